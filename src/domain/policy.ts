@@ -1,0 +1,89 @@
+/**
+ * Every authorization decision of DVK is made here, from one table of rules.
+ * A rule names the roles that may take an action and the scope the target must lie in:
+ *   view        – inside the actor's view subtree
+ *   entry       – inside the actor's entry subtree (where they may write)
+ *   entry_below – strictly below the top of the entry subtree (its top unit is not theirs to change)
+ * Records outside the view subtree are never returned by the data layer, so callers answer
+ * "not found" for them; this module decides what may be done with what the actor can see.
+ */
+import type { Role } from './roles.js';
+import { belowSubtree, inSubtree } from './scope.js';
+
+export interface Actor {
+  id: string;
+  role: Role;
+  /** Path of the top unit of the subtree the actor may write in; null = writes nowhere. */
+  entryPath: string | null;
+  /** Path of the top unit of the subtree the actor may read. */
+  viewPath: string;
+}
+
+/** What an action is applied to: the unit path that the record hangs on. */
+export interface Target {
+  path: string;
+}
+
+type ScopeKind = 'view' | 'entry' | 'entry_below';
+interface Rule {
+  roles: readonly Role[];
+  scope: ScopeKind;
+}
+
+const ALL: readonly Role[] = ['admin', 'officer', 'member', 'unit_officer', 'viewer'];
+const WRITERS: readonly Role[] = ['admin', 'officer', 'unit_officer'];
+
+export const RULES = {
+  'unit.view': { roles: ALL, scope: 'view' },
+  'unit.create_child': { roles: WRITERS, scope: 'entry' },
+  'unit.update': { roles: WRITERS, scope: 'entry_below' },
+  'unit.move': { roles: ['admin', 'officer'], scope: 'entry_below' },
+  'unit.deactivate': { roles: WRITERS, scope: 'entry_below' },
+  'unit.reactivate': { roles: WRITERS, scope: 'entry_below' },
+  'user.view': { roles: ['admin'], scope: 'view' },
+  'user.create': { roles: ['admin'], scope: 'entry' },
+  'user.update': { roles: ['admin'], scope: 'entry' },
+  'user.reset_password': { roles: ['admin'], scope: 'entry' },
+  'audit.view': { roles: ['admin', 'officer'], scope: 'view' },
+} as const satisfies Record<string, Rule>;
+
+export type Action = keyof typeof RULES;
+export const ACTIONS = Object.keys(RULES) as Action[];
+
+function scopeHolds(actor: Actor, scope: ScopeKind, target: Target): boolean {
+  switch (scope) {
+    case 'view':
+      return inSubtree(target.path, actor.viewPath);
+    case 'entry':
+      return inSubtree(target.path, actor.entryPath) && inSubtree(target.path, actor.viewPath);
+    case 'entry_below':
+      return belowSubtree(target.path, actor.entryPath) && inSubtree(target.path, actor.viewPath);
+  }
+}
+
+export function can(actor: Actor, action: Action, target: Target): boolean {
+  const rule: Rule = RULES[action];
+  return rule.roles.includes(actor.role) && scopeHolds(actor, rule.scope, target);
+}
+
+/** The actions of one resource family ("unit", "user") that the actor may take on the target. */
+export function allowedActions(actor: Actor, family: 'unit' | 'user' | 'audit', target: Target): string[] {
+  return ACTIONS.filter((a) => a.startsWith(family + '.') && can(actor, a, target)).map((a) =>
+    a.slice(family.length + 1),
+  );
+}
+
+/** Capabilities that do not hang on one record: used to show menus. */
+export function capabilities(actor: Actor) {
+  const top = { path: actor.viewPath };
+  return {
+    manageUsers: RULES['user.view'].roles.includes(actor.role as never),
+    viewAudit: can(actor, 'audit.view', top),
+    createUnits: actor.entryPath !== null && can(actor, 'unit.create_child', { path: actor.entryPath }),
+  };
+}
+
+/** A unit may not be moved under itself or under one of its descendants. */
+export function moveCreatesCycle(unitPath: string, newParentPath: string): boolean {
+  return inSubtree(newParentPath, unitPath);
+}

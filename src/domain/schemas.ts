@@ -1,0 +1,176 @@
+/**
+ * The API contract: zod schemas that validate requests on the server, type the web client,
+ * and generate the OpenAPI document. One definition, three uses.
+ */
+import { z } from 'zod';
+import { ROLES } from './roles.js';
+import { UNIT_KINDS, UNIT_LEVELS } from './unit-kinds.js';
+
+const trimmed = (max: number) => z.string().trim().min(1).max(max);
+
+export const IdParam = z.object({ id: z.uuid() });
+export const Paging = z.object({
+  page: z.coerce.number().int().min(1).default(1),
+  pageSize: z.coerce.number().int().min(1).max(200).default(50),
+});
+
+export const ErrorBody = z.object({
+  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
+});
+
+// ---------- units ----------
+export const UnitKind = z.enum(UNIT_KINDS);
+export const UnitLevel = z.enum(UNIT_LEVELS);
+
+export const UnitSummary = z.object({
+  id: z.uuid(),
+  parentId: z.uuid().nullable(),
+  code: z.string(),
+  name: z.string(),
+  kind: UnitKind,
+  level: UnitLevel,
+  active: z.boolean(),
+  childCount: z.number().int(),
+  path: z.string(),
+});
+export type UnitSummary = z.infer<typeof UnitSummary>;
+
+export const Unit = UnitSummary.extend({
+  address: z.string().nullable(),
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  predecessorIds: z.array(z.uuid()),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** From the top of the actor's view scope down to the parent. */
+  ancestors: z.array(z.object({ id: z.uuid(), name: z.string() })),
+  /** What this user may do with this unit: update, move, deactivate, reactivate, create_child. */
+  actions: z.array(z.string()),
+});
+export type Unit = z.infer<typeof Unit>;
+
+export const UnitListQuery = Paging.extend({
+  parentId: z.uuid().optional(),
+  q: z.string().trim().max(100).optional(),
+  kind: UnitKind.optional(),
+  includeInactive: z.enum(['true', 'false']).optional(),
+});
+export const UnitListItem = UnitSummary.extend({
+  /** Names from the top of the view scope to the parent, for search results. */
+  trail: z.string(),
+  actions: z.array(z.string()),
+});
+export const UnitList = z.object({ items: z.array(UnitListItem), total: z.number().int() });
+export type UnitListItem = z.infer<typeof UnitListItem>;
+
+export const CreateUnit = z.object({
+  parentId: z.uuid(),
+  code: trimmed(40).regex(/^[A-Za-z0-9._-]+$/, 'Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang'),
+  name: trimmed(200),
+  kind: UnitKind,
+  level: UnitLevel,
+  address: z.string().trim().max(300).nullish(),
+  validFrom: z.iso.date().optional(),
+});
+export type CreateUnit = z.infer<typeof CreateUnit>;
+
+export const UpdateUnit = z.object({
+  version: z.number().int(),
+  code: CreateUnit.shape.code.optional(),
+  name: trimmed(200).optional(),
+  kind: UnitKind.optional(),
+  level: UnitLevel.optional(),
+  address: z.string().trim().max(300).nullish(),
+});
+export type UpdateUnit = z.infer<typeof UpdateUnit>;
+
+export const MoveUnit = z.object({ version: z.number().int(), newParentId: z.uuid() });
+export const VersionOnly = z.object({ version: z.number().int() });
+
+// ---------- accounts ----------
+export const Role = z.enum(ROLES);
+export const LoginBody = z.object({ username: trimmed(60), password: z.string().min(1).max(200) });
+export const ChangePasswordBody = z.object({
+  currentPassword: z.string().min(1).max(200),
+  newPassword: z.string().min(1).max(200),
+});
+
+export const ScopeRef = z.object({ id: z.uuid(), name: z.string(), path: z.string() });
+export const User = z.object({
+  id: z.uuid(),
+  username: z.string(),
+  fullName: z.string(),
+  role: Role,
+  position: z.string().nullable(),
+  unit: ScopeRef,
+  entryScope: ScopeRef.nullable(),
+  viewScope: ScopeRef,
+  active: z.boolean(),
+  mustChangePassword: z.boolean(),
+  lastLoginAt: z.string().nullable(),
+  version: z.number().int(),
+  actions: z.array(z.string()),
+});
+export type User = z.infer<typeof User>;
+
+export const Me = z.object({
+  user: User,
+  capabilities: z.object({ manageUsers: z.boolean(), viewAudit: z.boolean(), createUnits: z.boolean() }),
+  sessionExpiresAt: z.string(),
+});
+export type Me = z.infer<typeof Me>;
+
+export const UserListQuery = Paging.extend({ q: z.string().trim().max(100).optional() });
+export const UserList = z.object({ items: z.array(User), total: z.number().int() });
+
+export const CreateUser = z.object({
+  username: trimmed(60).regex(/^[a-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch'),
+  fullName: trimmed(120),
+  position: z.string().trim().max(120).nullish(),
+  role: Role,
+  unitId: z.uuid(),
+  entryUnitId: z.uuid().nullable(),
+  viewUnitId: z.uuid(),
+  password: z.string().min(8).max(200),
+});
+export type CreateUser = z.infer<typeof CreateUser>;
+
+export const UpdateUser = z.object({
+  version: z.number().int(),
+  fullName: trimmed(120).optional(),
+  position: z.string().trim().max(120).nullish(),
+  role: Role.optional(),
+  unitId: z.uuid().optional(),
+  entryUnitId: z.uuid().nullable().optional(),
+  viewUnitId: z.uuid().optional(),
+  active: z.boolean().optional(),
+});
+export const ResetPassword = z.object({ newPassword: z.string().min(8).max(200) });
+
+// ---------- audit ----------
+export const AuditQuery = Paging.extend({
+  entityType: z.string().max(40).optional(),
+  entityId: z.string().max(60).optional(),
+  actorId: z.uuid().optional(),
+  action: z.string().max(60).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  at: z.string(),
+  actorId: z.uuid().nullable(),
+  actorName: z.string(),
+  action: z.string(),
+  entityType: z.string(),
+  entityId: z.string(),
+  entityLabel: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  ip: z.string().nullable(),
+});
+export const AuditList = z.object({ items: z.array(AuditEntry), total: z.number().int() });
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const Health = z.object({ status: z.literal('ok'), database: z.enum(['pglite', 'postgres']), version: z.string() });

@@ -1,0 +1,17 @@
+/**
+ * Units are addressed by a materialised path of labels ("1.25.300"). A scope is the path of
+ * the unit at its top; a path is inside the scope when it equals it or descends from it.
+ */
+export function inSubtree(path: string, scopePath: string | null | undefined): boolean {
+  if (!scopePath) return false;
+  return path === scopePath || path.startsWith(scopePath + '.');
+}
+
+/** Strictly below the scope's top unit: its top is excluded. */
+export function belowSubtree(path: string, scopePath: string | null | undefined): boolean {
+  return !!scopePath && path.startsWith(scopePath + '.');
+}
+
+export function pathDepth(path: string): number {
+  return path.split('.').length;
+}

@@ -1,0 +1,96 @@
+/**
+ * Builds the HTTP server: JSON API under /api/v1 validated by the shared zod schemas, the
+ * OpenAPI document generated from them, and the built web app for every other path.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../data/db.js';
+import { errorMessage } from '../domain/errors.js';
+import { Health } from '../domain/schemas.js';
+import { installAuth } from './auth.js';
+import { installErrorHandling, langOf } from './errors.js';
+import { auditRoutes } from './routes/audit.js';
+import { authRoutes } from './routes/auth.js';
+import { unitRoutes } from './routes/units.js';
+import { userRoutes } from './routes/users.js';
+
+// Validation messages from zod in Vietnamese.
+z.config(z.locales.vi());
+
+export const VERSION = '0.1.0';
+
+export interface AppOptions {
+  db: Db;
+  /** Folder of the built web app; when missing, only the API is served. */
+  webDir?: string | null;
+  logger?: boolean;
+  trustProxy?: boolean;
+}
+
+export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
+    trustProxy: opts.trustProxy ?? process.env.DVK_TRUST_PROXY === 'true',
+    bodyLimit: 1024 * 1024,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandling(app);
+  await app.register(cookie);
+  installAuth(app, opts.db);
+
+  await app.register(swagger, {
+    openapi: {
+      info: {
+        title: 'DVK API',
+        description: 'API của hệ thống quản lý phong trào thi đua “Dân vận khéo”. Lỗi trả về dạng {"error": {"code", "message"}}.',
+        version: VERSION,
+      },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'dvk_session' } } },
+      security: [{ session: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
+
+  app.get('/api/health', { schema: { hide: true, response: { 200: Health } } }, async () => {
+    await opts.db.rows('select 1');
+    return { status: 'ok' as const, database: opts.db.engine, version: VERSION };
+  });
+  app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  await app.register(
+    async (api) => {
+      await api.register(authRoutes(opts.db));
+      await api.register(unitRoutes(opts.db));
+      await api.register(userRoutes(opts.db));
+      await api.register(auditRoutes(opts.db));
+    },
+    { prefix: '/api/v1' },
+  );
+
+  const webDir = opts.webDir;
+  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
+    await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: false, index: false });
+    const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
+    // Hashed assets are immutable; the page itself is always revalidated.
+    app.addHook('onSend', async (req, reply, payload) => {
+      if (req.url.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
+      return payload;
+    });
+    app.setNotFoundHandler((req, reply) => {
+      if (req.method === 'GET' && !req.url.startsWith('/api/')) {
+        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
+      }
+      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', { entity: 'route' }, langOf(req)) } });
+    });
+  }
+  return app;
+}

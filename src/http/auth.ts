@@ -1,0 +1,45 @@
+/**
+ * Request authentication: the session cookie resolves to an actor once per request.
+ * Routes ask for `requireCtx(req)`; a missing or expired session answers 401.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { Db } from '../data/db.js';
+import { AppError } from '../domain/errors.js';
+import { resolveSession, SESSION_COOKIE } from '../services/auth/sessions.js';
+import type { Ctx } from '../services/context.js';
+import { actorOf } from '../services/user-presenter.js';
+import type { UserRow } from '../data/users-repo.js';
+import { langOf } from './errors.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    session: { user: UserRow; tokenHash: string; expiresAt: Date } | null;
+  }
+}
+
+export function installAuth(app: FastifyInstance, db: Db) {
+  app.decorateRequest('session', null);
+  app.addHook('onRequest', async (req, reply) => {
+    if (!req.url.startsWith('/api/v1/')) return;
+    const token = req.cookies[SESSION_COOKIE];
+    if (!token) return;
+    const session = await resolveSession(db, token);
+    req.session = session;
+    if (session?.extended) reply.setCookie(SESSION_COOKIE, token, cookieOptions(session.expiresAt));
+  });
+}
+
+export function requireCtx(req: FastifyRequest, db: Db): Ctx {
+  if (!req.session) throw new AppError('UNAUTHENTICATED');
+  return { db, actor: actorOf(req.session.user), ip: req.ip, lang: langOf(req) };
+}
+
+export function cookieOptions(expires: Date) {
+  return {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax' as const,
+    secure: process.env.DVK_SECURE_COOKIES === 'true',
+    expires,
+  };
+}

@@ -1,0 +1,55 @@
+/**
+ * Turns every failure into `{"error": {"code", "message"}}` with the right status. Validation
+ * failures name the fields in Vietnamese; unexpected errors are logged and told apart from
+ * the user's mistakes without leaking internals.
+ */
+import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, errorMessage, type ErrorCode, type Lang } from '../domain/errors.js';
+import { FIELD_LABELS } from '../domain/field-labels.js';
+
+export function langOf(req: FastifyRequest): Lang {
+  const header = req.headers['accept-language'];
+  return typeof header === 'string' && /^en\b/i.test(header.trim()) ? 'en' : 'vi';
+}
+
+function body(code: ErrorCode, params: Record<string, string | number>, lang: Lang, details?: unknown) {
+  return { error: { code, message: errorMessage(code, params, lang), ...(details ? { details } : {}) } };
+}
+
+function fieldName(instancePath: string, lang: Lang): string {
+  const parts = instancePath.split('/').filter(Boolean);
+  const last = parts[parts.length - 1] ?? '';
+  return lang === 'vi' ? (FIELD_LABELS[last] ?? last) : last;
+}
+
+export function installErrorHandling(app: FastifyInstance) {
+  app.setErrorHandler((err: FastifyError, req, reply) => {
+    const lang = langOf(req);
+    if (err instanceof AppError) {
+      return reply.status(err.status).send(body(err.code, err.params, lang));
+    }
+    if (hasZodFastifySchemaValidationErrors(err)) {
+      const issues = err.validation.map((v) => ({
+        field: v.instancePath.split('/').filter(Boolean).join('.'),
+        message: v.message ?? '',
+      }));
+      const detail = err.validation
+        .map((v) => `${fieldName(v.instancePath, lang) || (lang === 'vi' ? 'nội dung' : 'body')}: ${v.message}`)
+        .join('; ');
+      return reply.status(400).send(body('VALIDATION_FAILED', { detail }, lang, issues));
+    }
+    const status = err.statusCode ?? 500;
+    if (status === 429) return reply.status(429).send(body('TOO_MANY_ATTEMPTS', { minutes: 1 }, lang));
+    if (status >= 400 && status < 500) {
+      const detail = lang === 'vi' ? 'nội dung gửi lên không đọc được hoặc quá lớn' : 'the request body could not be read';
+      return reply.status(status).send(body('VALIDATION_FAILED', { detail }, lang));
+    }
+    req.log.error({ err }, 'unexpected error');
+    return reply.status(500).send(body('INTERNAL', {}, lang));
+  });
+
+  app.setNotFoundHandler((req, reply) => {
+    reply.status(404).send(body('NOT_FOUND', { entity: 'route' }, langOf(req)));
+  });
+}

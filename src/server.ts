@@ -1,0 +1,38 @@
+/**
+ * Starts DVK: opens the database (embedded PGlite under DVK_DATA_DIR, or PostgreSQL when
+ * DATABASE_URL is set), runs migrations, loads demo data on a first start, serves HTTP.
+ */
+import { openDb } from './data/db.js';
+import { migrate } from './data/migrate.js';
+import { buildApp } from './http/app.js';
+import { loadConfig, pgliteDir } from './config.js';
+import { demoAccounts, isSeeded, seedDemo } from './seed/demo.js';
+
+const cfg = loadConfig();
+const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) });
+await migrate(db);
+const firstStart = !(await isSeeded(db));
+if (firstStart && process.env.DVK_DEMO !== 'false') {
+  console.log('Lần chạy đầu: đang nạp dữ liệu mẫu (tỉnh Vĩnh Long)…');
+  await seedDemo(db, cfg.demoPassword);
+}
+const app = await buildApp({ db, webDir: cfg.webDir, logger: process.env.DVK_LOG === 'true' });
+await app.listen({ port: cfg.port, host: cfg.host });
+
+const url = `http://localhost:${cfg.port}`;
+const where = cfg.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${pgliteDir(cfg)}`;
+console.log(`\nDVK đang chạy: ${url}\nCơ sở dữ liệu: ${where}\nTài liệu API: ${url}/api/v1/docs`);
+if (process.env.DVK_DEMO !== 'false') {
+  const accounts = await demoAccounts(db.pool).catch(() => []);
+  if (accounts.length) {
+    const pw = process.env.DVK_DEMO_PASSWORD ? '(giá trị của DVK_DEMO_PASSWORD)' : cfg.demoPassword;
+    console.log(`\nTài khoản dùng thử (mật khẩu: ${pw}):`);
+    for (const a of accounts) console.log(`  ${a.username.padEnd(8)} ${a.fullName} – ${a.position}`);
+  }
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void app.close().then(() => db.close()).finally(() => process.exit(0));
+  });
+}

@@ -1,0 +1,16 @@
+import type { Db } from '../data/db.js';
+import type { Actor } from '../domain/policy.js';
+import type { Lang } from '../domain/errors.js';
+
+/** Who is acting, from where: built once per request by the auth hook. */
+export interface SessionActor extends Actor {
+  name: string;
+  username: string;
+}
+
+export interface Ctx {
+  db: Db;
+  actor: SessionActor;
+  ip: string | null;
+  lang: Lang;
+}
