@@ -1,0 +1,109 @@
+/**
+ * `npm test`: the whole suite, in tiers.
+ *   1. type check (server and web)
+ *   2. domain tests (pure code)
+ *   3. API tests through real HTTP on embedded PGlite
+ *   4. the same API tests on a real PostgreSQL server (DVK_TEST_DATABASE_URL, or a throwaway
+ *      cluster started here from the machine's PostgreSQL binaries)
+ *   5. browser tests in Chromium (/usr/bin/chromium) against the built web app
+ * With CI=true a missing PostgreSQL or Chromium is a failure, never a silent skip.
+ * Ends with one line "N passed, N failed" (and skipped tiers, named) over every tier.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { startThrowawayPostgres } from './throwaway-postgres.mjs';
+
+const ci = process.env.CI === 'true' || process.env.CI === '1';
+const root = path.resolve(path.dirname(new URL(import.meta.url).pathname), '..');
+const outDir = path.join(root, '.tmp', 'test-results');
+fs.mkdirSync(outDir, { recursive: true });
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+let passed = 0;
+let failed = 0;
+const skipped = [];
+const problems = [];
+
+function sh(title, cmd, args, env = {}) {
+  console.log(`\n━━ ${title}`);
+  const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
+  if (r.status !== 0) problems.push(title);
+  return r.status === 0;
+}
+
+function vitest(title, project, env = {}) {
+  const file = path.join(outDir, `${title.replace(/\W+/g, '-')}.json`);
+  fs.rmSync(file, { force: true });
+  sh(title, 'npx', ['vitest', 'run', '--project', project, '--reporter=default', '--reporter=json', `--outputFile.json=${file}`], env);
+  if (!fs.existsSync(file)) {
+    failed += 1;
+    return;
+  }
+  const report = JSON.parse(fs.readFileSync(file, 'utf8'));
+  passed += report.numPassedTests;
+  failed += report.numFailedTests;
+  if (report.numTotalTests === 0) problems.push(`${title}: no test ran`);
+  if (report.numPendingTests + report.numTodoTests > 0) skipped.push(`${title}: ${report.numPendingTests + report.numTodoTests} skipped`);
+}
+
+function need(what, why) {
+  if (ci) {
+    problems.push(`${what} missing (${why})`);
+    failed += 1;
+  } else {
+    skipped.push(`${what} missing: ${why}`);
+  }
+}
+
+const only = process.argv[2]; // optional: typecheck | domain | api | pg | browser
+const want = (tier) => !only || only === tier;
+
+if (want('typecheck') && !sh('Kiểm tra kiểu (TypeScript)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) failed += 1;
+if (want('typecheck') && fs.existsSync(path.join(root, 'web', 'tsconfig.json')) && !sh('Kiểm tra kiểu (web)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit'])) failed += 1;
+if (want('domain')) vitest('domain', 'domain');
+if (want('api')) vitest('api on PGlite', 'api', { DVK_TEST_DATABASE_URL: '' });
+
+if (want('pg')) {
+  let url = process.env.DVK_TEST_DATABASE_URL;
+  let pgServer = null;
+  if (!url) {
+    try {
+      pgServer = await startThrowawayPostgres();
+    } catch (err) {
+      console.error(String(err));
+    }
+    if (pgServer) {
+      url = pgServer.url;
+      console.log(`\nPostgreSQL tạm thời: ${pgServer.version} tại ${url}`);
+    }
+  }
+  if (url) {
+    try {
+      vitest('api on PostgreSQL', 'api', { DVK_TEST_DATABASE_URL: url });
+    } finally {
+      pgServer?.stop();
+    }
+  } else {
+    need('PostgreSQL', 'install the postgresql package or set DVK_TEST_DATABASE_URL');
+  }
+}
+
+if (want('browser')) {
+  if (fs.existsSync(chromium)) {
+    if (sh('Build web', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) {
+      vitest('browser', 'browser', { CHROMIUM_PATH: chromium });
+    } else {
+      failed += 1;
+    }
+  } else {
+    need('Chromium', `no browser at ${chromium}; install the chromium package`);
+  }
+}
+
+console.log('');
+for (const s of skipped) console.log(`skipped: ${s}`);
+for (const p of problems) console.log(`problem: ${p}`);
+const ok = failed === 0 && problems.length === 0;
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(ok ? 0 : 1);

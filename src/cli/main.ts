@@ -1,0 +1,100 @@
+/**
+ * `npm run dvk -- <command>`: administration from the command line, on the same database the
+ * server uses (PGlite under DVK_DATA_DIR, or DATABASE_URL).
+ */
+import { parseArgs } from 'node:util';
+import { randomUUID } from 'node:crypto';
+import { openDb } from '../data/db.js';
+import { migrate } from '../data/migrate.js';
+import { insertAudit } from '../data/audit-repo.js';
+import { findUserByUsername, insertUser } from '../data/users-repo.js';
+import { loadConfig, pgliteDir } from '../config.js';
+import { ensureRoot, loadAdminUnits } from '../seed/admin-units.js';
+import { seedDemo } from '../seed/demo.js';
+import { assertStrongPassword, hashPassword } from '../services/auth/passwords.js';
+import { AppError, errorMessage } from '../domain/errors.js';
+
+const HELP = `Cách dùng: npm run dvk -- <lệnh> [tùy chọn]
+
+Lệnh:
+  migrate                     Chạy các bản cập nhật cấu trúc cơ sở dữ liệu
+  create-admin --username U --password P [--name "Họ tên"]
+                              Tạo tài khoản quản trị toàn hệ thống
+  seed-demo [--password P]    Nạp dữ liệu mẫu (tỉnh Vĩnh Long, tài khoản dùng thử)
+  load-admin-units            Nạp 34 tỉnh, thành và khoảng 3.320 xã, phường, đặc khu (2025)
+
+Cơ sở dữ liệu: DATABASE_URL nếu có, nếu không là PGlite trong DVK_DATA_DIR (mặc định ./data).`;
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: {
+      username: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const command = positionals[0];
+  if (!command || values.help) {
+    console.log(HELP);
+    return command ? 0 : 1;
+  }
+  const cfg = loadConfig();
+  const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) });
+  try {
+    const applied = await migrate(db);
+    switch (command) {
+      case 'migrate':
+        console.log(applied.length ? `Đã áp dụng: ${applied.join(', ')}` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.');
+        return 0;
+      case 'create-admin': {
+        const username = values.username?.trim().toLowerCase();
+        const password = values.password;
+        if (!username || !password) {
+          console.error('Thiếu --username hoặc --password.\n\n' + HELP);
+          return 1;
+        }
+        assertStrongPassword(password);
+        if (await findUserByUsername(db.pool, username)) {
+          console.error(errorMessage('USERNAME_TAKEN', { username }, 'vi'));
+          return 1;
+        }
+        const passwordHash = await hashPassword(password);
+        await db.tx(async (q) => {
+          const root = await ensureRoot(q);
+          const id = randomUUID();
+          const fullName = values.name?.trim() || 'Quản trị hệ thống';
+          await insertUser(q, { id, username, fullName, position: 'Quản trị viên', passwordHash, role: 'admin', unitId: root.id, entryUnitId: root.id, viewUnitId: root.id, mustChangePassword: false });
+          await insertAudit(q, { actorId: null, actorName: 'Dòng lệnh', action: 'user.create', entityType: 'user', entityId: id, entityLabel: username, unitPath: root.path, after: { username, role: 'admin' } });
+        });
+        console.log(`Đã tạo tài khoản quản trị "${username}".`);
+        return 0;
+      }
+      case 'seed-demo': {
+        const accounts = await seedDemo(db, values.password ?? cfg.demoPassword);
+        console.log(`Đã nạp dữ liệu mẫu. Tài khoản: ${accounts.map((a) => a.username).join(', ')}`);
+        return 0;
+      }
+      case 'load-admin-units': {
+        const added = await loadAdminUnits(db);
+        const { rows } = await db.pool.query<{ kind: string; n: number }>(`select kind, count(*) as n from unit where kind in ('province', 'commune') group by kind order by kind`);
+        console.log(`Đã thêm ${added.toLocaleString('vi-VN')} đơn vị. Hiện có: ${rows.map((r) => `${r.n.toLocaleString('vi-VN')} ${r.kind === 'province' ? 'tỉnh, thành' : 'xã, phường, đặc khu'}`).join('; ')}.`);
+        return 0;
+      }
+      default:
+        console.error(`Lệnh không có: ${command}\n\n${HELP}`);
+        return 1;
+    }
+  } catch (err) {
+    if (err instanceof AppError) {
+      console.error(errorMessage(err.code, err.params, 'vi'));
+      return 1;
+    }
+    throw err;
+  } finally {
+    await db.close();
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,50 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { loginAll, unitId, type Users } from './helpers.js';
+
+let srv: TestServer;
+let u: Users;
+let commune: string, otherCommune: string;
+
+beforeAll(async () => {
+  srv = await startTestServer({ web: false });
+  u = await loginAll(srv);
+  commune = await unitId(u.admin, 'X00834');
+  otherCommune = await unitId(u.admin, 'X00707');
+});
+afterAll(async () => { await srv?.close(); });
+
+describe('audit log', () => {
+  it('is append-only in the database itself', async () => {
+    await u.officer.post('/api/v1/units', { parentId: commune, code: 'AUD-1', name: 'Đơn vị thử nhật ký', kind: 'other', level: 'grassroots' });
+    await expect(srv.db.pool.query(`update audit_log set actor_name = 'x'`)).rejects.toThrow(/append-only/);
+    await expect(srv.db.pool.query(`delete from audit_log`)).rejects.toThrow(/append-only/);
+  });
+
+  it('officers read the audit of their subtree only; other roles may not read it', async () => {
+    const admin = await u.admin.post('/api/v1/units', { parentId: otherCommune, code: 'AUD-2', name: 'Đơn vị Trà Vinh', kind: 'other', level: 'grassroots' });
+    expect(admin.status).toBe(201);
+    const officer = await u.officer.get('/api/v1/audit?entityType=unit&pageSize=200');
+    expect(officer.body.items.map((x: any) => x.entityLabel)).toEqual(expect.arrayContaining(['Đơn vị thử nhật ký', 'Đơn vị Trà Vinh']));
+    for (const who of ['unit', 'viewer', 'member'] as const) {
+      const r = await u[who].get('/api/v1/audit');
+      expect(r.status, who).toBe(403);
+    }
+  });
+
+  it('filters by action and date, newest first', async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const r = await u.admin.get(`/api/v1/audit?action=unit.create&from=${today}&to=${today}`);
+    expect(r.body.items.length).toBeGreaterThanOrEqual(2);
+    expect(r.body.items.every((x: any) => x.action === 'unit.create')).toBe(true);
+    const times = r.body.items.map((x: any) => x.at);
+    expect([...times].sort().reverse()).toEqual(times);
+    const none = await u.admin.get('/api/v1/audit?action=unit.create&from=2000-01-01&to=2000-01-02');
+    expect(none.body.total).toBe(0);
+  });
+
+  it('records sign-ins', async () => {
+    const r = await u.admin.get('/api/v1/audit?action=auth.login');
+    expect(r.body.items.map((x: any) => x.entityLabel)).toEqual(expect.arrayContaining(['officer', 'unit']));
+  });
+});

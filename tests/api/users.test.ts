@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, loggedIn } from '../support/client.js';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
+import { loginAll, unitId, type Users } from './helpers.js';
+
+let srv: TestServer;
+let u: Users;
+let province: string, commune: string, otherCommune: string;
+
+beforeAll(async () => {
+  srv = await startTestServer({ web: false });
+  u = await loginAll(srv);
+  province = await unitId(u.admin, 'T24');
+  commune = await unitId(u.admin, 'X00834');
+  otherCommune = await unitId(u.admin, 'X00707');
+});
+afterAll(async () => { await srv?.close(); });
+
+const newUser = (over: Record<string, unknown> = {}) => ({
+  username: 'canbo.traVinh'.toLowerCase(), fullName: 'Võ Thị Mai', position: 'Chủ tịch Hội Phụ nữ', role: 'unit_officer',
+  password: 'Mat-khau-2026', ...over,
+});
+
+describe('accounts', () => {
+  it('only administrators manage accounts', async () => {
+    for (const who of ['officer', 'member', 'unit', 'viewer'] as const) {
+      const r = await u[who].get('/api/v1/users');
+      expect(r.status, who).toBe(403);
+      expect(r.body.error.code).toBe('FORBIDDEN');
+    }
+    const list = await u.admin.get('/api/v1/users');
+    expect(list.status).toBe(200);
+    expect(list.body.items.map((x: any) => x.username)).toEqual(expect.arrayContaining(['admin', 'officer', 'member', 'unit', 'viewer']));
+  });
+
+  it('creates an account scoped to a commune; the new user sees only that commune', async () => {
+    const r = await u.admin.post('/api/v1/users', newUser({ unitId: otherCommune, entryUnitId: otherCommune, viewUnitId: otherCommune }));
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ username: 'canbo.travinh', role: 'unit_officer', mustChangePassword: true });
+    expect(r.body.entryScope.name).toBe('Phường Trà Vinh');
+    const c = await loggedIn(srv.baseUrl, 'canbo.travinh', 'Mat-khau-2026');
+    expect((await c.get(`/api/v1/units/${otherCommune}`)).status).toBe(200);
+    expect((await c.get(`/api/v1/units/${commune}`)).status).toBe(404);
+    const audit = await u.admin.get(`/api/v1/audit?entityType=user&entityId=${r.body.id}&action=user.create`);
+    expect(audit.body.items[0]).toMatchObject({ action: 'user.create', actorName: 'Quản trị hệ thống' });
+    expect(JSON.stringify(audit.body.items[0])).not.toContain('argon2');
+  });
+
+  it('refuses a taken username, a weak password and an entry scope outside the view scope', async () => {
+    const taken = await u.admin.post('/api/v1/users', newUser({ username: 'officer', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    expect(taken.status).toBe(409);
+    expect(taken.body.error.code).toBe('USERNAME_TAKEN');
+    const weak = await u.admin.post('/api/v1/users', newUser({ username: 'yeu', password: 'aaaaaaaa', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    expect(weak.status).toBe(400);
+    expect(weak.body.error.code).toBe('WEAK_PASSWORD');
+    const scope = await u.admin.post('/api/v1/users', newUser({ username: 'lechpham', unitId: commune, entryUnitId: province, viewUnitId: commune }));
+    expect(scope.status).toBe(400);
+    expect(scope.body.error.code).toBe('SCOPE_INVALID');
+    const { rows } = await srv.db.pool.query(`select count(*)::int as n from app_user where username in ('yeu', 'lechpham')`);
+    expect(rows[0].n).toBe(0);
+  });
+
+  it('resets a password: old sessions end, the user must change it at next sign-in', async () => {
+    const created = await u.admin.post('/api/v1/users', newUser({ username: 'quenmk', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    const c = await loggedIn(srv.baseUrl, 'quenmk', 'Mat-khau-2026');
+    expect((await u.admin.post(`/api/v1/users/${created.body.id}/reset-password`, { newPassword: 'Cap-lai-2026' })).status).toBe(204);
+    expect((await c.get('/api/v1/auth/me')).status).toBe(401);
+    const again = await new Client(srv.baseUrl).login('quenmk', 'Cap-lai-2026');
+    expect(again.status).toBe(200);
+    expect(again.body.user.mustChangePassword).toBe(true);
+  });
+
+  it('locks an account: its sessions end and it cannot sign in', async () => {
+    const created = await u.admin.post('/api/v1/users', newUser({ username: 'khoa', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    const c = await loggedIn(srv.baseUrl, 'khoa', 'Mat-khau-2026');
+    const locked = await u.admin.patch(`/api/v1/users/${created.body.id}`, { version: created.body.version, active: false });
+    expect(locked.status).toBe(200);
+    expect(locked.body.active).toBe(false);
+    expect((await c.get('/api/v1/auth/me')).status).toBe(401);
+    const r = await new Client(srv.baseUrl).login('khoa', 'Mat-khau-2026');
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('ACCOUNT_DISABLED');
+    const stale = await u.admin.patch(`/api/v1/users/${created.body.id}`, { version: created.body.version, fullName: 'Khác' });
+    expect(stale.status).toBe(409);
+  });
+
+  it('a province administrator cannot see or create accounts of another province', async () => {
+    const other = (await u.admin.get('/api/v1/units?q=T01')).body.items;
+    expect(other).toHaveLength(0); // the demo loads one province; use the root-level admin's own scope instead
+    const created = await u.admin.post('/api/v1/users', newUser({ username: 'qt.tinh', role: 'admin', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    const local = await loggedIn(srv.baseUrl, 'qt.tinh', 'Mat-khau-2026');
+    expect(created.status).toBe(201);
+    const officerId = (await u.admin.get('/api/v1/users?q=officer')).body.items[0].id;
+    expect((await local.get(`/api/v1/users/${officerId}`)).status).toBe(404);
+    const list = await local.get('/api/v1/users');
+    expect(list.body.items.every((x: any) => x.unit.path.startsWith(list.body.items[0].unit.path.split('.').slice(0, 3).join('.')))).toBe(true);
+    expect(list.body.items.map((x: any) => x.username)).not.toContain('officer');
+    const outside = await local.post('/api/v1/users', newUser({ username: 'ngoaipv', unitId: province, entryUnitId: province, viewUnitId: province }));
+    expect(outside.status).toBe(404);
+  });
+
+  it('demo accounts sign in with the demo password', async () => {
+    for (const name of ['admin', 'officer', 'member', 'unit', 'viewer']) {
+      expect((await new Client(srv.baseUrl).login(name, DEMO_PASSWORD)).status, name).toBe(200);
+    }
+  });
+});

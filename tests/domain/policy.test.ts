@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { ACTIONS, can, capabilities, moveCreatesCycle, type Action, type Actor } from '../../src/domain/policy.js';
+import { inSubtree } from '../../src/domain/scope.js';
+import type { Role } from '../../src/domain/roles.js';
+
+// A province 1.2 with a commune 1.2.7 and a hamlet 1.2.7.9; another province 1.3.
+const PROVINCE = '1.2';
+const COMMUNE = '1.2.7';
+const HAMLET = '1.2.7.9';
+const OTHER = '1.3';
+const OTHER_COMMUNE = '1.3.4';
+
+const actors: Record<Role, Actor> = {
+  admin: { id: 'a', role: 'admin', entryPath: PROVINCE, viewPath: PROVINCE },
+  officer: { id: 'o', role: 'officer', entryPath: PROVINCE, viewPath: PROVINCE },
+  member: { id: 'm', role: 'member', entryPath: PROVINCE, viewPath: PROVINCE },
+  unit_officer: { id: 'u', role: 'unit_officer', entryPath: COMMUNE, viewPath: COMMUNE },
+  viewer: { id: 'v', role: 'viewer', entryPath: null, viewPath: PROVINCE },
+};
+
+/** The expected answer for every role × action on: scope top, inside below top, outside. */
+const Y = true, N = false;
+const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolean, outside: boolean]>>> = {
+  admin: {
+    'unit.view': [Y, Y, N], 'unit.create_child': [Y, Y, N], 'unit.update': [N, Y, N], 'unit.move': [N, Y, N],
+    'unit.deactivate': [N, Y, N], 'unit.reactivate': [N, Y, N], 'user.view': [Y, Y, N], 'user.create': [Y, Y, N],
+    'user.update': [Y, Y, N], 'user.reset_password': [Y, Y, N], 'audit.view': [Y, Y, N],
+  },
+  officer: {
+    'unit.view': [Y, Y, N], 'unit.create_child': [Y, Y, N], 'unit.update': [N, Y, N], 'unit.move': [N, Y, N],
+    'unit.deactivate': [N, Y, N], 'unit.reactivate': [N, Y, N], 'user.view': [N, N, N], 'user.create': [N, N, N],
+    'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [Y, Y, N],
+  },
+  member: {
+    'unit.view': [Y, Y, N], 'unit.create_child': [N, N, N], 'unit.update': [N, N, N], 'unit.move': [N, N, N],
+    'unit.deactivate': [N, N, N], 'unit.reactivate': [N, N, N], 'user.view': [N, N, N], 'user.create': [N, N, N],
+    'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [N, N, N],
+  },
+  unit_officer: {
+    'unit.view': [Y, Y, N], 'unit.create_child': [Y, Y, N], 'unit.update': [N, Y, N], 'unit.move': [N, N, N],
+    'unit.deactivate': [N, Y, N], 'unit.reactivate': [N, Y, N], 'user.view': [N, N, N], 'user.create': [N, N, N],
+    'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [N, N, N],
+  },
+  viewer: {
+    'unit.view': [Y, Y, N], 'unit.create_child': [N, N, N], 'unit.update': [N, N, N], 'unit.move': [N, N, N],
+    'unit.deactivate': [N, N, N], 'unit.reactivate': [N, N, N], 'user.view': [N, N, N], 'user.create': [N, N, N],
+    'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [N, N, N],
+  },
+};
+
+describe('policy matrix: every role × action × place', () => {
+  for (const role of Object.keys(actors) as Role[]) {
+    const actor = actors[role];
+    const top = actor.entryPath ?? actor.viewPath;
+    const below = role === 'unit_officer' ? HAMLET : COMMUNE;
+    const outside = role === 'unit_officer' ? OTHER_COMMUNE : OTHER;
+    for (const action of ACTIONS) {
+      it(`${role} ${action}`, () => {
+        const want = expected[role][action];
+        expect(want, `matrix row missing for ${role} ${action}`).toBeDefined();
+        expect([can(actor, action, { path: top }), can(actor, action, { path: below }), can(actor, action, { path: outside })]).toEqual(want);
+      });
+    }
+  }
+
+  it('a sibling whose label starts like the scope is outside it', () => {
+    expect(inSubtree('1.25', '1.2')).toBe(false);
+    expect(can(actors.officer, 'unit.view', { path: '1.25.3' })).toBe(false);
+  });
+
+  it('entry rights never reach beyond the view scope', () => {
+    const odd: Actor = { id: 'x', role: 'officer', entryPath: PROVINCE, viewPath: COMMUNE };
+    expect(can(odd, 'unit.create_child', { path: '1.2.8' })).toBe(false);
+    expect(can(odd, 'unit.create_child', { path: HAMLET })).toBe(true);
+  });
+
+  it('capabilities follow the same rules', () => {
+    expect(capabilities(actors.admin)).toEqual({ manageUsers: true, viewAudit: true, createUnits: true });
+    expect(capabilities(actors.viewer)).toEqual({ manageUsers: false, viewAudit: false, createUnits: false });
+    expect(capabilities(actors.unit_officer)).toEqual({ manageUsers: false, viewAudit: false, createUnits: true });
+  });
+
+  it('refuses moving a unit under itself or its descendants', () => {
+    expect(moveCreatesCycle(COMMUNE, HAMLET)).toBe(true);
+    expect(moveCreatesCycle(COMMUNE, COMMUNE)).toBe(true);
+    expect(moveCreatesCycle(COMMUNE, OTHER)).toBe(false);
+  });
+});

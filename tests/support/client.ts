@@ -1,0 +1,46 @@
+/** A tiny HTTP client that keeps the session cookie, like a browser would. */
+export interface Reply<T = any> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export class Client {
+  cookie: string | null = null;
+  constructor(private readonly baseUrl: string, private readonly lang?: string) {}
+
+  async request<T = any>(method: string, url: string, body?: unknown): Promise<Reply<T>> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (this.cookie) headers.cookie = this.cookie;
+    if (this.lang) headers['accept-language'] = this.lang;
+    const res = await fetch(this.baseUrl + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const setCookie = res.headers.get('set-cookie');
+    if (setCookie) {
+      const pair = setCookie.split(';')[0]!;
+      this.cookie = pair.endsWith('=') ? null : pair;
+    }
+    const text = await res.text();
+    let parsed: unknown = text;
+    try {
+      parsed = text ? JSON.parse(text) : null;
+    } catch {
+      /* not JSON: keep the text */
+    }
+    return { status: res.status, body: parsed as T, headers: res.headers };
+  }
+  get<T = any>(url: string) { return this.request<T>('GET', url); }
+  post<T = any>(url: string, body?: unknown) { return this.request<T>('POST', url, body ?? {}); }
+  patch<T = any>(url: string, body: unknown) { return this.request<T>('PATCH', url, body); }
+
+  async login(username: string, password: string): Promise<Reply> {
+    return this.post('/api/v1/auth/login', { username, password });
+  }
+}
+
+export async function loggedIn(baseUrl: string, username: string, password: string): Promise<Client> {
+  const c = new Client(baseUrl);
+  const r = await c.login(username, password);
+  if (r.status !== 200) throw new Error(`login ${username} failed: ${r.status} ${JSON.stringify(r.body)}`);
+  return c;
+}

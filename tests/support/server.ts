@@ -1,0 +1,63 @@
+/**
+ * Starts the real DVK server for a test file: real HTTP on a random loopback port, a real
+ * database with the real migrations and the demo data. PGlite in memory by default; with
+ * DVK_TEST_DATABASE_URL, a fresh database created on that PostgreSQL server and dropped after.
+ */
+import { randomBytes } from 'node:crypto';
+import path from 'node:path';
+import pg from 'pg';
+import { openDb, type Db } from '../../src/data/db.js';
+import { migrate } from '../../src/data/migrate.js';
+import { buildApp } from '../../src/http/app.js';
+import { ROOT_DIR } from '../../src/config.js';
+import { seedDemo } from '../../src/seed/demo.js';
+
+export const DEMO_PASSWORD = 'Demo-Test-2026';
+
+export interface TestServer {
+  baseUrl: string;
+  db: Db;
+  engine: 'pglite' | 'postgres';
+  close(): Promise<void>;
+}
+
+async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const name = `dvk_test_${randomBytes(6).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: adminUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    },
+  };
+}
+
+export async function startTestServer(opts: { seed?: boolean; web?: boolean } = {}): Promise<TestServer> {
+  const adminUrl = process.env.DVK_TEST_DATABASE_URL;
+  const created = adminUrl ? await createDatabase(adminUrl) : null;
+  const db = await openDb(created ? { databaseUrl: created.url, poolSize: 5 } : { dataDir: 'memory://' });
+  await migrate(db);
+  if (opts.seed !== false) await seedDemo(db, DEMO_PASSWORD);
+  const app = await buildApp({ db, webDir: opts.web === false ? null : path.join(ROOT_DIR, 'web', 'dist') });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    db,
+    engine: db.engine,
+    async close() {
+      await app.close();
+      await db.close();
+      await created?.drop();
+    },
+  };
+}

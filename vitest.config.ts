@@ -1,0 +1,13 @@
+import { defineConfig } from 'vitest/config';
+
+// Three tiers, chosen with --project: pure domain code, the API through real HTTP and a real
+// database, and the browser journeys in Chromium.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'domain', include: ['tests/domain/**/*.test.ts'] } },
+      { test: { name: 'api', include: ['tests/api/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
+      { test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
+    ],
+  },
+});
