@@ -12,10 +12,9 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../data/db.js';
-import { errorMessage } from '../domain/errors.js';
 import { Health } from '../domain/schemas.js';
 import { installAuth } from './auth.js';
-import { installErrorHandling, langOf } from './errors.js';
+import { installErrorHandling } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { unitRoutes } from './routes/units.js';
@@ -42,7 +41,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
-  installErrorHandling(app);
+  const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? path.resolve(opts.webDir) : null;
+  installErrorHandling(app, webDir ? fs.readFileSync(path.join(webDir, 'index.html')) : null);
   await app.register(cookie);
   installAuth(app, opts.db);
 
@@ -76,20 +76,12 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     { prefix: '/api/v1' },
   );
 
-  const webDir = opts.webDir;
-  if (webDir && fs.existsSync(path.join(webDir, 'index.html'))) {
-    await app.register(fastifyStatic, { root: path.resolve(webDir), wildcard: false, index: false });
-    const indexHtml = fs.readFileSync(path.join(webDir, 'index.html'));
+  if (webDir) {
+    await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
     // Hashed assets are immutable; the page itself is always revalidated.
     app.addHook('onSend', async (req, reply, payload) => {
       if (req.url.startsWith('/assets/')) reply.header('cache-control', 'public, max-age=31536000, immutable');
       return payload;
-    });
-    app.setNotFoundHandler((req, reply) => {
-      if (req.method === 'GET' && !req.url.startsWith('/api/')) {
-        return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
-      }
-      return reply.status(404).send({ error: { code: 'NOT_FOUND', message: errorMessage('NOT_FOUND', { entity: 'route' }, langOf(req)) } });
     });
   }
   return app;

@@ -23,7 +23,8 @@ function fieldName(instancePath: string, lang: Lang): string {
   return lang === 'vi' ? (FIELD_LABELS[last] ?? last) : last;
 }
 
-export function installErrorHandling(app: FastifyInstance) {
+/** `spaIndex`: the web app's index.html, answered for every unknown non-API GET (client-side routes). */
+export function installErrorHandling(app: FastifyInstance, spaIndex: Buffer | null = null) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = langOf(req);
     if (err instanceof AppError) {
@@ -50,6 +51,9 @@ export function installErrorHandling(app: FastifyInstance) {
   });
 
   app.setNotFoundHandler((req, reply) => {
-    reply.status(404).send(body('NOT_FOUND', { entity: 'route' }, langOf(req)));
+    if (spaIndex && req.method === 'GET' && !req.url.startsWith('/api/')) {
+      return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(spaIndex);
+    }
+    return reply.status(404).send(body('NOT_FOUND', { entity: 'route' }, langOf(req)));
   });
 }

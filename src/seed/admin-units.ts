@@ -24,6 +24,8 @@ export const readProvinces = () => readCsv<ProvinceRecord>('provinces.csv');
 export const readCommunes = () => readCsv<CommuneRecord>('wards.csv');
 
 export const ROOT_CODE = 'VN';
+/** The 2025 map took effect on 1 July 2025. */
+export const REFORM_DATE = '2025-07-01';
 export const provinceCode = (p: { code: string }) => `T${p.code}`;
 export const communeCode = (c: { code: string }) => `X${c.code}`;
 
@@ -37,8 +39,8 @@ export async function ensureRoot(q: Queryable): Promise<{ id: string; path: stri
     `select id, path::text as path from unit where code = $1`, [ROOT_CODE]);
   if (rows[0]) return rows[0];
   const id = randomUUID();
-  const name = 'Ban Chỉ đạo Trung ương – Phong trào “Dân vận khéo”';
-  await insertUnit(q, { id, parentId: null, parentPath: null, code: ROOT_CODE, name, nameKey: foldVietnamese(name), kind: 'central', level: 'central', address: null, validFrom: '2025-07-01' });
+  const name = 'Trung ương';
+  await insertUnit(q, { id, parentId: null, parentPath: null, code: ROOT_CODE, name, nameKey: foldVietnamese(name), kind: 'central', level: 'central', address: null, validFrom: REFORM_DATE });
   const root = await q.query<{ path: string }>('select path::text as path from unit where id = $1', [id]);
   return { id, path: root.rows[0]!.path };
 }
@@ -62,7 +64,7 @@ export async function loadAdminUnitsIn(q: Queryable, onlyProvinceCodes?: string[
     const have = await existingCodes(q, provinces.map(provinceCode));
     const newProvinces: BulkUnit[] = provinces
       .filter((p) => !have.has(provinceCode(p)))
-      .map((p) => ({ id: randomUUID(), code: provinceCode(p), name: p.fullName, nameKey: foldVietnamese(p.fullName), kind: 'province', level: 'province' }));
+      .map((p) => ({ id: randomUUID(), code: provinceCode(p), name: p.fullName, nameKey: foldVietnamese(p.fullName), kind: 'province', level: 'province', validFrom: REFORM_DATE }));
     await insertChildren(q, root, newProvinces);
     added += newProvinces.length;
     for (const p of provinces) {
@@ -74,7 +76,7 @@ export async function loadAdminUnitsIn(q: Queryable, onlyProvinceCodes?: string[
         .filter((c) => !haveC.has(communeCode(c)))
         .map((c) => {
           const name = communeDisplayName(c);
-          return { id: randomUUID(), code: communeCode(c), name, nameKey: foldVietnamese(name), kind: 'commune', level: 'commune' };
+          return { id: randomUUID(), code: communeCode(c), name, nameKey: foldVietnamese(name), kind: 'commune', level: 'commune', validFrom: REFORM_DATE };
         });
       await insertChildren(q, parent, fresh);
       added += fresh.length;

@@ -1,0 +1,75 @@
+import { lazy, Suspense, useEffect } from 'react';
+import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
+import { Spin } from 'antd';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Me } from '@domain/schemas.js';
+import { ApiError, get, setUnauthenticatedHandler } from './api';
+import { SessionContext } from './session';
+import { LoginPage } from './pages/LoginPage';
+import { AppLayout } from './layout/AppLayout';
+
+const UnitsPage = lazy(() => import('./pages/units/UnitsPage'));
+const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
+const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+
+const Loading = () => (
+  <div style={{ padding: 48, textAlign: 'center' }}>
+    <Spin size="large" />
+  </div>
+);
+
+export function App() {
+  const navigate = useNavigate();
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const me = useQuery({
+    queryKey: ['me'],
+    queryFn: async () => {
+      try {
+        return await get<Me>('/auth/me');
+      } catch (e) {
+        if (e instanceof ApiError && e.status === 401) return null;
+        throw e;
+      }
+    },
+  });
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      queryClient.setQueryData(['me'], null);
+    });
+  }, [queryClient]);
+
+  if (me.isPending) return <Loading />;
+  if (!me.data) {
+    if (location.pathname !== '/dang-nhap') return <Navigate to="/dang-nhap" replace state={{ from: location.pathname }} />;
+    return <LoginPage onLoggedIn={(m) => {
+      queryClient.setQueryData(['me'], m);
+      const from = (location.state as { from?: string } | null)?.from;
+      navigate(m.user.mustChangePassword ? '/doi-mat-khau' : from && from !== '/dang-nhap' ? from : '/don-vi', { replace: true });
+    }} />;
+  }
+  const session = me.data;
+  if (session.user.mustChangePassword && location.pathname !== '/doi-mat-khau') return <Navigate to="/doi-mat-khau" replace />;
+
+  return (
+    <SessionContext.Provider value={session}>
+      <AppLayout>
+        <Suspense fallback={<Loading />}>
+          <Routes>
+            <Route path="/" element={<Navigate to="/don-vi" replace />} />
+            <Route path="/dang-nhap" element={<Navigate to="/don-vi" replace />} />
+            <Route path="/don-vi" element={<UnitsPage />} />
+            <Route path="/don-vi/:id" element={<UnitsPage />} />
+            {session.capabilities.manageUsers && <Route path="/nguoi-dung" element={<UsersPage />} />}
+            {session.capabilities.viewAudit && <Route path="/nhat-ky" element={<AuditPage />} />}
+            <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Routes>
+        </Suspense>
+      </AppLayout>
+    </SessionContext.Provider>
+  );
+}

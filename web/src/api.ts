@@ -1,0 +1,45 @@
+/** The API client: JSON in and out, the session cookie, errors carried with their Vietnamese message. */
+export class ApiError extends Error {
+  constructor(readonly status: number, readonly code: string, message: string) {
+    super(message);
+  }
+}
+
+let onUnauthenticated: () => void = () => {};
+export function setUnauthenticatedHandler(fn: () => void) {
+  onUnauthenticated = fn;
+}
+
+export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+  let res: Response;
+  try {
+    res = await fetch(`/api/v1${url}`, {
+      method,
+      credentials: 'same-origin',
+      // The interface is Vietnamese, so are its messages, whatever the browser's language.
+      headers: body === undefined ? { 'accept-language': 'vi' } : { 'accept-language': 'vi', 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'Không kết nối được với máy chủ. Vui lòng kiểm tra mạng rồi thử lại.');
+  }
+  if (res.status === 204) return undefined as T;
+  const data = await res.json().catch(() => null);
+  if (!res.ok) {
+    const err = data?.error;
+    if (res.status === 401 && !url.startsWith('/auth/login')) onUnauthenticated();
+    throw new ApiError(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? `Lỗi máy chủ (${res.status}). Vui lòng thử lại.`);
+  }
+  return data as T;
+}
+
+export const get = <T,>(url: string) => api<T>('GET', url);
+export const post = <T,>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
+export const patch = <T,>(url: string, body: unknown) => api<T>('PATCH', url, body);
+
+export function qs(params: Record<string, string | number | undefined | null>): string {
+  const s = new URLSearchParams();
+  for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
+  const out = s.toString();
+  return out ? `?${out}` : '';
+}
