@@ -184,3 +184,14 @@ describe('the unit tree', () => {
     expect(r.body.validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
+
+describe('unit search', () => {
+  it('matches every typed word in any order, and treats % and _ as plain characters', async () => {
+    const words = await u.officer.get(`/api/v1/units?q=${encodeURIComponent('hoi phu nu cang long')}`);
+    expect(words.body.items.map((x: any) => x.name)).toEqual(['Hội Liên hiệp Phụ nữ Càng Long']);
+    const wild = await u.officer.get(`/api/v1/units?q=${encodeURIComponent('%')}`);
+    expect(wild.body.total).toBe(0);
+    const under = await u.officer.get(`/api/v1/units?q=${encodeURIComponent('x_')}`);
+    expect(under.body.total).toBe(0);
+  });
+});

@@ -1,7 +1,15 @@
-import { Grid } from 'antd';
+import { useEffect, useState } from 'react';
 
-/** Phones and narrow windows: below the md breakpoint (768 px). */
+const QUERY = '(max-width: 767px)';
+
+/** Phones and narrow windows (below 768 px), known from the first render on. */
 export function useIsMobile(): boolean {
-  const screens = Grid.useBreakpoint();
-  return screens.md === false;
+  const [mobile, setMobile] = useState(() => window.matchMedia(QUERY).matches);
+  useEffect(() => {
+    const mq = window.matchMedia(QUERY);
+    const onChange = () => setMobile(mq.matches);
+    mq.addEventListener('change', onChange);
+    return () => mq.removeEventListener('change', onChange);
+  }, []);
+  return mobile;
 }

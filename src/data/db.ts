@@ -1,0 +1,86 @@
+/**
+ * One query layer for both engines. PGlite (embedded PostgreSQL) answers through the same
+ * node-postgres Pool as a PostgreSQL server, so every query, result type and transaction
+ * behaves alike. PGlite has a single connection: its pool size is 1, so transactions queue.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import pg from 'pg';
+
+// bigint counts as JS numbers (counts never pass 2^53); dates stay 'YYYY-MM-DD' strings.
+pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
+pg.types.setTypeParser(1082, (v) => v);
+
+export type Engine = 'pglite' | 'postgres';
+
+export interface Queryable {
+  query<R extends pg.QueryResultRow = Record<string, unknown>>(text: string, params?: unknown[]): Promise<pg.QueryResult<R>>;
+}
+
+export interface Db {
+  engine: Engine;
+  pool: pg.Pool;
+  rows<R extends pg.QueryResultRow>(text: string, params?: unknown[]): Promise<R[]>;
+  one<R extends pg.QueryResultRow>(text: string, params?: unknown[]): Promise<R>;
+  /** Runs fn in one transaction on one connection; commits when it returns, rolls back when it throws. */
+  tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export interface DbOptions {
+  databaseUrl?: string;
+  /** Directory for PGlite files, or 'memory://' for a throwaway database. */
+  dataDir?: string;
+  poolSize?: number;
+}
+
+export async function openDb(opts: DbOptions): Promise<Db> {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    pool.on('error', () => {}); // idle client errors surface on the next query
+    return wrap('postgres', pool, async () => pool.end());
+  }
+  const { PGlite } = await import('@electric-sql/pglite');
+  const { ltree } = await import('@electric-sql/pglite/contrib/ltree');
+  const { unaccent } = await import('@electric-sql/pglite/contrib/unaccent');
+  const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
+  const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
+  const dataDir = opts.dataDir ?? 'memory://';
+  if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
+  const pglite = await PGlite.create(dataDir, { extensions: { ltree, unaccent, pg_trgm } });
+  const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
+  return wrap('pglite', pool, async () => {
+    await pool.end();
+    await pglite.close();
+  });
+}
+
+function wrap(engine: Engine, pool: pg.Pool, close: () => Promise<void>): Db {
+  return {
+    engine,
+    pool,
+    async rows(text, params) {
+      return (await pool.query(text, params)).rows;
+    },
+    async one(text, params) {
+      const r = await pool.query(text, params);
+      if (r.rows.length !== 1) throw new Error(`expected one row, got ${r.rows.length}`);
+      return r.rows[0]!;
+    },
+    async tx(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('begin');
+        const result = await fn(client);
+        await client.query('commit');
+        return result;
+      } catch (err) {
+        await client.query('rollback').catch(() => {});
+        throw err;
+      } finally {
+        client.release();
+      }
+    },
+    close,
+  };
+}
