@@ -7,6 +7,7 @@ import { get, qs } from '../../api';
 import { formatDateTime } from '../../format';
 import { AuditDiff } from './AuditDiff';
 import { ACTION_LABELS } from './labels';
+import { useIsMobile } from '../../useIsMobile';
 
 const actionOptions = Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }));
 const entityOptions = [
@@ -19,6 +20,7 @@ export default function AuditPage() {
   const [action, setAction] = useState<string | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [page, setPage] = useState(1);
+  const mobile = useIsMobile();
   const params = {
     entityType,
     action,
@@ -47,7 +49,10 @@ export default function AuditPage() {
           expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} />,
           rowExpandable: (r) => r.before !== null || r.after !== null,
         }}
-        columns={[
+        columns={mobile ? [
+          { title: 'Thời gian, người thực hiện', render: (_, r) => <div>{formatDateTime(r.at)}<div style={{ color: '#595959' }}>{r.actorName}</div></div> },
+          { title: 'Thao tác', render: (_, r) => <div>{ACTION_LABELS[r.action] ?? r.action}<div style={{ color: '#595959' }}>{r.entityLabel ?? r.entityId}</div></div> },
+        ] : [
           { title: 'Thời gian', dataIndex: 'at', render: (v: string) => formatDateTime(v) },
           { title: 'Người thực hiện', dataIndex: 'actorName' },
           { title: 'Thao tác', dataIndex: 'action', render: (a: string) => ACTION_LABELS[a] ?? a },
