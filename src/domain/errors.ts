@@ -83,6 +83,61 @@ export const ERRORS = {
     vi: 'Phạm vi nhập liệu phải nằm trong phạm vi xem của tài khoản.',
     en: 'The entry scope must lie inside the view scope.',
   },
+  ILLEGAL_TRANSITION: {
+    status: 409,
+    vi: 'Không thể "{transition}" khi hồ sơ đang ở trạng thái "{state}". Vui lòng tải lại trang để xem trạng thái mới nhất.',
+    en: 'Cannot "{transition}" while the record is "{state}". Reload to see its current state.',
+  },
+  REASON_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng ghi rõ lý do (ít nhất 5 ký tự) để đơn vị biết cần làm gì.',
+    en: 'Please give a reason (at least 5 characters) so the unit knows what to do.',
+  },
+  REGISTRATION_LOCKED: {
+    status: 409,
+    vi: 'Hồ sơ đang ở trạng thái "{state}" nên không sửa được. Chỉ sửa được bản nháp hoặc hồ sơ bị trả lại.',
+    en: 'The record is "{state}" and cannot be edited. Only drafts and returned records can be edited.',
+  },
+  CRITERIA_REQUIRED: {
+    status: 400,
+    vi: 'Đăng ký phải có ít nhất một tiêu chí đo lường được (tên tiêu chí, chỉ tiêu, đơn vị tính) để sau này kiểm tra, đánh giá.',
+    en: 'A registration needs at least one measurable criterion so that it can be inspected.',
+  },
+  PERSON_REQUIRED: {
+    status: 400,
+    vi: 'Đăng ký cá nhân phải ghi họ tên người được đăng ký.',
+    en: 'An individual registration needs the person\'s name.',
+  },
+  ORIGIN_REQUIRED: {
+    status: 400,
+    vi: 'Mô hình củng cố hoặc nhân rộng phải chọn mô hình gốc.',
+    en: 'A consolidation or replication must name the original model.',
+  },
+  FIELD_UNKNOWN: {
+    status: 400,
+    vi: 'Lĩnh vực "{code}" không có trong danh mục.',
+    en: 'Field "{code}" is not in the catalogue.',
+  },
+  DATES_INVALID: {
+    status: 400,
+    vi: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
+    en: 'The end date must not be before the start date.',
+  },
+  CAMPAIGN_NOT_OPEN: {
+    status: 409,
+    vi: 'Đợt phát động "{title}" chưa phát động hoặc đã kết thúc nên không nhận đăng ký.',
+    en: 'Campaign "{title}" is not open for registrations.',
+  },
+  FINISHED_CANNOT_BE_NEW: {
+    status: 409,
+    vi: 'Mô hình "{title}" của đơn vị đã kết thúc năm {year}. Không đăng ký lại như mô hình mới; hãy chọn hình thức "củng cố" và liên kết với mô hình cũ.',
+    en: 'Model "{title}" of this unit finished in {year}. Register it as a consolidation linked to the earlier one, not as new.',
+  },
+  SUPPORTER_INVALID: {
+    status: 400,
+    vi: 'Cán bộ hỗ trợ phải là tài khoản đang hoạt động có quyền xem đơn vị này.',
+    en: 'The supporting officer must be an active account that can see this unit.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Hệ thống gặp lỗi ngoài dự kiến; dữ liệu của bạn chưa bị thay đổi. Vui lòng thử lại hoặc báo quản trị hệ thống.',
@@ -97,6 +152,9 @@ export const ENTITY_NAMES: Record<string, { vi: string; en: string }> = {
   unit: { vi: 'đơn vị', en: 'Unit' },
   user: { vi: 'người dùng', en: 'User' },
   route: { vi: 'địa chỉ', en: 'Address' },
+  campaign: { vi: 'đợt phát động', en: 'Campaign' },
+  registration: { vi: 'hồ sơ đăng ký', en: 'Registration' },
+  criterion: { vi: 'tiêu chí', en: 'Criterion' },
 };
 
 export class AppError extends Error {

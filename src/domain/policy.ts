@@ -45,6 +45,14 @@ export const RULES = {
   'user.update': { roles: ['admin'], scope: 'entry' },
   'user.reset_password': { roles: ['admin'], scope: 'entry' },
   'audit.view': { roles: ['admin', 'officer'], scope: 'view' },
+  'campaign.view': { roles: ALL, scope: 'view' },
+  'campaign.create': { roles: ['admin', 'officer'], scope: 'entry' },
+  'campaign.update': { roles: ['admin', 'officer'], scope: 'entry' },
+  'criteria.manage': { roles: ['admin', 'officer'], scope: 'entry' },
+  'registration.view': { roles: ALL, scope: 'view' },
+  'registration.create': { roles: WRITERS, scope: 'entry' },
+  'registration.update': { roles: WRITERS, scope: 'entry' },
+  'registration.assign_supporter': { roles: ['admin', 'officer', 'member'], scope: 'entry' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
@@ -67,7 +75,7 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
 }
 
 /** The actions of one resource family ("unit", "user") that the actor may take on the target. */
-export function allowedActions(actor: Actor, family: 'unit' | 'user' | 'audit', target: Target): string[] {
+export function allowedActions(actor: Actor, family: 'unit' | 'user' | 'audit' | 'campaign' | 'registration', target: Target): string[] {
   return ACTIONS.filter((a) => a.startsWith(family + '.') && can(actor, a, target)).map((a) =>
     a.slice(family.length + 1),
   );

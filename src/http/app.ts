@@ -19,6 +19,7 @@ import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { unitRoutes } from './routes/units.js';
 import { userRoutes } from './routes/users.js';
+import { registrationRoutes } from './routes/registrations.js';
 
 // Validation messages from zod in Vietnamese.
 z.config(z.locales.vi());
@@ -72,6 +73,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(unitRoutes(opts.db));
       await api.register(userRoutes(opts.db));
       await api.register(auditRoutes(opts.db));
+      await api.register(registrationRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

@@ -1,0 +1,194 @@
+/** All SQL about registrations (models and exemplars), their criteria and their timeline. */
+import type { Queryable } from './db.js';
+
+export interface RegistrationRow {
+  id: string;
+  kind: 'model' | 'exemplar';
+  campaign_id: string | null;
+  campaign_title: string | null;
+  unit_id: string;
+  unit_name: string;
+  unit_path: string;
+  holder: 'collective' | 'individual';
+  person_name: string | null;
+  person_position: string | null;
+  title: string;
+  title_key: string;
+  field_code: string;
+  origin: 'new' | 'consolidation' | 'replication';
+  origin_id: string | null;
+  origin_title: string | null;
+  problem: string | null;
+  purpose: string | null;
+  place_unit_id: string | null;
+  place_unit_name: string | null;
+  place_address: string | null;
+  start_date: string;
+  end_date: string;
+  forces: string | null;
+  targets: string | null;
+  solutions: string | null;
+  planned_funds_vnd: number | null;
+  planned_workdays: number | null;
+  planned_other: string | null;
+  level: string;
+  year: number;
+  state: string;
+  supporter_id: string | null;
+  supporter_name: string | null;
+  created_by: string | null;
+  version: number;
+  created_at: Date;
+  updated_at: Date;
+}
+
+const SELECT = `select r.*, r.unit_path::text as unit_path, u.name as unit_name, c.title as campaign_title,
+    o.title as origin_title, pu.name as place_unit_name, s.full_name as supporter_name
+  from registration r
+  join unit u on u.id = r.unit_id
+  left join campaign c on c.id = r.campaign_id
+  left join registration o on o.id = r.origin_id
+  left join unit pu on pu.id = r.place_unit_id
+  left join app_user s on s.id = r.supporter_id`;
+
+export async function findRegistrationInScope(q: Queryable, id: string, scopePath: string, lock = false): Promise<RegistrationRow | null> {
+  const { rows } = await q.query<RegistrationRow>(
+    `${SELECT} where r.id = $1 and r.unit_path <@ $2::ltree${lock ? ' for update of r' : ''}`,
+    [id, scopePath],
+  );
+  return rows[0] ?? null;
+}
+
+/** Column names of the registration table that a create or an edit may set. */
+export const WRITABLE = [
+  'campaign_id', 'holder', 'person_name', 'person_position', 'title', 'title_key', 'field_code', 'origin', 'origin_id',
+  'problem', 'purpose', 'place_unit_id', 'place_address', 'start_date', 'end_date', 'forces', 'targets', 'solutions',
+  'planned_funds_vnd', 'planned_workdays', 'planned_other', 'level', 'year',
+] as const;
+export type WritableColumn = (typeof WRITABLE)[number];
+export type RegistrationValues = Partial<Record<WritableColumn, unknown>>;
+
+export async function insertRegistration(
+  q: Queryable,
+  base: { id: string; kind: string; unitId: string; unitPath: string; createdBy: string },
+  values: RegistrationValues,
+): Promise<void> {
+  const cols = ['id', 'kind', 'unit_id', 'unit_path', 'created_by', ...Object.keys(values)];
+  const params = [base.id, base.kind, base.unitId, base.unitPath, base.createdBy, ...Object.values(values)];
+  await q.query(
+    `insert into registration (${cols.join(', ')}) values (${cols.map((c, i) => (c === 'unit_path' ? `$${i + 1}::ltree` : `$${i + 1}`)).join(', ')})`,
+    params,
+  );
+}
+
+/** Updates only when the version still matches; the caller has locked the row. */
+export async function updateRegistrationRow(q: Queryable, id: string, version: number, values: Record<string, unknown>): Promise<boolean> {
+  const entries = Object.entries(values).filter(([, v]) => v !== undefined);
+  const sets = entries.map(([c], i) => `${c} = $${i + 3}`);
+  const r = await q.query(
+    `update registration set ${[...sets, 'version = version + 1', 'updated_at = now()'].join(', ')} where id = $1 and version = $2`,
+    [id, version, ...entries.map(([, v]) => v)],
+  );
+  return r.rowCount === 1;
+}
+
+export interface CriterionRow { id: string; name: string; target: string | null; unit_of_measure: string | null; sort: number }
+
+export async function replaceCriteria(q: Queryable, registrationId: string, criteria: { id: string; name: string; target?: number | null; unitOfMeasure?: string | null }[]) {
+  await q.query('delete from registration_criterion where registration_id = $1', [registrationId]);
+  if (criteria.length === 0) return;
+  await q.query(
+    `insert into registration_criterion (id, registration_id, name, target, unit_of_measure, sort)
+     select t.id, $1, t.name, t.target, t.uom, t.sort
+       from unnest($2::uuid[], $3::text[], $4::numeric[], $5::text[], $6::int[]) as t(id, name, target, uom, sort)`,
+    [
+      registrationId,
+      criteria.map((c) => c.id),
+      criteria.map((c) => c.name),
+      criteria.map((c) => c.target ?? null),
+      criteria.map((c) => c.unitOfMeasure ?? null),
+      criteria.map((_, i) => i),
+    ],
+  );
+}
+
+export async function listCriteria(q: Queryable, registrationId: string): Promise<CriterionRow[]> {
+  const { rows } = await q.query<CriterionRow>(
+    'select id, name, target::text as target, unit_of_measure, sort from registration_criterion where registration_id = $1 order by sort',
+    [registrationId],
+  );
+  return rows;
+}
+
+export async function insertEvent(
+  q: Queryable,
+  e: { registrationId: string; actorId: string; actorName: string; transition: string; fromState: string | null; toState: string; reason?: string | null; data?: unknown },
+) {
+  await q.query(
+    `insert into registration_event (registration_id, actor_id, actor_name, transition, from_state, to_state, reason, data)
+     values ($1, $2, $3, $4, $5, $6, $7, $8::jsonb)`,
+    [e.registrationId, e.actorId, e.actorName, e.transition, e.fromState, e.toState, e.reason ?? null, e.data === undefined ? null : JSON.stringify(e.data)],
+  );
+}
+
+export async function listEvents(q: Queryable, registrationId: string) {
+  const { rows } = await q.query<{ at: Date; actor_name: string; transition: string; from_state: string | null; to_state: string; reason: string | null }>(
+    'select at, actor_name, transition, from_state, to_state, reason from registration_event where registration_id = $1 order by at, id',
+    [registrationId],
+  );
+  return rows;
+}
+
+/** Registrations of the same unit with the same folded title in earlier years. */
+export async function findEarlierSameTitle(q: Queryable, unitId: string, titleKey: string, year: number, excludeId: string | null) {
+  const { rows } = await q.query<{ id: string; title: string; year: number; state: string; unit_name: string }>(
+    `select r.id, r.title, r.year, r.state, u.name as unit_name from registration r join unit u on u.id = r.unit_id
+      where r.unit_id = $1 and r.title_key = $2 and r.year < $3 and r.id is distinct from $4
+      order by r.year desc limit 10`,
+    [unitId, titleKey, year, excludeId],
+  );
+  return rows;
+}
+
+export interface RegistrationFilter {
+  scopePath: string;
+  campaignId?: string | undefined;
+  fieldCode?: string | undefined;
+  state?: string | undefined;
+  unitPath?: string | undefined;
+  year?: number | undefined;
+  holder?: string | undefined;
+  kind?: string | undefined;
+  states?: string[] | undefined;
+  createdBy?: string | undefined;
+  supporterId?: string | undefined;
+  limit: number;
+  offset: number;
+}
+
+export async function listRegistrations(q: Queryable, f: RegistrationFilter) {
+  const where = ['r.unit_path <@ $1::ltree'];
+  const params: unknown[] = [f.scopePath];
+  const add = (sql: string, v: unknown) => {
+    params.push(v);
+    where.push(sql.replaceAll('?', `$${params.length}`));
+  };
+  if (f.campaignId) add('r.campaign_id = ?', f.campaignId);
+  if (f.fieldCode) add('r.field_code = ?', f.fieldCode);
+  if (f.state) add('r.state = ?', f.state);
+  if (f.states) add('r.state = any(?::text[])', f.states);
+  if (f.unitPath) add('r.unit_path <@ ?::ltree', f.unitPath);
+  if (f.year) add('r.year = ?', f.year);
+  if (f.holder) add('r.holder = ?', f.holder);
+  if (f.kind) add('r.kind = ?', f.kind);
+  if (f.createdBy) add('r.created_by = ?', f.createdBy);
+  if (f.supporterId) add('r.supporter_id = ?', f.supporterId);
+  const whereSql = where.join(' and ');
+  const total = (await q.query<{ n: number }>(`select count(*) as n from registration r where ${whereSql}`, params)).rows[0]!.n;
+  params.push(f.limit, f.offset);
+  const { rows } = await q.query<RegistrationRow>(
+    `${SELECT} where ${whereSql} order by r.updated_at desc, r.id limit $${params.length - 1} offset $${params.length}`,
+    params,
+  );
+  return { rows, total };
+}

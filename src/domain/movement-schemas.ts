@@ -1,0 +1,219 @@
+/** API contract of the movement cycle: campaigns, criteria, registrations and their transitions. */
+import { z } from 'zod';
+import { UnitKind, Paging } from './schemas.js';
+import { REGISTRATION_STATES, TRANSITION_NAMES } from './workflow.js';
+
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => z.string().trim().min(1).max(max);
+const year = z.number().int().min(2000).max(2100);
+
+export const Field = z.object({ code: z.string(), name: z.string(), sort: z.number().int(), active: z.boolean() });
+export type Field = z.infer<typeof Field>;
+
+// ---------- criteria catalogue ----------
+export const CriterionTarget = z.enum(['collective', 'individual', 'model']);
+export const CriterionTemplate = z.object({
+  id: z.uuid(),
+  target: CriterionTarget,
+  unitKind: UnitKind.nullable(),
+  name: z.string(),
+  description: z.string().nullable(),
+  sort: z.number().int(),
+  active: z.boolean(),
+  version: z.number().int(),
+});
+export type CriterionTemplate = z.infer<typeof CriterionTemplate>;
+export const CriterionTemplateQuery = z.object({ target: CriterionTarget.optional(), unitKind: UnitKind.optional() });
+export const SaveCriterionTemplate = z.object({
+  target: CriterionTarget,
+  unitKind: UnitKind.nullable(),
+  name: required(300),
+  description: text(2000).nullish(),
+  sort: z.number().int().min(0).max(10_000).default(0),
+  active: z.boolean().default(true),
+});
+export const UpdateCriterionTemplate = z.object({
+  target: CriterionTarget,
+  unitKind: UnitKind.nullable(),
+  name: required(300),
+  description: text(2000).nullish(),
+  sort: z.number().int().min(0).max(10_000),
+  active: z.boolean(),
+}).partial().extend({ version: z.number().int() });
+
+// ---------- campaigns ----------
+export const Quota = z.object({
+  unitKind: UnitKind.nullable(),
+  minNew: z.number().int().min(0).max(1000),
+  minConsolidated: z.number().int().min(0).max(1000),
+  minTotal: z.number().int().min(0).max(1000),
+  note: text(300).nullish(),
+});
+export const CampaignState = z.enum(['draft', 'launched', 'closed']);
+export const Campaign = z.object({
+  id: z.uuid(),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  title: z.string(),
+  description: z.string().nullable(),
+  yearFrom: z.number().int(),
+  yearTo: z.number().int(),
+  startDate: z.string(),
+  endDate: z.string(),
+  focusThemes: z.array(z.string()),
+  state: CampaignState,
+  launchedAt: z.string().nullable(),
+  quotas: z.array(Quota),
+  version: z.number().int(),
+  actions: z.array(z.string()),
+});
+export type Campaign = z.infer<typeof Campaign>;
+const CampaignFields = z.object({
+  unitId: z.uuid(),
+  title: required(300),
+  description: text(5000).nullish(),
+  yearFrom: year,
+  yearTo: year,
+  startDate: z.iso.date(),
+  endDate: z.iso.date(),
+  focusThemes: z.array(required(200)).max(20),
+  quotas: z.array(Quota).max(30),
+});
+export const CampaignInput = CampaignFields.extend({
+  focusThemes: CampaignFields.shape.focusThemes.default([]),
+  quotas: CampaignFields.shape.quotas.default([]),
+});
+export const UpdateCampaign = CampaignFields.omit({ unitId: true }).partial().extend({ version: z.number().int() });
+export const CampaignListQuery = Paging.extend({ state: CampaignState.optional() });
+export const CampaignList = z.object({ items: z.array(Campaign), total: z.number().int() });
+
+// ---------- registrations ----------
+export const RegistrationKind = z.enum(['model', 'exemplar']);
+export const Holder = z.enum(['collective', 'individual']);
+export const Origin = z.enum(['new', 'consolidation', 'replication']);
+export const RegistrationState = z.enum(REGISTRATION_STATES);
+export const TransitionName = z.enum(TRANSITION_NAMES as [string, ...string[]]);
+
+export const CriterionInput = z.object({
+  name: required(300),
+  target: z.number().min(0).max(1e12).nullish(),
+  unitOfMeasure: text(60).nullish(),
+});
+
+// Fields without defaults: an edit sends only what changed, and `.partial()` of a field with a
+// default would fill the default in (and wipe the stored value).
+const RegistrationFields = z.object({
+  kind: RegistrationKind,
+  campaignId: z.uuid().nullish(),
+  unitId: z.uuid(),
+  holder: Holder,
+  personName: text(120).nullish(),
+  personPosition: text(120).nullish(),
+  title: required(300),
+  fieldCode: required(40),
+  origin: Origin,
+  originId: z.uuid().nullish(),
+  problem: text(5000).nullish(),
+  purpose: text(5000).nullish(),
+  placeUnitId: z.uuid().nullish(),
+  placeAddress: text(300).nullish(),
+  startDate: z.iso.date(),
+  endDate: z.iso.date(),
+  forces: text(2000).nullish(),
+  targets: text(2000).nullish(),
+  solutions: text(5000).nullish(),
+  plannedFundsVnd: z.number().int().min(0).max(1e15).nullish(),
+  plannedWorkdays: z.number().int().min(0).max(1e9).nullish(),
+  plannedOther: text(1000).nullish(),
+  level: required(40),
+  year: year.optional(),
+  criteria: z.array(CriterionInput).max(50),
+});
+export const RegistrationInput = RegistrationFields.extend({
+  origin: Origin.default('new'),
+  criteria: RegistrationFields.shape.criteria.default([]),
+});
+export type RegistrationInput = z.infer<typeof RegistrationInput>;
+export const UpdateRegistration = RegistrationFields.omit({ unitId: true, kind: true }).partial().extend({ version: z.number().int() });
+export type UpdateRegistration = z.infer<typeof UpdateRegistration>;
+
+export const EarlierRegistration = z.object({ id: z.uuid(), title: z.string(), year: z.number().int(), state: RegistrationState, unitName: z.string() });
+
+export const RegistrationEvent = z.object({
+  at: z.string(),
+  actorName: z.string(),
+  transition: z.string(),
+  fromState: z.string().nullable(),
+  toState: z.string(),
+  reason: z.string().nullable(),
+});
+
+export const Registration = z.object({
+  id: z.uuid(),
+  kind: RegistrationKind,
+  campaign: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  holder: Holder,
+  personName: z.string().nullable(),
+  personPosition: z.string().nullable(),
+  title: z.string(),
+  fieldCode: z.string(),
+  origin: Origin,
+  originRef: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  problem: z.string().nullable(),
+  purpose: z.string().nullable(),
+  placeUnit: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  placeAddress: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  forces: z.string().nullable(),
+  targets: z.string().nullable(),
+  solutions: z.string().nullable(),
+  plannedFundsVnd: z.number().nullable(),
+  plannedWorkdays: z.number().nullable(),
+  plannedOther: z.string().nullable(),
+  level: z.string(),
+  year: z.number().int(),
+  state: RegistrationState,
+  supporter: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  criteria: z.array(CriterionInput.extend({ id: z.uuid() })),
+  timeline: z.array(RegistrationEvent),
+  /** Earlier registrations of the same title by the same unit, in earlier years. */
+  earlier: z.array(EarlierRegistration),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  /** Edits and transitions this user may take now. */
+  actions: z.array(z.string()),
+});
+export type Registration = z.infer<typeof Registration>;
+
+export const RegistrationListQuery = Paging.extend({
+  campaignId: z.uuid().optional(),
+  fieldCode: z.string().max(40).optional(),
+  state: RegistrationState.optional(),
+  unitId: z.uuid().optional(),
+  year: z.coerce.number().int().optional(),
+  holder: Holder.optional(),
+  kind: RegistrationKind.optional(),
+  queue: z.enum(['awaiting_appraisal', 'returned_to_me', 'to_inspect']).optional(),
+});
+export const RegistrationListItem = z.object({
+  id: z.uuid(),
+  kind: RegistrationKind,
+  title: z.string(),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  holder: Holder,
+  personName: z.string().nullable(),
+  fieldCode: z.string(),
+  origin: Origin,
+  year: z.number().int(),
+  state: RegistrationState,
+  updatedAt: z.string(),
+});
+export const RegistrationList = z.object({ items: z.array(RegistrationListItem), total: z.number().int() });
+
+export const TransitionBody = z.object({
+  version: z.number().int(),
+  reason: text(2000).nullish(),
+  supporterId: z.uuid().nullish(),
+});

@@ -1,0 +1,46 @@
+import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Db } from '../../data/db.js';
+import { Field, Registration, RegistrationInput, RegistrationList, RegistrationListQuery, TransitionBody, UpdateRegistration } from '../../domain/movement-schemas.js';
+import { IdParam } from '../../domain/schemas.js';
+import { TRANSITION_NAMES, type TransitionName } from '../../domain/workflow.js';
+import { createRegistration } from '../../services/registrations/create-registration.js';
+import { getRegistration, listRegistrations } from '../../services/registrations/list-registrations.js';
+import { assignSupporter, transitionRegistration } from '../../services/registrations/transition-registration.js';
+import { updateRegistration } from '../../services/registrations/update-registration.js';
+import { requireCtx } from '../auth.js';
+
+const tags = ['Mô hình, điển hình'];
+
+export const registrationRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
+  app.get('/fields', { schema: { tags: ['Danh mục'], summary: 'Danh mục lĩnh vực', response: { 200: z.array(Field) } } }, async (req) => {
+    requireCtx(req, db);
+    return db.rows<Field>('select code, name, sort, active from field order by sort, code');
+  });
+
+  app.get('/registrations', {
+    schema: { tags, summary: 'Danh sách mô hình, điển hình (lọc, hàng đợi)', querystring: RegistrationListQuery, response: { 200: RegistrationList } },
+  }, async (req) => listRegistrations(requireCtx(req, db), req.query));
+
+  app.get('/registrations/:id', {
+    schema: { tags, summary: 'Hồ sơ mô hình, điển hình với tiến trình', params: IdParam, response: { 200: Registration } },
+  }, async (req) => getRegistration(requireCtx(req, db), req.params.id));
+
+  app.post('/registrations', {
+    schema: { tags, summary: 'Đăng ký mô hình, điển hình (bản nháp)', body: RegistrationInput, response: { 201: Registration } },
+  }, async (req, reply) => reply.status(201).send(await createRegistration(requireCtx(req, db), req.body)));
+
+  app.patch('/registrations/:id', {
+    schema: { tags, summary: 'Sửa bản nháp hoặc hồ sơ bị trả lại', params: IdParam, body: UpdateRegistration, response: { 200: Registration } },
+  }, async (req) => updateRegistration(requireCtx(req, db), req.params.id, req.body));
+
+  app.post('/registrations/:id/supporter', {
+    schema: { tags, summary: 'Phân công cán bộ hỗ trợ', params: IdParam, body: z.object({ version: z.number().int(), supporterId: z.uuid() }), response: { 200: Registration } },
+  }, async (req) => assignSupporter(requireCtx(req, db), req.params.id, req.body.version, req.body.supporterId));
+
+  for (const name of TRANSITION_NAMES) {
+    app.post(`/registrations/:id/${name.replace('_', '-')}`, {
+      schema: { tags, summary: `Chuyển trạng thái: ${name}`, params: IdParam, body: TransitionBody, response: { 200: Registration } },
+    }, async (req) => transitionRegistration(requireCtx(req, db), req.params.id, name as TransitionName, req.body));
+  }
+};

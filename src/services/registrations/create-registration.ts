@@ -1,0 +1,30 @@
+import { randomUUID } from 'node:crypto';
+import { insertAudit } from '../../data/audit-repo.js';
+import { findRegistrationInScope, insertEvent, insertRegistration, replaceCriteria } from '../../data/registrations-repo.js';
+import { findUnitInScope } from '../../data/units-repo.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import type { RegistrationInput } from '../../domain/movement-schemas.js';
+import { can } from '../../domain/policy.js';
+import type { Ctx } from '../context.js';
+import { presentRegistration, registrationSnapshot } from './present.js';
+import { criteriaWithIds, registrationValues } from './values.js';
+
+/** Registers a model or an exemplar as a draft, with its criteria, in one transaction. */
+export async function createRegistration(ctx: Ctx, input: RegistrationInput) {
+  return ctx.db.tx(async (q) => {
+    const unit = await findUnitInScope(q, input.unitId, ctx.actor.viewPath);
+    if (!unit) throw notFound('unit');
+    if (!can(ctx.actor, 'registration.create', { path: unit.path })) throw new AppError('FORBIDDEN');
+    const values = await registrationValues(q, ctx, unit.path, input);
+    const id = randomUUID();
+    await insertRegistration(q, { id, kind: input.kind, unitId: unit.id, unitPath: unit.path, createdBy: ctx.actor.id }, values);
+    await replaceCriteria(q, id, criteriaWithIds(input.criteria));
+    await insertEvent(q, { registrationId: id, actorId: ctx.actor.id, actorName: ctx.actor.name, transition: 'create', fromState: null, toState: 'draft' });
+    const row = (await findRegistrationInScope(q, id, ''))!;
+    await insertAudit(q, {
+      actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'registration.create', entityType: 'registration',
+      entityId: id, entityLabel: row.title, unitPath: row.unit_path, after: registrationSnapshot(row), ip: ctx.ip,
+    });
+    return presentRegistration(q, ctx.actor, row);
+  });
+}

@@ -1,0 +1,51 @@
+import { findRegistrationInScope, listRegistrations as query } from '../../data/registrations-repo.js';
+import { findUnitInScope } from '../../data/units-repo.js';
+import { notFound } from '../../domain/errors.js';
+import type { z } from 'zod';
+import type { RegistrationListQuery } from '../../domain/movement-schemas.js';
+import type { Ctx } from '../context.js';
+import { presentRegistration } from './present.js';
+
+/**
+ * Lists registrations in the view scope with filters. The queues are filters too:
+ *   awaiting_appraisal – submitted, inside the caller's entry scope
+ *   returned_to_me     – returned, registered by the caller
+ *   to_inspect         – accepted, with the caller as supporting officer
+ */
+export async function listRegistrations(ctx: Ctx, input: z.infer<typeof RegistrationListQuery>) {
+  let unitPath: string | undefined;
+  if (input.unitId) {
+    const unit = await findUnitInScope(ctx.db.pool, input.unitId, ctx.actor.viewPath);
+    if (!unit) throw notFound('unit');
+    unitPath = unit.path;
+  }
+  const queue = input.queue;
+  const { rows, total } = await query(ctx.db.pool, {
+    scopePath: queue === 'awaiting_appraisal' ? (ctx.actor.entryPath ?? '__none__') : ctx.actor.viewPath,
+    campaignId: input.campaignId,
+    fieldCode: input.fieldCode,
+    state: queue === 'awaiting_appraisal' ? 'submitted' : queue === 'returned_to_me' ? 'returned' : queue === 'to_inspect' ? 'accepted' : input.state,
+    createdBy: queue === 'returned_to_me' ? ctx.actor.id : undefined,
+    supporterId: queue === 'to_inspect' ? ctx.actor.id : undefined,
+    unitPath,
+    year: input.year,
+    holder: input.holder,
+    kind: input.kind,
+    limit: input.pageSize,
+    offset: (input.page - 1) * input.pageSize,
+  });
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id, kind: r.kind, title: r.title, unit: { id: r.unit_id, name: r.unit_name }, holder: r.holder,
+      personName: r.person_name, fieldCode: r.field_code, origin: r.origin, year: r.year,
+      state: r.state as never, updatedAt: r.updated_at.toISOString(),
+    })),
+  };
+}
+
+export async function getRegistration(ctx: Ctx, id: string) {
+  const row = await findRegistrationInScope(ctx.db.pool, id, ctx.actor.viewPath);
+  if (!row) throw notFound('registration');
+  return presentRegistration(ctx.db.pool, ctx.actor, row);
+}

@@ -1,0 +1,66 @@
+import type { Queryable } from '../../data/db.js';
+import { findEarlierSameTitle, listCriteria, listEvents, type RegistrationRow } from '../../data/registrations-repo.js';
+import { can, type Actor } from '../../domain/policy.js';
+import type { Registration } from '../../domain/movement-schemas.js';
+import { availableTransitions, type RegistrationState } from '../../domain/workflow.js';
+
+export const EDITABLE_STATES: readonly string[] = ['draft', 'returned'];
+
+/** Edits and transitions the actor may take on this registration now. */
+export function registrationActions(actor: Actor, r: RegistrationRow): string[] {
+  const target = { path: r.unit_path };
+  const actions: string[] = [];
+  if (EDITABLE_STATES.includes(r.state) && can(actor, 'registration.update', target)) actions.push('update');
+  actions.push(...availableTransitions(actor, { state: r.state as RegistrationState, unitPath: r.unit_path }));
+  if (r.state === 'accepted' && can(actor, 'registration.assign_supporter', target)) actions.push('assign_supporter');
+  return actions;
+}
+
+export async function presentRegistration(q: Queryable, actor: Actor, r: RegistrationRow): Promise<Registration> {
+  const [criteria, events, earlier] = await Promise.all([
+    listCriteria(q, r.id),
+    listEvents(q, r.id),
+    findEarlierSameTitle(q, r.unit_id, r.title_key, r.year, r.id),
+  ]);
+  return {
+    id: r.id,
+    kind: r.kind,
+    campaign: r.campaign_id ? { id: r.campaign_id, title: r.campaign_title! } : null,
+    unit: { id: r.unit_id, name: r.unit_name },
+    holder: r.holder,
+    personName: r.person_name,
+    personPosition: r.person_position,
+    title: r.title,
+    fieldCode: r.field_code,
+    origin: r.origin,
+    originRef: r.origin_id ? { id: r.origin_id, title: r.origin_title! } : null,
+    problem: r.problem,
+    purpose: r.purpose,
+    placeUnit: r.place_unit_id ? { id: r.place_unit_id, name: r.place_unit_name! } : null,
+    placeAddress: r.place_address,
+    startDate: r.start_date,
+    endDate: r.end_date,
+    forces: r.forces,
+    targets: r.targets,
+    solutions: r.solutions,
+    plannedFundsVnd: r.planned_funds_vnd,
+    plannedWorkdays: r.planned_workdays,
+    plannedOther: r.planned_other,
+    level: r.level,
+    year: r.year,
+    state: r.state as RegistrationState,
+    supporter: r.supporter_id ? { id: r.supporter_id, name: r.supporter_name! } : null,
+    criteria: criteria.map((c) => ({ id: c.id, name: c.name, target: c.target === null ? null : Number(c.target), unitOfMeasure: c.unit_of_measure })),
+    timeline: events.map((e) => ({ at: e.at.toISOString(), actorName: e.actor_name, transition: e.transition, fromState: e.from_state, toState: e.to_state, reason: e.reason })),
+    earlier: earlier.map((e) => ({ id: e.id, title: e.title, year: e.year, state: e.state as RegistrationState, unitName: e.unit_name })),
+    version: r.version,
+    createdAt: r.created_at.toISOString(),
+    updatedAt: r.updated_at.toISOString(),
+    actions: registrationActions(actor, r),
+  };
+}
+
+/** The snapshot kept in the audit log. */
+export function registrationSnapshot(r: RegistrationRow) {
+  return { title: r.title, state: r.state, fieldCode: r.field_code, origin: r.origin, year: r.year, unitId: r.unit_id, supporterId: r.supporter_id };
+}

@@ -1,0 +1,95 @@
+import { insertAudit } from '../../data/audit-repo.js';
+import { findEarlierSameTitle, findRegistrationInScope, insertEvent, listCriteria, updateRegistrationRow } from '../../data/registrations-repo.js';
+import { findUserInScope } from '../../data/users-repo.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import { can } from '../../domain/policy.js';
+import { inSubtree } from '../../domain/scope.js';
+import {
+  REGISTRATION_STATE_LABELS, refuseTransition, TRANSITIONS,
+  type RegistrationState, type TransitionName,
+} from '../../domain/workflow.js';
+import type { Queryable } from '../../data/db.js';
+import type { RegistrationRow } from '../../data/registrations-repo.js';
+import type { Ctx } from '../context.js';
+import { presentRegistration, registrationSnapshot } from './present.js';
+
+export interface TransitionInput {
+  version: number;
+  reason?: string | null | undefined;
+  supporterId?: string | null | undefined;
+}
+
+/** Rules that hang on the record's content rather than on its state and the actor. */
+async function checkContent(q: Queryable, name: TransitionName, r: RegistrationRow) {
+  if (name !== 'submit') return;
+  if ((await listCriteria(q, r.id)).length === 0) throw new AppError('CRITERIA_REQUIRED');
+  if (r.origin === 'new') {
+    const finished = (await findEarlierSameTitle(q, r.unit_id, r.title_key, r.year, r.id)).find((e) => e.state === 'completed');
+    if (finished) throw new AppError('FINISHED_CANNOT_BE_NEW', { title: finished.title, year: finished.year });
+  }
+}
+
+async function checkSupporter(q: Queryable, supporterId: string, unitPath: string) {
+  const s = await findUserInScope(q, supporterId, '');
+  if (!s || !s.active || !inSubtree(unitPath, s.view_path)) throw new AppError('SUPPORTER_INVALID');
+}
+
+/**
+ * Takes one transition of the workflow: lock the record inside the actor's scope, let the
+ * workflow table decide, check the version, change the state, write the timeline and the audit
+ * row — one transaction.
+ */
+export async function transitionRegistration(ctx: Ctx, id: string, name: TransitionName, input: TransitionInput) {
+  return ctx.db.tx(async (q) => {
+    const before = await findRegistrationInScope(q, id, ctx.actor.viewPath, true);
+    if (!before) throw notFound('registration');
+    const refusal = refuseTransition(ctx.actor, name, { state: before.state as RegistrationState, unitPath: before.unit_path }, input.reason);
+    if (refusal === 'illegal_state') {
+      throw new AppError('ILLEGAL_TRANSITION', { transition: TRANSITIONS[name].label, state: REGISTRATION_STATE_LABELS[before.state as RegistrationState] });
+    }
+    if (refusal === 'forbidden') throw new AppError('FORBIDDEN');
+    if (before.version !== input.version) throw new AppError('STALE_VERSION');
+    if (refusal === 'reason_required') throw new AppError('REASON_REQUIRED');
+    await checkContent(q, name, before);
+    const to = TRANSITIONS[name].to;
+    const changes: Record<string, unknown> = { state: to };
+    if (name === 'submit') changes.submitted_at = new Date();
+    if (['accept', 'reject', 'recognise', 'not_recognise'].includes(name)) changes.decided_at = new Date();
+    if (name === 'accept' && input.supporterId) {
+      await checkSupporter(q, input.supporterId, before.unit_path);
+      changes.supporter_id = input.supporterId;
+    }
+    await updateRegistrationRow(q, id, input.version, changes);
+    await insertEvent(q, {
+      registrationId: id, actorId: ctx.actor.id, actorName: ctx.actor.name, transition: name,
+      fromState: before.state, toState: to, reason: input.reason?.trim() || null,
+      data: input.supporterId ? { supporterId: input.supporterId } : undefined,
+    });
+    const after = (await findRegistrationInScope(q, id, ''))!;
+    await insertAudit(q, {
+      actorId: ctx.actor.id, actorName: ctx.actor.name, action: `registration.${name}`, entityType: 'registration',
+      entityId: id, entityLabel: after.title, unitPath: after.unit_path,
+      before: registrationSnapshot(before), after: { ...registrationSnapshot(after), reason: input.reason ?? null }, ip: ctx.ip,
+    });
+    return presentRegistration(q, ctx.actor, after);
+  });
+}
+
+/** Assigns (or changes) the supporting officer of an accepted registration. */
+export async function assignSupporter(ctx: Ctx, id: string, version: number, supporterId: string) {
+  return ctx.db.tx(async (q) => {
+    const before = await findRegistrationInScope(q, id, ctx.actor.viewPath, true);
+    if (!before) throw notFound('registration');
+    if (!can(ctx.actor, 'registration.assign_supporter', { path: before.unit_path })) throw new AppError('FORBIDDEN');
+    if (before.version !== version) throw new AppError('STALE_VERSION');
+    await checkSupporter(q, supporterId, before.unit_path);
+    await updateRegistrationRow(q, id, version, { supporter_id: supporterId });
+    const after = (await findRegistrationInScope(q, id, ''))!;
+    await insertAudit(q, {
+      actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'registration.assign_supporter', entityType: 'registration',
+      entityId: id, entityLabel: after.title, unitPath: after.unit_path,
+      before: registrationSnapshot(before), after: registrationSnapshot(after), ip: ctx.ip,
+    });
+    return presentRegistration(q, ctx.actor, after);
+  });
+}
