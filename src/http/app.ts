@@ -20,6 +20,7 @@ import { authRoutes } from './routes/auth.js';
 import { unitRoutes } from './routes/units.js';
 import { userRoutes } from './routes/users.js';
 import { registrationRoutes } from './routes/registrations.js';
+import { campaignRoutes } from './routes/campaigns.js';
 
 // Validation messages from zod in Vietnamese.
 z.config(z.locales.vi());
@@ -74,6 +75,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(userRoutes(opts.db));
       await api.register(auditRoutes(opts.db));
       await api.register(registrationRoutes(opts.db));
+      await api.register(campaignRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

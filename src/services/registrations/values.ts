@@ -4,6 +4,7 @@ import { findRegistrationInScope, type RegistrationValues } from '../../data/reg
 import { findUnitInScope } from '../../data/units-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { RegistrationInput, UpdateRegistration } from '../../domain/movement-schemas.js';
+import { can } from '../../domain/policy.js';
 import { inSubtree } from '../../domain/scope.js';
 import { foldVietnamese, tidyName } from '../../domain/text.js';
 import type { Ctx } from '../context.js';
@@ -28,8 +29,10 @@ export async function registrationValues(q: Queryable, ctx: Ctx, unitPath: strin
       const { rows } = await q.query<{ title: string; state: string; unit_path: string }>(
         'select title, state, unit_path::text as unit_path from campaign where id = $1', [input.campaignId]);
       const c = rows[0];
-      // A campaign applies to the subtree of the unit that launched it.
-      if (!c || !inSubtree(unitPath, c.unit_path)) throw notFound('campaign');
+      // A campaign applies to the subtree of the unit that launched it; a draft is not shown.
+      if (!c || !inSubtree(unitPath, c.unit_path) || (c.state === 'draft' && !can(ctx.actor, 'campaign.update', { path: c.unit_path }))) {
+        throw notFound('campaign');
+      }
       if (c.state !== 'launched') throw new AppError('CAMPAIGN_NOT_OPEN', { title: c.title });
     }
     v.campaign_id = input.campaignId ?? null;

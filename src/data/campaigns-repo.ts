@@ -1,0 +1,71 @@
+/** All SQL about campaigns and their quotas. */
+import type { Queryable } from './db.js';
+
+export interface CampaignRow {
+  id: string;
+  unit_id: string;
+  unit_name: string;
+  unit_path: string;
+  title: string;
+  description: string | null;
+  year_from: number;
+  year_to: number;
+  start_date: string;
+  end_date: string;
+  focus_themes: string[];
+  state: 'draft' | 'launched' | 'closed';
+  launched_at: Date | null;
+  version: number;
+}
+
+export interface QuotaRow { unit_kind: string | null; min_new: number; min_consolidated: number; min_total: number; note: string | null }
+
+const SELECT = `select c.*, c.unit_path::text as unit_path, u.name as unit_name from campaign c join unit u on u.id = c.unit_id`;
+
+/**
+ * A campaign is seen by everyone in the subtree of the unit that launched it, and by those above:
+ * its unit is an ancestor of the viewer's top unit, or lies inside the viewer's subtree.
+ */
+const VISIBLE = `(c.unit_path @> $1::ltree or c.unit_path <@ $1::ltree)`;
+
+export async function findCampaign(q: Queryable, id: string, viewPath: string, lock = false): Promise<CampaignRow | null> {
+  const { rows } = await q.query<CampaignRow>(`${SELECT} where c.id = $2 and ${VISIBLE}${lock ? ' for update of c' : ''}`, [viewPath, id]);
+  return rows[0] ?? null;
+}
+
+/** `draftScope`: the subtree whose drafts the caller may see (those they may edit), or null. */
+export async function listCampaigns(q: Queryable, viewPath: string, draftScope: string | null, state: string | undefined, limit: number, offset: number) {
+  const params: unknown[] = [viewPath, draftScope];
+  let where = `${VISIBLE} and (c.state <> 'draft' or ($2::ltree is not null and c.unit_path <@ $2::ltree))`;
+  if (state) {
+    params.push(state);
+    where += ` and c.state = $${params.length}`;
+  }
+  const total = (await q.query<{ n: number }>(`select count(*) as n from campaign c where ${where}`, params)).rows[0]!.n;
+  params.push(limit, offset);
+  const { rows } = await q.query<CampaignRow>(
+    `${SELECT} where ${where} order by c.year_from desc, c.start_date desc limit $${params.length - 1} offset $${params.length}`,
+    params,
+  );
+  return { rows, total };
+}
+
+export async function quotasOf(q: Queryable, campaignIds: string[]): Promise<Map<string, QuotaRow[]>> {
+  const { rows } = await q.query<QuotaRow & { campaign_id: string }>(
+    'select campaign_id, unit_kind, min_new, min_consolidated, min_total, note from campaign_quota where campaign_id = any($1::uuid[]) order by unit_kind nulls first',
+    [campaignIds],
+  );
+  const map = new Map<string, QuotaRow[]>();
+  for (const r of rows) map.set(r.campaign_id, [...(map.get(r.campaign_id) ?? []), r]);
+  return map;
+}
+
+export async function replaceQuotas(q: Queryable, campaignId: string, quotas: { id: string; unitKind: string | null; minNew: number; minConsolidated: number; minTotal: number; note?: string | null | undefined }[]) {
+  await q.query('delete from campaign_quota where campaign_id = $1', [campaignId]);
+  for (const x of quotas) {
+    await q.query(
+      'insert into campaign_quota (id, campaign_id, unit_kind, min_new, min_consolidated, min_total, note) values ($1, $2, $3, $4, $5, $6, $7)',
+      [x.id, campaignId, x.unitKind, x.minNew, x.minConsolidated, x.minTotal, x.note ?? null],
+    );
+  }
+}
