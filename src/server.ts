@@ -3,14 +3,14 @@
  * DATABASE_URL is set), runs migrations, loads demo data on a first start, serves HTTP.
  */
 import { openDb } from './data/db.js';
-import { migrate } from './data/migrate.js';
+import { bootstrap } from './data/bootstrap.js';
 import { buildApp } from './http/app.js';
 import { loadConfig, pgliteDir } from './config.js';
 import { demoAccounts, isSeeded, seedDemo } from './seed/demo.js';
 
 const cfg = loadConfig();
 const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) });
-await migrate(db);
+await bootstrap(db);
 const firstStart = !(await isSeeded(db));
 if (firstStart && process.env.DVK_DEMO !== 'false') {
   console.log('Lần chạy đầu: đang nạp dữ liệu mẫu (tỉnh Vĩnh Long)…');

@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { openDb } from '../data/db.js';
-import { migrate } from '../data/migrate.js';
+import { bootstrap } from '../data/bootstrap.js';
 import { insertAudit } from '../data/audit-repo.js';
 import { findUserByUsername, insertUser } from '../data/users-repo.js';
 import { loadConfig, pgliteDir } from '../config.js';
@@ -43,7 +43,7 @@ async function main() {
   const cfg = loadConfig();
   const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) });
   try {
-    const applied = await migrate(db);
+    const applied = await bootstrap(db);
     switch (command) {
       case 'migrate':
         console.log(applied.length ? `Đã áp dụng: ${applied.join(', ')}` : 'Cơ sở dữ liệu đã ở phiên bản mới nhất.');

@@ -21,6 +21,7 @@ import { unitRoutes } from './routes/units.js';
 import { userRoutes } from './routes/users.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { campaignRoutes } from './routes/campaigns.js';
+import { criteriaRoutes } from './routes/criteria.js';
 
 // Validation messages from zod in Vietnamese.
 z.config(z.locales.vi());
@@ -76,6 +77,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(auditRoutes(opts.db));
       await api.register(registrationRoutes(opts.db));
       await api.register(campaignRoutes(opts.db));
+      await api.register(criteriaRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

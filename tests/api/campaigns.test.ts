@@ -80,3 +80,24 @@ describe('campaigns', () => {
     expect(r.body.focusThemes).toEqual(['Xây dựng nông thôn mới', 'Chuyển đổi số']);
   });
 });
+
+describe('criteria catalogue', () => {
+  it('starts with criteria for each unit kind, individuals and models; everyone reads it', async () => {
+    const police = await u.unit.get('/api/v1/criteria-templates?target=collective&unitKind=police');
+    expect(police.status).toBe(200);
+    expect(police.body.length).toBeGreaterThanOrEqual(3);
+    expect(police.body.every((c: any) => c.unitKind === 'police' && c.target === 'collective')).toBe(true);
+    for (const target of ['individual', 'model']) {
+      expect((await u.viewer.get(`/api/v1/criteria-templates?target=${target}`)).body.length, target).toBeGreaterThan(0);
+    }
+  });
+
+  it('movement officers edit it; others may not', async () => {
+    const created = await u.officer.post('/api/v1/criteria-templates', { target: 'collective', unitKind: 'school', name: 'Vận động phụ huynh tham gia xây dựng trường xanh – sạch – đẹp' });
+    expect(created.status).toBe(201);
+    const edited = await u.officer.patch(`/api/v1/criteria-templates/${created.body.id}`, { version: created.body.version, active: false });
+    expect(edited.body).toMatchObject({ active: false, name: 'Vận động phụ huynh tham gia xây dựng trường xanh – sạch – đẹp' });
+    expect((await u.unit.post('/api/v1/criteria-templates', { target: 'model', unitKind: null, name: 'Thử' })).status).toBe(403);
+    expect((await u.member.patch(`/api/v1/criteria-templates/${created.body.id}`, { version: edited.body.version, name: 'x' })).status).toBe(403);
+  });
+});

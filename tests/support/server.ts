@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import pg from 'pg';
 import { openDb, type Db } from '../../src/data/db.js';
-import { migrate } from '../../src/data/migrate.js';
+import { bootstrap } from '../../src/data/bootstrap.js';
 import { buildApp } from '../../src/http/app.js';
 import { ROOT_DIR } from '../../src/config.js';
 import { seedDemo } from '../../src/seed/demo.js';
@@ -44,7 +44,7 @@ export async function startTestServer(opts: { seed?: boolean; web?: boolean } = 
   const adminUrl = process.env.DVK_TEST_DATABASE_URL;
   const created = adminUrl ? await createDatabase(adminUrl) : null;
   const db = await openDb(created ? { databaseUrl: created.url, poolSize: 5 } : { dataDir: 'memory://' });
-  await migrate(db);
+  await bootstrap(db);
   if (opts.seed !== false) await seedDemo(db, DEMO_PASSWORD);
   const app = await buildApp({ db, webDir: opts.web === false ? null : path.join(ROOT_DIR, 'web', 'dist') });
   await app.listen({ port: 0, host: '127.0.0.1' });
