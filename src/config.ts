@@ -10,6 +10,7 @@ export interface Config {
   dataDir: string;
   demoPassword: string;
   webDir: string;
+  filesDir: string;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'DanVanKheo2026';
@@ -22,6 +23,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(env.DVK_DATA_DIR ?? 'data'),
     demoPassword: env.DVK_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     webDir: path.join(ROOT_DIR, 'web', 'dist'),
+    filesDir: path.join(path.resolve(env.DVK_DATA_DIR ?? 'data'), 'files'),
   };
 }
 

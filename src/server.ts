@@ -16,7 +16,7 @@ if (firstStart && process.env.DVK_DEMO !== 'false') {
   console.log('Lần chạy đầu: đang nạp dữ liệu mẫu (tỉnh Vĩnh Long)…');
   await seedDemo(db, cfg.demoPassword);
 }
-const app = await buildApp({ db, webDir: cfg.webDir, logger: process.env.DVK_LOG === 'true' });
+const app = await buildApp({ db, webDir: cfg.webDir, filesDir: cfg.filesDir, logger: process.env.DVK_LOG === 'true' });
 await app.listen({ port: cfg.port, host: cfg.host });
 
 const url = `http://localhost:${cfg.port}`;

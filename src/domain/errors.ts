@@ -138,6 +138,26 @@ export const ERRORS = {
     vi: 'Cán bộ hỗ trợ phải là tài khoản đang hoạt động có quyền xem đơn vị này.',
     en: 'The supporting officer must be an active account that can see this unit.',
   },
+  FILE_TYPE_REFUSED: {
+    status: 415,
+    vi: 'Tệp "{name}" không phải ảnh (JPG, PNG, GIF, WebP) hoặc tài liệu PDF nên không nhận. Vui lòng chọn tệp khác.',
+    en: 'File "{name}" is not an image (JPG, PNG, GIF, WebP) or a PDF document.',
+  },
+  FILE_TOO_LARGE: {
+    status: 413,
+    vi: 'Tệp quá lớn: tối đa {mb} MB mỗi tệp. Vui lòng thu nhỏ ảnh hoặc tách tài liệu.',
+    en: 'The file is too large: at most {mb} MB per file.',
+  },
+  FILE_MISSING: {
+    status: 400,
+    vi: 'Chưa chọn tệp để tải lên.',
+    en: 'No file was sent.',
+  },
+  CRITERION_UNKNOWN: {
+    status: 400,
+    vi: 'Tiêu chí được đánh giá không thuộc hồ sơ này. Vui lòng tải lại trang.',
+    en: 'An assessed criterion does not belong to this registration. Reload the page.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Hệ thống gặp lỗi ngoài dự kiến; dữ liệu của bạn chưa bị thay đổi. Vui lòng thử lại hoặc báo quản trị hệ thống.',
@@ -155,6 +175,8 @@ export const ENTITY_NAMES: Record<string, { vi: string; en: string }> = {
   campaign: { vi: 'đợt phát động', en: 'Campaign' },
   registration: { vi: 'hồ sơ đăng ký', en: 'Registration' },
   criterion: { vi: 'tiêu chí', en: 'Criterion' },
+  inspection: { vi: 'lần kiểm tra', en: 'Inspection' },
+  file: { vi: 'tệp minh chứng', en: 'File' },
 };
 
 export class AppError extends Error {

@@ -53,6 +53,7 @@ export const RULES = {
   'registration.create': { roles: WRITERS, scope: 'entry' },
   'registration.update': { roles: WRITERS, scope: 'entry' },
   'registration.assign_supporter': { roles: ['admin', 'officer', 'member'], scope: 'entry' },
+  'registration.inspect': { roles: ['admin', 'officer', 'member'], scope: 'entry' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -22,6 +22,8 @@ import { userRoutes } from './routes/users.js';
 import { registrationRoutes } from './routes/registrations.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { criteriaRoutes } from './routes/criteria.js';
+import { inspectionRoutes } from './routes/inspections.js';
+import multipart from '@fastify/multipart';
 
 // Validation messages from zod in Vietnamese.
 z.config(z.locales.vi());
@@ -30,6 +32,8 @@ export const VERSION = '0.1.0';
 
 export interface AppOptions {
   db: Db;
+  /** Where evidence files are stored. */
+  filesDir: string;
   /** Folder of the built web app; when missing, only the API is served. */
   webDir?: string | null;
   logger?: boolean;
@@ -47,6 +51,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? path.resolve(opts.webDir) : null;
   installErrorHandling(app, webDir ? fs.readFileSync(path.join(webDir, 'index.html')) : null);
   await app.register(cookie);
+  await app.register(multipart);
   installAuth(app, opts.db);
 
   await app.register(swagger, {
@@ -78,6 +83,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(registrationRoutes(opts.db));
       await api.register(campaignRoutes(opts.db));
       await api.register(criteriaRoutes(opts.db));
+      await api.register(inspectionRoutes(opts.db, opts.filesDir));
     },
     { prefix: '/api/v1' },
   );

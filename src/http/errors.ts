@@ -7,6 +7,7 @@ import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorMessage, type ErrorCode, type Lang } from '../domain/errors.js';
 import { FIELD_LABELS } from '../domain/field-labels.js';
+import { MAX_EVIDENCE_BYTES } from '../domain/file-types.js';
 
 export function langOf(req: FastifyRequest): Lang {
   const header = req.headers['accept-language'];
@@ -40,6 +41,10 @@ export function installErrorHandling(app: FastifyInstance, spaIndex: Buffer | nu
         .join('; ');
       return reply.status(400).send(body('VALIDATION_FAILED', { detail }, lang, issues));
     }
+    if (err.code === 'FST_REQ_FILE_TOO_LARGE' || err.code === 'FST_FILES_LIMIT') {
+      return reply.status(413).send(body('FILE_TOO_LARGE', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 }, lang));
+    }
+    if (err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return reply.status(400).send(body('FILE_MISSING', {}, lang));
     const status = err.statusCode ?? 500;
     if (status === 429) return reply.status(429).send(body('TOO_MANY_ATTEMPTS', { minutes: 1 }, lang));
     if (status >= 400 && status < 500) {

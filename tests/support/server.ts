@@ -4,6 +4,8 @@
  * DVK_TEST_DATABASE_URL, a fresh database created on that PostgreSQL server and dropped after.
  */
 import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { openDb, type Db } from '../../src/data/db.js';
@@ -46,7 +48,8 @@ export async function startTestServer(opts: { seed?: boolean; web?: boolean } = 
   const db = await openDb(created ? { databaseUrl: created.url, poolSize: 5 } : { dataDir: 'memory://' });
   await bootstrap(db);
   if (opts.seed !== false) await seedDemo(db, DEMO_PASSWORD);
-  const app = await buildApp({ db, webDir: opts.web === false ? null : path.join(ROOT_DIR, 'web', 'dist') });
+  const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-files-'));
+  const app = await buildApp({ db, filesDir, webDir: opts.web === false ? null : path.join(ROOT_DIR, 'web', 'dist') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -58,6 +61,7 @@ export async function startTestServer(opts: { seed?: boolean; web?: boolean } = 
       await app.close();
       await db.close();
       await created?.drop();
+      fs.rmSync(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -1,10 +1,12 @@
 import type { Queryable } from '../../data/db.js';
 import { findEarlierSameTitle, listCriteria, listEvents, type RegistrationRow } from '../../data/registrations-repo.js';
 import { can, type Actor } from '../../domain/policy.js';
+import { inSubtree } from '../../domain/scope.js';
 import type { Registration } from '../../domain/movement-schemas.js';
 import { availableTransitions, type RegistrationState } from '../../domain/workflow.js';
 
 export const EDITABLE_STATES: readonly string[] = ['draft', 'returned'];
+export const INSPECTABLE_STATES: readonly string[] = ['accepted', 'recognised'];
 
 /** Edits and transitions the actor may take on this registration now. */
 export function registrationActions(actor: Actor, r: RegistrationRow): string[] {
@@ -13,6 +15,10 @@ export function registrationActions(actor: Actor, r: RegistrationRow): string[] 
   if (EDITABLE_STATES.includes(r.state) && can(actor, 'registration.update', target)) actions.push('update');
   actions.push(...availableTransitions(actor, { state: r.state as RegistrationState, unitPath: r.unit_path }));
   if (r.state === 'accepted' && can(actor, 'registration.assign_supporter', target)) actions.push('assign_supporter');
+  // The supporting officer inspects the model assigned to them, as the committee may.
+  const inspector = can(actor, 'registration.inspect', target) || (r.supporter_id === actor.id && inSubtree(r.unit_path, actor.viewPath));
+  if (INSPECTABLE_STATES.includes(r.state) && inspector) actions.push('inspect');
+  if (!['rejected'].includes(r.state) && (inspector || can(actor, 'registration.update', target))) actions.push('add_evidence');
   return actions;
 }
 

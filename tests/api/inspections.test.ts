@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import type { Client } from '../support/client.js';
+import { loginAll, unitId, type Users } from './helpers.js';
+
+let srv: TestServer;
+let u: Users;
+let womenUnion: string;
+let accepted: any;
+
+// The smallest valid PNG (1×1 pixel).
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d2e4b10000000049454e44ae426082', 'hex');
+
+async function upload(c: Client, regId: string, name: string, bytes: Buffer, inspectionId?: string) {
+  const form = new FormData();
+  form.set('file', new Blob([bytes]), name);
+  const res = await fetch(`${srv.baseUrl}/api/v1/registrations/${regId}/evidence${inspectionId ? `?inspectionId=${inspectionId}` : ''}`, {
+    method: 'POST', body: form, headers: { cookie: c.cookie! },
+  });
+  return { status: res.status, body: await res.json() };
+}
+
+beforeAll(async () => {
+  srv = await startTestServer({ web: false });
+  u = await loginAll(srv);
+  womenUnion = await unitId(u.admin, 'X00834-HPN');
+  const draft = await u.unit.post('/api/v1/registrations', {
+    kind: 'model', unitId: womenUnion, holder: 'collective', title: 'Mô hình “Tổ phụ nữ tiết kiệm”', fieldCode: 'economic',
+    startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune',
+    criteria: [{ name: 'Số hội viên tham gia', target: 100, unitOfMeasure: 'người' }, { name: 'Số tiền tiết kiệm', target: 200000000, unitOfMeasure: 'đồng' }],
+  });
+  const sub = await u.unit.post(`/api/v1/registrations/${draft.body.id}/submit`, { version: draft.body.version });
+  const member = (await u.admin.get('/api/v1/users?q=member')).body.items[0].id;
+  accepted = (await u.officer.post(`/api/v1/registrations/${sub.body.id}/accept`, { version: sub.body.version, supporterId: member })).body;
+});
+afterAll(async () => { await srv?.close(); });
+
+describe('inspections and evidence', () => {
+  it('the supporting officer records an inspection with completion per criterion', async () => {
+    expect(accepted.actions).toContain('assign_supporter');
+    const seen = await u.member.get(`/api/v1/registrations/${accepted.id}`);
+    expect(seen.body.actions).toContain('inspect');
+    const [c1, c2] = accepted.criteria;
+    const r = await u.member.post(`/api/v1/registrations/${accepted.id}/inspections`, {
+      inspectedOn: '2026-06-15', overall: 'on_track', assessment: 'Hội viên tham gia đều đặn', difficulties: 'Mùa mưa khó họp tổ',
+      supportGiven: 'Hướng dẫn lập sổ theo dõi', fundsVnd: 45000000, workdays: 120, peopleReached: 86,
+      criteria: [{ criterionId: c1.id, completionPct: 86 }, { criterionId: c2.id, completionPct: 40, note: 'Đạt 80 triệu' }],
+    });
+    expect(r.status).toBe(201);
+    expect(r.body.criteria.map((c: any) => [c.name, c.completionPct])).toEqual([['Số hội viên tham gia', 86], ['Số tiền tiết kiệm', 40]]);
+    const list = await u.unit.get(`/api/v1/registrations/${accepted.id}/inspections`);
+    expect(list.body).toHaveLength(1);
+    const timeline = (await u.unit.get(`/api/v1/registrations/${accepted.id}`)).body.timeline;
+    expect(timeline.at(-1)).toMatchObject({ transition: 'inspect', actorName: 'Trần Văn Bình' });
+  });
+
+  it('refuses inspections from the registrant and of criteria that are not the model’s', async () => {
+    const r = await u.unit.post(`/api/v1/registrations/${accepted.id}/inspections`, { inspectedOn: '2026-07-01', overall: 'behind' });
+    expect(r.status).toBe(403);
+    const foreign = await u.member.post(`/api/v1/registrations/${accepted.id}/inspections`, {
+      inspectedOn: '2026-07-01', overall: 'behind', criteria: [{ criterionId: '00000000-0000-4000-8000-000000000000', completionPct: 10 }],
+    });
+    expect(foreign.status).toBe(400);
+    expect(foreign.body.error.code).toBe('CRITERION_UNKNOWN');
+    expect((await u.unit.get(`/api/v1/registrations/${accepted.id}/inspections`)).body).toHaveLength(1);
+  });
+
+  it('takes a photo as evidence, typed by content, and serves it back only inside the scope', async () => {
+    const inspection = (await u.member.get(`/api/v1/registrations/${accepted.id}/inspections`)).body[0];
+    const r = await upload(u.member, accepted.id, 'ảnh họp tổ.jpg', PNG, inspection.id);
+    expect(r.status).toBe(201);
+    expect(r.body).toMatchObject({ fileName: 'ảnh họp tổ.jpg', mime: 'image/png', sizeBytes: PNG.length });
+    const res = await fetch(`${srv.baseUrl}/api/v1/files/${r.body.id}`, { headers: { cookie: u.unit.cookie! } });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('image/png');
+    expect(Buffer.from(await res.arrayBuffer()).equals(PNG)).toBe(true);
+    const listed = (await u.unit.get(`/api/v1/registrations/${accepted.id}/inspections`)).body[0].files;
+    expect(listed.map((f: any) => f.id)).toEqual([r.body.id]);
+    const { loggedIn } = await import('../support/client.js');
+    const otherCommune = await unitId(u.admin, 'X00707');
+    await u.admin.post('/api/v1/users', { username: 'xem.travinh', fullName: 'Người xem Trà Vinh', role: 'viewer', unitId: otherCommune, entryUnitId: null, viewUnitId: otherCommune, password: 'Mat-khau-2026' });
+    const outsider = await loggedIn(srv.baseUrl, 'xem.travinh', 'Mat-khau-2026');
+    expect((await fetch(`${srv.baseUrl}/api/v1/files/${r.body.id}`, { headers: { cookie: outsider.cookie! } })).status).toBe(404);
+  });
+
+  it('refuses a file that is not an image or PDF whatever its name, and keeps nothing of it', async () => {
+    const r = await upload(u.member, accepted.id, 'anh.jpg', Buffer.from('MZ this is a program, not a photo'));
+    expect(r.status).toBe(415);
+    expect(r.body.error.code).toBe('FILE_TYPE_REFUSED');
+    expect(r.body.error.message).toContain('anh.jpg');
+    const { rows } = await srv.db.pool.query(`select count(*)::int as n from evidence_file where registration_id = $1`, [accepted.id]);
+    expect(rows[0].n).toBe(1);
+  });
+
+  it('refuses a file over 20 MB', async () => {
+    const big = Buffer.concat([PNG, Buffer.alloc(20 * 1024 * 1024 + 10)]);
+    const r = await upload(u.member, accepted.id, 'lon.png', big);
+    expect(r.status).toBe(413);
+    expect(r.body.error.code).toBe('FILE_TOO_LARGE');
+  });
+});
