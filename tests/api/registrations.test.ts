@@ -40,15 +40,15 @@ describe('registration workflow through the API', () => {
     expect(r.body).toMatchObject({ state: 'draft', year: 2026, unit: { name: 'Hội Liên hiệp Phụ nữ Càng Long' } });
     expect(r.body.criteria).toEqual([expect.objectContaining({ name: 'Số hội viên tham gia tiết kiệm', target: 120, unitOfMeasure: 'người' })]);
     expect(r.body.timeline.map((e: any) => e.toState)).toEqual(['draft']);
-    expect(r.body.actions).toEqual(['update', 'submit']);
+    expect(r.body.actions).toEqual(['update', 'submit', 'add_evidence']);
   });
 
   it('every allowed step: submit → return with reason → edit → resubmit → accept with a supporter', async () => {
     const sub = await submitted();
     expect(sub.state).toBe('submitted');
-    expect(sub.actions).toEqual([]); // the registrant waits
+    expect(sub.actions).toEqual(['add_evidence']); // the registrant waits; it may still attach documents
     const seenByOfficer = await u.officer.get(`/api/v1/registrations/${sub.id}`);
-    expect(seenByOfficer.body.actions).toEqual(['return', 'accept', 'reject']);
+    expect(seenByOfficer.body.actions).toEqual(['return', 'accept', 'reject', 'add_evidence']);
     const queue = await u.officer.get('/api/v1/registrations?queue=awaiting_appraisal');
     expect(queue.body.items.map((x: any) => x.id)).toContain(sub.id);
 
