@@ -29,7 +29,7 @@ export function renderStateDoc(): string {
   for (const name of TRANSITION_NAMES) {
     const t: Transition = TRANSITIONS[name];
     lines.push(
-      `| \`${name}\` (${t.label}) | ${t.from.map((s) => `\`${s}\``).join(', ')} | \`${t.to}\` | ${t.roles.map((r) => ROLE_LABELS[r]).join(', ')} | ${t.reasonRequired ? 'required' : '–'} |`,
+      `| \`${name}\` (${t.label}) | ${t.from.map((s) => `\`${s}\``).join(', ')} | \`${t.to}\` | ${t.roles.map((r) => ROLE_LABELS[r]).join(', ')} | ${t.reasonRequired ? 'required' : '–'}${t.viaRound ? '; only in a recognition round' : ''} |`,
     );
   }
   return lines.join('\n') + '\n';

@@ -39,6 +39,8 @@ export interface Transition {
   roles: readonly Role[];
   reasonRequired: boolean;
   label: string;
+  /** Taken only through a recognition round (criteria checklist, votes), never directly. */
+  viaRound?: boolean;
 }
 
 const REGISTRANTS: readonly Role[] = ['unit_officer', 'officer', 'admin'];
@@ -49,14 +51,16 @@ export const TRANSITIONS = {
   return: { from: ['submitted'], to: 'returned', roles: APPRAISERS, reasonRequired: true, label: 'Trả lại để chỉnh sửa' },
   accept: { from: ['submitted'], to: 'accepted', roles: APPRAISERS, reasonRequired: false, label: 'Chấp thuận đăng ký' },
   reject: { from: ['submitted'], to: 'rejected', roles: APPRAISERS, reasonRequired: true, label: 'Không chấp thuận' },
-  recognise: { from: ['accepted'], to: 'recognised', roles: APPRAISERS, reasonRequired: false, label: 'Công nhận' },
-  not_recognise: { from: ['accepted'], to: 'not_recognised', roles: APPRAISERS, reasonRequired: true, label: 'Không công nhận' },
+  recognise: { from: ['accepted'], to: 'recognised', roles: APPRAISERS, reasonRequired: false, label: 'Công nhận', viaRound: true },
+  not_recognise: { from: ['accepted'], to: 'not_recognised', roles: APPRAISERS, reasonRequired: true, label: 'Không công nhận', viaRound: true },
   complete: { from: ['accepted', 'recognised'], to: 'completed', roles: REGISTRANTS, reasonRequired: false, label: 'Kết thúc (hoàn thành)' },
   discontinue: { from: ['accepted', 'recognised', 'not_recognised'], to: 'discontinued', roles: [...REGISTRANTS, 'member'], reasonRequired: true, label: 'Dừng thực hiện' },
 } as const satisfies Record<string, Transition>;
 
 export type TransitionName = keyof typeof TRANSITIONS;
 export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
+/** Transitions with their own endpoint; the others happen inside a recognition round. */
+export const DIRECT_TRANSITIONS = TRANSITION_NAMES.filter((n) => !(TRANSITIONS[n] as Transition).viaRound);
 
 export type TransitionRefusal = 'illegal_state' | 'forbidden' | 'reason_required';
 
@@ -76,9 +80,9 @@ export function refuseTransition(
   return null;
 }
 
-/** The transitions this actor may take on this record now (the buttons the web shows). */
+/** The transitions this actor may take directly on this record now (the buttons the web shows). */
 export function availableTransitions(actor: Actor, record: { state: RegistrationState; unitPath: string }): TransitionName[] {
-  return TRANSITION_NAMES.filter((n) => refuseTransition(actor, n, record, 'x'.repeat(5)) === null);
+  return DIRECT_TRANSITIONS.filter((n) => refuseTransition(actor, n, record, 'x'.repeat(5)) === null);
 }
 
 /** States from which a registration cannot be reported again as new. */

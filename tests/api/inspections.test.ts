@@ -13,7 +13,7 @@ const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000
 
 async function upload(c: Client, regId: string, name: string, bytes: Buffer, inspectionId?: string) {
   const form = new FormData();
-  form.set('file', new Blob([bytes]), name);
+  form.set('file', new Blob([new Uint8Array(bytes)]), name);
   const res = await fetch(`${srv.baseUrl}/api/v1/registrations/${regId}/evidence${inspectionId ? `?inspectionId=${inspectionId}` : ''}`, {
     method: 'POST', body: form, headers: { cookie: c.cookie! },
   });

@@ -81,13 +81,19 @@ describe('registration workflow through the API', () => {
 
   it('refuses an illegal transition with 409 and a message naming the state', async () => {
     const sub = await submitted({ title: 'Mô hình thử chuyển sai' });
-    const r = await u.officer.post(`/api/v1/registrations/${sub.id}/recognise`, { version: sub.version });
+    const r = await u.unit.post(`/api/v1/registrations/${sub.id}/complete`, { version: sub.version });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('ILLEGAL_TRANSITION');
     expect(r.body.error.message).toContain('Chờ thẩm định');
     const twice = await u.unit.post(`/api/v1/registrations/${sub.id}/submit`, { version: sub.version });
     expect(twice.status).toBe(409);
     expect((await u.officer.get(`/api/v1/registrations/${sub.id}`)).body.state).toBe('submitted');
+  });
+
+  it('recognition has no direct endpoint: it happens only in a recognition round', async () => {
+    const sub = await submitted({ title: 'Mô hình không công nhận trực tiếp' });
+    const r = await u.officer.post(`/api/v1/registrations/${sub.id}/recognise`, { version: sub.version });
+    expect(r.status).toBe(404);
   });
 
   it('refuses returning or rejecting without a reason, and changes nothing', async () => {

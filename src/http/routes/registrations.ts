@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../data/db.js';
 import { Field, Registration, RegistrationInput, RegistrationList, RegistrationListQuery, TransitionBody, UpdateRegistration } from '../../domain/movement-schemas.js';
 import { IdParam } from '../../domain/schemas.js';
-import { TRANSITION_NAMES, type TransitionName } from '../../domain/workflow.js';
+import { DIRECT_TRANSITIONS, type TransitionName } from '../../domain/workflow.js';
 import { createRegistration } from '../../services/registrations/create-registration.js';
 import { getRegistration, listRegistrations } from '../../services/registrations/list-registrations.js';
 import { assignSupporter, transitionRegistration } from '../../services/registrations/transition-registration.js';
@@ -38,7 +38,7 @@ export const registrationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
     schema: { tags, summary: 'Phân công cán bộ hỗ trợ', params: IdParam, body: z.object({ version: z.number().int(), supporterId: z.uuid() }), response: { 200: Registration } },
   }, async (req) => assignSupporter(requireCtx(req, db), req.params.id, req.body.version, req.body.supporterId));
 
-  for (const name of TRANSITION_NAMES) {
+  for (const name of DIRECT_TRANSITIONS) {
     app.post(`/registrations/:id/${name.replace('_', '-')}`, {
       schema: { tags, summary: `Chuyển trạng thái: ${name}`, params: IdParam, body: TransitionBody, response: { 200: Registration } },
     }, async (req) => transitionRegistration(requireCtx(req, db), req.params.id, name as TransitionName, req.body));

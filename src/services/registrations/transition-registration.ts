@@ -40,39 +40,42 @@ async function checkSupporter(q: Queryable, supporterId: string, unitPath: strin
  * row — one transaction.
  */
 export async function transitionRegistration(ctx: Ctx, id: string, name: TransitionName, input: TransitionInput) {
-  return ctx.db.tx(async (q) => {
-    const before = await findRegistrationInScope(q, id, ctx.actor.viewPath, true);
-    if (!before) throw notFound('registration');
-    const refusal = refuseTransition(ctx.actor, name, { state: before.state as RegistrationState, unitPath: before.unit_path }, input.reason);
-    if (refusal === 'illegal_state') {
-      throw new AppError('ILLEGAL_TRANSITION', { transition: TRANSITIONS[name].label, state: REGISTRATION_STATE_LABELS[before.state as RegistrationState] });
-    }
-    if (refusal === 'forbidden') throw new AppError('FORBIDDEN');
-    if (before.version !== input.version) throw new AppError('STALE_VERSION');
-    if (refusal === 'reason_required') throw new AppError('REASON_REQUIRED');
-    await checkContent(q, name, before);
-    const to = TRANSITIONS[name].to;
-    const changes: Record<string, unknown> = { state: to };
-    if (name === 'submit') changes.submitted_at = new Date();
-    if (['accept', 'reject', 'recognise', 'not_recognise'].includes(name)) changes.decided_at = new Date();
-    if (name === 'accept' && input.supporterId) {
-      await checkSupporter(q, input.supporterId, before.unit_path);
-      changes.supporter_id = input.supporterId;
-    }
-    await updateRegistrationRow(q, id, input.version, changes);
-    await insertEvent(q, {
-      registrationId: id, actorId: ctx.actor.id, actorName: ctx.actor.name, transition: name,
-      fromState: before.state, toState: to, reason: input.reason?.trim() || null,
-      data: input.supporterId ? { supporterId: input.supporterId } : undefined,
-    });
-    const after = (await findRegistrationInScope(q, id, ''))!;
-    await insertAudit(q, {
-      actorId: ctx.actor.id, actorName: ctx.actor.name, action: `registration.${name}`, entityType: 'registration',
-      entityId: id, entityLabel: after.title, unitPath: after.unit_path,
-      before: registrationSnapshot(before), after: { ...registrationSnapshot(after), reason: input.reason ?? null }, ip: ctx.ip,
-    });
-    return presentRegistration(q, ctx.actor, after);
+  return ctx.db.tx(async (q) => presentRegistration(q, ctx.actor, await transitionIn(q, ctx, id, name, input)));
+}
+
+/** The transition inside a caller's transaction (a recognition decision takes one too). */
+export async function transitionIn(q: Queryable, ctx: Ctx, id: string, name: TransitionName, input: TransitionInput, extra: Record<string, unknown> = {}): Promise<RegistrationRow> {
+  const before = await findRegistrationInScope(q, id, ctx.actor.viewPath, true);
+  if (!before) throw notFound('registration');
+  const refusal = refuseTransition(ctx.actor, name, { state: before.state as RegistrationState, unitPath: before.unit_path }, input.reason);
+  if (refusal === 'illegal_state') {
+    throw new AppError('ILLEGAL_TRANSITION', { transition: TRANSITIONS[name].label, state: REGISTRATION_STATE_LABELS[before.state as RegistrationState] });
+  }
+  if (refusal === 'forbidden') throw new AppError('FORBIDDEN');
+  if (before.version !== input.version) throw new AppError('STALE_VERSION');
+  if (refusal === 'reason_required') throw new AppError('REASON_REQUIRED');
+  await checkContent(q, name, before);
+  const to = TRANSITIONS[name].to;
+  const changes: Record<string, unknown> = { state: to, ...extra };
+  if (name === 'submit') changes.submitted_at = new Date();
+  if (['accept', 'reject', 'recognise', 'not_recognise'].includes(name)) changes.decided_at = new Date();
+  if (name === 'accept' && input.supporterId) {
+    await checkSupporter(q, input.supporterId, before.unit_path);
+    changes.supporter_id = input.supporterId;
+  }
+  await updateRegistrationRow(q, id, input.version, changes);
+  await insertEvent(q, {
+    registrationId: id, actorId: ctx.actor.id, actorName: ctx.actor.name, transition: name,
+    fromState: before.state, toState: to, reason: input.reason?.trim() || null,
+    data: input.supporterId ? { supporterId: input.supporterId } : undefined,
   });
+  const after = (await findRegistrationInScope(q, id, ''))!;
+  await insertAudit(q, {
+    actorId: ctx.actor.id, actorName: ctx.actor.name, action: `registration.${name}`, entityType: 'registration',
+    entityId: id, entityLabel: after.title, unitPath: after.unit_path,
+    before: registrationSnapshot(before), after: { ...registrationSnapshot(after), reason: input.reason ?? null }, ip: ctx.ip,
+  });
+  return after;
 }
 
 /** Assigns (or changes) the supporting officer of an accepted registration. */
