@@ -158,6 +158,31 @@ export const ERRORS = {
     vi: 'Tiêu chí được đánh giá không thuộc hồ sơ này. Vui lòng tải lại trang.',
     en: 'An assessed criterion does not belong to this registration. Reload the page.',
   },
+  RECOGNITION_INCOMPLETE: {
+    status: 409,
+    vi: 'Chưa đủ điều kiện công nhận: {detail}',
+    en: 'Not ready for recognition: {detail}',
+  },
+  CANDIDATE_INVALID: {
+    status: 409,
+    vi: 'Chỉ đưa vào xét công nhận hồ sơ đã được chấp thuận, thuộc phạm vi của Ban Chỉ đạo mở đợt xét và chưa có trong đợt này.',
+    en: 'Only accepted registrations within the committee\'s subtree, not already in this round, can be candidates.',
+  },
+  ROUND_CLOSED: {
+    status: 409,
+    vi: 'Đợt xét công nhận đã kết thúc; không thay đổi được nữa.',
+    en: 'The recognition round is closed.',
+  },
+  PROPOSAL_TARGET_INVALID: {
+    status: 400,
+    vi: 'Đề nghị phải gửi lên đơn vị cấp trên của đơn vị mình.',
+    en: 'A proposal goes to a unit above one\'s own.',
+  },
+  NOT_RECOGNISED_YET: {
+    status: 409,
+    vi: 'Chỉ biểu dương, khen thưởng hoặc đề nghị cấp trên đối với mô hình, điển hình đã được công nhận.',
+    en: 'Only recognised models and exemplars can be commended or proposed.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Hệ thống gặp lỗi ngoài dự kiến; dữ liệu của bạn chưa bị thay đổi. Vui lòng thử lại hoặc báo quản trị hệ thống.',
@@ -177,6 +202,9 @@ export const ENTITY_NAMES: Record<string, { vi: string; en: string }> = {
   criterion: { vi: 'tiêu chí', en: 'Criterion' },
   inspection: { vi: 'lần kiểm tra', en: 'Inspection' },
   file: { vi: 'tệp minh chứng', en: 'File' },
+  round: { vi: 'đợt xét công nhận', en: 'Recognition round' },
+  candidate: { vi: 'hồ sơ trong đợt xét', en: 'Candidate' },
+  proposal: { vi: 'đề nghị khen thưởng', en: 'Proposal' },
 };
 
 export class AppError extends Error {

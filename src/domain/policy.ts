@@ -54,6 +54,11 @@ export const RULES = {
   'registration.update': { roles: WRITERS, scope: 'entry' },
   'registration.assign_supporter': { roles: ['admin', 'officer', 'member'], scope: 'entry' },
   'registration.inspect': { roles: ['admin', 'officer', 'member'], scope: 'entry' },
+  'recognition.manage': { roles: ['admin', 'officer'], scope: 'entry' },
+  'recognition.vote': { roles: ['admin', 'officer', 'member'], scope: 'entry' },
+  'recognition.acknowledge': { roles: WRITERS, scope: 'entry' },
+  'commendation.record': { roles: ['admin', 'officer'], scope: 'entry' },
+  'commendation.propose': { roles: WRITERS, scope: 'entry' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

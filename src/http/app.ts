@@ -23,6 +23,7 @@ import { registrationRoutes } from './routes/registrations.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { criteriaRoutes } from './routes/criteria.js';
 import { inspectionRoutes } from './routes/inspections.js';
+import { recognitionRoutes } from './routes/recognition.js';
 import multipart from '@fastify/multipart';
 
 // Validation messages from zod in Vietnamese.
@@ -84,6 +85,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(campaignRoutes(opts.db));
       await api.register(criteriaRoutes(opts.db));
       await api.register(inspectionRoutes(opts.db, opts.filesDir));
+      await api.register(recognitionRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

@@ -27,6 +27,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'user.update': [Y, Y, N], 'user.reset_password': [Y, Y, N], 'audit.view': [Y, Y, N],
     'campaign.view': [Y, Y, N], 'campaign.create': [Y, Y, N], 'campaign.update': [Y, Y, N], 'criteria.manage': [Y, Y, N], 'registration.view': [Y, Y, N], 'registration.create': [Y, Y, N], 'registration.update': [Y, Y, N], 'registration.assign_supporter': [Y, Y, N],
     'registration.inspect': [Y, Y, N],
+    'recognition.manage': [Y, Y, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [Y, Y, N], 'commendation.record': [Y, Y, N], 'commendation.propose': [Y, Y, N],
   },
   officer: {
     'unit.view': [Y, Y, N], 'unit.create_child': [Y, Y, N], 'unit.update': [N, Y, N], 'unit.move': [N, Y, N],
@@ -34,6 +35,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [Y, Y, N],
     'campaign.view': [Y, Y, N], 'campaign.create': [Y, Y, N], 'campaign.update': [Y, Y, N], 'criteria.manage': [Y, Y, N], 'registration.view': [Y, Y, N], 'registration.create': [Y, Y, N], 'registration.update': [Y, Y, N], 'registration.assign_supporter': [Y, Y, N],
     'registration.inspect': [Y, Y, N],
+    'recognition.manage': [Y, Y, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [Y, Y, N], 'commendation.record': [Y, Y, N], 'commendation.propose': [Y, Y, N],
   },
   member: {
     'unit.view': [Y, Y, N], 'unit.create_child': [N, N, N], 'unit.update': [N, N, N], 'unit.move': [N, N, N],
@@ -41,6 +43,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [N, N, N],
     'campaign.view': [Y, Y, N], 'campaign.create': [N, N, N], 'campaign.update': [N, N, N], 'criteria.manage': [N, N, N], 'registration.view': [Y, Y, N], 'registration.create': [N, N, N], 'registration.update': [N, N, N], 'registration.assign_supporter': [Y, Y, N],
     'registration.inspect': [Y, Y, N],
+    'recognition.manage': [N, N, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [N, N, N], 'commendation.record': [N, N, N], 'commendation.propose': [N, N, N],
   },
   unit_officer: {
     'unit.view': [Y, Y, N], 'unit.create_child': [Y, Y, N], 'unit.update': [N, Y, N], 'unit.move': [N, N, N],
@@ -48,6 +51,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [N, N, N],
     'campaign.view': [Y, Y, N], 'campaign.create': [N, N, N], 'campaign.update': [N, N, N], 'criteria.manage': [N, N, N], 'registration.view': [Y, Y, N], 'registration.create': [Y, Y, N], 'registration.update': [Y, Y, N], 'registration.assign_supporter': [N, N, N],
     'registration.inspect': [N, N, N],
+    'recognition.manage': [N, N, N], 'recognition.vote': [N, N, N], 'recognition.acknowledge': [Y, Y, N], 'commendation.record': [N, N, N], 'commendation.propose': [Y, Y, N],
   },
   viewer: {
     'unit.view': [Y, Y, N], 'unit.create_child': [N, N, N], 'unit.update': [N, N, N], 'unit.move': [N, N, N],
@@ -55,6 +59,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [N, N, N],
     'campaign.view': [Y, Y, N], 'campaign.create': [N, N, N], 'campaign.update': [N, N, N], 'criteria.manage': [N, N, N], 'registration.view': [Y, Y, N], 'registration.create': [N, N, N], 'registration.update': [N, N, N], 'registration.assign_supporter': [N, N, N],
     'registration.inspect': [N, N, N],
+    'recognition.manage': [N, N, N], 'recognition.vote': [N, N, N], 'recognition.acknowledge': [N, N, N], 'commendation.record': [N, N, N], 'commendation.propose': [N, N, N],
   },
 };
 

@@ -32,6 +32,7 @@ export class Client {
   get<T = any>(url: string) { return this.request<T>('GET', url); }
   post<T = any>(url: string, body?: unknown) { return this.request<T>('POST', url, body ?? {}); }
   patch<T = any>(url: string, body: unknown) { return this.request<T>('PATCH', url, body); }
+  put<T = any>(url: string, body: unknown) { return this.request<T>('PUT', url, body); }
 
   async login(username: string, password: string): Promise<Reply> {
     return this.post('/api/v1/auth/login', { username, password });

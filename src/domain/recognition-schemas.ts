@@ -1,0 +1,53 @@
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const Mark = z.enum(['met', 'not_met', 'na']);
+export const Vote = z.enum(['for', 'against', 'abstain']);
+export const VOTE_LABELS: Record<z.infer<typeof Vote>, string> = { for: 'Tán thành', against: 'Không tán thành', abstain: 'Không biểu quyết' };
+export const MARK_LABELS: Record<z.infer<typeof Mark>, string> = { met: 'Đạt', not_met: 'Không đạt', na: 'Không áp dụng' };
+
+export const OpenRound = z.object({ unitId: z.uuid(), campaignId: z.uuid().nullish(), title: z.string().trim().min(1).max(300) });
+export const AddCandidate = z.object({ registrationId: z.uuid() });
+export const ChecklistBody = z.object({ items: z.array(z.object({ criterionId: z.uuid(), mark: Mark })).min(1).max(50) });
+export const AcknowledgeBody = z.object({ note: text(2000).nullish() });
+export const VoteBody = z.object({ vote: Vote });
+export const DecideBody = z.object({
+  result: z.enum(['recognised', 'not_recognised']),
+  level: text(60).nullish(),
+  decisionNo: text(60).nullish(),
+  decisionDate: z.iso.date().nullish(),
+  issuer: text(200).nullish(),
+  reasons: text(3000).nullish(),
+});
+export const RoundCandidateParams = z.object({ id: z.uuid(), registrationId: z.uuid() });
+
+export const Candidate = z.object({
+  registration: z.object({ id: z.uuid(), title: z.string(), unitName: z.string(), state: z.string(), kind: z.string(), holder: z.string(), personName: z.string().nullable() }),
+  checklist: z.array(z.object({ criterionId: z.uuid(), name: z.string(), mark: Mark.nullable() })),
+  acknowledged: z.boolean(),
+  acknowledgementNote: z.string().nullable(),
+  votes: z.array(z.object({ voterName: z.string(), vote: Vote, at: z.string() })),
+  tally: z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() }),
+  result: z.enum(['recognised', 'not_recognised']).nullable(),
+  level: z.string().nullable(),
+  decisionNo: z.string().nullable(),
+  decisionDate: z.string().nullable(),
+  issuer: z.string().nullable(),
+  reasons: z.string().nullable(),
+  actions: z.array(z.string()),
+});
+export type Candidate = z.infer<typeof Candidate>;
+
+export const Round = z.object({
+  id: z.uuid(),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  campaign: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  title: z.string(),
+  state: z.enum(['open', 'closed']),
+  openedAt: z.string(),
+  candidates: z.array(Candidate),
+  actions: z.array(z.string()),
+});
+export type Round = z.infer<typeof Round>;
+export const RoundList = z.object({ items: z.array(Round.omit({ candidates: true }).extend({ candidateCount: z.number().int() })), total: z.number().int() });

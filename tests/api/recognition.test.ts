@@ -1,0 +1,99 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { loginAll, unitId, type Users } from './helpers.js';
+
+let srv: TestServer;
+let u: Users;
+let province: string, womenUnion: string;
+
+beforeAll(async () => {
+  srv = await startTestServer({ web: false });
+  u = await loginAll(srv);
+  province = await unitId(u.admin, 'T24');
+  womenUnion = await unitId(u.admin, 'X00834-HPN');
+});
+afterAll(async () => { await srv?.close(); });
+
+async function acceptedModel(title: string) {
+  const d = await u.unit.post('/api/v1/registrations', {
+    kind: 'model', unitId: womenUnion, holder: 'collective', title, fieldCode: 'cultural_social', startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune',
+    criteria: [{ name: 'Số hộ tham gia', target: 50, unitOfMeasure: 'hộ' }, { name: 'Số buổi sinh hoạt', target: 12, unitOfMeasure: 'buổi' }],
+  });
+  const s = await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version });
+  return (await u.officer.post(`/api/v1/registrations/${d.body.id}/accept`, { version: s.body.version })).body;
+}
+
+const decision = { result: 'recognised', level: 'province', decisionNo: '125-QĐ/BCĐ', decisionDate: '2026-11-20', issuer: 'Ban Chỉ đạo phong trào “Dân vận khéo” tỉnh' };
+
+describe('recognition rounds', () => {
+  it('checklist, acknowledgement and open votes lead to recognition, in the timeline and the audit', async () => {
+    const model = await acceptedModel('Mô hình “Xóm đạo bình yên”');
+    const round = await u.officer.post('/api/v1/recognition-rounds', { unitId: province, title: 'Xét công nhận mô hình “Dân vận khéo” năm 2026' });
+    expect(round.status).toBe(201);
+    expect(round.body.actions).toEqual(['add_candidate', 'close']);
+    const added = await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: model.id });
+    const cand = added.body.candidates[0];
+    expect(cand.checklist.map((c: any) => c.mark)).toEqual([null, null]);
+    const base = `/api/v1/recognition-rounds/${round.body.id}/candidates/${model.id}`;
+
+    // Not ready yet: every missing condition is named.
+    const early = await u.officer.post(`${base}/decide`, decision);
+    expect(early.status).toBe(409);
+    expect(early.body.error.code).toBe('RECOGNITION_INCOMPLETE');
+    expect(early.body.error.message).toContain('chưa đánh giá đủ các tiêu chí');
+    expect(early.body.error.message).toContain('chưa xác nhận');
+    expect(early.body.error.message).toContain('tán thành (0/0)');
+
+    await u.officer.put(`${base}/checklist`, { items: cand.checklist.map((c: any) => ({ criterionId: c.criterionId, mark: 'met' })) });
+    const ack = await u.unit.post(`${base}/acknowledge`, { note: 'Chi hội xác nhận mô hình hoạt động đều' });
+    expect(ack.status).toBe(200);
+    expect((await u.member.post(`${base}/vote`, { vote: 'for' })).status).toBe(200);
+    expect((await u.officer.post(`${base}/vote`, { vote: 'against' })).status).toBe(200);
+    const tie = await u.officer.post(`${base}/decide`, decision);
+    expect(tie.body.error.message).toContain('tán thành (1/2)');
+    const changed = await u.officer.post(`${base}/vote`, { vote: 'for' }); // an open vote may be changed before the decision
+    expect(changed.body.candidates[0].tally).toEqual({ for: 2, against: 0, abstain: 0 });
+    expect(changed.body.candidates[0].votes.map((v: any) => v.voterName).sort()).toEqual(['Nguyễn Thị Thu Hà', 'Trần Văn Bình']);
+
+    const done = await u.officer.post(`${base}/decide`, decision);
+    expect(done.status).toBe(200);
+    expect(done.body.candidates[0]).toMatchObject({ result: 'recognised', decisionNo: '125-QĐ/BCĐ', actions: [] });
+    const reg = await u.unit.get(`/api/v1/registrations/${model.id}`);
+    expect(reg.body.state).toBe('recognised');
+    expect(reg.body.timeline.at(-1)).toMatchObject({ transition: 'recognise', actorName: 'Nguyễn Thị Thu Hà' });
+    const audit = await u.officer.get(`/api/v1/audit?entityId=${model.id}&action=recognition.vote`);
+    expect(audit.body.total).toBe(3);
+  });
+
+  it('not recognised needs reasons; those who may not vote or decide are refused', async () => {
+    const model = await acceptedModel('Mô hình không đạt');
+    const round = await u.officer.post('/api/v1/recognition-rounds', { unitId: province, title: 'Đợt xét bổ sung' });
+    await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: model.id });
+    const base = `/api/v1/recognition-rounds/${round.body.id}/candidates/${model.id}`;
+    expect((await u.viewer.post(`${base}/vote`, { vote: 'for' })).status).toBe(403);
+    expect((await u.unit.post(`${base}/vote`, { vote: 'for' })).status).toBe(403);
+    expect((await u.member.post(`${base}/decide`, { result: 'not_recognised', reasons: 'Chưa đạt chỉ tiêu' })).status).toBe(403);
+    const noReason = await u.officer.post(`${base}/decide`, { result: 'not_recognised' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.code).toBe('REASON_REQUIRED');
+    const r = await u.officer.post(`${base}/decide`, { result: 'not_recognised', reasons: 'Số hộ tham gia mới đạt 30%' });
+    expect(r.body.candidates[0].result).toBe('not_recognised');
+    expect((await u.unit.get(`/api/v1/registrations/${model.id}`)).body.state).toBe('not_recognised');
+    const again = await u.officer.post(`${base}/vote`, { vote: 'for' });
+    expect(again.status).toBe(409);
+  });
+
+  it('only accepted registrations of the committee’s subtree become candidates, once', async () => {
+    const draft = await u.unit.post('/api/v1/registrations', {
+      kind: 'model', unitId: womenUnion, holder: 'collective', title: 'Bản nháp chưa gửi', fieldCode: 'other', startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune',
+    });
+    const round = await u.officer.post('/api/v1/recognition-rounds', { unitId: province, title: 'Đợt thử ứng viên' });
+    const r = await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: draft.body.id });
+    expect(r.status).toBe(409);
+    expect(r.body.error.code).toBe('CANDIDATE_INVALID');
+    const closed = await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/close`, {});
+    expect(closed.body.state).toBe('closed');
+    const model = await acceptedModel('Mô hình sau khi đóng đợt');
+    expect((await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: model.id })).body.error.code).toBe('ROUND_CLOSED');
+  });
+});
