@@ -192,3 +192,24 @@ export async function listRegistrations(q: Queryable, f: RegistrationFilter) {
   );
   return { rows, total };
 }
+
+/** Replications of a model: how many in all, and those inside the caller's view. */
+export async function replicationsOf(q: Queryable, id: string, viewPath: string) {
+  const { rows } = await q.query<{ id: string; title: string; unit_name: string; state: string; visible: boolean }>(
+    `select r.id, r.title, u.name as unit_name, r.state, r.unit_path <@ $2::ltree as visible
+       from registration r join unit u on u.id = r.unit_id where r.origin_id = $1 and r.origin = 'replication' order by r.created_at`,
+    [id, viewPath],
+  );
+  return { total: rows.length, visible: rows.filter((r) => r.visible) };
+}
+
+/** Recognised models anywhere, to copy: title, unit and field only. */
+export async function listReplicable(q: Queryable, search: string[] | null, limit: number) {
+  const { rows } = await q.query<{ id: string; title: string; unit_name: string; field_code: string; year: number }>(
+    `select r.id, r.title, u.name as unit_name, r.field_code, r.year from registration r join unit u on u.id = r.unit_id
+      where r.kind = 'model' and r.state in ('recognised', 'completed') and ($1::text[] is null or r.title_key like all($1::text[]))
+      order by r.year desc, r.title_key limit $2`,
+    [search, limit],
+  );
+  return rows;
+}

@@ -179,6 +179,11 @@ export const Registration = z.object({
   timeline: z.array(RegistrationEvent),
   /** Earlier registrations of the same title by the same unit, in earlier years. */
   earlier: z.array(EarlierRegistration),
+  /** Lineage: every replication counted, those inside the caller's view listed. */
+  replications: z.object({
+    total: z.number().int(),
+    items: z.array(z.object({ id: z.uuid(), title: z.string(), unitName: z.string(), state: RegistrationState })),
+  }),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),
@@ -217,3 +222,5 @@ export const TransitionBody = z.object({
   reason: text(2000).nullish(),
   supporterId: z.uuid().nullish(),
 });
+
+export const ReplicableModel = z.object({ id: z.uuid(), title: z.string(), unitName: z.string(), fieldCode: z.string(), year: z.number().int() });

@@ -24,6 +24,7 @@ import { campaignRoutes } from './routes/campaigns.js';
 import { criteriaRoutes } from './routes/criteria.js';
 import { inspectionRoutes } from './routes/inspections.js';
 import { recognitionRoutes } from './routes/recognition.js';
+import { commendationRoutes } from './routes/commendations.js';
 import multipart from '@fastify/multipart';
 
 // Validation messages from zod in Vietnamese.
@@ -86,6 +87,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(criteriaRoutes(opts.db));
       await api.register(inspectionRoutes(opts.db, opts.filesDir));
       await api.register(recognitionRoutes(opts.db));
+      await api.register(commendationRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../data/db.js';
-import { Field, Registration, RegistrationInput, RegistrationList, RegistrationListQuery, TransitionBody, UpdateRegistration } from '../../domain/movement-schemas.js';
+import { Field, ReplicableModel, Registration, RegistrationInput, RegistrationList, RegistrationListQuery, TransitionBody, UpdateRegistration } from '../../domain/movement-schemas.js';
 import { IdParam } from '../../domain/schemas.js';
 import { DIRECT_TRANSITIONS, type TransitionName } from '../../domain/workflow.js';
 import { createRegistration } from '../../services/registrations/create-registration.js';
@@ -9,6 +9,9 @@ import { getRegistration, listRegistrations } from '../../services/registrations
 import { assignSupporter, transitionRegistration } from '../../services/registrations/transition-registration.js';
 import { updateRegistration } from '../../services/registrations/update-registration.js';
 import { requireCtx } from '../auth.js';
+import { listReplicable } from '../../data/registrations-repo.js';
+import { escapeLike } from '../../data/units-repo.js';
+import { foldVietnamese } from '../../domain/text.js';
 
 const tags = ['Mô hình, điển hình'];
 
@@ -21,6 +24,15 @@ export const registrationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
   app.get('/registrations', {
     schema: { tags, summary: 'Danh sách mô hình, điển hình (lọc, hàng đợi)', querystring: RegistrationListQuery, response: { 200: RegistrationList } },
   }, async (req) => listRegistrations(requireCtx(req, db), req.query));
+
+  app.get('/replicable-models', {
+    schema: { tags, summary: 'Mô hình đã được công nhận trên cả nước, để đăng ký nhân rộng', querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: z.array(ReplicableModel) } },
+  }, async (req) => {
+    requireCtx(req, db);
+    const words = req.query.q ? foldVietnamese(req.query.q).split(' ').filter(Boolean).map((w) => `%${escapeLike(w)}%`) : null;
+    const rows = await listReplicable(db.pool, words, 30);
+    return rows.map((r) => ({ id: r.id, title: r.title, unitName: r.unit_name, fieldCode: r.field_code, year: r.year }));
+  });
 
   app.get('/registrations/:id', {
     schema: { tags, summary: 'Hồ sơ mô hình, điển hình với tiến trình', params: IdParam, response: { 200: Registration } },

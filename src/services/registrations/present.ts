@@ -1,5 +1,5 @@
 import type { Queryable } from '../../data/db.js';
-import { findEarlierSameTitle, listCriteria, listEvents, type RegistrationRow } from '../../data/registrations-repo.js';
+import { findEarlierSameTitle, listCriteria, listEvents, replicationsOf, type RegistrationRow } from '../../data/registrations-repo.js';
 import { can, type Actor } from '../../domain/policy.js';
 import { inSubtree } from '../../domain/scope.js';
 import type { Registration } from '../../domain/movement-schemas.js';
@@ -23,11 +23,11 @@ export function registrationActions(actor: Actor, r: RegistrationRow): string[] 
 }
 
 export async function presentRegistration(q: Queryable, actor: Actor, r: RegistrationRow): Promise<Registration> {
-  const [criteria, events, earlier] = await Promise.all([
-    listCriteria(q, r.id),
-    listEvents(q, r.id),
-    findEarlierSameTitle(q, r.unit_id, r.title_key, r.year, r.id),
-  ]);
+  // Sequential: inside a transaction the queries share one connection.
+  const criteria = await listCriteria(q, r.id);
+  const events = await listEvents(q, r.id);
+  const earlier = await findEarlierSameTitle(q, r.unit_id, r.title_key, r.year, r.id);
+  const replications = await replicationsOf(q, r.id, actor.viewPath);
   return {
     id: r.id,
     kind: r.kind,
@@ -59,6 +59,10 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
     criteria: criteria.map((c) => ({ id: c.id, name: c.name, target: c.target === null ? null : Number(c.target), unitOfMeasure: c.unit_of_measure })),
     timeline: events.map((e) => ({ at: e.at.toISOString(), actorName: e.actor_name, transition: e.transition, fromState: e.from_state, toState: e.to_state, reason: e.reason })),
     earlier: earlier.map((e) => ({ id: e.id, title: e.title, year: e.year, state: e.state as RegistrationState, unitName: e.unit_name })),
+    replications: {
+      total: replications.total,
+      items: replications.visible.map((x) => ({ id: x.id, title: x.title, unitName: x.unit_name, state: x.state as RegistrationState })),
+    },
     version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

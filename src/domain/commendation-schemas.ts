@@ -1,0 +1,39 @@
+import { z } from 'zod';
+
+const text = (max: number) => z.string().trim().max(max);
+
+export const CommendationForm = z.object({ code: z.string(), name: z.string(), sort: z.number().int(), active: z.boolean() });
+export const CommendationInput = z.object({
+  formCode: z.string().min(1).max(40),
+  issuer: z.string().trim().min(1).max(200),
+  decisionNo: z.string().trim().min(1).max(60),
+  decisionDate: z.iso.date(),
+  note: text(2000).nullish(),
+});
+export const Commendation = z.object({
+  id: z.uuid(), formCode: z.string(), formName: z.string(), issuer: z.string(), decisionNo: z.string(), decisionDate: z.string(), note: z.string().nullable(),
+});
+export const ProposalInput = z.object({ toUnitId: z.uuid(), formCode: z.string().min(1).max(40), reason: z.string().trim().min(5).max(3000) });
+export const ProposalState = z.enum(['pending', 'accepted', 'declined']);
+export const Proposal = z.object({
+  id: z.uuid(),
+  registration: z.object({ id: z.uuid(), title: z.string(), unitName: z.string() }),
+  fromUnit: z.object({ id: z.uuid(), name: z.string() }),
+  toUnit: z.object({ id: z.uuid(), name: z.string() }),
+  formCode: z.string(),
+  formName: z.string(),
+  reason: z.string(),
+  state: ProposalState,
+  proposedAt: z.string(),
+  decisionNote: z.string().nullable(),
+  version: z.number().int(),
+  actions: z.array(z.string()),
+});
+export const ProposalQuery = z.object({ queue: z.enum(['incoming', 'outgoing']).optional(), state: ProposalState.optional() });
+export const DecideProposal = z.object({
+  version: z.number().int(),
+  accept: z.boolean(),
+  note: text(2000).nullish(),
+  /** With an acceptance: the commendation issued by the receiving level. */
+  commendation: CommendationInput.omit({ formCode: true }).nullish(),
+});
