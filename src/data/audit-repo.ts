@@ -57,7 +57,6 @@ interface AuditRow {
   before: unknown;
   after: unknown;
   ip: string | null;
-  total: number;
 }
 
 export async function listAudit(q: Queryable, f: AuditFilter) {
@@ -73,16 +72,17 @@ export async function listAudit(q: Queryable, f: AuditFilter) {
   if (f.action) add('action = ?', f.action);
   if (f.from) add(`at >= ?::date`, f.from);
   if (f.to) add(`at < ?::date + 1`, f.to);
+  const whereSql = where.join(' and ');
+  const total = (await q.query<{ n: number }>(`select count(*) as n from audit_log where ${whereSql}`, params)).rows[0]!.n;
   params.push(f.limit, f.offset);
   const { rows } = await q.query<AuditRow>(
-    `select id, at, actor_id, actor_name, action, entity_type, entity_id, entity_label, before, after, ip,
-            count(*) over () as total
-       from audit_log where ${where.join(' and ')}
+    `select id, at, actor_id, actor_name, action, entity_type, entity_id, entity_label, before, after, ip
+       from audit_log where ${whereSql}
       order by at desc, id desc limit $${params.length - 1} offset $${params.length}`,
     params,
   );
   return {
-    total: rows[0]?.total ?? 0,
+    total,
     items: rows.map((r) => ({
       id: r.id,
       at: r.at.toISOString(),
