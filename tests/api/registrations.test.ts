@@ -67,7 +67,9 @@ describe('registration workflow through the API', () => {
     const again = await u.unit.post(`/api/v1/registrations/${sub.id}/submit`, { version: edited.body.version });
     expect(again.body.state).toBe('submitted');
 
-    const supporter = (await u.admin.get('/api/v1/users?q=member')).body.items[0].id;
+    const candidates = await u.officer.get(`/api/v1/registrations/${sub.id}/supporter-candidates`);
+    expect(candidates.body.map((c: any) => c.fullName)).toEqual(expect.arrayContaining(['Trần Văn Bình', 'Nguyễn Thị Thu Hà']));
+    const supporter = candidates.body.find((c: any) => c.fullName === 'Trần Văn Bình').id;
     const acc = await u.officer.post(`/api/v1/registrations/${sub.id}/accept`, { version: again.body.version, supporterId: supporter });
     expect(acc.status).toBe(200);
     expect(acc.body).toMatchObject({ state: 'accepted', supporter: { name: 'Trần Văn Bình' } });

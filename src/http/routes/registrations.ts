@@ -46,6 +46,25 @@ export const registrationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
     schema: { tags, summary: 'Sửa bản nháp hoặc hồ sơ bị trả lại', params: IdParam, body: UpdateRegistration, response: { 200: Registration } },
   }, async (req) => updateRegistration(requireCtx(req, db), req.params.id, req.body));
 
+  app.get('/registrations/:id/supporter-candidates', {
+    schema: {
+      tags, summary: 'Cán bộ có thể phân công hỗ trợ mô hình này', params: IdParam,
+      response: { 200: z.array(z.object({ id: z.uuid(), fullName: z.string(), position: z.string().nullable(), unitName: z.string() })) },
+    },
+  }, async (req) => {
+    const ctx = requireCtx(req, db);
+    const reg = await getRegistration(ctx, req.params.id);
+    const { rows } = await db.pool.query<{ id: string; full_name: string; position: string | null; unit_name: string }>(
+      // Officers and committee members who can see the model, among the accounts the caller can see.
+      `select a.id, a.full_name, a.position, hu.name as unit_name from app_user a
+         join unit hu on hu.id = a.unit_id join unit vu on vu.id = a.view_unit_id join registration r on r.id = $1
+        where a.active and a.role in ('officer', 'member') and r.unit_path <@ vu.path and hu.path <@ $2::ltree
+        order by a.full_name limit 100`,
+      [reg.id, ctx.actor.viewPath],
+    );
+    return rows.map((r) => ({ id: r.id, fullName: r.full_name, position: r.position, unitName: r.unit_name }));
+  });
+
   app.post('/registrations/:id/supporter', {
     schema: { tags, summary: 'Phân công cán bộ hỗ trợ', params: IdParam, body: z.object({ version: z.number().int(), supporterId: z.uuid() }), response: { 200: Registration } },
   }, async (req) => assignSupporter(requireCtx(req, db), req.params.id, req.body.version, req.body.supporterId));
