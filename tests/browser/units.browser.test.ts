@@ -1,3 +1,7 @@
+/**
+ * The web app in Chromium against the real server (fresh in-memory database with the demo data):
+ * logging in, the unit tree, creating a unit through the form, search, the phone layout.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium } from '../support/browser.js';
@@ -22,6 +26,8 @@ async function login(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
+const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+
 describe('units in the browser', () => {
   it('shows a Vietnamese error for a wrong password and stays on the login page', async () => {
     const page = await browser.newPage();
@@ -31,7 +37,7 @@ describe('units in the browser', () => {
     await page.close();
   });
 
-  it('officer logs in, opens the tree, creates a unit under a commune and sees it', async () => {
+  it('officer logs in, opens a commune in the tree, creates a unit under it and sees it in the tree and the list', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await login(page, 'officer');
     await page.waitForURL(/\/don-vi\//);
@@ -39,22 +45,52 @@ describe('units in the browser', () => {
     const tree = page.locator('.ant-tree');
     await tree.getByText('Tỉnh Vĩnh Long', { exact: true }).waitFor();
     await tree.getByText('Xã Càng Long', { exact: true }).click();
-    await page.getByRole('heading').or(page.locator('.ant-card-head-title')).getByText('Xã Càng Long').first().waitFor();
+    const title = page.locator('.ant-card-head-title h2');
+    await expect.poll(() => title.textContent()).toBe('Xã Càng Long');
 
     await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
     const dialog = page.getByRole('dialog');
+    // an empty form is refused with Vietnamese messages, nothing is sent
+    await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await dialog.getByText('Vui lòng nhập tên đơn vị').waitFor();
     await dialog.getByLabel('Tên đơn vị').fill('Chi hội Nông dân ấp Mỹ Huê');
     await dialog.getByLabel('Mã đơn vị').fill('X00834-CHND-MH');
-    await dialog.getByLabel('Loại hình').fill('chính trị');
+    await dialog.getByLabel('Loại hình').fill('chinh tri'); // diacritics optional
     await page.keyboard.press('Enter');
     await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
 
     // the new unit opens, with its breadcrumb, and appears in the tree under the commune
-    await page.locator('.ant-card-head-title').getByText('Chi hội Nông dân ấp Mỹ Huê').waitFor();
+    await expect.poll(() => title.textContent()).toBe('Chi hội Nông dân ấp Mỹ Huê');
     await expect.poll(() => page.locator('.ant-breadcrumb').textContent()).toContain('Xã Càng Long');
     await tree.getByText('Chi hội Nông dân ấp Mỹ Huê').waitFor();
-    const { rows } = await srv.db.pool.query(`select name, kind from unit where code = 'X00834-CHND-MH'`);
-    expect(rows).toEqual([{ name: 'Chi hội Nông dân ấp Mỹ Huê', kind: 'socio_political' }]);
+    const { rows } = await srv.db.pool.query(`select name, kind, level from unit where code = 'X00834-CHND-MH'`);
+    expect(rows).toEqual([{ name: 'Chi hội Nông dân ấp Mỹ Huê', kind: 'socio_political', level: 'grassroots' }]);
+
+    // back on the commune, it is one of its children
+    await page.locator('.ant-breadcrumb').getByText('Xã Càng Long').click();
+    await expect.poll(() => title.textContent()).toBe('Xã Càng Long');
+    await page.locator('.ant-table').getByText('Chi hội Nông dân ấp Mỹ Huê').waitFor();
+
+    // and the audit log names the action in Vietnamese
+    await page.getByRole('menuitem', { name: 'Nhật ký hệ thống' }).click();
+    await page.getByText('Tạo đơn vị').first().waitFor();
+    await page.getByText('Chi hội Nông dân ấp Mỹ Huê').first().waitFor();
+    await page.close();
+  });
+
+  it('refuses a unit code already in use, next to the code field', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await login(page, 'officer');
+    await page.waitForURL(/\/don-vi\//);
+    await page.locator('.ant-tree').getByText('Xã Càng Long', { exact: true }).click();
+    await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Tên đơn vị').fill('Đơn vị trùng mã');
+    await dialog.getByLabel('Mã đơn vị').fill('X00834');
+    await dialog.getByLabel('Loại hình').fill('khac');
+    await page.keyboard.press('Enter');
+    await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
+    await dialog.getByText('đã được dùng cho đơn vị khác').waitFor();
     await page.close();
   });
 
@@ -64,20 +100,69 @@ describe('units in the browser', () => {
     await page.waitForURL(/\/don-vi\//);
     await page.getByLabel('Tìm đơn vị').fill('truong trung hoc co so cang long');
     await page.getByText('Trường Trung học cơ sở Càng Long').click();
-    await page.locator('.ant-card-head-title').getByText('Trường Trung học cơ sở Càng Long').waitFor();
+    await expect.poll(() => page.locator('.ant-card-head-title h2').textContent()).toBe('Trường Trung học cơ sở Càng Long');
     await page.close();
   });
 
-  it('works on a 390 px phone: the menu is a drawer and nothing overflows sideways', async () => {
+  it('works on a 390 px phone: the menu is a drawer, the detail opens below the tree, nothing overflows sideways', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await login(page, 'unit');
-    await page.getByText('Xã Càng Long', { exact: true }).first().waitFor();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    await page.locator('.ant-tree').getByText('Xã Càng Long', { exact: true }).waitFor();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+
+    await page.locator('.ant-tree').getByText('Hội Nông dân Càng Long').click();
+    await expect.poll(() => page.locator('.ant-card-head-title h2').textContent()).toBe('Hội Nông dân Càng Long');
+    await page.getByRole('button', { name: 'Về cây đơn vị' }).waitFor();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+
     await page.getByRole('button', { name: 'Mở menu' }).click();
-    await page.locator('.ant-drawer').getByText('Đơn vị').waitFor();
+    const drawer = page.locator('.ant-drawer');
+    await drawer.getByText('Đơn vị', { exact: true }).waitFor();
+    await drawer.getByRole('button', { name: 'Đăng xuất' }).waitFor();
     // a unit officer has no user management
-    expect(await page.locator('.ant-drawer').getByText('Người dùng').count()).toBe(0);
+    expect(await drawer.getByText('Người dùng').count()).toBe(0);
+    await page.close();
+  });
+
+  it('goes back to the login page, saying why, when the session ends while in use', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await login(page, 'officer');
+    await page.waitForURL(/\/don-vi\//);
+    await page.locator('.ant-card-head-title h2').waitFor();
+    await page.waitForLoadState('networkidle');
+    await page.context().clearCookies();
+    await page.getByRole('menuitem', { name: 'Nhật ký hệ thống' }).click();
+    await page.waitForURL(/\/dang-nhap/);
+    await page.getByText('Phiên làm việc đã hết hạn').waitFor();
+    // signing in again returns to the page that was asked for
+    await page.getByLabel('Tên đăng nhập').fill('officer');
+    await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Đăng nhập' }).click();
+    await page.waitForURL(/\/nhat-ky/);
+    await page.close();
+  });
+
+  it('sends a user whose password was reset to the change-password page first', async () => {
+    const admin = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await login(admin, 'admin');
+    await admin.waitForURL(/\/don-vi/);
+    await admin.goto(srv.baseUrl + '/nguoi-dung');
+    const row = admin.locator('tr', { hasText: 'Tên đăng nhập: member' });
+    await row.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    await admin.getByRole('dialog').getByLabel('Mật khẩu mới').fill('CapLai2026x');
+    await admin.getByRole('dialog').getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    await admin.getByText('Đã đặt lại mật khẩu').waitFor();
+    await admin.close();
+
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+    await login(page, 'member', 'CapLai2026x');
+    await page.waitForURL(/\/doi-mat-khau/);
+    await page.getByText('Vui lòng đặt mật khẩu mới để tiếp tục').waitFor();
+    await page.getByLabel('Mật khẩu hiện tại').fill('CapLai2026x');
+    await page.getByLabel('Mật khẩu mới', { exact: true }).fill('MoiHon2026y');
+    await page.getByLabel('Nhập lại mật khẩu mới').fill('MoiHon2026y');
+    await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
+    await page.waitForURL(/\/don-vi/);
     await page.close();
   });
 });

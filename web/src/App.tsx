@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Spin } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -6,8 +6,9 @@ import type { Me } from '@domain/schemas.js';
 import { ApiError, get, setUnauthenticatedHandler } from './api';
 import { SessionContext } from './session';
 import { LoginPage } from './pages/LoginPage';
-import { AppLayout } from './layout/AppLayout';
 
+// The login page is all a signed-out visitor downloads; the rest comes after signing in.
+const AppLayout = lazy(() => import('./layout/AppLayout'));
 const UnitsPage = lazy(() => import('./pages/units/UnitsPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
@@ -24,6 +25,7 @@ export function App() {
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
+  const [expired, setExpired] = useState(false);
   const me = useQuery({
     queryKey: ['me'],
     queryFn: async () => {
@@ -38,38 +40,56 @@ export function App() {
 
   useEffect(() => {
     setUnauthenticatedHandler(() => {
+      // A session that ends while in use: back to the login page, saying why.
+      if (queryClient.getQueryData(['me'])) setExpired(true);
       queryClient.setQueryData(['me'], null);
     });
   }, [queryClient]);
 
   if (me.isPending) return <Loading />;
+  if (me.isError) {
+    return (
+      <div style={{ padding: 48, textAlign: 'center', fontSize: 16 }}>
+        {me.error instanceof ApiError ? me.error.message : 'Không tải được trang.'}{' '}
+        <a onClick={() => void me.refetch()}>Thử lại</a>
+      </div>
+    );
+  }
   if (!me.data) {
     if (location.pathname !== '/dang-nhap') return <Navigate to="/dang-nhap" replace state={{ from: location.pathname }} />;
-    return <LoginPage onLoggedIn={(m) => {
-      queryClient.setQueryData(['me'], m);
-      const from = (location.state as { from?: string } | null)?.from;
-      navigate(m.user.mustChangePassword ? '/doi-mat-khau' : from && from !== '/dang-nhap' ? from : '/don-vi', { replace: true });
-    }} />;
+    return (
+      <LoginPage
+        expired={expired}
+        onLoggedIn={(m) => {
+          setExpired(false);
+          queryClient.setQueryData(['me'], m);
+          const from = (location.state as { from?: string } | null)?.from;
+          navigate(m.user.mustChangePassword ? '/doi-mat-khau' : from && from !== '/dang-nhap' ? from : '/don-vi', { replace: true });
+        }}
+      />
+    );
   }
   const session = me.data;
   if (session.user.mustChangePassword && location.pathname !== '/doi-mat-khau') return <Navigate to="/doi-mat-khau" replace />;
 
   return (
     <SessionContext.Provider value={session}>
-      <AppLayout>
-        <Suspense fallback={<Loading />}>
-          <Routes>
-            <Route path="/" element={<Navigate to="/don-vi" replace />} />
-            <Route path="/dang-nhap" element={<Navigate to="/don-vi" replace />} />
-            <Route path="/don-vi" element={<UnitsPage />} />
-            <Route path="/don-vi/:id" element={<UnitsPage />} />
-            {session.capabilities.manageUsers && <Route path="/nguoi-dung" element={<UsersPage />} />}
-            {session.capabilities.viewAudit && <Route path="/nhat-ky" element={<AuditPage />} />}
-            <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Routes>
-        </Suspense>
-      </AppLayout>
+      <Suspense fallback={<Loading />}>
+        <AppLayout>
+          <Suspense fallback={<Loading />}>
+            <Routes>
+              <Route path="/" element={<Navigate to="/don-vi" replace />} />
+              <Route path="/dang-nhap" element={<Navigate to="/don-vi" replace />} />
+              <Route path="/don-vi" element={<UnitsPage />} />
+              <Route path="/don-vi/:id" element={<UnitsPage />} />
+              {session.capabilities.manageUsers && <Route path="/nguoi-dung" element={<UsersPage />} />}
+              {session.capabilities.viewAudit && <Route path="/nhat-ky" element={<AuditPage />} />}
+              <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Routes>
+          </Suspense>
+        </AppLayout>
+      </Suspense>
     </SessionContext.Provider>
   );
 }

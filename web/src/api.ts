@@ -1,6 +1,17 @@
 /** The API client: JSON in and out, the session cookie, errors carried with their Vietnamese message. */
+export interface FieldProblem {
+  field: string;
+  message: string;
+}
+
 export class ApiError extends Error {
-  constructor(readonly status: number, readonly code: string, message: string) {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    /** For VALIDATION_FAILED: which request field is wrong, and why. */
+    readonly fields: FieldProblem[] = [],
+  ) {
     super(message);
   }
 }
@@ -8,6 +19,13 @@ export class ApiError extends Error {
 let onUnauthenticated: () => void = () => {};
 export function setUnauthenticatedHandler(fn: () => void) {
   onUnauthenticated = fn;
+}
+
+function fieldProblems(details: unknown): FieldProblem[] {
+  if (!Array.isArray(details)) return [];
+  return details.filter(
+    (d): d is FieldProblem => typeof d === 'object' && d !== null && typeof d.field === 'string' && typeof d.message === 'string',
+  );
 }
 
 export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
@@ -28,7 +46,12 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
   if (!res.ok) {
     const err = data?.error;
     if (res.status === 401 && !url.startsWith('/auth/login')) onUnauthenticated();
-    throw new ApiError(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? `Lỗi máy chủ (${res.status}). Vui lòng thử lại.`);
+    throw new ApiError(
+      res.status,
+      err?.code ?? `HTTP_${res.status}`,
+      err?.message ?? `Máy chủ báo lỗi (mã ${res.status}). Vui lòng thử lại sau ít phút.`,
+      fieldProblems(err?.details),
+    );
   }
   return data as T;
 }
@@ -42,4 +65,9 @@ export function qs(params: Record<string, string | number | undefined | null>): 
   for (const [k, v] of Object.entries(params)) if (v !== undefined && v !== null && v !== '') s.set(k, String(v));
   const out = s.toString();
   return out ? `?${out}` : '';
+}
+
+/** The message to show for any thrown value. */
+export function errorText(e: unknown, fallback = 'Chưa thực hiện được. Vui lòng thử lại.'): string {
+  return e instanceof ApiError ? e.message : fallback;
 }

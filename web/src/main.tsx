@@ -7,6 +7,7 @@ import 'dayjs/locale/vi';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { BrowserRouter } from 'react-router';
 import { App } from './App';
+import './app.css';
 
 dayjs.locale('vi');
 

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined, UserOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@domain/roles.js';
@@ -8,13 +8,16 @@ import { post } from '../api';
 import { useSession } from '../session';
 import { useIsMobile } from '../useIsMobile';
 
-export function AppLayout({ children }: { children: ReactNode }) {
+const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
+
+export default function AppLayout({ children }: { children: ReactNode }) {
   const me = useSession();
   const navigate = useNavigate();
   const location = useLocation();
   const queryClient = useQueryClient();
   const mobile = useIsMobile();
   const [open, setOpen] = useState(false);
+  const role = ROLE_LABELS[me.user.role];
 
   const items = [
     { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Đơn vị' },
@@ -35,7 +38,7 @@ export function AppLayout({ children }: { children: ReactNode }) {
       mode="inline"
       selectedKeys={[selected]}
       items={items}
-      style={{ borderInlineEnd: 0, fontSize: 15 }}
+      style={{ borderInlineEnd: 0, fontSize: 16 }}
       onClick={(e) => {
         navigate(e.key);
         setOpen(false);
@@ -45,29 +48,47 @@ export function AppLayout({ children }: { children: ReactNode }) {
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
-      <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 12, padding: mobile ? '0 12px' : '0 24px', background: '#b71c1c', position: 'sticky', top: 0, zIndex: 10 }}>
-        {mobile && <Button type="text" aria-label="Mở menu" icon={<MenuOutlined style={{ color: '#fff', fontSize: 20 }} />} onClick={() => setOpen(true)} />}
-        <div style={{ color: '#fff', fontWeight: 800, fontSize: 20, letterSpacing: 1 }}>DVK</div>
-        {!mobile && <div style={{ color: '#ffe0e0', fontSize: 15 }}>Phong trào thi đua “Dân vận khéo”</div>}
+      <Layout.Header
+        style={{ display: 'flex', alignItems: 'center', gap: mobile ? 8 : 12, padding: mobile ? '0 8px' : '0 24px', height: 64, lineHeight: 'normal', background: '#b71c1c', position: 'sticky', top: 0, zIndex: 10 }}
+      >
+        {mobile && (
+          <Button type="text" aria-label="Mở menu" style={{ width: 44, height: 44 }} icon={<MenuOutlined style={{ color: '#fff', fontSize: 22 }} />} onClick={() => setOpen(true)} />
+        )}
+        <a onClick={() => navigate('/don-vi')} style={{ display: 'flex', alignItems: 'baseline', gap: 10, minWidth: 0, flexShrink: 0 }} aria-label="Trang chủ DVK">
+          <span style={{ color: '#fff', fontWeight: 800, fontSize: 21, letterSpacing: 1 }}>DVK</span>
+          {!mobile && <span style={{ color: '#ffe0e0', fontSize: 16 }}>Phong trào thi đua “Dân vận khéo”</span>}
+        </a>
         <div style={{ flex: 1 }} />
         <Dropdown
           trigger={['click']}
+          placement="bottomRight"
           menu={{
             items: [
-              { key: 'who', label: <div><b>{me.user.fullName}</b><br /><Typography.Text type="secondary">{ROLE_LABELS[me.user.role]}</Typography.Text></div>, disabled: true },
+              {
+                key: 'who',
+                disabled: true,
+                label: (
+                  <div style={{ maxWidth: 280, whiteSpace: 'normal' }}>
+                    <Typography.Text strong>{me.user.fullName}</Typography.Text>
+                    <br />
+                    <Typography.Text type="secondary">{role}</Typography.Text>
+                    <br />
+                    <Typography.Text type="secondary">{me.user.unit.name}</Typography.Text>
+                  </div>
+                ),
+              },
               { type: 'divider' },
               { key: 'password', icon: <KeyOutlined />, label: 'Đổi mật khẩu', onClick: () => navigate('/doi-mat-khau') },
-              { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', onClick: logout },
+              { key: 'logout', icon: <LogoutOutlined />, label: 'Đăng xuất', onClick: () => void logout() },
             ],
           }}
         >
-          <Button type="text" style={{ color: '#fff', height: 40 }} icon={<UserOutlined />} aria-label="Tài khoản">
-            {!mobile && (
-              <span style={{ textAlign: 'left', lineHeight: 1.2 }}>
-                {me.user.fullName}
-                <span style={{ display: 'block', fontSize: 12, color: '#ffe0e0' }}>{ROLE_LABELS[me.user.role]}</span>
-              </span>
-            )}
+          <Button type="text" aria-label="Tài khoản" style={{ color: '#fff', height: 52, padding: '0 8px', minWidth: 0, maxWidth: mobile ? 210 : 360, display: 'flex', alignItems: 'center', gap: 8 }}>
+            <span style={{ textAlign: 'right', lineHeight: 1.25, minWidth: 0, overflow: 'hidden' }}>
+              <span style={{ display: 'block', fontSize: mobile ? 14 : 15, fontWeight: 600, ...ellipsis }}>{me.user.fullName}</span>
+              <span style={{ display: 'block', fontSize: 12, color: '#ffe0e0', ...ellipsis }}>{role}</span>
+            </span>
+            <DownOutlined style={{ fontSize: 11 }} />
           </Button>
         </Dropdown>
       </Layout.Header>
@@ -78,8 +99,21 @@ export function AppLayout({ children }: { children: ReactNode }) {
           </Layout.Sider>
         )}
         {mobile && (
-          <Drawer open={open} onClose={() => setOpen(false)} placement="left" size={260} title="DVK – Dân vận khéo" styles={{ body: { padding: 0 } }}>
+          <Drawer open={open} onClose={() => setOpen(false)} placement="left" size={290} title="DVK – Dân vận khéo" styles={{ body: { padding: 0 } }}>
             {menu}
+            <div style={{ borderTop: '1px solid #f0f0f0', margin: '8px 0 0', padding: '12px 20px' }}>
+              <Typography.Text strong>{me.user.fullName}</Typography.Text>
+              <div style={{ color: '#595959', fontSize: 14 }}>{role}</div>
+              <div style={{ color: '#595959', fontSize: 14, marginBottom: 12 }}>{me.user.unit.name}</div>
+              <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
+                <Button size="large" icon={<KeyOutlined />} onClick={() => { setOpen(false); navigate('/doi-mat-khau'); }}>
+                  Đổi mật khẩu
+                </Button>
+                <Button size="large" icon={<LogoutOutlined />} onClick={() => void logout()}>
+                  Đăng xuất
+                </Button>
+              </div>
+            </div>
           </Drawer>
         )}
         <Layout.Content style={{ padding: mobile ? 8 : 20, minWidth: 0 }}>{children}</Layout.Content>

@@ -1,47 +1,56 @@
+import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
-import { ApiError, post } from '../api';
+import { ApiError, errorText, post } from '../api';
+import { newPasswordRules } from '../components/passwordRules';
 import { useSession } from '../session';
+
+interface Values {
+  currentPassword: string;
+  newPassword: string;
+  confirm: string;
+}
 
 export default function ChangePasswordPage() {
   const me = useSession();
   const { message } = App.useApp();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [form] = Form.useForm();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const forced = me.user.mustChangePassword;
 
-  async function submit(v: { currentPassword: string; newPassword: string }) {
+  async function submit(v: Values) {
+    setBusy(true);
     try {
       await post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
-      message.success('Đã đổi mật khẩu.');
+      message.success('Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.');
       await queryClient.invalidateQueries({ queryKey: ['me'] });
-      navigate('/don-vi');
+      navigate('/don-vi', { replace: true });
     } catch (e) {
-      const text = e instanceof ApiError ? e.message : 'Không đổi được mật khẩu.';
       const field = e instanceof ApiError && e.code === 'WRONG_PASSWORD' ? 'currentPassword' : 'newPassword';
-      form.setFields([{ name: field, errors: [text] }]);
+      form.setFields([{ name: field, errors: [errorText(e, 'Chưa đổi được mật khẩu. Vui lòng thử lại.')] }]);
+    } finally {
+      setBusy(false);
     }
   }
 
   return (
     <Card title="Đổi mật khẩu" style={{ maxWidth: 480, margin: '0 auto' }}>
-      {me.user.mustChangePassword && (
-        <Alert type="warning" showIcon style={{ marginBottom: 16 }} title="Đây là lần đăng nhập đầu tiên hoặc mật khẩu vừa được cấp lại. Vui lòng đặt mật khẩu mới để tiếp tục." />
+      {forced && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 16 }}
+          title="Đây là lần đăng nhập đầu tiên hoặc mật khẩu vừa được cấp lại. Vui lòng đặt mật khẩu mới để tiếp tục."
+        />
       )}
-      <Form form={form} layout="vertical" onFinish={submit} requiredMark={false}>
+      <Form form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false} name="change-password">
         <Form.Item label="Mật khẩu hiện tại" name="currentPassword" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu hiện tại' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item
-          label="Mật khẩu mới"
-          name="newPassword"
-          extra="Ít nhất 8 ký tự, gồm cả chữ và số."
-          rules={[
-            { required: true, message: 'Vui lòng nhập mật khẩu mới' },
-            { min: 8, message: 'Mật khẩu mới phải có ít nhất 8 ký tự' },
-          ]}
-        >
+        <Form.Item label="Mật khẩu mới" name="newPassword" extra="Ít nhất 8 ký tự, gồm cả chữ và số." rules={newPasswordRules}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item
@@ -51,15 +60,19 @@ export default function ChangePasswordPage() {
           rules={[
             { required: true, message: 'Vui lòng nhập lại mật khẩu mới' },
             ({ getFieldValue }) => ({
-              validator: (_, value) => (!value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('Hai lần nhập mật khẩu mới không khớp'))),
+              validator: (_, value) =>
+                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('Hai lần nhập mật khẩu mới không khớp')),
             }),
           ]}
         >
           <Input.Password autoComplete="new-password" />
         </Form.Item>
-        <Button type="primary" htmlType="submit" block>
-          Lưu mật khẩu mới
-        </Button>
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap' }}>
+          <Button type="primary" htmlType="submit" loading={busy} style={{ flex: 1 }}>
+            Lưu mật khẩu mới
+          </Button>
+          {!forced && <Button onClick={() => navigate(-1)}>Hủy</Button>}
+        </div>
       </Form>
     </Card>
   );

@@ -4,7 +4,13 @@ import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { Me } from '@domain/schemas.js';
 import { ApiError, post } from '../api';
 
-export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
+interface Props {
+  onLoggedIn: (me: Me) => void;
+  /** The previous session ended while in use. */
+  expired?: boolean;
+}
+
+export function LoginPage({ onLoggedIn, expired }: Props) {
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -12,7 +18,7 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
     setBusy(true);
     setError(null);
     try {
-      onLoggedIn(await post<Me>('/auth/login', values));
+      onLoggedIn(await post<Me>('/auth/login', { username: values.username.trim(), password: values.password }));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Không đăng nhập được. Vui lòng thử lại.');
     } finally {
@@ -21,28 +27,33 @@ export function LoginPage({ onLoggedIn }: { onLoggedIn: (me: Me) => void }) {
   }
 
   return (
-    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16, background: 'linear-gradient(160deg, #b71c1c 0%, #7f0000 100%)' }}>
-      <Card style={{ width: '100%', maxWidth: 420 }} styles={{ body: { padding: 28 } }}>
+    <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16, boxSizing: 'border-box', background: 'linear-gradient(160deg, #b71c1c 0%, #7f0000 100%)' }}>
+      <Card style={{ width: '100%', maxWidth: 440 }} styles={{ body: { padding: '28px 24px' } }}>
         <div style={{ textAlign: 'center', marginBottom: 20 }}>
-          <div style={{ fontSize: 40, fontWeight: 800, color: '#b71c1c', letterSpacing: 2 }}>DVK</div>
-          <Typography.Title level={4} style={{ margin: '4px 0 0' }}>
+          <div style={{ fontSize: 40, fontWeight: 800, color: '#b71c1c', letterSpacing: 2, lineHeight: 1.2 }}>DVK</div>
+          <Typography.Title level={1} className="balance" style={{ margin: '4px 0 6px', fontSize: 21, lineHeight: 1.35 }}>
             Phong trào thi đua “Dân vận khéo”
           </Typography.Title>
-          <Typography.Text type="secondary">Hệ thống quản lý mô hình, điển hình dân vận khéo</Typography.Text>
+          <Typography.Text type="secondary" className="balance" style={{ display: 'block' }}>
+            Hệ thống quản lý mô hình, điển hình dân vận khéo
+          </Typography.Text>
         </div>
+        {expired && !error && (
+          <Alert type="info" showIcon title="Phiên làm việc đã hết hạn. Vui lòng đăng nhập lại." style={{ marginBottom: 16 }} />
+        )}
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form layout="vertical" size="large" onFinish={submit} requiredMark={false}>
-          <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, message: 'Vui lòng nhập tên đăng nhập' }]}>
-            <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" autoFocus />
+        <Form layout="vertical" size="large" onFinish={submit} requiredMark={false} name="login">
+          <Form.Item label="Tên đăng nhập" name="username" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên đăng nhập' }]}>
+            <Input prefix={<UserOutlined />} autoComplete="username" autoCapitalize="none" autoCorrect="off" spellCheck={false} autoFocus />
           </Form.Item>
           <Form.Item label="Mật khẩu" name="password" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu' }]}>
             <Input.Password prefix={<LockOutlined />} autoComplete="current-password" />
           </Form.Item>
-          <Button type="primary" htmlType="submit" block loading={busy}>
+          <Button type="primary" htmlType="submit" block loading={busy} style={{ height: 48, fontSize: 17 }}>
             Đăng nhập
           </Button>
         </Form>
-        <Typography.Paragraph type="secondary" style={{ marginTop: 16, marginBottom: 0, fontSize: 13, textAlign: 'center' }}>
+        <Typography.Paragraph type="secondary" className="balance" style={{ marginTop: 16, marginBottom: 0, fontSize: 14, textAlign: 'center' }}>
           Quên mật khẩu? Vui lòng liên hệ quản trị hệ thống của đơn vị.
         </Typography.Paragraph>
       </Card>

@@ -7,8 +7,12 @@ export default function NotFoundPage() {
     <Result
       status="404"
       title="Không tìm thấy trang"
-      subTitle="Trang bạn mở không tồn tại hoặc bạn không có quyền xem."
-      extra={<Button type="primary" onClick={() => navigate('/don-vi')}>Về trang Đơn vị</Button>}
+      subTitle="Địa chỉ bạn mở không có trong hệ thống, hoặc bạn không có quyền xem trang này. Hãy kiểm tra lại đường dẫn hoặc quay về trang Đơn vị."
+      extra={
+        <Button type="primary" size="large" onClick={() => navigate('/don-vi')}>
+          Về trang Đơn vị
+        </Button>
+      }
     />
   );
 }

@@ -1,64 +1,134 @@
 import { useState } from 'react';
-import { Card, DatePicker, Select, Space, Table, Typography } from 'antd';
+import { Button, Card, DatePicker, Select, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import type { AuditEntry } from '@domain/schemas.js';
-import { get, qs } from '../../api';
-import { formatDateTime } from '../../format';
-import { AuditDiff } from './AuditDiff';
-import { ACTION_LABELS } from './labels';
+import { errorText, get, qs } from '../../api';
+import { formatDateTime, formatNumber } from '../../format';
 import { useIsMobile } from '../../useIsMobile';
+import { matchFolded } from '../../components/selectFilter';
+import { AuditDiff } from './AuditDiff';
+import { ACTION_GROUPS, actionLabel, ENTITY_OPTIONS, entityLabel } from './labels';
 
-const actionOptions = Object.entries(ACTION_LABELS).map(([value, label]) => ({ value, label }));
-const entityOptions = [
-  { value: 'unit', label: 'Đơn vị' },
-  { value: 'user', label: 'Người dùng' },
-];
+const PAGE_SIZE = 30;
+const actionOptions = ACTION_GROUPS.map((g) => ({
+  label: g.label,
+  title: g.label,
+  options: Object.entries(g.actions).map(([value, label]) => ({ value, label })),
+}));
+
+const Entity = ({ r }: { r: AuditEntry }) => (
+  <span>
+    {r.entityLabel ?? r.entityId} <Typography.Text type="secondary">({entityLabel(r.entityType).toLowerCase()})</Typography.Text>
+  </span>
+);
 
 export default function AuditPage() {
+  const mobile = useIsMobile();
   const [entityType, setEntityType] = useState<string | undefined>();
   const [action, setAction] = useState<string | undefined>();
-  const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
+  const [from, setFrom] = useState<Dayjs | null>(null);
+  const [to, setTo] = useState<Dayjs | null>(null);
   const [page, setPage] = useState(1);
-  const mobile = useIsMobile();
-  const params = {
-    entityType,
-    action,
-    from: range?.[0]?.format('YYYY-MM-DD'),
-    to: range?.[1]?.format('YYYY-MM-DD'),
-    page,
-    pageSize: 30,
-  };
+  const params = { entityType, action, from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD'), page, pageSize: PAGE_SIZE };
   const audit = useQuery({ queryKey: ['audit', params], queryFn: () => get<{ items: AuditEntry[]; total: number }>(`/audit${qs(params)}`) });
+  const filtered = !!(entityType || action || from || to);
+  const set = <T,>(fn: (v: T) => void) => (v: T) => {
+    fn(v);
+    setPage(1);
+  };
+
+  const columns: ColumnsType<AuditEntry> = mobile
+    ? [
+        {
+          title: 'Thao tác',
+          key: 'all',
+          render: (_, r) => (
+            <div>
+              <div style={{ fontWeight: 600 }}>{actionLabel(r.action)}</div>
+              <Entity r={r} />
+              <div style={{ fontSize: 13, color: '#595959' }}>
+                {formatDateTime(r.at)} · {r.actorName}
+              </div>
+            </div>
+          ),
+        },
+      ]
+    : [
+        { title: 'Thời gian', dataIndex: 'at', width: 150, onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (v: string) => formatDateTime(v) },
+        { title: 'Người thực hiện', dataIndex: 'actorName', width: 190 },
+        { title: 'Thao tác', dataIndex: 'action', render: (a: string) => actionLabel(a) },
+        { title: 'Đối tượng', key: 'entity', render: (_, r) => <Entity r={r} /> },
+        { title: 'Địa chỉ máy', dataIndex: 'ip', width: 120, render: (v: string | null) => v ?? '—' },
+      ];
+
+  const filterWidth = (w: number) => (mobile ? { width: '100%' } : { width: w });
 
   return (
     <Card title="Nhật ký hệ thống" styles={{ body: { padding: 12 } }}>
-      <Space wrap style={{ marginBottom: 12 }}>
-        <Select allowClear placeholder="Loại đối tượng" options={entityOptions} value={entityType} onChange={(v) => { setEntityType(v); setPage(1); }} style={{ width: 170 }} />
-        <Select allowClear placeholder="Thao tác" options={actionOptions} value={action} onChange={(v) => { setAction(v); setPage(1); }} style={{ width: 220 }} />
-        <DatePicker.RangePicker format="DD/MM/YYYY" value={range} onChange={(v) => { setRange(v); setPage(1); }} placeholder={['Từ ngày', 'Đến ngày']} />
-      </Space>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
+        <Select allowClear placeholder="Loại đối tượng" aria-label="Loại đối tượng" options={ENTITY_OPTIONS} value={entityType} onChange={set(setEntityType)} style={filterWidth(180)} />
+        <Select
+          allowClear
+          showSearch={{ filterOption: matchFolded }}
+          placeholder="Thao tác"
+          aria-label="Thao tác"
+          options={actionOptions}
+          value={action}
+          onChange={set(setAction)}
+          style={filterWidth(260)}
+        />
+        <div style={{ display: 'flex', gap: 8, ...(mobile ? { width: '100%' } : {}) }}>
+          <DatePicker placeholder="Từ ngày" aria-label="Từ ngày" format="DD/MM/YYYY" value={from} onChange={set(setFrom)} style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 150 }} inputReadOnly={mobile} />
+          <DatePicker
+            placeholder="Đến ngày"
+            aria-label="Đến ngày"
+            format="DD/MM/YYYY"
+            value={to}
+            onChange={set(setTo)}
+            disabledDate={(d) => !!from && d.isBefore(from, 'day')}
+            style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 150 }}
+            inputReadOnly={mobile}
+          />
+        </div>
+        {filtered && (
+          <Button
+            onClick={() => {
+              setEntityType(undefined);
+              setAction(undefined);
+              setFrom(null);
+              setTo(null);
+              setPage(1);
+            }}
+          >
+            Xóa bộ lọc
+          </Button>
+        )}
+      </div>
+      {audit.error && <Typography.Paragraph type="danger">{errorText(audit.error)}</Typography.Paragraph>}
       <Table<AuditEntry>
         rowKey="id"
-        size="small"
+        size={mobile ? 'small' : 'middle'}
         loading={audit.isPending}
         dataSource={audit.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: 30, total: audit.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `${t.toLocaleString('vi-VN')} mục` }}
+        locale={{ emptyText: filtered ? 'Không có mục nào khớp bộ lọc' : 'Nhật ký chưa có mục nào' }}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: audit.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          simple: mobile,
+          showTotal: mobile ? undefined : (t) => `${formatNumber(t)} mục`,
+        }}
         expandable={{
           expandedRowRender: (r) => <AuditDiff before={r.before} after={r.after} />,
-          rowExpandable: (r) => r.before !== null || r.after !== null,
+          rowExpandable: (r) => r.before != null || r.after != null,
+          expandRowByClick: true,
+          columnWidth: mobile ? 32 : 48,
         }}
-        columns={mobile ? [
-          { title: 'Thời gian, người thực hiện', render: (_, r) => <div>{formatDateTime(r.at)}<div style={{ color: '#595959' }}>{r.actorName}</div></div> },
-          { title: 'Thao tác', render: (_, r) => <div>{ACTION_LABELS[r.action] ?? r.action}<div style={{ color: '#595959' }}>{r.entityLabel ?? r.entityId}</div></div> },
-        ] : [
-          { title: 'Thời gian', dataIndex: 'at', render: (v: string) => formatDateTime(v) },
-          { title: 'Người thực hiện', dataIndex: 'actorName' },
-          { title: 'Thao tác', dataIndex: 'action', render: (a: string) => ACTION_LABELS[a] ?? a },
-          { title: 'Đối tượng', dataIndex: 'entityLabel', render: (v: string | null, r) => <span>{v ?? r.entityId} <Typography.Text type="secondary">({r.entityType === 'unit' ? 'đơn vị' : 'tài khoản'})</Typography.Text></span> },
-          { title: 'Địa chỉ máy', dataIndex: 'ip', render: (v: string | null) => v ?? '—' },
-        ]}
+        columns={columns}
       />
     </Card>
   );

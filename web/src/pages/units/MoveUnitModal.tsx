@@ -1,34 +1,65 @@
 import { useState } from 'react';
-import { Alert, Form, Modal } from 'antd';
+import { Alert, Form, Modal, Typography } from 'antd';
 import type { Unit } from '@domain/schemas.js';
-import { ApiError, post } from '../../api';
+import { ApiError, errorText, post } from '../../api';
+import { ModalTitle } from '../../components/ModalTitle';
 import { UnitPicker } from '../../components/UnitPicker';
 
-export function MoveUnitModal({ unit, open, onClose, onMoved }: { unit: Unit; open: boolean; onClose: () => void; onMoved: (u: Unit) => void }) {
+interface Props {
+  unit: Unit;
+  open: boolean;
+  onClose: () => void;
+  onMoved: (u: Unit) => void;
+  onStale: () => void;
+}
+
+export function MoveUnitModal({ unit, open, onClose, onMoved, onStale }: Props) {
   const [target, setTarget] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const currentParent = unit.ancestors.at(-1)?.name;
 
   async function save() {
     if (!target) {
       setError('Vui lòng chọn đơn vị cấp trên mới.');
       return;
     }
+    setBusy(true);
+    setError(null);
     try {
       onMoved(await post<Unit>(`/units/${unit.id}/move`, { version: unit.version, newParentId: target }));
-      setTarget(null);
-      setError(null);
     } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Chưa chuyển được đơn vị.');
+      if (e instanceof ApiError && e.code === 'STALE_VERSION') onStale();
+      setError(errorText(e, 'Chưa chuyển được đơn vị.'));
+    } finally {
+      setBusy(false);
     }
   }
 
   return (
-    <Modal open={open} title={`Chuyển đơn vị ${unit.name}`} okText="Chuyển" cancelText="Hủy" onOk={save} onCancel={onClose} destroyOnHidden>
-      <p>Đơn vị và toàn bộ các đơn vị trực thuộc sẽ được chuyển sang đơn vị cấp trên mới. Thao tác được ghi vào nhật ký.</p>
+    <Modal
+      open={open}
+      title={<ModalTitle main="Chuyển đơn vị" sub={unit.name} />}
+      okText="Chuyển đơn vị"
+      cancelText="Hủy"
+      onOk={save}
+      confirmLoading={busy}
+      onCancel={onClose}
+      destroyOnHidden
+      maskClosable={false}
+    >
+      <Typography.Paragraph style={{ marginTop: 12 }}>
+        Đơn vị cùng toàn bộ đơn vị trực thuộc sẽ chuyển sang đơn vị cấp trên mới. Thao tác được ghi vào nhật ký hệ thống.
+      </Typography.Paragraph>
+      {currentParent && (
+        <Typography.Paragraph type="secondary">
+          Đơn vị cấp trên hiện nay: <b>{currentParent}</b>
+        </Typography.Paragraph>
+      )}
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form layout="vertical">
-        <Form.Item label="Đơn vị cấp trên mới" required>
-          <UnitPicker value={target} onChange={setTarget} />
+        <Form.Item label="Đơn vị cấp trên mới" required htmlFor="move-target">
+          <UnitPicker id="move-target" value={target} onChange={(v) => setTarget(v)} exclude={[unit.id, unit.parentId ?? '']} />
         </Form.Item>
       </Form>
     </Modal>

@@ -1,11 +1,16 @@
-import { useEffect } from 'react';
-import { Form, Input, Modal, Select } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, Form, Input, Modal, Select } from 'antd';
 import type { Unit } from '@domain/schemas.js';
 import { UNIT_KIND_LABELS, UNIT_LEVEL_LABELS } from '@domain/unit-kinds.js';
-import { ApiError, patch, post } from '../../api';
+import { ApiError, errorText, patch, post } from '../../api';
+import { ModalTitle } from '../../components/ModalTitle';
+import { showOnFields } from '../../components/formErrors';
+import { matchFolded } from '../../components/selectFilter';
 
 const kindOptions = Object.entries(UNIT_KIND_LABELS).map(([value, label]) => ({ value, label }));
 const levelOptions = Object.entries(UNIT_LEVEL_LABELS).map(([value, label]) => ({ value, label }));
+const FIELDS = ['name', 'code', 'kind', 'level', 'address'];
+const FIELD_OF_CODE: Record<string, string> = { UNIT_CODE_TAKEN: 'code' };
 
 interface Props {
   open: boolean;
@@ -13,15 +18,27 @@ interface Props {
   mode: { kind: 'create'; parent: Unit } | { kind: 'edit'; unit: Unit };
   onClose: () => void;
   onSaved: (unit: Unit) => void;
+  /** Someone else changed the unit meanwhile: reload it. */
+  onStale: () => void;
 }
 
-const FIELD_OF_ERROR: Record<string, string> = { UNIT_CODE_TAKEN: 'code' };
+interface Values {
+  name: string;
+  code: string;
+  kind: Unit['kind'];
+  level: Unit['level'];
+  address?: string;
+}
 
-export function UnitFormModal({ open, mode, onClose, onSaved }: Props) {
-  const [form] = Form.useForm();
+export function UnitFormModal({ open, mode, onClose, onSaved, onStale }: Props) {
+  const [form] = Form.useForm<Values>();
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
   useEffect(() => {
     if (!open) return;
     form.resetFields();
+    setError(null);
     if (mode.kind === 'edit') {
       const u = mode.unit;
       form.setFieldsValue({ code: u.code, name: u.name, kind: u.kind, level: u.level, address: u.address ?? '' });
@@ -31,52 +48,75 @@ export function UnitFormModal({ open, mode, onClose, onSaved }: Props) {
   }, [open, mode, form]);
 
   async function save() {
-    const v = await form.validateFields();
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return; // the form shows what is missing
+    const body = { ...v, name: v.name.trim(), code: v.code.trim(), address: v.address?.trim() || null };
+    setBusy(true);
+    setError(null);
     try {
       const saved =
         mode.kind === 'create'
-          ? await post<Unit>('/units', { ...v, parentId: mode.parent.id, address: v.address || null })
-          : await patch<Unit>(`/units/${mode.unit.id}`, { ...v, version: mode.unit.version, address: v.address || null });
+          ? await post<Unit>('/units', { ...body, parentId: mode.parent.id })
+          : await patch<Unit>(`/units/${mode.unit.id}`, { ...body, version: mode.unit.version });
       onSaved(saved);
     } catch (e) {
-      if (e instanceof ApiError) {
-        const field = FIELD_OF_ERROR[e.code];
-        if (field) form.setFields([{ name: field, errors: [e.message] }]);
-        else Modal.error({ title: 'Chưa lưu được', content: e.message });
-      }
+      if (e instanceof ApiError && e.code === 'STALE_VERSION') onStale();
+      if (!showOnFields(form, e, FIELD_OF_CODE, FIELDS)) setError(errorText(e, 'Chưa lưu được. Vui lòng thử lại.'));
+    } finally {
+      setBusy(false);
     }
   }
 
   return (
     <Modal
       open={open}
-      title={mode.kind === 'create' ? `Thêm đơn vị trực thuộc ${mode.parent.name}` : `Sửa đơn vị ${mode.unit.name}`}
+      title={
+        mode.kind === 'create' ? (
+          <ModalTitle main="Thêm đơn vị trực thuộc" sub={mode.parent.name} />
+        ) : (
+          <ModalTitle main="Sửa thông tin đơn vị" sub={mode.unit.name} />
+        )
+      }
       okText={mode.kind === 'create' ? 'Thêm đơn vị' : 'Lưu thay đổi'}
       cancelText="Hủy"
       onOk={save}
+      confirmLoading={busy}
       onCancel={onClose}
       destroyOnHidden
+      maskClosable={false}
       width={560}
     >
-      <Form form={form} layout="vertical" requiredMark="optional" name="unit-form">
-        <Form.Item label="Tên đơn vị" name="name" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên đơn vị' }, { max: 200, message: 'Tên quá dài (tối đa 200 ký tự)' }]}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" requiredMark="optional" name="unit-form" style={{ marginTop: 12 }}>
+        <Form.Item
+          label="Tên đơn vị"
+          name="name"
+          rules={[
+            { required: true, whitespace: true, message: 'Vui lòng nhập tên đơn vị' },
+            { max: 200, message: 'Tên quá dài (tối đa 200 ký tự)' },
+          ]}
+        >
           <Input placeholder="Ví dụ: Chi hội Phụ nữ ấp Tân Hòa" />
         </Form.Item>
         <Form.Item
           label="Mã đơn vị"
           name="code"
           extra="Chữ không dấu, số, dấu chấm hoặc gạch ngang; không trùng với đơn vị khác."
-          rules={[{ required: true, message: 'Vui lòng nhập mã đơn vị' }, { pattern: /^[A-Za-z0-9._-]+$/, message: 'Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang' }]}
+          rules={[
+            { required: true, whitespace: true, message: 'Vui lòng nhập mã đơn vị' },
+            { pattern: /^\s*[A-Za-z0-9._-]+\s*$/, message: 'Mã chỉ gồm chữ không dấu, số, dấu chấm, gạch ngang (không có dấu cách)' },
+            { max: 40, message: 'Mã quá dài (tối đa 40 ký tự)' },
+          ]}
         >
-          <Input placeholder="Ví dụ: X00834-CHPN-TH" />
+          <Input placeholder="Ví dụ: X00834-CHPN-TH" autoCapitalize="characters" spellCheck={false} />
         </Form.Item>
         <Form.Item label="Loại hình" name="kind" rules={[{ required: true, message: 'Vui lòng chọn loại hình' }]}>
-          <Select options={kindOptions} placeholder="Chọn loại hình đơn vị" showSearch={{ optionFilterProp: 'label' }} />
+          <Select options={kindOptions} placeholder="Chọn loại hình đơn vị" showSearch={{ filterOption: matchFolded }} />
         </Form.Item>
         <Form.Item label="Cấp" name="level" rules={[{ required: true, message: 'Vui lòng chọn cấp' }]}>
-          <Select options={levelOptions} />
+          <Select options={levelOptions} placeholder="Chọn cấp" />
         </Form.Item>
-        <Form.Item label="Địa chỉ" name="address">
+        <Form.Item label="Địa chỉ" name="address" rules={[{ max: 300, message: 'Địa chỉ quá dài (tối đa 300 ký tự)' }]}>
           <Input placeholder="Không bắt buộc" />
         </Form.Item>
       </Form>

@@ -1,7 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { Button, Card, Col, Empty, Row } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
+import { useQuery } from '@tanstack/react-query';
+import type { Unit } from '@domain/schemas.js';
+import { get } from '../../api';
 import { useSession } from '../../session';
 import { useIsMobile } from '../../useIsMobile';
 import { UnitDetail } from './UnitDetail';
@@ -15,6 +18,10 @@ export default function UnitsPage() {
   const [refresh, setRefresh] = useState<{ parentId: string; n: number } | null>(null);
   const open = useCallback((unitId: string) => navigate(`/don-vi/${unitId}`), [navigate]);
   const childrenChanged = useCallback((parentId: string) => setRefresh((r) => ({ parentId, n: (r?.n ?? 0) + 1 })), []);
+  // Same query as the detail pane: its ancestors tell the tree which branches to open.
+  const unit = useQuery({ queryKey: ['unit', id], queryFn: () => get<Unit>(`/units/${id}`), enabled: !!id && !mobile });
+  const ancestors = unit.data?.ancestors;
+  const revealPath = useMemo(() => ancestors?.map((a) => a.id), [ancestors]);
 
   // On a wide screen, show the top of the user's scope rather than an empty pane.
   useEffect(() => {
@@ -22,16 +29,16 @@ export default function UnitsPage() {
   }, [id, mobile, me.user.viewScope.id, navigate]);
 
   const tree = (
-    <Card title="Cây đơn vị" styles={{ body: { padding: 12, maxHeight: mobile ? undefined : 'calc(100vh - 170px)', overflow: 'auto' } }}>
-      <UnitTree selectedId={id} onSelect={open} refresh={refresh} />
+    <Card title="Cây đơn vị" styles={{ body: { padding: 12 } }}>
+      <UnitTree selectedId={id} revealPath={revealPath} onSelect={open} refresh={refresh} />
     </Card>
   );
 
   if (mobile) {
     return id ? (
       <div>
-        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/don-vi')} style={{ marginBottom: 8 }}>
-          Cây đơn vị
+        <Button size="large" icon={<ArrowLeftOutlined />} onClick={() => navigate('/don-vi')} style={{ marginBottom: 8 }}>
+          Về cây đơn vị
         </Button>
         <UnitDetail id={id} onOpen={open} onChildrenChanged={childrenChanged} />
       </div>
@@ -41,10 +48,18 @@ export default function UnitsPage() {
   }
 
   return (
-    <Row gutter={16} wrap={false}>
-      <Col flex="360px">{tree}</Col>
+    <Row gutter={16} wrap={false} align="top">
+      <Col flex="360px" style={{ minWidth: 0 }}>
+        {tree}
+      </Col>
       <Col flex="auto" style={{ minWidth: 0 }}>
-        {id ? <UnitDetail id={id} onOpen={open} onChildrenChanged={childrenChanged} /> : <Card><Empty description="Chọn một đơn vị trên cây" /></Card>}
+        {id ? (
+          <UnitDetail id={id} onOpen={open} onChildrenChanged={childrenChanged} />
+        ) : (
+          <Card>
+            <Empty description="Chọn một đơn vị trên cây" />
+          </Card>
+        )}
       </Col>
     </Row>
   );

@@ -1,113 +1,158 @@
-import { useState } from 'react';
-import { App, Button, Card, Form, Input, Modal, Space, Table, Tag } from 'antd';
-import { KeyOutlined, LockOutlined, PlusOutlined, UnlockOutlined, EditOutlined } from '@ant-design/icons';
+import { useEffect, useState } from 'react';
+import { App, Button, Card, Input, Table, Typography } from 'antd';
+import type { ColumnsType } from 'antd/es/table';
+import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User } from '@domain/schemas.js';
 import { ROLE_LABELS } from '@domain/roles.js';
-import { ApiError, get, patch, post, qs } from '../../api';
-import { formatDateTime } from '../../format';
+import { errorText, get, patch, qs } from '../../api';
+import { formatDateTime, formatNumber } from '../../format';
+import { useIsMobile } from '../../useIsMobile';
+import { ResetPasswordModal } from './ResetPasswordModal';
+import { UserActions, type UserHandlers } from './UserActions';
+import { UserCards } from './UserCards';
 import { UserFormModal } from './UserFormModal';
+import { UserScopes, UserStatus } from './UserStatus';
+
+const PAGE_SIZE = 20;
 
 export default function UsersPage() {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
+  const mobile = useIsMobile();
+  const [text, setText] = useState('');
   const [q, setQ] = useState('');
   const [page, setPage] = useState(1);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetFor, setResetFor] = useState<User | null>(null);
-  const [resetForm] = Form.useForm();
   const users = useQuery({
     queryKey: ['users', q, page],
-    queryFn: () => get<{ items: User[]; total: number }>(`/users${qs({ q, page, pageSize: 20 })}`),
+    queryFn: () => get<{ items: User[]; total: number }>(`/users${qs({ q, page, pageSize: PAGE_SIZE })}`),
   });
   const reload = () => queryClient.invalidateQueries({ queryKey: ['users'] });
 
-  const toggleLock = (u: User) =>
-    modal.confirm({
-      title: u.active ? `Khóa tài khoản ${u.username}?` : `Mở khóa tài khoản ${u.username}?`,
-      content: u.active ? 'Người dùng sẽ bị đăng xuất ngay và không đăng nhập được cho đến khi mở khóa.' : undefined,
-      okText: u.active ? 'Khóa' : 'Mở khóa',
-      cancelText: 'Hủy',
-      okButtonProps: { danger: u.active },
-      onOk: async () => {
-        try {
-          await patch(`/users/${u.id}`, { version: u.version, active: !u.active });
-          message.success(u.active ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.');
-          await reload();
-        } catch (e) {
-          modal.error({ title: 'Chưa thực hiện được', content: e instanceof ApiError ? e.message : String(e) });
-        }
-      },
-    });
+  // Search as one types, a moment after the last key.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      setQ(text.trim());
+      setPage(1);
+    }, 300);
+    return () => clearTimeout(t);
+  }, [text]);
 
-  async function resetPassword() {
-    const v = await resetForm.validateFields();
-    try {
-      await post(`/users/${resetFor!.id}/reset-password`, { newPassword: v.newPassword });
-      message.success('Đã đặt lại mật khẩu. Người dùng sẽ phải đổi mật khẩu khi đăng nhập.');
-      setResetFor(null);
-    } catch (e) {
-      resetForm.setFields([{ name: 'newPassword', errors: [e instanceof ApiError ? e.message : String(e)] }]);
-    }
-  }
+  const handlers: UserHandlers = {
+    onEdit: setEditing,
+    onResetPassword: setResetFor,
+    onToggleLock: (u) =>
+      modal.confirm({
+        title: u.active ? `Khóa tài khoản của ${u.fullName}?` : `Mở khóa tài khoản của ${u.fullName}?`,
+        content: u.active
+          ? 'Người dùng bị đăng xuất ngay và không đăng nhập được cho đến khi mở khóa. Dữ liệu họ đã nhập vẫn được giữ nguyên.'
+          : 'Người dùng đăng nhập lại được bằng mật khẩu hiện có.',
+        okText: u.active ? 'Khóa tài khoản' : 'Mở khóa',
+        cancelText: 'Hủy',
+        okButtonProps: { danger: u.active },
+        onOk: async () => {
+          try {
+            await patch(`/users/${u.id}`, { version: u.version, active: !u.active });
+            message.success(u.active ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.');
+          } catch (e) {
+            modal.error({ title: 'Chưa thực hiện được', content: errorText(e) });
+          }
+          await reload();
+        },
+      }),
+  };
+
+  const columns: ColumnsType<User> = [
+    {
+      title: 'Người dùng, trạng thái',
+      key: 'name',
+      render: (_, u) => (
+        <div>
+          <div style={{ fontWeight: 600 }}>{u.fullName}</div>
+          <Typography.Text type="secondary">Tên đăng nhập: {u.username}</Typography.Text>
+          {u.position && <div style={{ fontSize: 13, color: '#595959' }}>{u.position}</div>}
+          <div style={{ marginTop: 4 }}>
+            <UserStatus user={u} />
+          </div>
+        </div>
+      ),
+    },
+    {
+      title: 'Vai trò, đơn vị công tác',
+      key: 'role',
+      render: (_, u) => (
+        <div>
+          <div>{ROLE_LABELS[u.role]}</div>
+          <Typography.Text type="secondary">{u.unit.name}</Typography.Text>
+        </div>
+      ),
+    },
+    { title: 'Phạm vi', key: 'scope', render: (_, u) => <UserScopes user={u} /> },
+    { title: 'Đăng nhập gần nhất', dataIndex: 'lastLoginAt', width: 116, render: (v: string | null) => formatDateTime(v) },
+    { title: 'Thao tác', key: 'actions', width: 168, render: (_, u) => <UserActions user={u} handlers={handlers} /> },
+  ];
+
+  const items = users.data?.items ?? [];
+  const total = users.data?.total ?? 0;
 
   return (
     <Card
       title="Người dùng"
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>Thêm người dùng</Button>}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+          Thêm người dùng
+        </Button>
+      }
       styles={{ body: { padding: 12 } }}
     >
-      <Input.Search placeholder="Tìm theo tên đăng nhập hoặc họ tên…" allowClear onSearch={(v) => { setQ(v); setPage(1); }} style={{ maxWidth: 420, marginBottom: 12 }} />
-      <Table<User>
-        rowKey="id"
-        size="small"
-        loading={users.isPending}
-        dataSource={users.data?.items ?? []}
-        scroll={{ x: 'max-content' }}
-        pagination={{ current: page, pageSize: 20, total: users.data?.total ?? 0, onChange: setPage, showSizeChanger: false, showTotal: (t) => `${t} người dùng` }}
-        columns={[
-          { title: 'Tên đăng nhập', dataIndex: 'username', fixed: 'left' },
-          { title: 'Họ và tên', dataIndex: 'fullName' },
-          { title: 'Vai trò', dataIndex: 'role', render: (r: User['role']) => ROLE_LABELS[r] },
-          { title: 'Đơn vị', render: (_, u) => u.unit.name },
-          { title: 'Phạm vi nhập liệu', render: (_, u) => u.entryScope?.name ?? <Tag>Chỉ xem</Tag> },
-          { title: 'Phạm vi xem', render: (_, u) => u.viewScope.name },
-          { title: 'Trạng thái', render: (_, u) => (u.active ? <Tag color="green">Hoạt động</Tag> : <Tag color="red">Đã khóa</Tag>) },
-          { title: 'Đăng nhập gần nhất', dataIndex: 'lastLoginAt', render: (v: string | null) => formatDateTime(v) },
-          {
-            title: 'Thao tác',
-            render: (_, u) => (
-              <Space size={4} wrap>
-                {u.actions.includes('update') && <Button size="small" icon={<EditOutlined />} onClick={() => setEditing(u)}>Sửa</Button>}
-                {u.actions.includes('update') && (
-                  <Button size="small" icon={u.active ? <LockOutlined /> : <UnlockOutlined />} onClick={() => toggleLock(u)}>{u.active ? 'Khóa' : 'Mở khóa'}</Button>
-                )}
-                {u.actions.includes('reset_password') && (
-                  <Button size="small" icon={<KeyOutlined />} onClick={() => { resetForm.resetFields(); setResetFor(u); }}>Đặt lại mật khẩu</Button>
-                )}
-              </Space>
-            ),
-          },
-        ]}
+      <Input.Search
+        placeholder="Tìm theo tên đăng nhập hoặc họ tên…"
+        aria-label="Tìm người dùng"
+        allowClear
+        size="large"
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        onSearch={(v) => setText(v)}
+        style={{ maxWidth: mobile ? undefined : 440, marginBottom: 12 }}
       />
+      {users.error && <Typography.Paragraph type="danger">{errorText(users.error)}</Typography.Paragraph>}
+      {mobile ? (
+        <UserCards users={items} total={total} page={page} pageSize={PAGE_SIZE} loading={users.isPending} onPage={setPage} handlers={handlers} />
+      ) : (
+        <Table<User>
+          rowKey="id"
+          size="middle"
+          loading={users.isPending}
+          dataSource={items}
+          scroll={{ x: 900 }}
+          rowClassName={(u) => (u.active ? '' : 'user-locked')}
+          locale={{ emptyText: 'Không có người dùng phù hợp' }}
+          pagination={{
+            current: page,
+            pageSize: PAGE_SIZE,
+            total,
+            onChange: setPage,
+            showSizeChanger: false,
+            hideOnSinglePage: false,
+            showTotal: (t) => `${formatNumber(t)} người dùng`,
+          }}
+          columns={columns}
+        />
+      )}
       {editing && (
         <UserFormModal
           user={editing === 'new' ? null : editing}
           onClose={() => setEditing(null)}
-          onSaved={async () => {
-            message.success(editing === 'new' ? 'Đã tạo tài khoản.' : 'Đã lưu thay đổi.');
+          onSaved={async (saved) => {
+            message.success(editing === 'new' ? `Đã tạo tài khoản ${saved.username}.` : 'Đã lưu thay đổi.');
             setEditing(null);
             await reload();
           }}
         />
       )}
-      <Modal open={resetFor !== null} title={`Đặt lại mật khẩu cho ${resetFor?.username ?? ''}`} okText="Đặt lại" cancelText="Hủy" onOk={resetPassword} onCancel={() => setResetFor(null)} destroyOnHidden>
-        <Form form={resetForm} layout="vertical">
-          <Form.Item label="Mật khẩu mới" name="newPassword" extra="Ít nhất 8 ký tự, gồm chữ và số. Hãy báo mật khẩu này cho người dùng một cách an toàn." rules={[{ required: true, message: 'Vui lòng nhập mật khẩu mới' }, { min: 8, message: 'Ít nhất 8 ký tự' }]}>
-            <Input.Password autoComplete="new-password" />
-          </Form.Item>
-        </Form>
-      </Modal>
+      {resetFor && <ResetPasswordModal user={resetFor} onClose={() => setResetFor(null)} />}
     </Card>
   );
 }
