@@ -13,6 +13,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import { z } from 'zod';
 import type { Db } from '../data/db.js';
 import { Health } from '../domain/schemas.js';
+import { vietnameseIssue } from '../domain/validation-messages.js';
 import { installAuth } from './auth.js';
 import { installErrorHandling } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
@@ -27,8 +28,9 @@ import { recognitionRoutes } from './routes/recognition.js';
 import { commendationRoutes } from './routes/commendations.js';
 import multipart from '@fastify/multipart';
 
-// Validation messages from zod in Vietnamese.
+// Validation messages in Vietnamese: plain wording for common cases, zod's locale for the rest.
 z.config(z.locales.vi());
+z.config({ customError: vietnameseIssue });
 
 export const VERSION = '0.1.0';
 

@@ -107,6 +107,7 @@ describe('the unit tree', () => {
     expect(r.body.error.message).toContain('Mã đơn vị');
     expect(r.body.error.message).toContain('Tên đơn vị');
     expect(r.body.error.message).toContain('Loại hình');
+    expect(r.body.error.message).toContain('Tên đơn vị: không được để trống');
     const bad = await u.officer.get('/api/v1/units/khong-phai-uuid');
     expect(bad.status).toBe(400);
   });
