@@ -203,6 +203,22 @@ export async function moveSubtree(q: Queryable, unit: UnitRow, newParentId: stri
     'update unit set parent_id = $2, version = version + 1 where id = $1',
     [unit.id, newParentId],
   );
+  // Records keep a copy of their unit's path for scoped reads: they move with the unit.
+  // (The audit log keeps the path each entry was written under: it is history.)
+  for (const table of ['registration', 'campaign', 'recognition_round'] as const) {
+    await q.query(
+      `update ${table}
+          set unit_path = case when unit_path = $1::ltree then $2::ltree else $2::ltree || subpath(unit_path, nlevel($1::ltree)) end
+        where unit_path <@ $1::ltree`,
+      [unit.path, newPath],
+    );
+  }
+  await q.query(
+    `update commendation_proposal
+        set to_unit_path = case when to_unit_path = $1::ltree then $2::ltree else $2::ltree || subpath(to_unit_path, nlevel($1::ltree)) end
+      where to_unit_path <@ $1::ltree`,
+    [unit.path, newPath],
+  );
   return r.rowCount ?? 0;
 }
 

@@ -56,12 +56,16 @@ export const RULES = {
   'registration.inspect': { roles: ['admin', 'officer', 'member'], scope: 'entry' },
   'recognition.manage': { roles: ['admin', 'officer'], scope: 'entry' },
   'recognition.vote': { roles: ['admin', 'officer', 'member'], scope: 'entry' },
-  'recognition.acknowledge': { roles: WRITERS, scope: 'entry' },
+  // The collective where the model works acknowledges it: its own officer, nobody on its behalf.
+  'recognition.acknowledge': { roles: ['unit_officer'], scope: 'entry' },
   'commendation.record': { roles: ['admin', 'officer'], scope: 'entry' },
   'commendation.propose': { roles: WRITERS, scope: 'entry' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
+
+/** Who may be assigned to support (and so inspect) a model. */
+export const SUPPORTER_ROLES: readonly Role[] = ['officer', 'member'];
 export const ACTIONS = Object.keys(RULES) as Action[];
 
 function scopeHolds(actor: Actor, scope: ScopeKind, target: Target): boolean {

@@ -87,3 +87,9 @@ export function availableTransitions(actor: Actor, record: { state: Registration
 
 /** States from which a registration cannot be reported again as new. */
 export const FINISHED_STATES: readonly RegistrationState[] = ['completed', 'discontinued', 'rejected'];
+
+/**
+ * Recognition is a committee's decision: at least this many members must have voted, and more
+ * than half of the votes cast must be in favour. One officer alone cannot recognise.
+ */
+export const RECOGNITION_MIN_VOTES = 2;

@@ -31,6 +31,7 @@ beforeAll(async () => {
   await u.officer.put(`${base}/checklist`, { items: a.body.criteria.map((c: any) => ({ criterionId: c.id, mark: 'met' })) });
   await u.unit.post(`${base}/acknowledge`, {});
   await u.member.post(`${base}/vote`, { vote: 'for' });
+  await u.officer.post(`${base}/vote`, { vote: 'for' });
   await u.officer.post(`${base}/decide`, { result: 'recognised', level: 'province', decisionNo: '12-QĐ/BCĐ', decisionDate: '2026-11-20', issuer: 'Ban Chỉ đạo tỉnh' });
   recognised = (await u.unit.get(`/api/v1/registrations/${d.body.id}`)).body;
 });

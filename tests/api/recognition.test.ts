@@ -42,7 +42,7 @@ describe('recognition rounds', () => {
     expect(early.body.error.code).toBe('RECOGNITION_INCOMPLETE');
     expect(early.body.error.message).toContain('chưa đánh giá đủ các tiêu chí');
     expect(early.body.error.message).toContain('chưa xác nhận');
-    expect(early.body.error.message).toContain('tán thành (0/0)');
+    expect(early.body.error.message).toContain('cần ít nhất 2 thành viên biểu quyết');
 
     await u.officer.put(`${base}/checklist`, { items: cand.checklist.map((c: any) => ({ criterionId: c.criterionId, mark: 'met' })) });
     const ack = await u.unit.post(`${base}/acknowledge`, { note: 'Chi hội xác nhận mô hình hoạt động đều' });

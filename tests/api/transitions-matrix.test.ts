@@ -36,6 +36,7 @@ async function recognitionDecision(reg: any, result: 'recognised' | 'not_recogni
   await u.officer.put(`${base}/checklist`, { items: reg.criteria.map((c: any) => ({ criterionId: c.id, mark: 'met' })) });
   await u.unit.post(`${base}/acknowledge`, {});
   await u.member.post(`${base}/vote`, { vote: 'for' });
+  await u.officer.post(`${base}/vote`, { vote: 'for' });
   const d = await u.officer.post(`${base}/decide`, result === 'recognised'
     ? { result, level: 'province', decisionNo: `${n}-QĐ`, decisionDate: '2026-11-20', issuer: 'Ban Chỉ đạo tỉnh' }
     : { result, reasons: REASON });

@@ -196,3 +196,22 @@ describe('unit search', () => {
     expect(under.body.total).toBe(0);
   });
 });
+
+describe('moving a unit moves its records', () => {
+  it('registrations follow their unit: the old commune loses them, the new one gains them', async () => {
+    const club = await u.officer.post('/api/v1/units', { parentId: commune, code: 'X00834-CLB', name: 'Câu lạc bộ thử chuyển', kind: 'mass_association', level: 'grassroots' });
+    const reg = await u.unit.post('/api/v1/registrations', {
+      kind: 'model', unitId: club.body.id, holder: 'collective', title: 'Mô hình của câu lạc bộ', fieldCode: 'other',
+      startDate: '2026-01-01', endDate: '2026-12-31', level: 'grassroots',
+    });
+    expect(reg.status).toBe(201);
+    const moved = await u.officer.post(`/api/v1/units/${club.body.id}/move`, { version: club.body.version, newParentId: otherCommune });
+    expect(moved.status).toBe(200);
+    expect((await u.unit.get(`/api/v1/registrations/${reg.body.id}`)).status).toBe(404);
+    expect((await u.unit.patch(`/api/v1/registrations/${reg.body.id}`, { version: reg.body.version, title: 'Sửa sau khi chuyển' })).status).toBe(404);
+    const { rows } = await srv.db.pool.query(
+      `select r.unit_path::text = u.path::text as same from registration r join unit u on u.id = r.unit_id where r.id = $1`, [reg.body.id]);
+    expect(rows[0].same).toBe(true);
+    expect((await u.officer.get(`/api/v1/registrations/${reg.body.id}`)).status).toBe(200);
+  });
+});

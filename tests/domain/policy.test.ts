@@ -27,7 +27,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'user.update': [Y, Y, N], 'user.reset_password': [Y, Y, N], 'audit.view': [Y, Y, N],
     'campaign.view': [Y, Y, N], 'campaign.create': [Y, Y, N], 'campaign.update': [Y, Y, N], 'criteria.manage': [Y, Y, N], 'registration.view': [Y, Y, N], 'registration.create': [Y, Y, N], 'registration.update': [Y, Y, N], 'registration.assign_supporter': [Y, Y, N],
     'registration.inspect': [Y, Y, N],
-    'recognition.manage': [Y, Y, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [Y, Y, N], 'commendation.record': [Y, Y, N], 'commendation.propose': [Y, Y, N],
+    'recognition.manage': [Y, Y, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [N, N, N], 'commendation.record': [Y, Y, N], 'commendation.propose': [Y, Y, N],
   },
   officer: {
     'unit.view': [Y, Y, N], 'unit.create_child': [Y, Y, N], 'unit.update': [N, Y, N], 'unit.move': [N, Y, N],
@@ -35,7 +35,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [Y, Y, N],
     'campaign.view': [Y, Y, N], 'campaign.create': [Y, Y, N], 'campaign.update': [Y, Y, N], 'criteria.manage': [Y, Y, N], 'registration.view': [Y, Y, N], 'registration.create': [Y, Y, N], 'registration.update': [Y, Y, N], 'registration.assign_supporter': [Y, Y, N],
     'registration.inspect': [Y, Y, N],
-    'recognition.manage': [Y, Y, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [Y, Y, N], 'commendation.record': [Y, Y, N], 'commendation.propose': [Y, Y, N],
+    'recognition.manage': [Y, Y, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [N, N, N], 'commendation.record': [Y, Y, N], 'commendation.propose': [Y, Y, N],
   },
   member: {
     'unit.view': [Y, Y, N], 'unit.create_child': [N, N, N], 'unit.update': [N, N, N], 'unit.move': [N, N, N],

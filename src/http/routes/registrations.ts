@@ -9,6 +9,7 @@ import { getRegistration, listRegistrations } from '../../services/registrations
 import { assignSupporter, transitionRegistration } from '../../services/registrations/transition-registration.js';
 import { updateRegistration } from '../../services/registrations/update-registration.js';
 import { requireCtx } from '../auth.js';
+import { SUPPORTER_ROLES } from '../../domain/policy.js';
 import { listReplicable } from '../../data/registrations-repo.js';
 import { escapeLike } from '../../data/units-repo.js';
 import { foldVietnamese } from '../../domain/text.js';
@@ -58,9 +59,9 @@ export const registrationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
       // Officers and committee members who can see the model, among the accounts the caller can see.
       `select a.id, a.full_name, a.position, hu.name as unit_name from app_user a
          join unit hu on hu.id = a.unit_id join unit vu on vu.id = a.view_unit_id join registration r on r.id = $1
-        where a.active and a.role in ('officer', 'member') and r.unit_path <@ vu.path and hu.path <@ $2::ltree
+        where a.active and a.role = any($3::text[]) and r.unit_path <@ vu.path and hu.path <@ $2::ltree
         order by a.full_name limit 100`,
-      [reg.id, ctx.actor.viewPath],
+      [reg.id, ctx.actor.viewPath, SUPPORTER_ROLES],
     );
     return rows.map((r) => ({ id: r.id, fullName: r.full_name, position: r.position, unitName: r.unit_name }));
   });

@@ -14,6 +14,7 @@ import { AppError, notFound } from '../../domain/errors.js';
 import { can, type Action, type Actor } from '../../domain/policy.js';
 import type { AcknowledgeBody, Candidate, ChecklistBody, DecideBody, OpenRound, Round } from '../../domain/recognition-schemas.js';
 import { inSubtree } from '../../domain/scope.js';
+import { RECOGNITION_MIN_VOTES } from '../../domain/workflow.js';
 import type { Ctx } from '../context.js';
 import { transitionIn } from '../registrations/transition-registration.js';
 
@@ -48,7 +49,7 @@ async function loadRound(q: Queryable, actor: Actor, round: RoundRow): Promise<R
   }>(
     `select c.*, r.title, u.name as unit_name, r.unit_path::text as unit_path, r.state, r.kind, r.holder, r.person_name
        from recognition_candidate c join registration r on r.id = c.registration_id join unit u on u.id = r.unit_id
-      where c.round_id = $1 and r.unit_path <@ $2::ltree order by r.title`,
+      where c.round_id = $1 and r.unit_path <@ $2::ltree order by r.title_key, r.id`,
     [round.id, actor.viewPath],
   );
   const votes = (await q.query<{ registration_id: string; voter_name: string; vote: 'for' | 'against' | 'abstain'; at: Date }>(
@@ -81,6 +82,11 @@ export async function openRound(ctx: Ctx, input: z.infer<typeof OpenRound>) {
     const unit = await findUnitInScope(q, input.unitId, ctx.actor.viewPath);
     if (!unit) throw notFound('unit');
     if (!can(ctx.actor, 'recognition.manage', { path: unit.path })) throw new AppError('FORBIDDEN');
+    if (input.campaignId) {
+      // The campaign must be one this committee can see: launched at its level or above, or below it.
+      const { rows } = await q.query('select 1 from campaign where id = $1 and (unit_path @> $2::ltree or unit_path <@ $2::ltree)', [input.campaignId, unit.path]);
+      if (!rows.length) throw notFound('campaign');
+    }
     const id = randomUUID();
     await q.query('insert into recognition_round (id, campaign_id, unit_id, unit_path, title, opened_by) values ($1, $2, $3, $4::ltree, $5, $6)',
       [id, input.campaignId ?? null, unit.id, unit.path, input.title, ctx.actor.id]);
@@ -196,7 +202,8 @@ export function decide(ctx: Ctx, roundId: string, registrationId: string, body: 
       if (marks.some((m) => m === 'not_met')) missing.push('có tiêu chí không đạt');
       if (!cand.acknowledged) missing.push('tập thể nơi mô hình, điển hình hoạt động chưa xác nhận');
       const yes = votes.filter((v) => v.vote === 'for').length;
-      if (votes.length === 0 || yes * 2 <= votes.length) missing.push(`số phiếu tán thành (${yes}/${votes.length}) chưa quá một nửa`);
+      if (votes.length < RECOGNITION_MIN_VOTES) missing.push(`mới có ${votes.length} phiếu biểu quyết, cần ít nhất ${RECOGNITION_MIN_VOTES} thành viên biểu quyết`);
+      else if (yes * 2 <= votes.length) missing.push(`số phiếu tán thành (${yes}/${votes.length}) chưa quá một nửa`);
       if (!body.decisionNo || !body.decisionDate || !body.issuer || !body.level) missing.push('thiếu cấp công nhận, số quyết định, ngày quyết định hoặc cơ quan ban hành');
       if (missing.length) throw new AppError('RECOGNITION_INCOMPLETE', { detail: missing.join('; ') + '.' });
     }

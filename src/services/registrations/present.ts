@@ -1,6 +1,6 @@
 import type { Queryable } from '../../data/db.js';
 import { findEarlierSameTitle, listCriteria, listEvents, replicationsOf, type RegistrationRow } from '../../data/registrations-repo.js';
-import { can, type Actor } from '../../domain/policy.js';
+import { can, SUPPORTER_ROLES, type Actor } from '../../domain/policy.js';
 import { inSubtree } from '../../domain/scope.js';
 import type { Registration } from '../../domain/movement-schemas.js';
 import { availableTransitions, type RegistrationState } from '../../domain/workflow.js';
@@ -16,7 +16,8 @@ export function registrationActions(actor: Actor, r: RegistrationRow): string[] 
   actions.push(...availableTransitions(actor, { state: r.state as RegistrationState, unitPath: r.unit_path }));
   if (r.state === 'accepted' && can(actor, 'registration.assign_supporter', target)) actions.push('assign_supporter');
   // The supporting officer inspects the model assigned to them, as the committee may.
-  const inspector = can(actor, 'registration.inspect', target) || (r.supporter_id === actor.id && inSubtree(r.unit_path, actor.viewPath));
+  const inspector = can(actor, 'registration.inspect', target)
+    || (r.supporter_id === actor.id && SUPPORTER_ROLES.includes(actor.role) && inSubtree(r.unit_path, actor.viewPath));
   if (INSPECTABLE_STATES.includes(r.state) && inspector) actions.push('inspect');
   if (!['rejected'].includes(r.state) && (inspector || can(actor, 'registration.update', target))) actions.push('add_evidence');
   return actions;

@@ -2,7 +2,7 @@ import { insertAudit } from '../../data/audit-repo.js';
 import { findEarlierSameTitle, findRegistrationInScope, insertEvent, listCriteria, updateRegistrationRow } from '../../data/registrations-repo.js';
 import { findUserInScope } from '../../data/users-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
-import { can } from '../../domain/policy.js';
+import { can, SUPPORTER_ROLES } from '../../domain/policy.js';
 import { inSubtree } from '../../domain/scope.js';
 import {
   REGISTRATION_STATE_LABELS, refuseTransition, TRANSITIONS,
@@ -31,7 +31,8 @@ async function checkContent(q: Queryable, name: TransitionName, r: RegistrationR
 
 async function checkSupporter(q: Queryable, supporterId: string, unitPath: string) {
   const s = await findUserInScope(q, supporterId, '');
-  if (!s || !s.active || !inSubtree(unitPath, s.view_path)) throw new AppError('SUPPORTER_INVALID');
+  // Supporters are officers or committee members: a supporter inspects, a read-only or unit account may not.
+  if (!s || !s.active || !SUPPORTER_ROLES.includes(s.role) || !inSubtree(unitPath, s.view_path)) throw new AppError('SUPPORTER_INVALID');
 }
 
 /**

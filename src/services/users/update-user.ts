@@ -1,5 +1,5 @@
 import { insertAudit } from '../../data/audit-repo.js';
-import { deleteUserSessions, findUserInScope, updateUserRow, type UserChanges } from '../../data/users-repo.js';
+import { deleteUserSessions, findUserInScope, updateUserRow, type UserChanges, type UserRow } from '../../data/users-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
 import type { z } from 'zod';
@@ -10,18 +10,31 @@ import type { Ctx } from '../context.js';
 import { presentUser, userAuditSnapshot } from '../user-presenter.js';
 import { resolveScopes } from './create-user.js';
 
+/**
+ * An administrator manages an account only when everything the account reaches lies inside the
+ * administrator's own entry scope: its home unit, its entry scope and its view scope. Otherwise a
+ * commune administrator could take over a province-wide account.
+ */
+function assertManageable(ctx: Ctx, user: UserRow, action: 'user.update' | 'user.reset_password') {
+  const paths = [user.unit_path, user.view_path, ...(user.entry_path ? [user.entry_path] : [])];
+  if (!paths.every((path) => can(ctx.actor, action, { path }))) throw new AppError('FORBIDDEN');
+}
+
 export async function updateUser(ctx: Ctx, id: string, input: z.infer<typeof UpdateUser>) {
   return ctx.db.tx(async (q) => {
     const before = await findUserInScope(q, id, ctx.actor.viewPath, true);
     if (!before) throw notFound('user');
-    if (!can(ctx.actor, 'user.update', { path: before.unit_path })) throw new AppError('FORBIDDEN');
+    assertManageable(ctx, before, 'user.update');
     if (before.version !== input.version) throw new AppError('STALE_VERSION');
+    // Nobody widens, narrows or locks their own account: another administrator does.
+    const touchesRights = input.role !== undefined || input.active !== undefined || input.unitId !== undefined || input.entryUnitId !== undefined || input.viewUnitId !== undefined;
+    if (id === ctx.actor.id && touchesRights) throw new AppError('FORBIDDEN');
     const changes: UserChanges = {};
     if (input.fullName !== undefined) changes.full_name = tidyName(input.fullName);
     if (input.position !== undefined) changes.position = input.position ? tidyName(input.position) : null;
     if (input.role !== undefined) changes.role = input.role;
     if (input.active !== undefined) changes.active = input.active;
-    if (input.unitId !== undefined || input.entryUnitId !== undefined || input.viewUnitId !== undefined) {
+    if (touchesRights) {
       const unitId = input.unitId ?? before.unit_id;
       const entryUnitId = input.entryUnitId !== undefined ? input.entryUnitId : before.entry_unit_id;
       const viewUnitId = input.viewUnitId ?? before.view_unit_id;
@@ -54,7 +67,7 @@ export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
   await ctx.db.tx(async (q) => {
     const user = await findUserInScope(q, id, ctx.actor.viewPath, true);
     if (!user) throw notFound('user');
-    if (!can(ctx.actor, 'user.reset_password', { path: user.unit_path })) throw new AppError('FORBIDDEN');
+    assertManageable(ctx, user, 'user.reset_password');
     await updateUserRow(q, id, null, { password_hash: passwordHash, must_change_password: true });
     await deleteUserSessions(q, id);
     await insertAudit(q, {
