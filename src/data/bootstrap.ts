@@ -4,7 +4,5 @@ import { ensureCriteriaCatalogue } from '../seed/criteria.js';
 
 /** What every start does before serving: migrations, then the catalogues an empty database needs. */
 export async function bootstrap(db: Db): Promise<string[]> {
-  const applied = await migrate(db);
-  await db.tx((q) => ensureCriteriaCatalogue(q));
-  return applied;
+  return migrate(db, ensureCriteriaCatalogue);
 }

@@ -1,16 +1,17 @@
 /**
- * Migrations are plain SQL files run in name order, each in its own transaction, once.
- * An advisory lock keeps two app instances starting together from running them twice.
+ * Migrations are plain SQL files run in name order, once each, all in one transaction: a start-up
+ * either applies every pending file or none. An advisory lock keeps two app instances starting
+ * together from running them twice; `after` runs under the same lock (seeding catalogues).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Db } from './db.js';
+import type { Db, Queryable } from './db.js';
 
 const dir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'migrations');
 const LOCK_KEY = 4_201_2026;
 
-export async function migrate(db: Db): Promise<string[]> {
+export async function migrate(db: Db, after?: (q: Queryable) => Promise<void>): Promise<string[]> {
   const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
   return db.tx(async (q) => {
     await q.query('select pg_advisory_xact_lock($1)', [LOCK_KEY]);
@@ -24,6 +25,7 @@ export async function migrate(db: Db): Promise<string[]> {
       await q.query('insert into schema_migration (name) values ($1)', [file]);
       applied.push(file);
     }
+    if (after) await after(q);
     return applied;
   });
 }

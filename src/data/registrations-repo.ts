@@ -207,7 +207,7 @@ export async function replicationsOf(q: Queryable, id: string, viewPath: string)
 export async function listReplicable(q: Queryable, search: string[] | null, limit: number) {
   const { rows } = await q.query<{ id: string; title: string; unit_name: string; field_code: string; year: number }>(
     `select r.id, r.title, u.name as unit_name, r.field_code, r.year from registration r join unit u on u.id = r.unit_id
-      where r.kind = 'model' and r.state in ('recognised', 'completed') and ($1::text[] is null or r.title_key like all($1::text[]))
+      where r.kind = 'model' and r.state = 'recognised' and ($1::text[] is null or r.title_key like all($1::text[]))
       order by r.year desc, r.title_key limit $2`,
     [search, limit],
   );

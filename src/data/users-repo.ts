@@ -1,5 +1,6 @@
 /** All SQL about accounts and sessions. */
 import type { Queryable } from './db.js';
+import { escapeLike } from './units-repo.js';
 import type { Role } from '../domain/roles.js';
 
 export interface UserRow {
@@ -52,7 +53,7 @@ export async function listUsersInScope(q: Queryable, scopePath: string, search: 
   const params: unknown[] = [scopePath];
   let where = 'hu.path <@ $1::ltree';
   if (search) {
-    params.push(`%${search}%`);
+    params.push(`%${escapeLike(search)}%`);
     where += ` and (lower(a.username) like $2 or lower(a.full_name) like $2 or unaccent(lower(a.full_name)) like $2)`;
   }
   const total = (await q.query<{ n: number }>(

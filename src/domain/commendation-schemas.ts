@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './schemas.js';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -7,7 +8,7 @@ export const CommendationInput = z.object({
   formCode: z.string().min(1).max(40),
   issuer: z.string().trim().min(1).max(200),
   decisionNo: z.string().trim().min(1).max(60),
-  decisionDate: z.iso.date(),
+  decisionDate: isoDate(),
   note: text(2000).nullish(),
 });
 export const Commendation = z.object({

@@ -38,6 +38,11 @@ export const ERRORS = {
     vi: 'Mật khẩu mới phải có ít nhất 8 ký tự, gồm cả chữ và số.',
     en: 'The new password needs at least 8 characters, with letters and digits.',
   },
+  PASSWORD_CHANGE_REQUIRED: {
+    status: 403,
+    vi: 'Vui lòng đổi mật khẩu trước khi tiếp tục làm việc (mật khẩu hiện tại do quản trị cấp).',
+    en: 'Please change your password before going on (the current one was set by an administrator).',
+  },
   FORBIDDEN: {
     status: 403,
     vi: 'Bạn không có quyền thực hiện thao tác này. Nếu cần, hãy đề nghị cán bộ cấp trên hoặc quản trị hệ thống.',

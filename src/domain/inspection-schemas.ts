@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './schemas.js';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -11,7 +12,7 @@ export const OVERALL_LABELS: Record<z.infer<typeof Overall>, string> = {
 };
 
 export const InspectionInput = z.object({
-  inspectedOn: z.iso.date(),
+  inspectedOn: isoDate(),
   overall: Overall,
   assessment: text(5000).nullish(),
   difficulties: text(5000).nullish(),
@@ -20,7 +21,11 @@ export const InspectionInput = z.object({
   workdays: z.number().int().min(0).max(1e9).nullish(),
   peopleReached: z.number().int().min(0).max(1e9).nullish(),
   otherResources: text(2000).nullish(),
-  criteria: z.array(z.object({ criterionId: z.uuid(), completionPct: z.number().int().min(0).max(1000), note: text(1000).nullish() })).max(50).default([]),
+  criteria: z
+    .array(z.object({ criterionId: z.uuid(), completionPct: z.number().int().min(0).max(1000), note: text(1000).nullish() }))
+    .max(50)
+    .refine((items) => new Set(items.map((i) => i.criterionId)).size === items.length, 'mỗi tiêu chí chỉ đánh giá một lần')
+    .default([]),
 });
 
 export const EvidenceFile = z.object({ id: z.uuid(), fileName: z.string(), mime: z.string(), sizeBytes: z.number().int() });

@@ -1,6 +1,6 @@
 /** API contract of the movement cycle: campaigns, criteria, registrations and their transitions. */
 import { z } from 'zod';
-import { UnitKind, Paging } from './schemas.js';
+import { UnitKind, Paging, isoDate } from './schemas.js';
 import { REGISTRATION_STATES, TRANSITION_NAMES } from './workflow.js';
 
 const text = (max: number) => z.string().trim().max(max);
@@ -73,8 +73,8 @@ const CampaignFields = z.object({
   description: text(5000).nullish(),
   yearFrom: year,
   yearTo: year,
-  startDate: z.iso.date(),
-  endDate: z.iso.date(),
+  startDate: isoDate(),
+  endDate: isoDate(),
   focusThemes: z.array(required(200)).max(20),
   quotas: z.array(Quota).max(30),
 });
@@ -116,8 +116,8 @@ const RegistrationFields = z.object({
   purpose: text(5000).nullish(),
   placeUnitId: z.uuid().nullish(),
   placeAddress: text(300).nullish(),
-  startDate: z.iso.date(),
-  endDate: z.iso.date(),
+  startDate: isoDate(),
+  endDate: isoDate(),
   forces: text(2000).nullish(),
   targets: text(2000).nullish(),
   solutions: text(5000).nullish(),
@@ -197,7 +197,7 @@ export const RegistrationListQuery = Paging.extend({
   fieldCode: z.string().max(40).optional(),
   state: RegistrationState.optional(),
   unitId: z.uuid().optional(),
-  year: z.coerce.number().int().optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
   holder: Holder.optional(),
   kind: RegistrationKind.optional(),
   queue: z.enum(['awaiting_appraisal', 'returned_to_me', 'to_inspect']).optional(),

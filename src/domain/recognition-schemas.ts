@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isoDate } from './schemas.js';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -16,7 +17,7 @@ export const DecideBody = z.object({
   result: z.enum(['recognised', 'not_recognised']),
   level: text(60).nullish(),
   decisionNo: text(60).nullish(),
-  decisionDate: z.iso.date().nullish(),
+  decisionDate: isoDate().nullish(),
   issuer: text(200).nullish(),
   reasons: text(3000).nullish(),
 });

@@ -8,6 +8,10 @@ import { UNIT_KINDS, UNIT_LEVELS } from './unit-kinds.js';
 
 const trimmed = (max: number) => z.string().trim().min(1).max(max);
 
+/** A calendar date the movement can mean: 1900 to 2100, as YYYY-MM-DD. */
+export const isoDate = () =>
+  z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'ngày phải trong khoảng 1900–2100');
+
 export const IdParam = z.object({ id: z.uuid() });
 export const Paging = z.object({
   page: z.coerce.number().int().min(1).default(1),
@@ -71,7 +75,7 @@ export const CreateUnit = z.object({
   kind: UnitKind,
   level: UnitLevel,
   address: z.string().trim().max(300).nullish(),
-  validFrom: z.iso.date().optional(),
+  validFrom: isoDate().optional(),
 });
 export type CreateUnit = z.infer<typeof CreateUnit>;
 
@@ -154,8 +158,8 @@ export const AuditQuery = Paging.extend({
   entityId: z.string().max(60).optional(),
   actorId: z.uuid().optional(),
   action: z.string().max(60).optional(),
-  from: z.iso.date().optional(),
-  to: z.iso.date().optional(),
+  from: isoDate().optional(),
+  to: isoDate().optional(),
 });
 export const AuditEntry = z.object({
   id: z.number().int(),

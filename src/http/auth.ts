@@ -31,6 +31,8 @@ export function installAuth(app: FastifyInstance, db: Db) {
 
 export function requireCtx(req: FastifyRequest, db: Db): Ctx {
   if (!req.session) throw new AppError('UNAUTHENTICATED');
+  // A password set by an administrator is changed before any other work.
+  if (req.session.user.must_change_password && !req.url.startsWith('/api/v1/auth/')) throw new AppError('PASSWORD_CHANGE_REQUIRED');
   return { db, actor: actorOf(req.session.user), ip: req.ip, lang: langOf(req) };
 }
 

@@ -25,6 +25,24 @@ function fieldName(instancePath: string, lang: Lang): string {
 }
 
 /** `spaIndex`: the web app's index.html, answered for every unknown non-API GET (client-side routes). */
+/**
+ * Database refusals a user can cause: two people taking the same code at the same moment (the
+ * unique index decides), or text the database will not store (a NUL character, a number too big).
+ */
+function databaseError(code: string, err: { constraint?: string; detail?: string }, lang: Lang) {
+  if (code === '23505') {
+    const value = /\)=\((.*)\) already exists/.exec(err.detail ?? '')?.[1] ?? '';
+    if (err.constraint === 'unit_code_key') return { status: 409, body: body('UNIT_CODE_TAKEN', { code: value }, lang) };
+    if (err.constraint === 'app_user_username_key') return { status: 409, body: body('USERNAME_TAKEN', { username: value }, lang) };
+    return { status: 409, body: body('STALE_VERSION', {}, lang) };
+  }
+  if (code.startsWith('22')) {
+    const detail = lang === 'vi' ? 'có ký tự không hợp lệ hoặc giá trị vượt quá giới hạn' : 'a value has an invalid character or is out of range';
+    return { status: 400, body: body('VALIDATION_FAILED', { detail }, lang) };
+  }
+  return null;
+}
+
 export function installErrorHandling(app: FastifyInstance, spaIndex: Buffer | null = null) {
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = langOf(req);
@@ -45,6 +63,11 @@ export function installErrorHandling(app: FastifyInstance, spaIndex: Buffer | nu
       return reply.status(413).send(body('FILE_TOO_LARGE', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 }, lang));
     }
     if (err.code === 'FST_INVALID_MULTIPART_CONTENT_TYPE') return reply.status(400).send(body('FILE_MISSING', {}, lang));
+    const pgCode = (err as { code?: unknown }).code;
+    if (typeof pgCode === 'string' && /^[0-9A-Z]{5}$/.test(pgCode)) {
+      const mapped = databaseError(pgCode, err as unknown as { constraint?: string; detail?: string }, lang);
+      if (mapped) return reply.status(mapped.status).send(mapped.body);
+    }
     const status = err.statusCode ?? 500;
     if (status === 429) return reply.status(429).send(body('TOO_MANY_ATTEMPTS', { minutes: 1 }, lang));
     if (status >= 400 && status < 500) {

@@ -24,8 +24,14 @@ describe('audit log', () => {
   it('officers read the audit of their subtree only; other roles may not read it', async () => {
     const admin = await u.admin.post('/api/v1/units', { parentId: otherCommune, code: 'AUD-2', name: 'Đơn vị Trà Vinh', kind: 'other', level: 'grassroots' });
     expect(admin.status).toBe(201);
+    const root = (await u.admin.get('/api/v1/units')).body.items[0].id;
+    const outside = await u.admin.post('/api/v1/units', { parentId: root, code: 'AUD-NGOAI', name: 'Đơn vị ngoài tỉnh', kind: 'other', level: 'province' });
+    expect(outside.status).toBe(201);
     const officer = await u.officer.get('/api/v1/audit?entityType=unit&pageSize=200');
-    expect(officer.body.items.map((x: any) => x.entityLabel)).toEqual(expect.arrayContaining(['Đơn vị thử nhật ký', 'Đơn vị Trà Vinh']));
+    const labels = officer.body.items.map((x: any) => x.entityLabel);
+    expect(labels).toEqual(expect.arrayContaining(['Đơn vị thử nhật ký', 'Đơn vị Trà Vinh']));
+    expect(labels).not.toContain('Đơn vị ngoài tỉnh');
+    expect((await u.admin.get(`/api/v1/audit?entityId=${outside.body.id}`)).body.total).toBe(1);
     for (const who of ['unit', 'viewer', 'member'] as const) {
       const r = await u[who].get('/api/v1/audit');
       expect(r.status, who).toBe(403);

@@ -100,3 +100,28 @@ describe('sign-in', () => {
     expect(rows[0].password_hash).not.toContain(DEMO_PASSWORD);
   });
 });
+
+describe('a password set by an administrator', () => {
+  it('must be changed before any other work', async () => {
+    const admin = await loggedIn(srv.baseUrl, 'admin', DEMO_PASSWORD);
+    const province = (await admin.get('/api/v1/units?q=T24')).body.items[0];
+    await admin.post('/api/v1/users', { username: 'moi.cap', fullName: 'Tài khoản mới cấp', role: 'viewer', unitId: province.id, entryUnitId: null, viewUnitId: province.id, password: 'Cap-moi-2026' });
+    const c = new Client(srv.baseUrl);
+    expect((await c.login('moi.cap', 'Cap-moi-2026')).body.user.mustChangePassword).toBe(true);
+    const blocked = await c.get('/api/v1/units');
+    expect(blocked.status).toBe(403);
+    expect(blocked.body.error.code).toBe('PASSWORD_CHANGE_REQUIRED');
+    expect((await c.get('/api/v1/auth/me')).status).toBe(200);
+    expect((await c.post('/api/v1/auth/password', { currentPassword: 'Cap-moi-2026', newPassword: 'Da-doi-2026' })).status).toBe(204);
+    expect((await c.get('/api/v1/units')).status).toBe(200);
+  });
+
+  it('signing in again replaces the session the browser held', async () => {
+    const c = await loggedIn(srv.baseUrl, 'member', DEMO_PASSWORD);
+    const old = c.cookie;
+    expect((await c.login('member', DEMO_PASSWORD)).status).toBe(200);
+    const replay = new Client(srv.baseUrl);
+    replay.cookie = old;
+    expect((await replay.get('/api/v1/auth/me')).status).toBe(401);
+  });
+});

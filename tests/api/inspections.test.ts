@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import type { Client } from '../support/client.js';
@@ -19,6 +20,19 @@ async function upload(c: Client, regId: string, name: string, bytes: Buffer, ins
   });
   return { status: res.status, body: await res.json() };
 }
+
+function storedFiles(): string[] {
+  return fs.readdirSync(srv.filesDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+}
+
+it('refuses the same criterion twice in one inspection', async () => {
+  const c = accepted.criteria[0].id;
+  const r = await u.member.post(`/api/v1/registrations/${accepted.id}/inspections`, {
+    inspectedOn: '2026-06-01', overall: 'on_track', criteria: [{ criterionId: c, completionPct: 10 }, { criterionId: c, completionPct: 20 }],
+  });
+  expect(r.status).toBe(400);
+  expect(r.body.error.message).toContain('mỗi tiêu chí chỉ đánh giá một lần');
+});
 
 beforeAll(async () => {
   srv = await startTestServer({ web: false });
@@ -88,8 +102,9 @@ describe('inspections and evidence', () => {
     expect(r.status).toBe(415);
     expect(r.body.error.code).toBe('FILE_TYPE_REFUSED');
     expect(r.body.error.message).toContain('anh.jpg');
-    const { rows } = await srv.db.pool.query(`select count(*)::int as n from evidence_file where registration_id = $1`, [accepted.id]);
+    const { rows } = await srv.db.pool.query(`select count(*)::int as n from evidence_file`);
     expect(rows[0].n).toBe(1);
+    expect(storedFiles()).toHaveLength(1); // the refused upload left no file on disk
   });
 
   it('refuses a file over 20 MB', async () => {
@@ -97,5 +112,6 @@ describe('inspections and evidence', () => {
     const r = await upload(u.member, accepted.id, 'lon.png', big);
     expect(r.status).toBe(413);
     expect(r.body.error.code).toBe('FILE_TOO_LARGE');
+    expect(storedFiles()).toHaveLength(1);
   });
 });

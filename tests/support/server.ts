@@ -20,6 +20,8 @@ export interface TestServer {
   baseUrl: string;
   db: Db;
   engine: 'pglite' | 'postgres';
+  /** Where this server stores evidence files. */
+  filesDir: string;
   close(): Promise<void>;
 }
 
@@ -57,6 +59,7 @@ export async function startTestServer(opts: { seed?: boolean; web?: boolean } = 
     baseUrl: `http://127.0.0.1:${port}`,
     db,
     engine: db.engine,
+    filesDir,
     async close() {
       await app.close();
       await db.close();

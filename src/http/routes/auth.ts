@@ -24,6 +24,8 @@ export const authRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
     schema: { tags, summary: 'Đăng nhập', body: LoginBody, response: { 200: Me } },
   }, async (req, reply) => {
     const r = await login(db, req.body.username, req.body.password, req.ip, req.headers['user-agent'] ?? null);
+    // A new sign-in replaces whatever session this browser held.
+    if (req.session) await deleteSession(db.pool, req.session.tokenHash);
     reply.setCookie(SESSION_COOKIE, r.token, cookieOptions(r.expiresAt));
     return me(r.user, r.expiresAt);
   });
