@@ -14,6 +14,12 @@ const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
+const RegistrationsPage = lazy(() => import('./pages/movement/RegistrationsPage'));
+const RegistrationFormPage = lazy(() => import('./pages/movement/RegistrationFormPage'));
+const RegistrationDetailPage = lazy(() => import('./pages/movement/RegistrationDetailPage'));
+const RoundsPage = lazy(() => import('./pages/movement/RoundsPage'));
+const ProposalsPage = lazy(() => import('./pages/movement/ProposalsPage'));
+const CampaignsPage = lazy(() => import('./pages/movement/CampaignsPage'));
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -84,6 +90,14 @@ export function App() {
               <Route path="/don-vi/:id" element={<UnitsPage />} />
               {session.capabilities.manageUsers && <Route path="/nguoi-dung" element={<UsersPage />} />}
               {session.capabilities.viewAudit && <Route path="/nhat-ky" element={<AuditPage />} />}
+              <Route path="/mo-hinh" element={<RegistrationsPage />} />
+              <Route path="/mo-hinh/dang-ky" element={<RegistrationFormPage />} />
+              <Route path="/mo-hinh/:id/sua" element={<RegistrationFormPage />} />
+              <Route path="/mo-hinh/:id" element={<RegistrationDetailPage />} />
+              <Route path="/xet-cong-nhan" element={<RoundsPage />} />
+              <Route path="/xet-cong-nhan/:id" element={<RoundsPage />} />
+              <Route path="/de-nghi-khen-thuong" element={<ProposalsPage />} />
+              <Route path="/phat-dong" element={<CampaignsPage />} />
               <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

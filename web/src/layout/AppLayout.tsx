@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, DownOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, TeamOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, DownOutlined, FlagOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@domain/roles.js';
@@ -20,6 +20,10 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const role = ROLE_LABELS[me.user.role];
 
   const items = [
+    { key: '/mo-hinh', icon: <StarOutlined />, label: 'Mô hình, điển hình' },
+    { key: '/xet-cong-nhan', icon: <SafetyCertificateOutlined />, label: 'Xét công nhận' },
+    { key: '/de-nghi-khen-thuong', icon: <TrophyOutlined />, label: 'Đề nghị khen thưởng' },
+    { key: '/phat-dong', icon: <FlagOutlined />, label: 'Phát động' },
     { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Đơn vị' },
     ...(me.capabilities.manageUsers ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: 'Người dùng' }] : []),
     ...(me.capabilities.viewAudit ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký hệ thống' }] : []),
@@ -94,7 +98,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
       </Layout.Header>
       <Layout>
         {!mobile && (
-          <Layout.Sider width={220} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <Layout.Sider width={240} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
             {menu}
           </Layout.Sider>
         )}

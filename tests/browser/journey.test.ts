@@ -1,0 +1,214 @@
+/**
+ * One model's whole life through the web app, each person in their own browser: registration,
+ * return and resubmission, acceptance, an inspection with a photo, a recognition round with
+ * checklist, acknowledgement and open votes, a commendation, and a replication elsewhere.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { launchChromium } from '../support/browser.js';
+import { loggedIn } from '../support/client.js';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
+
+let srv: TestServer;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+const TITLE = 'Mô hình “Phụ nữ Càng Long tiết kiệm giúp nhau”';
+// 1×1 transparent PNG.
+const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
+
+beforeAll(async () => {
+  srv = await startTestServer();
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => {});
+  await browser?.close();
+  await srv?.close();
+});
+
+async function as(username: string, password = DEMO_PASSWORD): Promise<Page> {
+  const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });
+  contexts.push(ctx);
+  const page = await ctx.newPage();
+  await page.goto(srv.baseUrl + '/dang-nhap');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL(/don-vi/);
+  return page;
+}
+
+/** Opens an antd select by its label, types to search if asked, and picks the option containing `option`. */
+async function choose(page: Page, scope: Locator | Page, label: string, option: string, search?: string) {
+  const box = scope.getByLabel(label, { exact: true });
+  await box.click();
+  if (search) await box.fill(search);
+  const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
+  await item.click();
+}
+
+async function typeDate(page: Page, input: Locator, ddmmyyyy: string) {
+  await input.click();
+  await input.fill(ddmmyyyy);
+  await page.keyboard.press('Enter');
+}
+
+const stateTag = (page: Page) => page.locator('.ant-card-head-title .ant-tag').first();
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/** A button by its text; an icon in front of the text (named by antd) is allowed. */
+const button = (page: Page | Locator, name: string) => page.getByRole('button', { name: new RegExp(`(^|\\s)${escape(name)}$`) });
+
+describe('the life of a model, through the web app', () => {
+  it('registers, appraises, inspects, recognises, commends and replicates a model', async () => {
+    const unit = await as('unit');
+    const officer = await as('officer');
+    const member = await as('member');
+
+    // --- the commune officer registers the model and submits it
+    await unit.getByRole('menuitem', { name: 'Mô hình, điển hình' }).click();
+    await button(unit, 'Đăng ký mô hình, điển hình').click();
+    await unit.getByLabel('Tên mô hình').fill(TITLE);
+    await choose(unit, unit, 'Đơn vị đăng ký', 'Hội Liên hiệp Phụ nữ', 'phu nu cang long');
+    await choose(unit, unit, 'Lĩnh vực', 'Kinh tế');
+    await typeDate(unit, unit.getByPlaceholder('Từ ngày'), '01/01/2026');
+    await typeDate(unit, unit.getByPlaceholder('Đến ngày'), '31/12/2026');
+    await unit.getByLabel('Mục đích').fill('Giúp hội viên có vốn làm ăn');
+    await unit.getByRole('textbox', { name: /^Tiêu chí 1/ }).fill('Số hội viên tham gia tiết kiệm');
+    await unit.getByLabel('Chỉ tiêu').first().fill('120');
+    await unit.getByLabel('Đơn vị tính').first().fill('người');
+    await button(unit, 'Thêm tiêu chí').click();
+    await unit.getByRole('textbox', { name: /^Tiêu chí 2/ }).fill('Số tiền tiết kiệm được');
+    await button(unit, 'Lưu bản đăng ký').click();
+    await unit.waitForURL(/\/mo-hinh\/[0-9a-f-]{36}$/);
+    const modelUrl = unit.url();
+    await expect.poll(() => stateTag(unit).textContent()).toBe('Bản nháp');
+    await button(unit, 'Gửi đăng ký').click();
+    await expect.poll(() => stateTag(unit).textContent()).toBe('Chờ thẩm định');
+
+    // --- the officer finds it in her queue and returns it with a reason
+    await officer.getByRole('menuitem', { name: 'Mô hình, điển hình' }).click();
+    await officer.getByRole('tab', { name: 'Chờ tôi thẩm định' }).click();
+    await officer.locator('.ant-table').getByText(TITLE).click();
+    await officer.waitForURL(modelUrl);
+    await button(officer, 'Trả lại để chỉnh sửa').click();
+    const returnDialog = officer.getByRole('dialog');
+    await returnDialog.getByLabel('Lý do').fill('Bổ sung chỉ tiêu cho tiêu chí thứ hai');
+    await button(returnDialog, 'Trả lại').click();
+    await expect.poll(() => stateTag(officer).textContent()).toBe('Trả lại để chỉnh sửa');
+
+    // --- the commune officer sees the reason, edits and resubmits
+    await unit.reload();
+    await unit.getByText('Lý do: Bổ sung chỉ tiêu cho tiêu chí thứ hai').waitFor();
+    await button(unit, 'Sửa').click();
+    await unit.waitForURL(/\/sua$/);
+    await unit.getByLabel('Chỉ tiêu').nth(1).fill('50000000');
+    await unit.getByLabel('Đơn vị tính').nth(1).fill('đồng');
+    await button(unit, 'Lưu thay đổi').click();
+    await unit.waitForURL(modelUrl);
+    await button(unit, 'Gửi đăng ký').click();
+    await expect.poll(() => stateTag(unit).textContent()).toBe('Chờ thẩm định');
+
+    // --- the officer accepts it (no supporter yet)
+    await officer.reload();
+    await button(officer, 'Chấp thuận đăng ký').click();
+    await button(officer.getByRole('dialog'), 'Chấp thuận').click();
+    await expect.poll(() => stateTag(officer).textContent()).toBe('Đã chấp thuận, đang thực hiện');
+
+    // --- the committee member records an inspection with a photo
+    await member.goto(modelUrl);
+    await button(member, 'Ghi kết quả kiểm tra').click();
+    const insp = member.getByRole('dialog');
+    await insp.getByText('Đúng tiến độ', { exact: true }).click();
+    await insp.getByLabel('Hoàn thành (%) – Số hội viên tham gia tiết kiệm').fill('60');
+    await insp.getByLabel('Nhận xét, đánh giá').fill('Hội viên tham gia đều, sổ sách rõ ràng');
+    await button(insp, 'Lưu kết quả').click();
+    await member.getByText('Đã lưu kết quả kiểm tra.').waitFor();
+    const png = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-photo-')), 'anh-kiem-tra.png');
+    fs.writeFileSync(png, PNG);
+    await member.getByRole('dialog').locator('input[type=file]').setInputFiles(png);
+    await member.getByText('Đã tải lên 1 tệp.').waitFor();
+    await button(member.getByRole('dialog'), 'Xong').click();
+    await member.getByText('Số hội viên tham gia tiết kiệm: 60%').waitFor();
+    const img = member.locator('img[src^="/api/v1/files/"]').first();
+    await img.waitFor();
+    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
+
+    // --- the officer opens a recognition round, adds the model and checks its criteria
+    await officer.getByRole('menuitem', { name: 'Xét công nhận' }).click();
+    await button(officer, 'Mở đợt xét công nhận').click();
+    await button(officer.getByRole('dialog'), 'Mở đợt xét').click();
+    await officer.waitForURL(/\/xet-cong-nhan\/[0-9a-f-]{36}$/);
+    const roundUrl = officer.url();
+    await button(officer, 'Đưa hồ sơ vào xét').click();
+    const add = officer.getByRole('dialog');
+    await choose(officer, add, 'Hồ sơ', TITLE);
+    await button(add, 'Đưa vào xét').click();
+    await officer.getByText('Đã đưa hồ sơ vào xét.').waitFor();
+    for (const n of [1, 2]) await officer.getByRole('radiogroup', { name: `Đánh giá tiêu chí ${n}` }).getByText('Đạt', { exact: true }).click();
+    await button(officer, 'Lưu đánh giá tiêu chí').click();
+    await officer.getByText('Đã lưu đánh giá tiêu chí.').waitFor();
+
+    // --- the commune acknowledges; the member and the officer vote
+    await unit.goto(roundUrl);
+    await button(unit, 'Xác nhận mô hình hoạt động đúng thực tế').click();
+    await unit.getByText('Đã xác nhận', { exact: true }).waitFor();
+    await member.goto(roundUrl);
+    await button(member, 'Tán thành').click();
+    await member.getByText('Tán thành: 1').waitFor();
+    await officer.reload();
+    await button(officer, 'Tán thành').click();
+    await officer.getByText('Tán thành: 2').waitFor();
+    await officer.getByText('Trần Văn Bình: Tán thành', { exact: false }).waitFor();
+
+    // --- the officer decides: recognised
+    await button(officer, 'Ra quyết định công nhận').click();
+    const decide = officer.getByRole('dialog');
+    await decide.getByLabel('Số quyết định').fill('125-QĐ/BCĐ');
+    await typeDate(officer, decide.getByLabel('Ngày quyết định'), '20/11/2026');
+    await decide.getByLabel('Cơ quan ban hành').fill('Ban Chỉ đạo phong trào “Dân vận khéo” tỉnh');
+    await button(decide, 'Ghi quyết định').click();
+    await officer.getByText('Đã công nhận (Tỉnh)').waitFor();
+
+    // --- the officer records a commendation on the model
+    await officer.goto(modelUrl);
+    await expect.poll(() => stateTag(officer).textContent()).toBe('Đã công nhận');
+    await button(officer, 'Ghi nhận khen thưởng').click();
+    const comm = officer.getByRole('dialog');
+    await choose(officer, comm, 'Hình thức khen thưởng', 'Giấy khen');
+    await comm.getByLabel('Cơ quan ban hành').fill('Ban Thường vụ Tỉnh ủy');
+    await comm.getByLabel('Số quyết định').fill('88-QĐ/TU');
+    await typeDate(officer, comm.getByLabel('Ngày quyết định'), '25/11/2026');
+    await button(comm, 'Lưu').click();
+    await officer.getByText('Quyết định số 88-QĐ/TU ngày 25/11/2026').waitFor();
+
+    // --- a unit officer of another commune replicates it
+    const admin = await loggedIn(srv.baseUrl, 'admin', DEMO_PASSWORD);
+    const found = await admin.get('/api/v1/units?q=X00707');
+    const other = found.body.items.find((u: { code: string }) => u.code === 'X00707');
+    const created = await admin.post('/api/v1/users', {
+      username: 'canbo.travinh', fullName: 'Võ Thị Mai', position: 'Chủ tịch Hội Phụ nữ', role: 'unit_officer',
+      password: 'Mat-khau-2026', unitId: other.id, entryUnitId: other.id, viewUnitId: other.id,
+    });
+    expect(created.status).toBe(201);
+    await srv.db.pool.query('update app_user set must_change_password = false where username = $1', ['canbo.travinh']);
+    const replicator = await as('canbo.travinh', 'Mat-khau-2026');
+    await replicator.goto(srv.baseUrl + '/mo-hinh/dang-ky');
+    await replicator.getByLabel('Tên mô hình').fill('Nhân rộng mô hình phụ nữ tiết kiệm giúp nhau');
+    await choose(replicator, replicator, 'Đơn vị đăng ký', 'Hội Liên hiệp Phụ nữ', 'phu nu tra vinh');
+    await choose(replicator, replicator, 'Lĩnh vực', 'Kinh tế');
+    await typeDate(replicator, replicator.getByPlaceholder('Từ ngày'), '01/02/2026');
+    await typeDate(replicator, replicator.getByPlaceholder('Đến ngày'), '31/12/2026');
+    await replicator.getByText('Nhân rộng (học tập mô hình đã công nhận)').click();
+    await choose(replicator, replicator, 'Mô hình đã được công nhận để nhân rộng', 'Phụ nữ Càng Long tiết kiệm', 'tiet kiem');
+    await button(replicator, 'Lưu bản đăng ký').click();
+    await replicator.waitForURL(/\/mo-hinh\/[0-9a-f-]{36}$/);
+    await replicator.getByRole('link', { name: TITLE }).waitFor(); // the origin, linked
+
+    // --- the original now counts one replication
+    await officer.reload();
+    await officer.getByText('Nhân rộng: 1 mô hình').waitFor();
+  });
+});

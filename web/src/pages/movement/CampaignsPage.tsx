@@ -1,0 +1,190 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Table, Tag } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { Dayjs } from 'dayjs';
+import type { Campaign } from '@domain/movement-schemas.js';
+import { errorText, get, post } from '../../api';
+import { ModalTitle } from '../../components/ModalTitle';
+import { UnitPicker } from '../../components/UnitPicker';
+import { formatDate } from '../../format';
+import { useSession } from '../../session';
+import { useIsMobile } from '../../useIsMobile';
+
+const STATE: Record<string, { color: string; label: string }> = {
+  draft: { color: 'default', label: 'Bản nháp' },
+  launched: { color: 'green', label: 'Đang phát động' },
+  closed: { color: 'default', label: 'Đã kết thúc' },
+};
+
+export default function CampaignsPage() {
+  const me = useSession();
+  const mobile = useIsMobile();
+  const queryClient = useQueryClient();
+  const { message, modal } = App.useApp();
+  const [creating, setCreating] = useState(false);
+  const list = useQuery({ queryKey: ['campaigns', 'all'], queryFn: () => get<{ items: Campaign[]; total: number }>('/campaigns?pageSize=200') });
+  const mayCreate = me.user.role === 'officer' || me.user.role === 'admin';
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['campaigns'] });
+
+  const launch = (c: Campaign) =>
+    modal.confirm({
+      title: `Phát động “${c.title}”?`,
+      content: 'Các đơn vị cấp dưới sẽ thấy và đăng ký mô hình, điển hình theo đợt này.',
+      okText: 'Phát động',
+      cancelText: 'Hủy',
+      onOk: async () => {
+        try {
+          await post(`/campaigns/${c.id}/launch`, { version: c.version });
+          message.success('Đã phát động.');
+          await refresh();
+        } catch (e) {
+          modal.error({ title: 'Chưa thực hiện được', content: errorText(e) });
+        }
+      },
+    });
+
+  return (
+    <Card
+      title={<h2 style={{ fontSize: 20, margin: '10px 0', whiteSpace: 'normal' }}>Phát động thi đua</h2>}
+      extra={
+        mayCreate && !mobile ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+            Tạo đợt phát động
+          </Button>
+        ) : null
+      }
+      styles={{ body: { padding: mobile ? 12 : 20 } }}
+    >
+      {mayCreate && mobile && (
+        <Button type="primary" size="large" block icon={<PlusOutlined />} onClick={() => setCreating(true)} style={{ marginBottom: 12 }}>
+          Tạo đợt phát động
+        </Button>
+      )}
+      {list.error && <Alert type="error" showIcon title={errorText(list.error)} />}
+      <Table<Campaign>
+        rowKey="id"
+        size={mobile ? 'small' : 'middle'}
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        pagination={false}
+        locale={{ emptyText: 'Chưa có đợt phát động nào' }}
+        columns={[
+          {
+            title: 'Đợt phát động',
+            dataIndex: 'title',
+            render: (t: string, c) => (
+              <div>
+                <div style={{ fontWeight: 500 }}>{t}</div>
+                <div style={{ color: '#8c8c8c', fontSize: 13 }}>
+                  {c.unit.name} · {formatDate(c.startDate)} – {formatDate(c.endDate)}
+                </div>
+                {c.focusThemes.length > 0 && <div style={{ fontSize: 13 }}>Trọng tâm: {c.focusThemes.join('; ')}</div>}
+                {mobile && c.actions.includes('launch') && (
+                  <Button size="large" style={{ marginTop: 6 }} onClick={() => launch(c)}>
+                    Phát động
+                  </Button>
+                )}
+              </div>
+            ),
+          },
+          { title: 'Giai đoạn', width: mobile ? 80 : 120, render: (_: unknown, c) => `${c.yearFrom}–${c.yearTo}` },
+          { title: 'Trạng thái', dataIndex: 'state', width: mobile ? 90 : 140, render: (s: string) => <Tag color={STATE[s]?.color}>{STATE[s]?.label ?? s}</Tag> },
+          ...(mobile
+            ? []
+            : [{ title: '', width: 120, render: (_: unknown, c: Campaign) => (c.actions.includes('launch') ? <Button onClick={() => launch(c)}>Phát động</Button> : null) }]),
+        ]}
+      />
+      {creating && (
+        <CreateCampaignModal
+          onClose={() => setCreating(false)}
+          onCreated={async () => {
+            setCreating(false);
+            message.success('Đã tạo đợt phát động (bản nháp).');
+            await refresh();
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+interface Values {
+  unitId: string;
+  title: string;
+  description?: string;
+  yearFrom: number;
+  yearTo: number;
+  period: [Dayjs, Dayjs];
+  focusThemes?: string[];
+}
+
+function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
+  const me = useSession();
+  const mobile = useIsMobile();
+  const [form] = Form.useForm<Values>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const scope = me.user.entryScope ?? me.user.viewScope;
+  const y = new Date().getFullYear();
+  async function ok() {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await post('/campaigns', {
+        unitId: v.unitId,
+        title: v.title.trim(),
+        description: v.description?.trim() || null,
+        yearFrom: v.yearFrom,
+        yearTo: v.yearTo,
+        startDate: v.period[0].format('YYYY-MM-DD'),
+        endDate: v.period[1].format('YYYY-MM-DD'),
+        focusThemes: (v.focusThemes ?? []).map((s) => s.trim()).filter(Boolean),
+        quotas: [],
+      });
+      onCreated();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal open title={<ModalTitle main="Tạo đợt phát động" />} okText="Tạo đợt phát động" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false} width={640}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" requiredMark="optional" name="campaign-form" initialValues={{ unitId: scope?.id, yearFrom: y, yearTo: y }}>
+        <Form.Item label="Cấp phát động" name="unitId" rules={[{ required: true, message: 'Vui lòng chọn đơn vị' }]}>
+          <UnitPicker initialLabel={scope?.name} />
+        </Form.Item>
+        <Form.Item label="Tên đợt phát động" name="title" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên' }, { max: 300 }]}>
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} placeholder="Ví dụ: Phong trào thi đua “Dân vận khéo” giai đoạn 2026–2030" />
+        </Form.Item>
+        <Form.Item label="Nội dung" name="description" rules={[{ max: 5000 }]}>
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+        <Row gutter={8}>
+          <Col xs={12} md={6}>
+            <Form.Item label="Từ năm" name="yearFrom" rules={[{ required: true, message: 'Nhập năm' }]}>
+              <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={6}>
+            <Form.Item label="Đến năm" name="yearTo" rules={[{ required: true, message: 'Nhập năm' }]}>
+              <InputNumber min={2000} max={2100} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={12}>
+            <Form.Item label="Thời gian" name="period" rules={[{ required: true, message: 'Vui lòng chọn thời gian' }]}>
+              <DatePicker.RangePicker format="DD/MM/YYYY" style={{ width: '100%' }} placeholder={['Từ ngày', 'Đến ngày']} inputReadOnly={mobile} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item label="Nội dung trọng tâm" name="focusThemes" extra="Gõ từng nội dung rồi nhấn Enter.">
+          <Select mode="tags" open={false} placeholder="Ví dụ: Chuyển đổi số" />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,120 @@
+import { useState } from 'react';
+import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import type { Dayjs } from 'dayjs';
+import type { Registration } from '@domain/movement-schemas.js';
+import { errorText, post } from '../../api';
+import { ModalTitle } from '../../components/ModalTitle';
+import { UnitPicker } from '../../components/UnitPicker';
+import { useIsMobile } from '../../useIsMobile';
+import { useCommendationForms } from './shared';
+
+interface Props {
+  registration: Registration;
+  onClose: () => void;
+  onDone: () => void;
+}
+
+export function CommendationFields({ withForm = true }: { withForm?: boolean }) {
+  const forms = useCommendationForms();
+  const mobile = useIsMobile();
+  return (
+    <>
+      {withForm && (
+        <Form.Item label="Hình thức khen thưởng" name="formCode" rules={[{ required: true, message: 'Vui lòng chọn hình thức' }]}>
+          <Select placeholder="Chọn hình thức" options={(forms.data ?? []).filter((f) => f.active).map((f) => ({ value: f.code, label: f.name }))} />
+        </Form.Item>
+      )}
+      <Form.Item label="Cơ quan ban hành" name="issuer" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập cơ quan ban hành' }, { max: 200 }]}>
+        <Input placeholder="Ví dụ: Ban Thường vụ Tỉnh ủy Vĩnh Long" />
+      </Form.Item>
+      <Form.Item label="Số quyết định" name="decisionNo" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập số quyết định' }, { max: 60 }]}>
+        <Input placeholder="Ví dụ: 125-QĐ/TU" />
+      </Form.Item>
+      <Form.Item label="Ngày quyết định" name="decisionDate" rules={[{ required: true, message: 'Vui lòng chọn ngày' }]}>
+        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} inputReadOnly={mobile} />
+      </Form.Item>
+      <Form.Item label="Ghi chú" name="note" rules={[{ max: 2000 }]}>
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />
+      </Form.Item>
+    </>
+  );
+}
+
+export interface CommendationValues {
+  formCode: string;
+  issuer: string;
+  decisionNo: string;
+  decisionDate: Dayjs;
+  note?: string;
+}
+export const commendationBody = (v: CommendationValues) => ({
+  issuer: v.issuer.trim(),
+  decisionNo: v.decisionNo.trim(),
+  decisionDate: v.decisionDate.format('YYYY-MM-DD'),
+  note: v.note?.trim() || null,
+});
+
+export function CommendationModal({ registration, onClose, onDone }: Props) {
+  const [form] = Form.useForm<CommendationValues>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function ok() {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await post(`/registrations/${registration.id}/commendations`, { formCode: v.formCode, ...commendationBody(v) });
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal open title={<ModalTitle main="Ghi nhận biểu dương, khen thưởng" sub={registration.title} />} okText="Lưu" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" requiredMark="optional" name="commendation-form">
+        <CommendationFields />
+      </Form>
+    </Modal>
+  );
+}
+
+export function ProposalModal({ registration, onClose, onDone }: Props) {
+  const forms = useCommendationForms();
+  const [form] = Form.useForm<{ toUnitId: string; formCode: string; reason: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function ok() {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await post(`/registrations/${registration.id}/proposals`, { toUnitId: v.toUnitId, formCode: v.formCode, reason: v.reason.trim() });
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal open title={<ModalTitle main="Đề nghị cấp trên khen thưởng" sub={registration.title} />} okText="Gửi đề nghị" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false}>
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" requiredMark="optional" name="proposal-form">
+        <Form.Item label="Gửi đến cấp trên" name="toUnitId" rules={[{ required: true, message: 'Vui lòng chọn đơn vị cấp trên' }]}>
+          <UnitPicker placeholder="Gõ tên đơn vị cấp trên…" />
+        </Form.Item>
+        <Form.Item label="Hình thức đề nghị" name="formCode" rules={[{ required: true, message: 'Vui lòng chọn hình thức' }]}>
+          <Select placeholder="Chọn hình thức" options={(forms.data ?? []).filter((f) => f.active).map((f) => ({ value: f.code, label: f.name }))} />
+        </Form.Item>
+        <Form.Item label="Lý do, thành tích" name="reason" rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu lý do' }, { min: 5, message: 'Cần ít nhất 5 ký tự' }, { max: 3000 }]}>
+          <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

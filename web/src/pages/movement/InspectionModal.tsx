@@ -1,0 +1,198 @@
+import { useState } from 'react';
+import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Upload } from 'antd';
+import { UploadOutlined } from '@ant-design/icons';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { Registration } from '@domain/movement-schemas.js';
+import type { Inspection } from '@domain/inspection-schemas.js';
+import { OVERALL_LABELS } from '@domain/inspection-schemas.js';
+import { errorText, post } from '../../api';
+import { ModalTitle } from '../../components/ModalTitle';
+import { useIsMobile } from '../../useIsMobile';
+import { formatNumber } from '../../format';
+
+interface Values {
+  inspectedOn: Dayjs;
+  overall: keyof typeof OVERALL_LABELS;
+  assessment?: string;
+  difficulties?: string;
+  supportGiven?: string;
+  fundsVnd?: number | null;
+  workdays?: number | null;
+  peopleReached?: number | null;
+  criteria: { criterionId: string; completionPct?: number | null; note?: string }[];
+}
+
+const t = (s?: string) => (s && s.trim() ? s.trim() : null);
+
+/** Records an inspection; once saved, photos and documents are attached to it. */
+export function InspectionModal({ registration, onClose }: { registration: Registration; onClose: () => void }) {
+  const mobile = useIsMobile();
+  const [form] = Form.useForm<Values>();
+  const [saved, setSaved] = useState<Inspection | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const [uploaded, setUploaded] = useState(0);
+
+  async function save() {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const ins = await post<Inspection>(`/registrations/${registration.id}/inspections`, {
+        inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
+        overall: v.overall,
+        assessment: t(v.assessment),
+        difficulties: t(v.difficulties),
+        supportGiven: t(v.supportGiven),
+        fundsVnd: v.fundsVnd ?? null,
+        workdays: v.workdays ?? null,
+        peopleReached: v.peopleReached ?? null,
+        // Rows follow the registration's criteria, one for one.
+        criteria: (v.criteria ?? [])
+          .map((c, i) => ({ criterionId: registration.criteria[i]!.id, completionPct: c.completionPct, note: t(c.note) }))
+          .filter((c) => c.completionPct != null),
+      });
+      setSaved(ins);
+    } catch (e) {
+      setError(errorText(e, 'Chưa lưu được. Vui lòng thử lại.'));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (saved) {
+    return (
+      <Modal
+        open
+        title={<ModalTitle main="Ảnh, tài liệu minh chứng" sub={registration.title} />}
+        footer={
+          <Button type="primary" size="large" onClick={onClose}>
+            Xong
+          </Button>
+        }
+        onCancel={onClose}
+        maskClosable={false}
+      >
+        <Alert type="success" showIcon title="Đã lưu kết quả kiểm tra." style={{ marginBottom: 12 }} />
+        {registration.actions.includes('add_evidence') || registration.actions.includes('inspect') ? (
+          <>
+            <p>Tải lên ảnh chụp hoặc tệp PDF làm minh chứng (mỗi tệp tối đa 20 MB).</p>
+            <Upload
+              name="file"
+              action={`/api/v1/registrations/${registration.id}/evidence?inspectionId=${saved.id}`}
+              withCredentials
+              headers={{ 'accept-language': 'vi' }}
+              accept="image/jpeg,image/png,image/gif,image/webp,application/pdf"
+              listType="picture"
+              multiple
+              onChange={(info) => {
+                if (info.file.status === 'done') setUploaded((n) => n + 1);
+              }}
+              showUploadList={{ showRemoveIcon: false }}
+            >
+              <Button size="large" icon={<UploadOutlined />}>
+                Chọn ảnh, tệp minh chứng
+              </Button>
+            </Upload>
+            {uploaded > 0 && <div style={{ marginTop: 8, color: '#389e0d' }}>Đã tải lên {uploaded} tệp.</div>}
+          </>
+        ) : null}
+      </Modal>
+    );
+  }
+
+  return (
+    <Modal
+      open
+      title={<ModalTitle main="Ghi kết quả kiểm tra" sub={registration.title} />}
+      okText="Lưu kết quả"
+      cancelText="Hủy"
+      onOk={save}
+      confirmLoading={busy}
+      onCancel={onClose}
+      maskClosable={false}
+      width={720}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        name="inspection-form"
+        initialValues={{ inspectedOn: dayjs(), criteria: registration.criteria.map((c) => ({ criterionId: c.id })) }}
+      >
+        <Row gutter={16}>
+          <Col xs={24} md={10}>
+            <Form.Item label="Ngày kiểm tra" name="inspectedOn" rules={[{ required: true, message: 'Vui lòng chọn ngày' }]}>
+              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} inputReadOnly={mobile} />
+            </Form.Item>
+          </Col>
+          <Col xs={24} md={14}>
+            <Form.Item label="Đánh giá chung" name="overall" rules={[{ required: true, message: 'Vui lòng chọn đánh giá chung' }]}>
+              <Radio.Group options={Object.entries(OVERALL_LABELS).map(([value, label]) => ({ value, label }))} />
+            </Form.Item>
+          </Col>
+        </Row>
+        {registration.criteria.length > 0 && (
+          <div style={{ marginBottom: 12 }}>
+            <div style={{ fontWeight: 600, marginBottom: 6 }}>Mức độ hoàn thành từng tiêu chí</div>
+            <Form.List name="criteria">
+              {(items) =>
+                items.map((item, i) => {
+                  const c = registration.criteria[i]!;
+                  return (
+                    <div key={item.key} style={{ background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 10px 0', marginBottom: 8 }}>
+                      <div style={{ marginBottom: 4 }}>
+                        {i + 1}. {c.name}
+                        {c.target != null ? ` (chỉ tiêu: ${formatNumber(c.target)} ${c.unitOfMeasure ?? ''})` : ''}
+                      </div>
+                      <Row gutter={8}>
+                        <Col xs={10} md={6}>
+                          <Form.Item name={[item.name, 'completionPct']} style={{ marginBottom: 8 }}>
+                            <InputNumber aria-label={`Hoàn thành (%) – ${c.name}`} min={0} max={1000} suffix="%" style={{ width: '100%' }} />
+                          </Form.Item>
+                        </Col>
+                        <Col xs={14} md={18}>
+                          <Form.Item name={[item.name, 'note']} style={{ marginBottom: 8 }}>
+                            <Input placeholder="Ghi chú" />
+                          </Form.Item>
+                        </Col>
+                      </Row>
+                    </div>
+                  );
+                })
+              }
+            </Form.List>
+          </div>
+        )}
+        <Form.Item label="Nhận xét, đánh giá" name="assessment">
+          <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
+        </Form.Item>
+        <Form.Item label="Khó khăn, vướng mắc" name="difficulties">
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
+        </Form.Item>
+        <Form.Item label="Hỗ trợ đã thực hiện" name="supportGiven">
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
+        </Form.Item>
+        <Row gutter={8}>
+          <Col xs={24} md={8}>
+            <Form.Item label="Kinh phí đã huy động (đồng)" name="fundsVnd">
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={8}>
+            <Form.Item label="Ngày công" name="workdays">
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col xs={12} md={8}>
+            <Form.Item label="Số người được tác động" name="peopleReached">
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,136 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Empty, Form, Input, Modal, Segmented, Tag } from 'antd';
+import { Link } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Proposal } from '@domain/commendation-schemas.js';
+import { errorText, get, post, qs } from '../../api';
+import { ModalTitle } from '../../components/ModalTitle';
+import { formatDate } from '../../format';
+import { useIsMobile } from '../../useIsMobile';
+import { CommendationFields, commendationBody, type CommendationValues } from './CommendationModals';
+
+type P = z.infer<typeof Proposal>;
+const STATE_TAG: Record<string, { color: string; label: string }> = {
+  pending: { color: 'gold', label: 'Chờ xem xét' },
+  accepted: { color: 'green', label: 'Đã chấp nhận' },
+  declined: { color: 'red', label: 'Đã từ chối' },
+};
+
+export default function ProposalsPage() {
+  const mobile = useIsMobile();
+  const queryClient = useQueryClient();
+  const { message } = App.useApp();
+  const [view, setView] = useState<'incoming' | 'outgoing' | 'done'>('incoming');
+  const [deciding, setDeciding] = useState<{ p: P; accept: boolean } | null>(null);
+  const query = view === 'incoming' ? { queue: 'incoming', state: 'pending' } : view === 'outgoing' ? { queue: 'outgoing' } : { queue: 'incoming' };
+  const list = useQuery({ queryKey: ['proposals', view], queryFn: () => get<P[]>(`/proposals${qs(query)}`) });
+  const items = view === 'done' ? (list.data ?? []).filter((p) => p.state !== 'pending') : list.data ?? [];
+
+  return (
+    <Card title={<h2 style={{ fontSize: 20, margin: '10px 0', whiteSpace: 'normal' }}>Đề nghị khen thưởng</h2>} styles={{ body: { padding: mobile ? 12 : 20 } }}>
+      <div style={{ overflowX: 'auto', marginBottom: 12 }}>
+        <Segmented
+          value={view}
+          onChange={(v) => setView(v as typeof view)}
+          options={[
+            { value: 'incoming', label: 'Chờ xem xét' },
+            { value: 'done', label: 'Đã xử lý' },
+            { value: 'outgoing', label: 'Đơn vị đã gửi' },
+          ]}
+        />
+      </div>
+      {list.error && <Alert type="error" showIcon title={errorText(list.error)} />}
+      {list.isFetching && !list.data && <Card loading />}
+      {list.data && items.length === 0 && <Empty description={view === 'incoming' ? 'Không có đề nghị nào chờ xem xét' : 'Không có đề nghị nào'} />}
+      {items.map((p) => (
+        <Card key={p.id} size="small" style={{ marginBottom: 10 }} styles={{ body: { padding: mobile ? 10 : 14 } }}>
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 4 }}>
+            <Link to={`/mo-hinh/${p.registration.id}`} style={{ fontWeight: 600, fontSize: 16 }}>
+              {p.registration.title}
+            </Link>
+            <Tag color={STATE_TAG[p.state]?.color}>{STATE_TAG[p.state]?.label}</Tag>
+          </div>
+          <div style={{ color: '#595959', fontSize: 14 }}>
+            {p.registration.unitName} · Đề nghị: <b>{p.formName}</b>
+          </div>
+          <div style={{ color: '#595959', fontSize: 14 }}>
+            Từ {p.fromUnit.name} gửi {p.toUnit.name}, ngày {formatDate(p.proposedAt)}
+          </div>
+          <div style={{ margin: '6px 0', whiteSpace: 'pre-line' }}>{p.reason}</div>
+          {p.decisionNote && <div style={{ background: '#fafafa', padding: '4px 8px', borderRadius: 4 }}>Ý kiến: {p.decisionNote}</div>}
+          {p.actions.includes('decide') && (
+            <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 8 }}>
+              <Button type="primary" size={mobile ? 'large' : 'middle'} onClick={() => setDeciding({ p, accept: true })}>
+                Chấp nhận, khen thưởng
+              </Button>
+              <Button danger size={mobile ? 'large' : 'middle'} onClick={() => setDeciding({ p, accept: false })}>
+                Từ chối
+              </Button>
+            </div>
+          )}
+        </Card>
+      ))}
+      {deciding && (
+        <DecideProposalModal
+          p={deciding.p}
+          accept={deciding.accept}
+          onClose={() => setDeciding(null)}
+          onDone={async () => {
+            setDeciding(null);
+            message.success(deciding.accept ? 'Đã chấp nhận đề nghị và ghi nhận khen thưởng.' : 'Đã từ chối đề nghị.');
+            await queryClient.invalidateQueries({ queryKey: ['proposals'] });
+          }}
+        />
+      )}
+    </Card>
+  );
+}
+
+function DecideProposalModal({ p, accept, onClose, onDone }: { p: P; accept: boolean; onClose: () => void; onDone: () => void }) {
+  const [form] = Form.useForm<CommendationValues & { decisionNote?: string }>();
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  async function ok() {
+    const v = await form.validateFields().catch(() => null);
+    if (!v) return;
+    setBusy(true);
+    setError(null);
+    try {
+      await post(`/proposals/${p.id}/decide`, {
+        version: p.version,
+        accept,
+        note: v.decisionNote?.trim() || null,
+        commendation: accept ? commendationBody({ ...v, note: undefined }) : null,
+      });
+      onDone();
+    } catch (e) {
+      setError(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+  return (
+    <Modal
+      open
+      title={<ModalTitle main={accept ? `Chấp nhận: ${p.formName}` : 'Từ chối đề nghị'} sub={p.registration.title} />}
+      okText={accept ? 'Chấp nhận' : 'Từ chối'}
+      okButtonProps={{ danger: !accept }}
+      cancelText="Hủy"
+      onOk={ok}
+      confirmLoading={busy}
+      onCancel={onClose}
+      maskClosable={false}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" requiredMark="optional" name="decide-proposal">
+        {accept && <CommendationFields withForm={false} />}
+        {!accept && (
+          <Form.Item label="Lý do từ chối" name="decisionNote" rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu lý do' }, { min: 5, message: 'Cần ít nhất 5 ký tự' }, { max: 2000 }]}>
+            <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} />
+          </Form.Item>
+        )}
+      </Form>
+    </Modal>
+  );
+}

@@ -1,0 +1,209 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Col, InputNumber, Row, Select, Table, Tabs } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import type { z } from 'zod';
+import type { Campaign, RegistrationList } from '@domain/movement-schemas.js';
+import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS } from '@domain/workflow.js';
+import { errorText, get, qs } from '../../api';
+import { UnitPicker } from '../../components/UnitPicker';
+import { formatNumber } from '../../format';
+import { useSession } from '../../session';
+import { useIsMobile } from '../../useIsMobile';
+import { HOLDER_LABELS, KIND_LABELS, StateTag, useFieldName, useFields } from './shared';
+
+type Item = z.infer<typeof RegistrationList>['items'][number];
+type Queue = '' | 'awaiting_appraisal' | 'returned_to_me' | 'to_inspect';
+
+const QUEUES: { key: Queue; label: string }[] = [
+  { key: '', label: 'Tất cả' },
+  { key: 'awaiting_appraisal', label: 'Chờ tôi thẩm định' },
+  { key: 'returned_to_me', label: 'Bị trả lại' },
+  { key: 'to_inspect', label: 'Cần kiểm tra' },
+];
+
+interface Filters {
+  state?: string;
+  fieldCode?: string;
+  year?: number | null;
+  holder?: string;
+  kind?: string;
+  campaignId?: string;
+  unitId?: string | null;
+}
+
+export default function RegistrationsPage() {
+  const me = useSession();
+  const navigate = useNavigate();
+  const mobile = useIsMobile();
+  const fields = useFields();
+  const fieldName = useFieldName();
+  const [queue, setQueue] = useState<Queue>('');
+  const [f, setF] = useState<Filters>({});
+  const [page, setPage] = useState(1);
+  const pageSize = 20;
+  const set = (patch: Partial<Filters>) => {
+    setF((old) => ({ ...old, ...patch }));
+    setPage(1);
+  };
+
+  const campaigns = useQuery({ queryKey: ['campaigns', 'launched'], queryFn: () => get<{ items: Campaign[] }>('/campaigns?state=launched&pageSize=200') });
+  const list = useQuery({
+    queryKey: ['registrations', queue, f, page],
+    queryFn: () => get<{ items: Item[]; total: number }>(`/registrations${qs({ ...f, queue: queue || undefined, page, pageSize })}`),
+    placeholderData: keepPreviousData,
+  });
+
+  const columns = mobile
+    ? [
+        {
+          title: 'Mô hình, điển hình',
+          key: 'all',
+          render: (_: unknown, r: Item) => (
+            <div style={{ lineHeight: 1.4 }}>
+              <a style={{ fontWeight: 600, fontSize: 15 }}>{r.title}</a>
+              <div style={{ color: '#595959', fontSize: 13 }}>
+                {r.unit.name} · {fieldName(r.fieldCode)} · {r.year}
+              </div>
+              <div style={{ marginTop: 4 }}>
+                <StateTag state={r.state} />
+              </div>
+            </div>
+          ),
+        },
+      ]
+    : [
+        {
+          title: 'Tên mô hình, điển hình',
+          dataIndex: 'title',
+          render: (t: string, r: Item) => (
+            <div>
+              <a style={{ fontWeight: 500 }}>{t}</a>
+              <div style={{ color: '#8c8c8c', fontSize: 13 }}>
+                {KIND_LABELS[r.kind]} · {HOLDER_LABELS[r.holder]}
+                {r.personName ? `: ${r.personName}` : ''}
+              </div>
+            </div>
+          ),
+        },
+        { title: 'Đơn vị', dataIndex: ['unit', 'name'], width: 220 },
+        { title: 'Lĩnh vực', dataIndex: 'fieldCode', width: 150, render: (c: string) => fieldName(c) },
+        { title: 'Năm', dataIndex: 'year', width: 70 },
+        { title: 'Trạng thái', dataIndex: 'state', width: 180, render: (s: string) => <StateTag state={s} /> },
+      ];
+
+  const thisYear = new Date().getFullYear();
+  const filterStyle = { width: '100%' };
+
+  return (
+    <Card
+      title={<h2 style={{ fontSize: 20, margin: '10px 0', whiteSpace: 'normal' }}>Mô hình, điển hình</h2>}
+      extra={
+        me.capabilities.createUnits && !mobile ? (
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/mo-hinh/dang-ky')}>
+            Đăng ký mô hình, điển hình
+          </Button>
+        ) : null
+      }
+      styles={{ body: { padding: mobile ? 12 : 20 } }}
+    >
+      {me.capabilities.createUnits && mobile && (
+        <Button type="primary" size="large" block icon={<PlusOutlined />} onClick={() => navigate('/mo-hinh/dang-ky')} style={{ marginBottom: 12 }}>
+          Đăng ký mô hình, điển hình
+        </Button>
+      )}
+      <Tabs
+        activeKey={queue || 'all'}
+        onChange={(k) => {
+          setQueue((k === 'all' ? '' : k) as Queue);
+          setPage(1);
+        }}
+        items={QUEUES.map((q) => ({ key: q.key || 'all', label: q.label }))}
+      />
+      <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
+        <Col xs={24} sm={12} lg={6}>
+          <Select
+            aria-label="Trạng thái"
+            allowClear
+            placeholder="Trạng thái"
+            style={filterStyle}
+            value={f.state}
+            onChange={(v) => set({ state: v })}
+            options={REGISTRATION_STATES.map((s) => ({ value: s, label: REGISTRATION_STATE_LABELS[s] }))}
+          />
+        </Col>
+        <Col xs={24} sm={12} lg={6}>
+          <Select
+            aria-label="Lĩnh vực"
+            allowClear
+            placeholder="Lĩnh vực"
+            style={filterStyle}
+            value={f.fieldCode}
+            onChange={(v) => set({ fieldCode: v })}
+            options={(fields.data ?? []).map((x) => ({ value: x.code, label: x.name }))}
+          />
+        </Col>
+        <Col xs={12} sm={6} lg={3}>
+          <InputNumber aria-label="Năm" placeholder="Năm" style={filterStyle} min={2000} max={thisYear + 5} value={f.year ?? null} onChange={(v) => set({ year: v })} />
+        </Col>
+        <Col xs={12} sm={6} lg={3}>
+          <Select
+            aria-label="Tập thể hay cá nhân"
+            allowClear
+            placeholder="Tập thể/cá nhân"
+            style={filterStyle}
+            value={f.holder}
+            onChange={(v) => set({ holder: v })}
+            options={Object.entries(HOLDER_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+        </Col>
+        <Col xs={12} sm={6} lg={3}>
+          <Select
+            aria-label="Mô hình hay điển hình"
+            allowClear
+            placeholder="Loại"
+            style={filterStyle}
+            value={f.kind}
+            onChange={(v) => set({ kind: v })}
+            options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
+          />
+        </Col>
+        <Col xs={12} sm={6} lg={3}>
+          <Select
+            aria-label="Đợt phát động"
+            allowClear
+            placeholder="Đợt phát động"
+            style={filterStyle}
+            value={f.campaignId}
+            onChange={(v) => set({ campaignId: v })}
+            options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
+            popupMatchSelectWidth={false}
+          />
+        </Col>
+        <Col xs={24} lg={12}>
+          <UnitPicker allowClear value={f.unitId ?? null} onChange={(v) => set({ unitId: v })} placeholder="Đơn vị (gõ tên để tìm)…" />
+        </Col>
+      </Row>
+      {list.error && <Alert type="error" showIcon title={errorText(list.error, 'Không tải được danh sách.')} style={{ marginBottom: 12 }} />}
+      <Table<Item>
+        rowKey="id"
+        size={mobile ? 'small' : 'middle'}
+        loading={list.isFetching}
+        dataSource={list.data?.items ?? []}
+        columns={columns}
+        locale={{ emptyText: 'Chưa có mô hình, điển hình nào' }}
+        onRow={(r) => ({ onClick: () => navigate(`/mo-hinh/${r.id}`), style: { cursor: 'pointer' } })}
+        pagination={{
+          current: page,
+          pageSize,
+          total: list.data?.total ?? 0,
+          onChange: setPage,
+          showSizeChanger: false,
+          showTotal: (t) => `${formatNumber(t)} hồ sơ`,
+          size: mobile ? 'small' : undefined,
+        }}
+      />
+    </Card>
+  );
+}
