@@ -48,6 +48,12 @@ describe('commendation', () => {
   });
 
   it('a proposal from the commune lands in the province queue and is accepted with its commendation', async () => {
+    const seen = (await communeOfficer.get(`/api/v1/registrations/${recognised.id}`)).body;
+    expect(seen.actions).toEqual(expect.arrayContaining(['commend', 'propose']));
+    expect((await u.unit.get(`/api/v1/registrations/${recognised.id}`)).body.actions).toContain('propose');
+    expect((await u.unit.get(`/api/v1/registrations/${recognised.id}`)).body.actions).not.toContain('commend');
+    const targets = (await communeOfficer.get('/api/v1/proposal-targets')).body.map((t: any) => t.name);
+    expect(targets).toEqual(['Tỉnh Vĩnh Long', 'Trung ương']);
     const wrongTarget = await communeOfficer.post(`/api/v1/registrations/${recognised.id}/proposals`, { toUnitId: womenUnion, formCode: 'bang_khen_ubnd_tinh', reason: 'Mô hình tiêu biểu của xã' });
     expect(wrongTarget.status).toBe(400);
     expect(wrongTarget.body.error.code).toBe('PROPOSAL_TARGET_INVALID');

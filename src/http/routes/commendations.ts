@@ -19,6 +19,18 @@ export const commendationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
     async (req, reply) => reply.status(201).send(await recordCommendation(requireCtx(req, db), req.params.id, req.body)));
   app.post('/registrations/:id/proposals', { schema: { tags, summary: 'Đề nghị cấp trên biểu dương, khen thưởng', params: IdParam, body: ProposalInput, response: { 201: Proposal } } },
     async (req, reply) => reply.status(201).send(await propose(requireCtx(req, db), req.params.id, req.body)));
+  app.get('/proposal-targets', {
+    schema: { tags, summary: 'Các đơn vị cấp trên có thể nhận đề nghị khen thưởng của người dùng', response: { 200: z.array(z.object({ id: z.uuid(), name: z.string() })) } },
+  }, async (req) => {
+    const ctx = requireCtx(req, db);
+    if (!ctx.actor.entryPath) return [];
+    // The levels above the user's own: strict ancestors of the entry scope, nearest first.
+    return db.rows<{ id: string; name: string }>(
+      'select id, name from unit where path @> $1::ltree and path <> $1::ltree and active order by nlevel(path) desc',
+      [ctx.actor.entryPath],
+    );
+  });
+
   app.get('/proposals', { schema: { tags, summary: 'Đề nghị khen thưởng (từ cấp dưới gửi lên: queue=incoming)', querystring: ProposalQuery, response: { 200: z.array(Proposal) } } },
     async (req) => listProposals(requireCtx(req, db), req.query));
   app.post('/proposals/:id/decide', { schema: { tags, summary: 'Chấp nhận hoặc từ chối đề nghị', params: IdParam, body: DecideProposal, response: { 200: Proposal } } },

@@ -13,6 +13,7 @@ import type { CommendationInput, DecideProposal, ProposalInput, ProposalQuery } 
 import { can, type Actor } from '../../domain/policy.js';
 import { belowSubtree } from '../../domain/scope.js';
 import type { Ctx } from '../context.js';
+import { registrationActions } from '../registrations/present.js';
 
 async function formName(q: Queryable, code: string): Promise<string> {
   const { rows } = await q.query<{ name: string }>('select name from commendation_form where code = $1 and active', [code]);
@@ -41,7 +42,7 @@ async function insertCommendation(q: Queryable, ctx: Ctx, registrationId: string
 export async function recordCommendation(ctx: Ctx, registrationId: string, input: z.infer<typeof CommendationInput>) {
   return ctx.db.tx(async (q) => {
     const reg = await recognisedInScope(q, ctx, registrationId);
-    if (!can(ctx.actor, 'commendation.record', { path: reg.unit_path })) throw new AppError('FORBIDDEN');
+    if (!registrationActions(ctx.actor, reg).includes('commend')) throw new AppError('FORBIDDEN');
     return insertCommendation(q, ctx, reg.id, reg.unit_path, reg.title, input);
   });
 }
@@ -60,7 +61,7 @@ export async function listCommendations(ctx: Ctx, registrationId: string) {
 export async function propose(ctx: Ctx, registrationId: string, input: z.infer<typeof ProposalInput>) {
   return ctx.db.tx(async (q) => {
     const reg = await recognisedInScope(q, ctx, registrationId);
-    if (!can(ctx.actor, 'commendation.propose', { path: reg.unit_path }) || !ctx.actor.entryPath) throw new AppError('FORBIDDEN');
+    if (!registrationActions(ctx.actor, reg).includes('propose') || !ctx.actor.entryPath) throw new AppError('FORBIDDEN');
     // The receiving unit is above the proposer's own level: a strict ancestor of its entry scope.
     const { rows } = await q.query<{ id: string; path: string }>('select id, path::text as path from unit where id = $1', [input.toUnitId]);
     const to = rows[0];

@@ -7,6 +7,7 @@ import { availableTransitions, type RegistrationState } from '../../domain/workf
 
 export const EDITABLE_STATES: readonly string[] = ['draft', 'returned'];
 export const INSPECTABLE_STATES: readonly string[] = ['accepted', 'recognised'];
+export const COMMENDABLE_STATES: readonly string[] = ['recognised', 'completed'];
 
 /** Edits and transitions the actor may take on this registration now. */
 export function registrationActions(actor: Actor, r: RegistrationRow): string[] {
@@ -20,6 +21,10 @@ export function registrationActions(actor: Actor, r: RegistrationRow): string[] 
     || (r.supporter_id === actor.id && SUPPORTER_ROLES.includes(actor.role) && inSubtree(r.unit_path, actor.viewPath));
   if (INSPECTABLE_STATES.includes(r.state) && inspector) actions.push('inspect');
   if (!['rejected'].includes(r.state) && (inspector || can(actor, 'registration.update', target))) actions.push('add_evidence');
+  if (COMMENDABLE_STATES.includes(r.state)) {
+    if (can(actor, 'commendation.record', target)) actions.push('commend');
+    if (can(actor, 'commendation.propose', target) && actor.entryPath?.includes('.')) actions.push('propose');
+  }
   return actions;
 }
 

@@ -2,9 +2,9 @@ import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Registration } from '@domain/movement-schemas.js';
-import { errorText, post } from '../../api';
+import { errorText, get, post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
-import { UnitPicker } from '../../components/UnitPicker';
+import { useQuery } from '@tanstack/react-query';
 import { useIsMobile } from '../../useIsMobile';
 import { useCommendationForms } from './shared';
 
@@ -84,6 +84,8 @@ export function CommendationModal({ registration, onClose, onDone }: Props) {
 
 export function ProposalModal({ registration, onClose, onDone }: Props) {
   const forms = useCommendationForms();
+  // The levels above the user's own, nearest first: the usual target is the first one.
+  const targets = useQuery({ queryKey: ['proposal-targets'], queryFn: () => get<{ id: string; name: string }[]>('/proposal-targets') });
   const [form] = Form.useForm<{ toUnitId: string; formCode: string; reason: string }>();
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
@@ -106,7 +108,12 @@ export function ProposalModal({ registration, onClose, onDone }: Props) {
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" requiredMark="optional" name="proposal-form">
         <Form.Item label="Gửi đến cấp trên" name="toUnitId" rules={[{ required: true, message: 'Vui lòng chọn đơn vị cấp trên' }]}>
-          <UnitPicker placeholder="Gõ tên đơn vị cấp trên…" />
+          <Select
+            placeholder="Chọn đơn vị cấp trên"
+            loading={targets.isPending}
+            options={(targets.data ?? []).map((t) => ({ value: t.id, label: t.name }))}
+            notFoundContent="Không có đơn vị cấp trên"
+          />
         </Form.Item>
         <Form.Item label="Hình thức đề nghị" name="formCode" rules={[{ required: true, message: 'Vui lòng chọn hình thức' }]}>
           <Select placeholder="Chọn hình thức" options={(forms.data ?? []).filter((f) => f.active).map((f) => ({ value: f.code, label: f.name }))} />

@@ -298,12 +298,12 @@ export default function RegistrationDetailPage() {
       >
         {proposeOrCommend && (
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
-            {(me.user.role === 'officer' || me.user.role === 'admin') && (
+            {r.actions.includes('commend') && (
               <Button size={size} icon={<TrophyOutlined />} onClick={() => setDialog('commend')}>
                 Ghi nhận khen thưởng
               </Button>
             )}
-            {me.capabilities.createUnits && (
+            {r.actions.includes('propose') && (
               <Button size={size} icon={<SendOutlined />} onClick={() => setDialog('propose')}>
                 Đề nghị cấp trên khen thưởng
               </Button>
