@@ -5,7 +5,7 @@
  *   3. API tests through real HTTP on embedded PGlite
  *   4. the same API tests on a real PostgreSQL server (DVK_TEST_DATABASE_URL, or a throwaway
  *      cluster started here from the machine's PostgreSQL binaries)
- *   5. browser tests in Chromium (/usr/bin/chromium) against the built web app
+ *   5. browser tests in Chromium (/usr/bin/chromium) against the built web app, on both engines
  * With CI=true a missing PostgreSQL or Chromium is a failure, never a silent skip.
  * Ends with one line "N passed, N failed" (and skipped tiers, named) over every tier.
  */
@@ -64,41 +64,41 @@ if (want('typecheck') && fs.existsSync(path.join(root, 'web', 'tsconfig.json')) 
 if (want('domain')) vitest('domain', 'domain');
 if (want('api')) vitest('api on PGlite', 'api', { DVK_TEST_DATABASE_URL: '' });
 
-if (want('pg')) {
-  let url = process.env.DVK_TEST_DATABASE_URL;
-  let pgServer = null;
-  if (!url) {
-    try {
-      pgServer = await startThrowawayPostgres();
-    } catch (err) {
-      console.error(String(err));
-    }
-    if (pgServer) {
-      url = pgServer.url;
-      console.log(`\nPostgreSQL tạm thời: ${pgServer.version} tại ${url}`);
-    }
+let pgUrl = process.env.DVK_TEST_DATABASE_URL;
+let pgServer = null;
+if ((want('pg') || want('browser')) && !pgUrl) {
+  try {
+    pgServer = await startThrowawayPostgres();
+  } catch (err) {
+    console.error(String(err));
   }
-  if (url) {
-    try {
-      vitest('api on PostgreSQL', 'api', { DVK_TEST_DATABASE_URL: url });
-    } finally {
-      pgServer?.stop();
-    }
-  } else {
-    need('PostgreSQL', 'install the postgresql package or set DVK_TEST_DATABASE_URL');
+  if (pgServer) {
+    pgUrl = pgServer.url;
+    console.log(`\nPostgreSQL tạm thời: ${pgServer.version} tại ${pgUrl}`);
   }
 }
 
-if (want('browser')) {
-  if (fs.existsSync(chromium)) {
-    if (sh('Build web', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) {
-      vitest('browser', 'browser', { CHROMIUM_PATH: chromium });
-    } else {
-      failed += 1;
-    }
-  } else {
-    need('Chromium', `no browser at ${chromium}; install the chromium package`);
+try {
+  if (want('pg')) {
+    if (pgUrl) vitest('api on PostgreSQL', 'api', { DVK_TEST_DATABASE_URL: pgUrl });
+    else need('PostgreSQL', 'install the postgresql package or set DVK_TEST_DATABASE_URL');
   }
+
+  if (want('browser')) {
+    if (fs.existsSync(chromium)) {
+      if (sh('Build web', 'npx', ['vite', 'build', '--config', 'web/vite.config.ts', '--logLevel', 'warn'])) {
+        vitest('browser on PGlite', 'browser', { CHROMIUM_PATH: chromium, DVK_TEST_DATABASE_URL: '' });
+        if (pgUrl) vitest('browser on PostgreSQL', 'browser', { CHROMIUM_PATH: chromium, DVK_TEST_DATABASE_URL: pgUrl });
+        else need('PostgreSQL', 'the browser journeys run on both engines');
+      } else {
+        failed += 1;
+      }
+    } else {
+      need('Chromium', `no browser at ${chromium}; install the chromium package`);
+    }
+  }
+} finally {
+  pgServer?.stop();
 }
 
 console.log('');
