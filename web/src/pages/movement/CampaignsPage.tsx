@@ -10,6 +10,7 @@ import { UnitPicker } from '../../components/UnitPicker';
 import { formatDate } from '../../format';
 import { useSession } from '../../session';
 import { useIsMobile } from '../../useIsMobile';
+import { QuotaFields, quotasForApi, quotaText, type QuotaValue } from './QuotaFields';
 
 const STATE: Record<string, { color: string; label: string }> = {
   draft: { color: 'default', label: 'Bản nháp' },
@@ -80,6 +81,7 @@ export default function CampaignsPage() {
                   {c.unit.name} · {formatDate(c.startDate)} – {formatDate(c.endDate)}
                 </div>
                 {c.focusThemes.length > 0 && <div style={{ fontSize: 13 }}>Trọng tâm: {c.focusThemes.join('; ')}</div>}
+                {c.quotas.map((q, i) => <div key={i} style={{ fontSize: 13, color: '#595959' }}>Chỉ tiêu – {quotaText(q)}</div>)}
                 {mobile && c.actions.includes('launch') && (
                   <Button size="large" style={{ marginTop: 6 }} onClick={() => launch(c)}>
                     Phát động
@@ -117,6 +119,7 @@ interface Values {
   yearTo: number;
   period: [Dayjs, Dayjs];
   focusThemes?: string[];
+  quotas?: QuotaValue[];
 }
 
 function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
@@ -142,7 +145,7 @@ function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCr
         startDate: v.period[0].format('YYYY-MM-DD'),
         endDate: v.period[1].format('YYYY-MM-DD'),
         focusThemes: (v.focusThemes ?? []).map((s) => s.trim()).filter(Boolean),
-        quotas: [],
+        quotas: quotasForApi(v.quotas),
       });
       onCreated();
     } catch (e) {
@@ -184,6 +187,7 @@ function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCr
         <Form.Item label="Nội dung trọng tâm" name="focusThemes" extra="Gõ từng nội dung rồi nhấn Enter.">
           <Select mode="tags" open={false} placeholder="Ví dụ: Chuyển đổi số" />
         </Form.Item>
+        <QuotaFields />
       </Form>
     </Modal>
   );
