@@ -21,6 +21,9 @@ export const CriterionTemplate = z.object({
   sort: z.number().int(),
   active: z.boolean(),
   version: z.number().int(),
+  /** True for the national catalogue, false for a level's own addition. */
+  national: z.boolean(),
+  actions: z.array(z.string()),
 });
 export type CriterionTemplate = z.infer<typeof CriterionTemplate>;
 export const CriterionTemplateQuery = z.object({ target: CriterionTarget.optional(), unitKind: UnitKind.optional() });

@@ -12,8 +12,9 @@ interface Row { id: string; target: 'collective' | 'individual' | 'model'; unit_
 
 const COLUMNS = 'id, target, unit_kind, name, description, sort, active, version, owner_path::text as owner_path';
 
-const present = (r: Row): CriterionTemplate => ({
+const present = (ctx: Ctx, r: Row): CriterionTemplate => ({
   id: r.id, target: r.target, unitKind: r.unit_kind as never, name: r.name, description: r.description, sort: r.sort, active: r.active, version: r.version,
+  national: r.owner_path === null, actions: mayManage(ctx, r.owner_path) ? ['update'] : [],
 });
 
 export async function listCriterionTemplates(ctx: Ctx, query: z.infer<typeof CriterionTemplateQuery>) {
@@ -25,19 +26,22 @@ export async function listCriterionTemplates(ctx: Ctx, query: z.infer<typeof Cri
       order by target, unit_kind nulls first, owner_path nulls first, sort, id`,
     [query.target ?? null, query.unitKind ?? null, ctx.actor.viewPath],
   );
-  return rows.map(present);
+  return rows.map((r) => present(ctx, r));
 }
 
 /**
  * Officers edit the templates of their own level and below; the national catalogue (no owner)
  * only from the top of the tree.
  */
-function requireManager(ctx: Ctx, ownerPath: string | null) {
+function mayManage(ctx: Ctx, ownerPath: string | null): boolean {
   const entry = ctx.actor.entryPath;
-  const allowed = ownerPath === null
+  return ownerPath === null
     ? !!entry && !entry.includes('.') && can(ctx.actor, 'criteria.manage', { path: entry })
     : can(ctx.actor, 'criteria.manage', { path: ownerPath });
-  if (!allowed) throw new AppError('FORBIDDEN');
+}
+
+function requireManager(ctx: Ctx, ownerPath: string | null) {
+  if (!mayManage(ctx, ownerPath)) throw new AppError('FORBIDDEN');
 }
 
 export async function createCriterionTemplate(ctx: Ctx, input: z.infer<typeof SaveCriterionTemplate>) {
@@ -51,7 +55,7 @@ export async function createCriterionTemplate(ctx: Ctx, input: z.infer<typeof Sa
     await q.query('insert into criterion_template (id, target, unit_kind, name, description, sort, active, owner_path) values ($1, $2, $3, $4, $5, $6, $7, $8::ltree)',
       [id, input.target, input.unitKind, name, input.description ?? null, input.sort, input.active, owner]);
     await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'criterion.create', entityType: 'criterion', entityId: id, entityLabel: name, unitPath: owner, after: input, ip: ctx.ip });
-    return present((await q.query<Row>(`select ${COLUMNS} from criterion_template where id = $1`, [id])).rows[0]!);
+    return present(ctx, (await q.query<Row>(`select ${COLUMNS} from criterion_template where id = $1`, [id])).rows[0]!);
   });
 }
 
@@ -73,7 +77,7 @@ export async function updateCriterionTemplate(ctx: Ctx, id: string, input: z.inf
       [id, ...entries.map(([, v]) => v)],
     );
     const after = (await q.query<Row>(`select ${COLUMNS} from criterion_template where id = $1`, [id])).rows[0]!;
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'criterion.update', entityType: 'criterion', entityId: id, entityLabel: after.name, unitPath: after.owner_path ?? ctx.actor.entryPath, before: present(before), after: present(after), ip: ctx.ip });
-    return present(after);
+    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'criterion.update', entityType: 'criterion', entityId: id, entityLabel: after.name, unitPath: after.owner_path ?? ctx.actor.entryPath, before: present(ctx, before), after: present(ctx, after), ip: ctx.ip });
+    return present(ctx, after);
   });
 }

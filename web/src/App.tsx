@@ -20,6 +20,7 @@ const RegistrationDetailPage = lazy(() => import('./pages/movement/RegistrationD
 const RoundsPage = lazy(() => import('./pages/movement/RoundsPage'));
 const ProposalsPage = lazy(() => import('./pages/movement/ProposalsPage'));
 const CampaignsPage = lazy(() => import('./pages/movement/CampaignsPage'));
+const CriteriaPage = lazy(() => import('./pages/movement/CriteriaPage'));
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -98,6 +99,7 @@ export function App() {
               <Route path="/xet-cong-nhan/:id" element={<RoundsPage />} />
               <Route path="/de-nghi-khen-thuong" element={<ProposalsPage />} />
               <Route path="/phat-dong" element={<CampaignsPage />} />
+              <Route path="/tieu-chi" element={<CriteriaPage />} />
               <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
