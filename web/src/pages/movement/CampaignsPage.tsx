@@ -11,6 +11,7 @@ import { formatDate } from '../../format';
 import { useSession } from '../../session';
 import { useIsMobile } from '../../useIsMobile';
 import { QuotaFields, quotasForApi, quotaText, type QuotaValue } from './QuotaFields';
+import { useFormSubmit } from '../../components/useFormSubmit';
 
 const STATE: Record<string, { color: string; label: string }> = {
   draft: { color: 'default', label: 'Bản nháp' },
@@ -126,34 +127,22 @@ function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCr
   const me = useSession();
   const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const scope = me.user.entryScope ?? me.user.viewScope;
   const y = new Date().getFullYear();
-  async function ok() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await post('/campaigns', {
-        unitId: v.unitId,
-        title: v.title.trim(),
-        description: v.description?.trim() || null,
-        yearFrom: v.yearFrom,
-        yearTo: v.yearTo,
-        startDate: v.period[0].format('YYYY-MM-DD'),
-        endDate: v.period[1].format('YYYY-MM-DD'),
-        focusThemes: (v.focusThemes ?? []).map((s) => s.trim()).filter(Boolean),
-        quotas: quotasForApi(v.quotas),
-      });
-      onCreated();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit: ok, busy, error } = useFormSubmit(form, async (v) => {
+    await post('/campaigns', {
+      unitId: v.unitId,
+      title: v.title.trim(),
+      description: v.description?.trim() || null,
+      yearFrom: v.yearFrom,
+      yearTo: v.yearTo,
+      startDate: v.period[0].format('YYYY-MM-DD'),
+      endDate: v.period[1].format('YYYY-MM-DD'),
+      focusThemes: (v.focusThemes ?? []).map((s) => s.trim()).filter(Boolean),
+      quotas: quotasForApi(v.quotas),
+  });
+  onCreated();
+  });
   return (
     <Modal open title={<ModalTitle main="Tạo đợt phát động" />} okText="Tạo đợt phát động" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false} width={640}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

@@ -1,12 +1,12 @@
-import { useState } from 'react';
 import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
 import type { Dayjs } from 'dayjs';
 import type { Registration } from '@domain/movement-schemas.js';
-import { errorText, get, post } from '../../api';
+import { get, post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
 import { useQuery } from '@tanstack/react-query';
 import { useIsMobile } from '../../useIsMobile';
 import { useCommendationForms } from './shared';
+import { useFormSubmit } from '../../components/useFormSubmit';
 
 interface Props {
   registration: Registration;
@@ -56,22 +56,10 @@ export const commendationBody = (v: CommendationValues) => ({
 
 export function CommendationModal({ registration, onClose, onDone }: Props) {
   const [form] = Form.useForm<CommendationValues>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function ok() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`/registrations/${registration.id}/commendations`, { formCode: v.formCode, ...commendationBody(v) });
-      onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit: ok, busy, error } = useFormSubmit(form, async (v) => {
+    await post(`/registrations/${registration.id}/commendations`, { formCode: v.formCode, ...commendationBody(v) });
+    onDone();
+  });
   return (
     <Modal open title={<ModalTitle main="Ghi nhận biểu dương, khen thưởng" sub={registration.title} />} okText="Lưu" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
@@ -87,22 +75,10 @@ export function ProposalModal({ registration, onClose, onDone }: Props) {
   // The levels above the user's own, nearest first: the usual target is the first one.
   const targets = useQuery({ queryKey: ['proposal-targets'], queryFn: () => get<{ id: string; name: string }[]>('/proposal-targets') });
   const [form] = Form.useForm<{ toUnitId: string; formCode: string; reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function ok() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`/registrations/${registration.id}/proposals`, { toUnitId: v.toUnitId, formCode: v.formCode, reason: v.reason.trim() });
-      onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit: ok, busy, error } = useFormSubmit(form, async (v) => {
+    await post(`/registrations/${registration.id}/proposals`, { toUnitId: v.toUnitId, formCode: v.formCode, reason: v.reason.trim() });
+    onDone();
+  });
   return (
     <Modal open title={<ModalTitle main="Đề nghị cấp trên khen thưởng" sub={registration.title} />} okText="Gửi đề nghị" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

@@ -9,6 +9,7 @@ import { ModalTitle } from '../../components/ModalTitle';
 import { formatDate } from '../../format';
 import { useIsMobile } from '../../useIsMobile';
 import { CommendationFields, commendationBody, type CommendationValues } from './CommendationModals';
+import { useFormSubmit } from '../../components/useFormSubmit';
 
 type P = z.infer<typeof Proposal>;
 const STATE_TAG: Record<string, { color: string; label: string }> = {
@@ -89,27 +90,15 @@ export default function ProposalsPage() {
 
 function DecideProposalModal({ p, accept, onClose, onDone }: { p: P; accept: boolean; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<CommendationValues & { decisionNote?: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function ok() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await post(`/proposals/${p.id}/decide`, {
-        version: p.version,
-        accept,
-        note: v.decisionNote?.trim() || null,
-        commendation: accept ? commendationBody({ ...v, note: undefined }) : null,
-      });
-      onDone();
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit: ok, busy, error } = useFormSubmit(form, async (v) => {
+    await post(`/proposals/${p.id}/decide`, {
+      version: p.version,
+      accept,
+      note: v.decisionNote?.trim() || null,
+      commendation: accept ? commendationBody({ ...v, note: undefined }) : null,
+  });
+  onDone();
+  });
   return (
     <Modal
       open

@@ -15,6 +15,7 @@ import { formatDate, formatDateTime } from '../../format';
 import { useSession } from '../../session';
 import { useIsMobile } from '../../useIsMobile';
 import { LEVEL_OPTIONS, StateTag, levelLabel } from './shared';
+import { useFormSubmit } from '../../components/useFormSubmit';
 
 type RoundItem = z.infer<typeof RoundListSchema>['items'][number];
 type ListItem = z.infer<typeof RegistrationList>['items'][number];
@@ -85,22 +86,10 @@ function RoundList() {
 function OpenRoundModal({ onClose, onOpened }: { onClose: () => void; onOpened: (r: Round) => void }) {
   const me = useSession();
   const [form] = Form.useForm<{ unitId: string; title: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const scope = me.user.entryScope ?? me.user.viewScope;
-  async function ok() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      onOpened(await post<Round>('/recognition-rounds', { unitId: v.unitId, title: v.title.trim() }));
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit: ok, busy, error } = useFormSubmit(form, async (v) => {
+    onOpened(await post<Round>('/recognition-rounds', { unitId: v.unitId, title: v.title.trim() }));
+  });
   return (
     <Modal open title={<ModalTitle main="Mở đợt xét công nhận" />} okText="Mở đợt xét" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
@@ -435,25 +424,13 @@ function DecideModal({ c, onClose, onDecide }: { c: Candidate; onClose: () => vo
   const mobile = useIsMobile();
   const [form] = Form.useForm<DecideValues>();
   const result = Form.useWatch('result', form);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  async function ok() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await onDecide(
-        v.result === 'recognised'
-          ? { result: v.result, level: v.level, decisionNo: v.decisionNo?.trim(), decisionDate: v.decisionDate?.format('YYYY-MM-DD'), issuer: v.issuer?.trim() }
-          : { result: v.result, reasons: v.reasons?.trim() },
-      );
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const { submit: ok, busy, error } = useFormSubmit(form, async (v) => {
+    await onDecide(
+      v.result === 'recognised'
+        ? { result: v.result, level: v.level, decisionNo: v.decisionNo?.trim(), decisionDate: v.decisionDate?.format('YYYY-MM-DD'), issuer: v.issuer?.trim() }
+        : { result: v.result, reasons: v.reasons?.trim() },
+    );
+  });
   return (
     <Modal open title={<ModalTitle main="Quyết định công nhận" sub={c.registration.title} />} okText="Ghi quyết định" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
