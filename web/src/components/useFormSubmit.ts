@@ -4,9 +4,10 @@ import { errorText } from '../api';
 
 /**
  * The submit of a form in a dialog: validate, show the spinner, send, show the server's
- * Vietnamese message on failure. `action` receives the validated values.
+ * Vietnamese message on failure. `action` receives the validated values; `onError` may react to
+ * a failure first (reload a record that someone else changed).
  */
-export function useFormSubmit<V>(form: FormInstance<V>, action: (values: V) => Promise<unknown>) {
+export function useFormSubmit<V>(form: FormInstance<V>, action: (values: V) => Promise<unknown>, onError?: (e: unknown) => void) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   async function submit() {
@@ -17,6 +18,7 @@ export function useFormSubmit<V>(form: FormInstance<V>, action: (values: V) => P
     try {
       await action(values);
     } catch (e) {
+      onError?.(e);
       setError(errorText(e));
     } finally {
       setBusy(false);

@@ -6,6 +6,7 @@ import { TRANSITIONS } from '@domain/workflow.js';
 import { ApiError, errorText, get, post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
 import { matchFolded } from '../../components/selectFilter';
+import { useFormSubmit } from '../../components/useFormSubmit';
 
 interface Base {
   registration: Registration;
@@ -21,24 +22,17 @@ const REASON_COPY = {
 
 export function ReasonModal({ registration, action, onClose, onDone, onStale }: Base & { action: 'return' | 'reject' | 'discontinue'; onDone: (r: Registration, text: string) => void }) {
   const [form] = Form.useForm<{ reason: string }>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const copy = REASON_COPY[action];
-  async function ok() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
+  const { submit: ok, busy, error } = useFormSubmit(
+    form,
+    async (v) => {
       const next = await post<Registration>(`/registrations/${registration.id}/${action}`, { version: registration.version, reason: v.reason.trim() });
       onDone(next, copy.done);
-    } catch (e) {
+    },
+    (e) => {
       if (e instanceof ApiError && e.code === 'STALE_VERSION') onStale();
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  );
   return (
     <Modal
       open
