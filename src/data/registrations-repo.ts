@@ -1,5 +1,6 @@
 /** All SQL about registrations (models and exemplars), their criteria and their timeline. */
 import type { Queryable } from './db.js';
+import { filterSql, type ResolvedFilter } from './registration-filter.js';
 
 export interface RegistrationRow {
   id: string;
@@ -34,6 +35,8 @@ export interface RegistrationRow {
   level: string;
   year: number;
   state: string;
+  recognised: boolean;
+  commended: boolean;
   supporter_id: string | null;
   supporter_name: string | null;
   created_by: string | null;
@@ -150,16 +153,7 @@ export async function findEarlierSameTitle(q: Queryable, unitId: string, titleKe
   return rows;
 }
 
-export interface RegistrationFilter {
-  scopePath: string;
-  campaignId?: string | undefined;
-  fieldCode?: string | undefined;
-  state?: string | undefined;
-  unitPath?: string | undefined;
-  year?: number | undefined;
-  holder?: string | undefined;
-  kind?: string | undefined;
-  states?: string[] | undefined;
+export interface RegistrationFilter extends ResolvedFilter {
   createdBy?: string | undefined;
   supporterId?: string | undefined;
   limit: number;
@@ -167,20 +161,12 @@ export interface RegistrationFilter {
 }
 
 export async function listRegistrations(q: Queryable, f: RegistrationFilter) {
-  const where = ['r.unit_path <@ $1::ltree'];
-  const params: unknown[] = [f.scopePath];
+  const params: unknown[] = [];
+  const where = filterSql(f, 'r', 'r.unit_path', params);
   const add = (sql: string, v: unknown) => {
     params.push(v);
     where.push(sql.replaceAll('?', `$${params.length}`));
   };
-  if (f.campaignId) add('r.campaign_id = ?', f.campaignId);
-  if (f.fieldCode) add('r.field_code = ?', f.fieldCode);
-  if (f.state) add('r.state = ?', f.state);
-  if (f.states) add('r.state = any(?::text[])', f.states);
-  if (f.unitPath) add('r.unit_path <@ ?::ltree', f.unitPath);
-  if (f.year) add('r.year = ?', f.year);
-  if (f.holder) add('r.holder = ?', f.holder);
-  if (f.kind) add('r.kind = ?', f.kind);
   if (f.createdBy) add('r.created_by = ?', f.createdBy);
   if (f.supporterId) add('r.supporter_id = ?', f.supporterId);
   const whereSql = where.join(' and ');
@@ -191,6 +177,33 @@ export async function listRegistrations(q: Queryable, f: RegistrationFilter) {
     params,
   );
   return { rows, total };
+}
+
+/** Every registration matching a filter, a page at a time in a stable order (for exports). */
+export async function* iterateRegistrations(q: Queryable, f: ResolvedFilter, pageSize = 500): AsyncGenerator<RegistrationRow[]> {
+  let after: string | null = null;
+  for (;;) {
+    const params: unknown[] = [];
+    const where = filterSql(f, 'r', 'r.unit_path', params);
+    if (after) {
+      params.push(after);
+      where.push(`r.id > $${params.length}`);
+    }
+    params.push(pageSize);
+    const { rows }: { rows: RegistrationRow[] } = await q.query<RegistrationRow>(
+      `${SELECT} where ${where.join(' and ')} order by r.id limit $${params.length}`,
+      params,
+    );
+    if (rows.length === 0) return;
+    yield rows;
+    after = rows[rows.length - 1]!.id;
+  }
+}
+
+export async function countRegistrations(q: Queryable, f: ResolvedFilter): Promise<number> {
+  const params: unknown[] = [];
+  const where = filterSql(f, 'r', 'r.unit_path', params);
+  return (await q.query<{ n: number }>(`select count(*) as n from registration r where ${where.join(' and ')}`, params)).rows[0]!.n;
 }
 
 /** Replications of a model: how many in all, and those inside the caller's view. */

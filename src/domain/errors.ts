@@ -123,6 +123,21 @@ export const ERRORS = {
     vi: 'Lĩnh vực "{code}" không có trong danh mục.',
     en: 'Field "{code}" is not in the catalogue.',
   },
+  PERIOD_INVALID: {
+    status: 400,
+    vi: 'Năm kết thúc phải sau hoặc bằng năm bắt đầu.',
+    en: 'The last year must not be before the first year.',
+  },
+  EXPORT_NOT_READY: {
+    status: 409,
+    vi: 'Tệp đang được tạo, chưa tải về được. Vui lòng chờ trong giây lát.',
+    en: 'The file is still being made. Wait a moment.',
+  },
+  EXPORT_FAILED: {
+    status: 409,
+    vi: 'Không tạo được tệp xuất dữ liệu. Vui lòng thử xuất lại.',
+    en: 'The export failed. Try again.',
+  },
   DATES_INVALID: {
     status: 400,
     vi: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
@@ -210,6 +225,8 @@ export const ENTITY_NAMES: Record<string, { vi: string; en: string }> = {
   round: { vi: 'đợt xét công nhận', en: 'Recognition round' },
   candidate: { vi: 'hồ sơ trong đợt xét', en: 'Candidate' },
   proposal: { vi: 'đề nghị khen thưởng', en: 'Proposal' },
+  review_report: { vi: 'báo cáo sơ kết, tổng kết', en: 'Review report' },
+  export_job: { vi: 'tệp xuất dữ liệu', en: 'Export' },
 };
 
 export class AppError extends Error {

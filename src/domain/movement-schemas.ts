@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { UnitKind, Paging, isoDate } from './schemas.js';
 import { REGISTRATION_STATES, TRANSITION_NAMES } from './workflow.js';
+import { RegistrationFilterQuery } from './statistics.js';
 
 const text = (max: number) => z.string().trim().max(max);
 const required = (max: number) => z.string().trim().min(1).max(max);
@@ -195,14 +196,7 @@ export const Registration = z.object({
 });
 export type Registration = z.infer<typeof Registration>;
 
-export const RegistrationListQuery = Paging.extend({
-  campaignId: z.uuid().optional(),
-  fieldCode: z.string().max(40).optional(),
-  state: RegistrationState.optional(),
-  unitId: z.uuid().optional(),
-  year: z.coerce.number().int().min(2000).max(2100).optional(),
-  holder: Holder.optional(),
-  kind: RegistrationKind.optional(),
+export const RegistrationListQuery = Paging.extend(RegistrationFilterQuery.shape).extend({
   queue: z.enum(['awaiting_appraisal', 'returned_to_me', 'to_inspect']).optional(),
 });
 export const RegistrationListItem = z.object({

@@ -60,6 +60,12 @@ export const RULES = {
   'recognition.acknowledge': { roles: ['unit_officer'], scope: 'entry' },
   'commendation.record': { roles: ['admin', 'officer'], scope: 'entry' },
   'commendation.propose': { roles: WRITERS, scope: 'entry' },
+  'stats.view': { roles: ALL, scope: 'view' },
+  'report.view': { roles: ALL, scope: 'view' },
+  // A review report is written by the level it reports on: its officers, or the unit's own officer.
+  'report.create': { roles: WRITERS, scope: 'entry' },
+  'report.update': { roles: WRITERS, scope: 'entry' },
+  'export.create': { roles: ALL, scope: 'view' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
@@ -85,7 +91,7 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
 }
 
 /** The actions of one resource family ("unit", "user") that the actor may take on the target. */
-export function allowedActions(actor: Actor, family: 'unit' | 'user' | 'audit' | 'campaign' | 'registration', target: Target): string[] {
+export function allowedActions(actor: Actor, family: 'unit' | 'user' | 'audit' | 'campaign' | 'registration' | 'report', target: Target): string[] {
   return ACTIONS.filter((a) => a.startsWith(family + '.') && can(actor, a, target)).map((a) =>
     a.slice(family.length + 1),
   );

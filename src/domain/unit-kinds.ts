@@ -5,6 +5,7 @@
 export const UNIT_KINDS = [
   'central',
   'province',
+  'district',
   'commune',
   'party',
   'state_agency',
@@ -28,6 +29,7 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   central: 'Cấp Trung ương',
   province: 'Tỉnh, thành phố',
+  district: 'Huyện, quận, thị xã (trước 01/7/2025)',
   commune: 'Xã, phường, đặc khu',
   party: 'Tổ chức Đảng',
   state_agency: 'Cơ quan nhà nước',
@@ -47,13 +49,14 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   other: 'Khác',
 };
 
-export const UNIT_LEVELS = ['central', 'province', 'block', 'commune', 'grassroots'] as const;
+export const UNIT_LEVELS = ['central', 'province', 'block', 'district', 'commune', 'grassroots'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
 export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
   central: 'Trung ương',
   province: 'Tỉnh',
   block: 'Khối',
+  district: 'Huyện',
   commune: 'Xã',
   grassroots: 'Cơ sở',
 };

@@ -27,6 +27,10 @@ import { inspectionRoutes } from './routes/inspections.js';
 import { recognitionRoutes } from './routes/recognition.js';
 import { commendationRoutes } from './routes/commendations.js';
 import multipart from '@fastify/multipart';
+import { statsRoutes } from './routes/stats.js';
+import { reportRoutes } from './routes/reports.js';
+import { exportRoutes } from './routes/exports.js';
+import { ExportRunner } from '../jobs/export-jobs.js';
 
 // Validation messages in Vietnamese: plain wording for common cases, zod's locale for the rest.
 z.config(z.locales.vi());
@@ -78,6 +82,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const exportRunner = new ExportRunner(opts.db, path.join(opts.filesDir, 'exports'));
+  // Jobs left queued by a previous run start again; closing waits for the one in progress.
+  app.addHook('onReady', async () => exportRunner.kick());
+  app.addHook('onClose', async () => exportRunner.idle());
   await app.register(
     async (api) => {
       await api.register(authRoutes(opts.db));
@@ -90,6 +98,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(inspectionRoutes(opts.db, opts.filesDir));
       await api.register(recognitionRoutes(opts.db));
       await api.register(commendationRoutes(opts.db));
+      await api.register(statsRoutes(opts.db));
+      await api.register(reportRoutes(opts.db));
+      await api.register(exportRoutes(opts.db, exportRunner));
     },
     { prefix: '/api/v1' },
   );

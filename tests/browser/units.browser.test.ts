@@ -150,7 +150,9 @@ describe('units in the browser', () => {
     const row = admin.locator('tr', { hasText: 'Tên đăng nhập: member' });
     await row.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
     await admin.getByRole('dialog').getByLabel('Mật khẩu mới').fill('CapLai2026x');
+    const reset = admin.waitForResponse((r) => r.url().endsWith('/reset-password'));
     await admin.getByRole('dialog').getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
+    expect((await reset).status()).toBe(204);
     await admin.getByText('Đã đặt lại mật khẩu').waitFor();
     await admin.close();
 

@@ -63,7 +63,11 @@ export function App() {
     );
   }
   if (!me.data) {
-    if (location.pathname !== '/dang-nhap') return <Navigate to="/dang-nhap" replace state={{ from: location.pathname }} />;
+    if (location.pathname !== '/dang-nhap') {
+      // The address bar, not the rendered route: a navigation still loading its page has already
+      // changed the address, and that page is where the user wants to be after signing in again.
+      return <Navigate to="/dang-nhap" replace state={{ from: window.location.pathname + window.location.search }} />;
+    }
     return (
       <LoginPage
         expired={expired}

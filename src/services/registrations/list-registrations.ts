@@ -1,10 +1,10 @@
 import { findRegistrationInScope, listRegistrations as query } from '../../data/registrations-repo.js';
-import { findUnitInScope } from '../../data/units-repo.js';
 import { notFound } from '../../domain/errors.js';
 import type { z } from 'zod';
 import type { RegistrationListQuery } from '../../domain/movement-schemas.js';
 import type { Ctx } from '../context.js';
 import { presentRegistration } from './present.js';
+import { resolveFilter } from './resolve-filter.js';
 
 /**
  * Lists registrations in the view scope with filters. The queues are filters too:
@@ -13,24 +13,17 @@ import { presentRegistration } from './present.js';
  *   to_inspect         – accepted, with the caller as supporting officer
  */
 export async function listRegistrations(ctx: Ctx, input: z.infer<typeof RegistrationListQuery>) {
-  let unitPath: string | undefined;
-  if (input.unitId) {
-    const unit = await findUnitInScope(ctx.db.pool, input.unitId, ctx.actor.viewPath);
-    if (!unit) throw notFound('unit');
-    unitPath = unit.path;
-  }
   const queue = input.queue;
+  const scopePath = queue === 'awaiting_appraisal' ? ctx.actor.entryPath : ctx.actor.viewPath;
+  if (!scopePath) return { total: 0, items: [] };
+  const filter = await resolveFilter(ctx, input, ctx.actor.viewPath);
+  const queueState = queue === 'awaiting_appraisal' ? 'submitted' : queue === 'returned_to_me' ? 'returned' : queue === 'to_inspect' ? 'accepted' : null;
   const { rows, total } = await query(ctx.db.pool, {
-    scopePath: queue === 'awaiting_appraisal' ? (ctx.actor.entryPath ?? '__none__') : ctx.actor.viewPath,
-    campaignId: input.campaignId,
-    fieldCode: input.fieldCode,
-    state: queue === 'awaiting_appraisal' ? 'submitted' : queue === 'returned_to_me' ? 'returned' : queue === 'to_inspect' ? 'accepted' : input.state,
+    ...filter,
+    scopePath,
+    states: queueState ? [queueState] : filter.states,
     createdBy: queue === 'returned_to_me' ? ctx.actor.id : undefined,
     supporterId: queue === 'to_inspect' ? ctx.actor.id : undefined,
-    unitPath,
-    year: input.year,
-    holder: input.holder,
-    kind: input.kind,
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });

@@ -1,0 +1,152 @@
+/** API contract of review reports (báo cáo sơ kết / tổng kết), quota compliance and export jobs. */
+import { z } from 'zod';
+import { isoDate } from './schemas.js';
+import { RegistrationFilterQuery } from './statistics.js';
+
+const text = (max: number) => z.string().trim().max(max);
+const required = (max: number) => z.string().trim().min(1).max(max);
+const year = z.number().int().min(1900).max(2100);
+
+// ---------- review reports ----------
+export const ReviewReportKind = z.enum(['interim', 'final']);
+export const REVIEW_REPORT_KIND_LABELS = { interim: 'Sơ kết', final: 'Tổng kết' } as const;
+
+const ReviewReportFields = z.object({
+  unitId: z.uuid(),
+  kind: ReviewReportKind,
+  yearFrom: year,
+  yearTo: year,
+  campaignId: z.uuid().nullish(),
+  title: required(300),
+  /** Top left, first line: the Party committee above the issuing body, e.g. "ĐẢNG BỘ TỈNH VĨNH LONG". */
+  parentBody: text(200).nullish(),
+  /** Top left, second line: the body that issues the report, e.g. "BAN CHỈ ĐẠO DÂN VẬN KHÉO XÃ CÀNG LONG". */
+  issuingBody: required(200),
+  /** Under the issuing body: "Số 12-BC/BCĐ". */
+  number: text(60).nullish(),
+  place: required(100),
+  reportDate: isoDate(),
+  results: text(50_000).nullish(),
+  limitations: text(50_000).nullish(),
+  lessons: text(50_000).nullish(),
+  directions: text(50_000).nullish(),
+  /** One recipient per line. */
+  recipients: text(2000).nullish(),
+  signerTitle: text(200).nullish(),
+  signerName: text(200).nullish(),
+});
+export const ReviewReportInput = ReviewReportFields;
+export type ReviewReportInput = z.infer<typeof ReviewReportInput>;
+export const UpdateReviewReport = ReviewReportFields.omit({ unitId: true }).partial().extend({ version: z.number().int() });
+export type UpdateReviewReport = z.infer<typeof UpdateReviewReport>;
+
+export const ReviewReport = z.object({
+  id: z.uuid(),
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  kind: ReviewReportKind,
+  yearFrom: z.number().int(),
+  yearTo: z.number().int(),
+  campaign: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  title: z.string(),
+  parentBody: z.string().nullable(),
+  issuingBody: z.string(),
+  number: z.string().nullable(),
+  place: z.string(),
+  reportDate: z.string(),
+  results: z.string().nullable(),
+  limitations: z.string().nullable(),
+  lessons: z.string().nullable(),
+  directions: z.string().nullable(),
+  recipients: z.string().nullable(),
+  signerTitle: z.string().nullable(),
+  signerName: z.string().nullable(),
+  version: z.number().int(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  actions: z.array(z.string()),
+});
+export type ReviewReport = z.infer<typeof ReviewReport>;
+export const ReviewReportList = z.object({ items: z.array(ReviewReport), total: z.number().int() });
+
+/** A line of a figures table: models and exemplars of one group. */
+export const FigureLine = z.object({
+  key: z.string(),
+  label: z.string(),
+  models: z.number().int(),
+  exemplars: z.number().int(),
+  total: z.number().int(),
+});
+export type FigureLine = z.infer<typeof FigureLine>;
+
+/** The statistics a review report prints, generated from the registrations when asked. */
+export const ReportFigures = z.object({
+  unit: z.object({ id: z.uuid(), name: z.string() }),
+  yearFrom: z.number().int(),
+  yearTo: z.number().int(),
+  campaign: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  total: z.object({ models: z.number().int(), exemplars: z.number().int(), total: z.number().int(), fundsVnd: z.number(), workdays: z.number() }),
+  byField: z.array(FigureLine),
+  byHolder: z.array(FigureLine),
+  byOrigin: z.array(FigureLine),
+  byLevel: z.array(FigureLine),
+  byYear: z.array(FigureLine),
+  /** The units directly below, each with its whole subtree; the unit's own registrations first. */
+  byChild: z.array(FigureLine.extend({ recognised: z.number().int(), commended: z.number().int() })),
+  recognition: z.object({ recognised: z.number().int(), notRecognised: z.number().int(), counted: z.number().int() }),
+  /** Commendations recorded for the period's registrations, by form. */
+  commendations: z.array(z.object({ form: z.string(), collectives: z.number().int(), individuals: z.number().int(), total: z.number().int() })),
+  proposalsUp: z.number().int(),
+  notable: z.array(z.object({
+    id: z.uuid(),
+    title: z.string(),
+    unitName: z.string(),
+    fieldName: z.string(),
+    kind: z.enum(['model', 'exemplar']),
+    year: z.number().int(),
+    recognised: z.boolean(),
+    commended: z.boolean(),
+  })),
+});
+export type ReportFigures = z.infer<typeof ReportFigures>;
+
+// ---------- quota compliance ----------
+export const ComplianceStatus = z.enum(['met', 'short', 'none']);
+export const COMPLIANCE_LABELS = { met: 'Đạt chỉ tiêu', short: 'Chưa đạt', none: 'Chưa đăng ký' } as const;
+export const ComplianceQuery = z.object({ year: z.coerce.number().int().min(1900).max(2100).optional() });
+export const ComplianceRow = z.object({
+  unit: z.object({ id: z.uuid(), name: z.string(), kind: z.string(), code: z.string() }),
+  quota: z.object({ minNew: z.number().int(), minConsolidated: z.number().int(), minTotal: z.number().int() }),
+  newCount: z.number().int(),
+  consolidationCount: z.number().int(),
+  replicationCount: z.number().int(),
+  total: z.number().int(),
+  status: ComplianceStatus,
+});
+export const Compliance = z.object({
+  campaign: z.object({ id: z.uuid(), title: z.string(), yearFrom: z.number().int(), yearTo: z.number().int() }),
+  year: z.number().int(),
+  summary: z.object({ units: z.number().int(), met: z.number().int(), short: z.number().int(), none: z.number().int() }),
+  rows: z.array(ComplianceRow),
+});
+export type Compliance = z.infer<typeof Compliance>;
+
+// ---------- exports ----------
+export const ExportKind = z.enum(['registrations']);
+export const CreateExport = z.object({
+  kind: ExportKind,
+  /** The list's filters, as the list screen sends them. */
+  filter: RegistrationFilterQuery.partial().default({}),
+});
+export const ExportJobState = z.enum(['queued', 'running', 'done', 'failed']);
+export const ExportJob = z.object({
+  id: z.uuid(),
+  kind: ExportKind,
+  state: ExportJobState,
+  progress: z.number().int(),
+  total: z.number().int().nullable(),
+  fileName: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  finishedAt: z.string().nullable(),
+});
+export type ExportJob = z.infer<typeof ExportJob>;

@@ -1,0 +1,70 @@
+/** Export jobs as the API sees them: create within the caller's view, read one's own. */
+import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
+import { AppError, notFound } from '../../domain/errors.js';
+import { can } from '../../domain/policy.js';
+import type { CreateExport, ExportJob } from '../../domain/report-schemas.js';
+import { formatDateVi, HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS, type RegistrationFilterQuery } from '../../domain/statistics.js';
+import { UNIT_LEVEL_LABELS } from '../../domain/unit-kinds.js';
+import { REGISTRATION_STATE_LABELS } from '../../domain/workflow.js';
+import type { ExportJobRow, ExportRunner } from '../../jobs/export-jobs.js';
+import type { Ctx } from '../context.js';
+import { resolveFilter } from '../registrations/resolve-filter.js';
+
+function present(j: ExportJobRow): ExportJob {
+  return {
+    id: j.id, kind: j.kind, state: j.state, progress: j.progress, total: j.total, fileName: j.file_name,
+    error: j.state === 'failed' ? 'Không tạo được tệp. Vui lòng thử xuất lại.' : null,
+    createdAt: j.created_at.toISOString(), finishedAt: j.finished_at?.toISOString() ?? null,
+  };
+}
+
+/** The filters in words, printed under the title of the exported sheet. */
+async function describe(ctx: Ctx, input: RegistrationFilterQuery, unitName: string | null): Promise<string> {
+  const parts: string[] = [];
+  if (unitName) parts.push(`Đơn vị: ${unitName}${input.unitOnly ? ' (không gồm đơn vị trực thuộc)' : ''}`);
+  if (input.campaignId) {
+    const [c] = await ctx.db.rows<{ title: string }>('select title from campaign where id = $1', [input.campaignId]);
+    if (c) parts.push(`Đợt phát động: ${c.title}`);
+  }
+  if (input.fieldCode) {
+    const [f] = await ctx.db.rows<{ name: string }>('select name from field where code = $1', [input.fieldCode]);
+    parts.push(`Lĩnh vực: ${f?.name ?? input.fieldCode}`);
+  }
+  if (input.kind) parts.push(KIND_LABELS[input.kind]);
+  if (input.holder) parts.push(HOLDER_LABELS[input.holder]);
+  if (input.origin) parts.push(ORIGIN_LABELS[input.origin]);
+  if (input.level) parts.push(`Cấp: ${UNIT_LEVEL_LABELS[input.level]}`);
+  if (input.year) parts.push(`Năm ${input.year}`);
+  if (input.yearFrom || input.yearTo) parts.push(`Năm ${input.yearFrom ?? '…'}–${input.yearTo ?? '…'}`);
+  const states = input.states?.length ? input.states : input.state ? [input.state] : [];
+  if (states.length) parts.push(`Trạng thái: ${states.map((s) => REGISTRATION_STATE_LABELS[s]).join(', ')}`);
+  if (input.recognised !== undefined) parts.push(input.recognised ? 'Đã được công nhận' : 'Chưa được công nhận');
+  if (input.commended !== undefined) parts.push(input.commended ? 'Đã được khen thưởng' : 'Chưa được khen thưởng');
+  parts.push(`Xuất ngày ${formatDateVi(new Date().toISOString())} bởi ${ctx.actor.name}`);
+  return parts.join('; ');
+}
+
+export async function createExport(ctx: Ctx, runner: ExportRunner, input: z.infer<typeof CreateExport>): Promise<ExportJob> {
+  if (!can(ctx.actor, 'export.create', { path: ctx.actor.viewPath })) throw new AppError('FORBIDDEN');
+  const { unit, ...filter } = await resolveFilter(ctx, input.filter);
+  const description = await describe(ctx, input.filter, unit?.name ?? null);
+  const id = randomUUID();
+  const [row] = await ctx.db.rows<ExportJobRow>(
+    `insert into export_job (id, kind, params, scope_path, created_by) values ($1, $2, $3::jsonb, $4::ltree, $5)
+     returning *, scope_path::text as scope_path`,
+    [id, input.kind, JSON.stringify({ filter, description }), ctx.actor.viewPath, ctx.actor.id],
+  );
+  runner.kick();
+  return present(row!);
+}
+
+export async function findExport(ctx: Ctx, id: string): Promise<ExportJobRow> {
+  const [row] = await ctx.db.rows<ExportJobRow>('select *, scope_path::text as scope_path from export_job where id = $1 and created_by = $2', [id, ctx.actor.id]);
+  if (!row) throw notFound('export_job');
+  return row;
+}
+
+export async function getExport(ctx: Ctx, id: string): Promise<ExportJob> {
+  return present(await findExport(ctx, id));
+}

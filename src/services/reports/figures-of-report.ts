@@ -1,0 +1,20 @@
+import { findUnitInScope } from '../../data/units-repo.js';
+import { notFound } from '../../domain/errors.js';
+import type { Ctx } from '../context.js';
+import { reportFigures } from './report-figures.js';
+import { getReport } from './review-reports.js';
+
+/** A report with its figures, counted inside the reader's view: nobody prints more than they see. */
+export async function figuresOfReport(ctx: Ctx, id: string) {
+  const report = await getReport(ctx, id);
+  const unit = await findUnitInScope(ctx.db.pool, report.unit.id, ctx.actor.viewPath);
+  if (!unit) throw notFound('review_report');
+  const figures = await reportFigures(ctx.db.pool, {
+    viewPath: ctx.actor.viewPath,
+    unit: { id: unit.id, name: unit.name, path: unit.path },
+    yearFrom: report.yearFrom,
+    yearTo: report.yearTo,
+    campaign: report.campaign,
+  });
+  return { report, figures };
+}

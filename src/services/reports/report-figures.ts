@@ -1,0 +1,117 @@
+/**
+ * The figures a review report prints, from the same tally and the same filter as the statistics
+ * API: a report and the dashboard cannot disagree about one unit and period.
+ */
+import type { Queryable } from '../../data/db.js';
+import { filterSql, type ResolvedFilter } from '../../data/registration-filter.js';
+import { childUnits, sumTally, unitsByPaths } from '../../data/stats-repo.js';
+import type { FigureLine, ReportFigures } from '../../domain/report-schemas.js';
+import { COUNTED_STATES, HOLDER_LABELS, ORIGIN_LABELS } from '../../domain/statistics.js';
+import { UNIT_LEVEL_LABELS } from '../../domain/unit-kinds.js';
+
+const collator = new Intl.Collator('vi');
+
+export interface FiguresScope {
+  viewPath: string;
+  unit: { id: string; name: string; path: string };
+  yearFrom: number;
+  yearTo: number;
+  campaign: { id: string; title: string } | null;
+}
+
+export async function reportFigures(q: Queryable, s: FiguresScope): Promise<ReportFigures> {
+  const f: ResolvedFilter = {
+    scopePath: s.viewPath, unitPath: s.unit.path, yearFrom: s.yearFrom, yearTo: s.yearTo,
+    campaignId: s.campaign?.id, states: [...COUNTED_STATES],
+  };
+  const fields = (await q.query<{ code: string; name: string; active: boolean }>('select code, name, active from field order by sort')).rows;
+
+  /** Lines of one dimension crossed with model/exemplar, in the given order of keys. */
+  const lines = async (dim: 'field' | 'holder' | 'origin' | 'level' | 'year', order: { key: string; label: string; always?: boolean }[]): Promise<FigureLine[]> => {
+    const sums = await sumTally(q, f, [dim, 'kind'], s.unit.path);
+    const by = new Map<string, FigureLine>();
+    for (const o of order) if (o.always) by.set(o.key, { key: o.key, label: o.label, models: 0, exemplars: 0, total: 0 });
+    for (const x of sums) {
+      const key = String(x[dim]);
+      const line = by.get(key) ?? { key, label: order.find((o) => o.key === key)?.label ?? key, models: 0, exemplars: 0, total: 0 };
+      if (x.kind === 'model') line.models += x.count;
+      else line.exemplars += x.count;
+      line.total += x.count;
+      by.set(key, line);
+    }
+    const rank = (k: string) => {
+      const i = order.findIndex((o) => o.key === k);
+      return i < 0 ? Number.MAX_SAFE_INTEGER : i;
+    };
+    return [...by.values()].sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
+  };
+
+  const byField = await lines('field', fields.map((x) => ({ key: x.code, label: x.name, always: x.active })));
+  const byHolder = await lines('holder', Object.entries(HOLDER_LABELS).map(([key, label]) => ({ key, label, always: true })));
+  const byOrigin = await lines('origin', Object.entries(ORIGIN_LABELS).map(([key, label]) => ({ key, label, always: true })));
+  const byLevel = await lines('level', Object.entries(UNIT_LEVEL_LABELS).map(([key, label]) => ({ key, label })));
+  const years = Array.from({ length: s.yearTo - s.yearFrom + 1 }, (_, i) => String(s.yearFrom + i));
+  const byYear = await lines('year', years.map((y) => ({ key: y, label: `Năm ${y}`, always: years.length <= 10 })));
+
+  // Units directly below, each with its subtree; the unit's own registrations in a row of their own.
+  const childSums = await sumTally(q, f, ['child', 'kind', 'recognised', 'commended'], s.unit.path);
+  const paths = [...new Set(childSums.map((x) => String(x.child)))];
+  const named = new Map((await unitsByPaths(q, paths)).map((u) => [u.path, u]));
+  const children = new Map<string, ReportFigures['byChild'][number] & { own: boolean }>();
+  for (const c of await childUnits(q, s.unit.id)) children.set(c.path, { key: c.id, label: c.name, models: 0, exemplars: 0, total: 0, recognised: 0, commended: 0, own: false });
+  for (const x of childSums) {
+    const path = String(x.child);
+    const own = path === s.unit.path;
+    const u = named.get(path);
+    const line = children.get(path) ?? { key: u?.id ?? path, label: own ? `${s.unit.name} (trực tiếp)` : (u?.name ?? ''), models: 0, exemplars: 0, total: 0, recognised: 0, commended: 0, own };
+    if (x.kind === 'model') line.models += x.count;
+    else line.exemplars += x.count;
+    line.total += x.count;
+    if (x.recognised) line.recognised += x.count;
+    if (x.commended) line.commended += x.count;
+    children.set(path, line);
+  }
+  const byChild = [...children.values()]
+    .sort((a, b) => Number(b.own) - Number(a.own) || collator.compare(a.label, b.label))
+    .map(({ own: _own, ...line }) => line);
+
+  const total = byField.reduce((t, l) => ({ ...t, models: t.models + l.models, exemplars: t.exemplars + l.exemplars, total: t.total + l.total }), { models: 0, exemplars: 0, total: 0 });
+  const [resources] = await sumTally(q, f, [], s.unit.path);
+  const recognised = (await sumTally(q, { ...f, recognised: true }, [], s.unit.path))[0]?.count ?? 0;
+  const notRecognised = (await sumTally(q, { ...f, states: ['not_recognised'] }, [], s.unit.path))[0]?.count ?? 0;
+
+  const params: unknown[] = [];
+  const where = filterSql(f, 'r', 'r.unit_path', params).join(' and ');
+  const commendations = (await q.query<{ form: string; collectives: number; individuals: number; total: number }>(
+    `select fm.name as form, count(*) filter (where r.holder = 'collective')::bigint as collectives,
+            count(*) filter (where r.holder = 'individual')::bigint as individuals, count(*)::bigint as total
+       from commendation c join registration r on r.id = c.registration_id join commendation_form fm on fm.code = c.form_code
+      where ${where} group by fm.name, fm.sort order by fm.sort, fm.name`,
+    params,
+  )).rows;
+  const proposalsUp = (await q.query<{ n: number }>(
+    `select count(*)::bigint as n from commendation_proposal p join registration r on r.id = p.registration_id where ${where}`,
+    params,
+  )).rows[0]!.n;
+  const notable = (await q.query<{ id: string; title: string; unit_name: string; field_name: string; kind: 'model' | 'exemplar'; year: number; recognised: boolean; commended: boolean }>(
+    `select r.id, r.title, u.name as unit_name, fd.name as field_name, r.kind, r.year, r.recognised, r.commended
+       from registration r join unit u on u.id = r.unit_id join field fd on fd.code = r.field_code
+      where ${where} and (r.recognised or r.commended)
+      order by r.commended desc, r.recognised desc, r.year desc, r.title limit 10`,
+    params,
+  )).rows;
+
+  return {
+    unit: { id: s.unit.id, name: s.unit.name },
+    yearFrom: s.yearFrom,
+    yearTo: s.yearTo,
+    campaign: s.campaign,
+    total: { ...total, fundsVnd: resources?.funds ?? 0, workdays: resources?.workdays ?? 0 },
+    byField, byHolder, byOrigin, byLevel, byYear, byChild,
+    recognition: { recognised, notRecognised, counted: total.total },
+    commendations: commendations.map((c) => ({ form: c.form, collectives: Number(c.collectives), individuals: Number(c.individuals), total: Number(c.total) })),
+    proposalsUp: Number(proposalsUp),
+    notable: notable.map((n) => ({ id: n.id, title: n.title, unitName: n.unit_name, fieldName: n.field_name, kind: n.kind, year: n.year, recognised: n.recognised, commended: n.commended })),
+  };
+}
+

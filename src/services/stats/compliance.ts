@@ -1,0 +1,71 @@
+import { findCampaign, quotasOf, type QuotaRow } from '../../data/campaigns-repo.js';
+import { notFound } from '../../domain/errors.js';
+import type { Compliance } from '../../domain/report-schemas.js';
+import { COUNTED_STATES } from '../../domain/statistics.js';
+import type { Ctx } from '../context.js';
+
+const collator = new Intl.Collator('vi');
+
+/**
+ * Which units met the campaign's quota in a year. A quota for a unit kind applies to every unit of
+ * that kind below the launching unit; a quota for "every kind" applies to the units directly below
+ * it (a province's "each unit builds 2 models" speaks to its communes and agencies, not to every
+ * hamlet). A kind-specific quota wins over the general one. A unit's own registrations under the
+ * campaign count, in the registered states; a replication counts as a new model for its unit.
+ */
+export async function getCompliance(ctx: Ctx, campaignId: string, year: number | undefined): Promise<Compliance> {
+  const campaign = await findCampaign(ctx.db.pool, campaignId, ctx.actor.viewPath);
+  if (!campaign) throw notFound('campaign');
+  const y = year ?? Math.min(Math.max(new Date().getFullYear(), campaign.year_from), campaign.year_to);
+  const quotas = (await quotasOf(ctx.db.pool, [campaign.id])).get(campaign.id) ?? [];
+  const byKind = new Map<string, QuotaRow>();
+  let general: QuotaRow | undefined;
+  for (const q of quotas) {
+    if (q.unit_kind) byKind.set(q.unit_kind, q);
+    else general = q;
+  }
+  const units = await ctx.db.rows<{ id: string; name: string; kind: string; code: string; direct: boolean }>(
+    `select u.id, u.name, u.kind, u.code, u.parent_id = $4 as direct from unit u
+      where u.path <@ $1::ltree and u.path <> $1::ltree and u.path <@ $2::ltree and u.active
+        and (u.kind = any($3::text[]) or ($5 and u.parent_id = $4))`,
+    [campaign.unit_path, ctx.actor.viewPath, [...byKind.keys()], campaign.unit_id, general !== undefined],
+  );
+  const counts = await ctx.db.rows<{ unit_id: string; origin: string; n: number }>(
+    `select t.unit_id, t.origin, sum(t.n)::bigint as n from registration_tally t
+      where t.campaign_id = $1 and t.year = $2 and t.state = any($3::text[]) and t.unit_id = any($4::uuid[])
+      group by 1, 2`,
+    [campaign.id, y, COUNTED_STATES, units.map((u) => u.id)],
+  );
+  const of = new Map<string, Record<string, number>>();
+  for (const c of counts) of.set(c.unit_id, { ...of.get(c.unit_id), [c.origin]: Number(c.n) });
+
+  const rows = units.flatMap((u) => {
+    const quota = byKind.get(u.kind) ?? (u.direct ? general : undefined);
+    if (!quota) return [];
+    const n = of.get(u.id) ?? {};
+    const newCount = n.new ?? 0;
+    const consolidationCount = n.consolidation ?? 0;
+    const replicationCount = n.replication ?? 0;
+    const total = newCount + consolidationCount + replicationCount;
+    const met = newCount + replicationCount >= quota.min_new && consolidationCount >= quota.min_consolidated && total >= quota.min_total;
+    return [{
+      unit: { id: u.id, name: u.name, kind: u.kind, code: u.code },
+      quota: { minNew: quota.min_new, minConsolidated: quota.min_consolidated, minTotal: quota.min_total },
+      newCount, consolidationCount, replicationCount, total,
+      status: total === 0 ? ('none' as const) : met ? ('met' as const) : ('short' as const),
+    }];
+  });
+  const rank = { none: 0, short: 1, met: 2 };
+  rows.sort((a, b) => rank[a.status] - rank[b.status] || collator.compare(a.unit.name, b.unit.name));
+  return {
+    campaign: { id: campaign.id, title: campaign.title, yearFrom: campaign.year_from, yearTo: campaign.year_to },
+    year: y,
+    summary: {
+      units: rows.length,
+      met: rows.filter((r) => r.status === 'met').length,
+      short: rows.filter((r) => r.status === 'short').length,
+      none: rows.filter((r) => r.status === 'none').length,
+    },
+    rows,
+  };
+}

@@ -1,0 +1,126 @@
+import { childUnits, sumTally, unitsByPaths, type TallyRow } from '../../data/stats-repo.js';
+import { findUnitInScope } from '../../data/units-repo.js';
+import { notFound } from '../../domain/errors.js';
+import {
+  COUNTED_STATES, HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS,
+  type StatDimension, type StatsQuery, type StatsResult, type StatsRow,
+} from '../../domain/statistics.js';
+import { UNIT_LEVEL_LABELS, type UnitLevel } from '../../domain/unit-kinds.js';
+import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS, type RegistrationState } from '../../domain/workflow.js';
+import type { Ctx } from '../context.js';
+import { resolveFilter } from '../registrations/resolve-filter.js';
+
+const collator = new Intl.Collator('vi');
+
+/**
+ * Counts of registrations by up to three dimensions, inside the caller's view. Without a state
+ * filter only registered states count (see COUNTED_STATES). Grouping by one of `child` or
+ * `field` alone lists every unit below / every field, with zeros, so "registered nothing" shows.
+ */
+export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult> {
+  const filter = await resolveFilter(ctx, input);
+  const unit = filter.unit ?? (await rootOfView(ctx));
+  if (!filter.states && !input.allStates) filter.states = [...COUNTED_STATES];
+  const dims = [...new Set(input.groupBy ?? [])];
+  const sums = await sumTally(ctx.db.pool, filter, dims, unit.path);
+  const labels = await labeller(ctx, dims, sums);
+
+  const rows: StatsRow[] = sums.map((s) => {
+    const keys: StatsRow['keys'] = {};
+    const rowLabels: Record<string, string> = {};
+    let own: boolean | undefined;
+    for (const d of dims) {
+      let v = s[d] ?? null;
+      if (d === 'child') {
+        const u = labels.units.get(String(v));
+        own = String(v) === unit.path;
+        v = u?.id ?? null;
+        rowLabels[d] = own ? `${unit.name} (trực tiếp)` : (u?.name ?? '');
+      } else rowLabels[d] = labels.of(d, v);
+      keys[d] = v;
+    }
+    return { keys, labels: rowLabels, count: s.count, fundsVnd: s.funds, workdays: s.workdays, ...(own !== undefined ? { own } : {}) };
+  });
+
+  if (dims.length === 1 && dims[0] === 'child') {
+    const present = new Set(rows.map((r) => r.keys.child));
+    for (const c of await childUnits(ctx.db.pool, unit.id)) {
+      if (!present.has(c.id)) rows.push({ keys: { child: c.id }, labels: { child: c.name }, count: 0, fundsVnd: 0, workdays: 0, own: false });
+    }
+  }
+  if (dims.length === 1 && dims[0] === 'field' && !filter.fieldCode) {
+    const present = new Set(rows.map((r) => r.keys.field));
+    for (const f of labels.fields) if (f.active && !present.has(f.code)) rows.push({ keys: { field: f.code }, labels: { field: f.name }, count: 0, fundsVnd: 0, workdays: 0 });
+  }
+
+  rows.sort((a, b) => {
+    for (const d of dims) {
+      const c = labels.compare(d, a, b);
+      if (c) return c;
+    }
+    return 0;
+  });
+  const total = { count: 0, fundsVnd: 0, workdays: 0 };
+  for (const r of rows) {
+    total.count += r.count;
+    total.fundsVnd += r.fundsVnd;
+    total.workdays += r.workdays;
+  }
+  return { unit: { id: unit.id, name: unit.name }, groupBy: dims, states: (filter.states ?? [...REGISTRATION_STATES]) as RegistrationState[], rows, total };
+}
+
+async function rootOfView(ctx: Ctx) {
+  const { rows } = await ctx.db.pool.query<{ id: string; name: string; path: string }>(
+    'select id, name, path::text as path from unit where path = $1::ltree',
+    [ctx.actor.viewPath],
+  );
+  if (!rows[0]) throw notFound('unit');
+  return rows[0];
+}
+
+/** Names and orders of the values found, in one query per dimension that needs one. */
+async function labeller(ctx: Ctx, dims: StatDimension[], sums: TallyRow[]) {
+  const fields = await ctx.db.rows<{ code: string; name: string; sort: number; active: boolean }>('select code, name, sort, active from field order by sort');
+  const fieldSort = new Map(fields.map((f) => [f.code, f.sort]));
+  const units = new Map<string, { id: string; name: string }>();
+  if (dims.includes('child')) {
+    for (const u of await unitsByPaths(ctx.db.pool, [...new Set(sums.map((s) => String(s.child)))])) units.set(u.path, u);
+  }
+  const campaigns = new Map<string, string>();
+  if (dims.includes('campaign')) {
+    const ids = [...new Set(sums.map((s) => s.campaign).filter((v): v is string => typeof v === 'string'))];
+    if (ids.length) {
+      for (const c of await ctx.db.rows<{ id: string; title: string }>('select id, title from campaign where id = any($1::uuid[])', [ids])) campaigns.set(c.id, c.title);
+    }
+  }
+  const of = (d: StatDimension, v: unknown): string => {
+    switch (d) {
+      case 'field': return fields.find((f) => f.code === v)?.name ?? String(v);
+      case 'level': return UNIT_LEVEL_LABELS[v as UnitLevel] ?? String(v);
+      case 'holder': return HOLDER_LABELS[v as keyof typeof HOLDER_LABELS] ?? String(v);
+      case 'kind': return KIND_LABELS[v as keyof typeof KIND_LABELS] ?? String(v);
+      case 'origin': return ORIGIN_LABELS[v as keyof typeof ORIGIN_LABELS] ?? String(v);
+      case 'state': return REGISTRATION_STATE_LABELS[v as RegistrationState] ?? String(v);
+      case 'campaign': return v ? (campaigns.get(String(v)) ?? '') : 'Không thuộc đợt phát động';
+      case 'recognised': return v ? 'Đã được công nhận' : 'Chưa được công nhận';
+      case 'commended': return v ? 'Đã được khen thưởng' : 'Chưa được khen thưởng';
+      default: return String(v);
+    }
+  };
+  const order: Partial<Record<StatDimension, readonly string[]>> = {
+    level: Object.keys(UNIT_LEVEL_LABELS), holder: Object.keys(HOLDER_LABELS), kind: Object.keys(KIND_LABELS),
+    origin: Object.keys(ORIGIN_LABELS), state: REGISTRATION_STATES,
+  };
+  const compare = (d: StatDimension, a: StatsRow, b: StatsRow): number => {
+    const x = a.keys[d];
+    const y = b.keys[d];
+    if (d === 'child') return Number(b.own ?? false) - Number(a.own ?? false) || collator.compare(a.labels.child ?? '', b.labels.child ?? '');
+    if (d === 'field') return (fieldSort.get(String(x)) ?? 99) - (fieldSort.get(String(y)) ?? 99);
+    if (d === 'year') return Number(x) - Number(y);
+    if (d === 'recognised' || d === 'commended') return Number(y) - Number(x);
+    const list = order[d];
+    if (list) return list.indexOf(String(x)) - list.indexOf(String(y));
+    return collator.compare(a.labels[d] ?? '', b.labels[d] ?? '');
+  };
+  return { of, compare, units, fields };
+}

@@ -1,0 +1,73 @@
+/** Quota compliance of a campaign: who met the quota, who fell short, who registered nothing. */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { loginAll, unitId, type Users } from './helpers.js';
+
+let srv: TestServer;
+let u: Users;
+let commune: string;
+
+beforeAll(async () => {
+  srv = await startTestServer({ web: false });
+  u = await loginAll(srv);
+  commune = await unitId(u.admin, 'X00834');
+});
+afterAll(async () => { await srv?.close(); });
+
+async function registerUnder(campaignId: string, unit: string, title: string, submit = true, year = 2026) {
+  const d = await u.unit.post('/api/v1/registrations', {
+    kind: 'model', unitId: unit, holder: 'collective', title, fieldCode: 'economic', campaignId,
+    startDate: `${year}-02-01`, endDate: `${year}-11-30`, level: 'grassroots', criteria: [{ name: 'Số hộ tham gia', target: 10 }],
+  });
+  expect(d.status, JSON.stringify(d.body)).toBe(201);
+  if (submit) expect((await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version })).status).toBe(200);
+}
+
+describe('quota compliance', () => {
+  it('lists the units below with their quota and status, those with nothing first', async () => {
+    // For the commune: every Party organisation builds 1 new model; every unit directly below builds 2.
+    const c = await u.officer.post('/api/v1/campaigns', {
+      unitId: commune, title: 'Thi đua “Dân vận khéo” năm 2026', yearFrom: 2026, yearTo: 2027, startDate: '2026-01-10', endDate: '2027-12-31',
+      quotas: [{ unitKind: 'party', minNew: 1, minConsolidated: 0, minTotal: 1 }, { unitKind: null, minNew: 0, minConsolidated: 0, minTotal: 2 }],
+    });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    expect((await u.officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version })).status).toBe(200);
+
+    const [party, women, farmers] = await Promise.all(['X00834-DU', 'X00834-HPN', 'X00834-HND'].map((x) => unitId(u.admin, x)));
+    await registerUnder(c.body.id, party, 'Đảng ủy gần dân');
+    await registerUnder(c.body.id, women, 'Phụ nữ tiết kiệm');
+    await registerUnder(c.body.id, women, 'Phụ nữ giữ gìn vệ sinh');
+    await registerUnder(c.body.id, farmers, 'Nông dân giúp nhau');
+    await registerUnder(c.body.id, farmers, 'Bản nháp chưa gửi', false); // a draft does not count
+    await registerUnder(c.body.id, farmers, 'Mô hình năm sau', true, 2027); // another year
+
+    const r = await u.officer.get(`/api/v1/campaigns/${c.body.id}/compliance?year=2026`);
+    expect(r.status, JSON.stringify(r.body)).toBe(200);
+    const byName = new Map(r.body.rows.map((x: any) => [x.unit.name, x]));
+    expect(byName.get('Đảng ủy Càng Long')).toMatchObject({ status: 'met', newCount: 1, total: 1, quota: { minNew: 1, minTotal: 1 } });
+    expect(byName.get('Hội Liên hiệp Phụ nữ Càng Long')).toMatchObject({ status: 'met', total: 2, quota: { minTotal: 2 } });
+    expect(byName.get('Hội Nông dân Càng Long')).toMatchObject({ status: 'short', total: 1 });
+    expect(byName.get('Trạm Y tế Càng Long')).toMatchObject({ status: 'none', total: 0 });
+    // 13 organisations and 3 hamlets sit directly below the commune
+    expect(r.body.summary).toEqual({ units: 16, met: 2, short: 1, none: 13 });
+    expect(r.body.rows[0].status).toBe('none');
+    expect(r.body.rows.at(-1).status).toBe('met');
+
+    const next = await u.officer.get(`/api/v1/campaigns/${c.body.id}/compliance?year=2027`);
+    expect(next.body.summary).toMatchObject({ met: 0, short: 1 });
+
+    // the commune's own officer sees the same; a viewer of another commune does not find the campaign
+    expect((await u.unit.get(`/api/v1/campaigns/${c.body.id}/compliance?year=2026`)).body.summary).toEqual(r.body.summary);
+  });
+
+  it('answers not found for a campaign outside the view', async () => {
+    const other = await unitId(u.admin, 'X00707');
+    const c = await u.officer.post('/api/v1/campaigns', {
+      unitId: other, title: 'Đợt của phường', yearFrom: 2026, yearTo: 2026, startDate: '2026-01-10', endDate: '2026-12-31', quotas: [],
+    });
+    await u.officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version });
+    const r = await u.unit.get(`/api/v1/campaigns/${c.body.id}/compliance`);
+    expect(r.status).toBe(404);
+    expect(r.body.error.message).toContain('đợt phát động');
+  });
+});
