@@ -7,6 +7,7 @@ import { bootstrap } from './data/bootstrap.js';
 import { buildApp } from './http/app.js';
 import { loadConfig, pgliteDir } from './config.js';
 import { demoAccounts, isSeeded, seedDemo } from './seed/demo.js';
+import { hasDemoModels, seedDemoModels } from './seed/demo-models.js';
 
 const cfg = loadConfig();
 const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) });
@@ -15,6 +16,7 @@ const firstStart = !(await isSeeded(db));
 if (firstStart && process.env.DVK_DEMO !== 'false') {
   console.log('Lần chạy đầu: đang nạp dữ liệu mẫu (tỉnh Vĩnh Long)…');
   await seedDemo(db, cfg.demoPassword);
+  if (!(await hasDemoModels(db))) await seedDemoModels(db);
 }
 const app = await buildApp({ db, webDir: cfg.webDir, filesDir: cfg.filesDir, logger: process.env.DVK_LOG === 'true' });
 await app.listen({ port: cfg.port, host: cfg.host });

@@ -11,6 +11,7 @@ import { findUserByUsername, insertUser } from '../data/users-repo.js';
 import { loadConfig, pgliteDir } from '../config.js';
 import { ensureRoot, loadAdminUnits } from '../seed/admin-units.js';
 import { seedDemo } from '../seed/demo.js';
+import { hasDemoModels, seedDemoModels } from '../seed/demo-models.js';
 import { assertStrongPassword, hashPassword } from '../services/auth/passwords.js';
 import { AppError, errorMessage } from '../domain/errors.js';
 
@@ -73,7 +74,8 @@ async function main() {
       }
       case 'seed-demo': {
         const accounts = await seedDemo(db, values.password ?? cfg.demoPassword);
-        console.log(`Đã nạp dữ liệu mẫu. Tài khoản: ${accounts.map((a) => a.username).join(', ')}`);
+        const models = (await hasDemoModels(db)) ? 0 : await seedDemoModels(db);
+        console.log(`Đã nạp dữ liệu mẫu: ${models} mô hình, điển hình. Tài khoản: ${accounts.map((a) => a.username).join(', ')}`);
         return 0;
       }
       case 'load-admin-units': {

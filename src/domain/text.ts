@@ -24,3 +24,19 @@ export function slugifyVietnamese(input: string): string {
 export function tidyName(input: string): string {
   return input.normalize('NFC').replace(/\s+/g, ' ').trim();
 }
+
+/**
+ * The words of a search box as a prefix full-text query: "dân vận khé" → "dan:* & van:* & khe:*".
+ * Only letters and digits survive, so nothing typed can break the query syntax.
+ */
+export function prefixQuery(input: string, maxWords = 8): string | null {
+  const words = foldVietnamese(input).split(/[^a-z0-9]+/).filter(Boolean).slice(0, maxWords);
+  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+}
+
+/** Splits a text marked with «…» by the database into plain and matched parts, for safe display. */
+export function markedParts(marked: string): { text: string; hit: boolean }[] {
+  const parts: { text: string; hit: boolean }[] = [];
+  for (const [i, piece] of marked.split(/[«»]/).entries()) if (piece) parts.push({ text: piece, hit: i % 2 === 1 });
+  return parts;
+}

@@ -30,6 +30,7 @@ import multipart from '@fastify/multipart';
 import { statsRoutes } from './routes/stats.js';
 import { reportRoutes } from './routes/reports.js';
 import { exportRoutes } from './routes/exports.js';
+import { searchRoutes } from './routes/search.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
 
 // Validation messages in Vietnamese: plain wording for common cases, zod's locale for the rest.
@@ -101,6 +102,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(statsRoutes(opts.db));
       await api.register(reportRoutes(opts.db));
       await api.register(exportRoutes(opts.db, exportRunner));
+      await api.register(searchRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

@@ -33,7 +33,7 @@ describe('quota compliance', () => {
     expect(c.status, JSON.stringify(c.body)).toBe(201);
     expect((await u.officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version })).status).toBe(200);
 
-    const [party, women, farmers] = await Promise.all(['X00834-DU', 'X00834-HPN', 'X00834-HND'].map((x) => unitId(u.admin, x)));
+    const [party, women, farmers] = (await Promise.all(['X00834-DU', 'X00834-HPN', 'X00834-HND'].map((x) => unitId(u.admin, x)))) as [string, string, string];
     await registerUnder(c.body.id, party, 'Đảng ủy gần dân');
     await registerUnder(c.body.id, women, 'Phụ nữ tiết kiệm');
     await registerUnder(c.body.id, women, 'Phụ nữ giữ gìn vệ sinh');

@@ -1,0 +1,166 @@
+/**
+ * Demo models and exemplars for the three demo communes and the provincial block, over 2021–2026,
+ * so that a first start shows a living movement: lists, figures, recognitions and commendations.
+ * Deterministic (no randomness), written in one transaction; the database's own triggers keep
+ * the statistics tally and the search index.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Db } from '../data/db.js';
+import { foldVietnamese } from '../domain/text.js';
+
+type Field = 'economic' | 'cultural_social' | 'defence_security' | 'political_system';
+interface Idea { title: string; field: Field; problem: string; criterion: [name: string, target: number, unit: string] }
+
+const IDEAS: Idea[] = [
+  { title: 'Tổ hợp tác trồng bưởi da xanh theo hướng an toàn', field: 'economic', problem: 'Nông dân trồng nhỏ lẻ, giá bán bấp bênh', criterion: ['Số hộ tham gia tổ hợp tác', 25, 'hộ'] },
+  { title: 'Vận động hội viên phụ nữ tiết kiệm, giúp nhau vay vốn làm ăn', field: 'economic', problem: 'Nhiều chị em thiếu vốn sản xuất nhỏ', criterion: ['Số hội viên được giúp vốn', 40, 'người'] },
+  { title: 'Dân vận khéo trong chuyển đổi cây trồng trên đất lúa kém hiệu quả', field: 'economic', problem: 'Ruộng lúa nhiễm mặn, năng suất thấp', criterion: ['Diện tích chuyển đổi', 30, 'ha'] },
+  { title: 'Nông dân liên kết tiêu thụ khóm sạch', field: 'economic', problem: 'Thương lái ép giá khi vào vụ', criterion: ['Sản lượng tiêu thụ qua hợp đồng', 200, 'tấn'] },
+  { title: 'Nuôi bò sinh sản xoay vòng giúp hộ nghèo', field: 'economic', problem: 'Hộ nghèo không có vốn chăn nuôi', criterion: ['Số hộ thoát nghèo', 12, 'hộ'] },
+  { title: 'Dân vận khéo trong vận động hiến đất mở rộng đường giao thông nông thôn', field: 'cultural_social', problem: 'Đường ấp nhỏ hẹp, mùa mưa lầy lội', criterion: ['Chiều dài đường được mở rộng', 3, 'km'] },
+  { title: 'Tuyến đường hoa, đường sáng, xanh – sạch – đẹp', field: 'cultural_social', problem: 'Đường ấp thiếu đèn, nhiều rác', criterion: ['Số bóng đèn do dân đóng góp', 150, 'bóng'] },
+  { title: 'Tủ sách dùng chung ở ấp', field: 'cultural_social', problem: 'Thiếu nơi đọc sách cho thiếu nhi', criterion: ['Số đầu sách', 500, 'cuốn'] },
+  { title: 'Cùng con đến trường, không để học sinh bỏ học giữa chừng', field: 'cultural_social', problem: 'Học sinh nghỉ học để phụ giúp gia đình', criterion: ['Số học sinh được vận động trở lại lớp', 15, 'em'] },
+  { title: 'Bữa cơm nghĩa tình cho bệnh nhân nghèo', field: 'cultural_social', problem: 'Người bệnh nghèo điều trị dài ngày thiếu ăn', criterion: ['Số suất cơm mỗi tháng', 1200, 'suất'] },
+  { title: 'Dân vận khéo trong cải cách thủ tục hành chính: một lần đến là xong việc', field: 'cultural_social', problem: 'Người dân phải đi lại nhiều lần', criterion: ['Tỷ lệ hồ sơ đúng hẹn', 98, '%'] },
+  { title: 'Phân loại rác thải tại nguồn ở khu dân cư', field: 'cultural_social', problem: 'Rác thải sinh hoạt chưa được phân loại', criterion: ['Số hộ phân loại rác', 300, 'hộ'] },
+  { title: 'Mái ấm tình thương cho hộ khó khăn về nhà ở', field: 'cultural_social', problem: 'Còn hộ ở nhà tạm, dột nát', criterion: ['Số căn nhà được xây, sửa', 6, 'căn'] },
+  { title: 'Câu lạc bộ đờn ca tài tử của ấp', field: 'cultural_social', problem: 'Thanh niên ít tham gia sinh hoạt văn hóa', criterion: ['Số buổi sinh hoạt trong năm', 24, 'buổi'] },
+  { title: 'Chăm sóc sức khỏe người cao tuổi tại nhà', field: 'cultural_social', problem: 'Người cao tuổi neo đơn ít được khám bệnh', criterion: ['Số lượt khám tại nhà', 400, 'lượt'] },
+  { title: 'Tổ tự quản an ninh trật tự liên gia', field: 'defence_security', problem: 'Trộm cắp vặt xảy ra ở khu dân cư', criterion: ['Số vụ trộm cắp giảm', 50, '%'] },
+  { title: 'Camera an ninh do dân cùng góp', field: 'defence_security', problem: 'Các tuyến đường vắng thiếu giám sát', criterion: ['Số camera lắp đặt', 30, 'camera'] },
+  { title: 'Xóm đạo bình yên', field: 'defence_security', problem: 'Cần gắn kết đồng bào có đạo với chính quyền', criterion: ['Số hộ ký cam kết', 120, 'hộ'] },
+  { title: 'Dân vận khéo trong tuyên truyền phòng, chống ma túy cho thanh niên', field: 'defence_security', problem: 'Nguy cơ ma túy len lỏi vào thanh niên', criterion: ['Số buổi tuyên truyền', 12, 'buổi'] },
+  { title: 'Đảng viên gắn bó với hộ gia đình', field: 'political_system', problem: 'Chưa nắm chắc tâm tư của dân', criterion: ['Số hộ được đảng viên phụ trách', 200, 'hộ'] },
+  { title: 'Chi bộ sinh hoạt chuyên đề về công tác dân vận', field: 'political_system', problem: 'Sinh hoạt chi bộ còn hình thức', criterion: ['Số buổi sinh hoạt chuyên đề', 4, 'buổi'] },
+  { title: 'Ngày thứ Bảy lắng nghe dân nói', field: 'political_system', problem: 'Kiến nghị của dân chậm được giải quyết', criterion: ['Tỷ lệ kiến nghị được trả lời', 100, '%'] },
+  { title: 'Tiếp công dân đúng hẹn, trả lời đúng hạn', field: 'political_system', problem: 'Đơn thư tồn đọng', criterion: ['Số đơn thư được giải quyết', 40, 'đơn'] },
+];
+
+const EXEMPLARS = [
+  { person: 'Lê Văn Tám', position: 'Hội viên Hội Nông dân', title: 'Nông dân sản xuất, kinh doanh giỏi, giúp đỡ hộ nghèo', field: 'economic' as Field },
+  { person: 'Trần Thị Mỹ', position: 'Chi hội trưởng phụ nữ ấp', title: 'Chi hội trưởng vận động chị em tham gia xây dựng nông thôn mới', field: 'cultural_social' as Field },
+  { person: 'Nguyễn Văn Út', position: 'Trưởng ấp', title: 'Trưởng ấp gương mẫu, sát dân, gần dân', field: 'political_system' as Field },
+];
+
+/** Where each idea is carried out: an organisation or a hamlet of a demo commune, or a provincial agency. */
+const PLACES = ['HPN', 'HND', 'DTN', 'AP1', 'UBND', 'CA', 'HCCB', 'AP2', 'MTTQ', 'TYT', 'THCS', 'DU'];
+const COMMUNES = ['X00834', 'X00707', 'X00478'];
+
+export async function hasDemoModels(db: Db): Promise<boolean> {
+  return (await db.rows<{ n: number }>('select count(*) as n from registration'))[0]!.n > 0;
+}
+
+export async function seedDemoModels(db: Db): Promise<number> {
+  return db.tx(async (q) => {
+    const units = new Map((await q.query<{ id: string; code: string; path: string; name: string }>(
+      `select id, code, path::text as path, name from unit where code like any(array['X00834%', 'X00707%', 'X00478%', 'T24-KCQ%'])`,
+    )).rows.map((u) => [u.code, u]));
+    const users = new Map((await q.query<{ id: string; username: string; full_name: string }>('select id, username, full_name from app_user')).rows.map((u) => [u.username, u]));
+    const officer = users.get('officer');
+    const unitUser = users.get('unit');
+    const member = users.get('member');
+    if (!officer || !unitUser || !member || !units.size) return 0;
+    const province = (await q.query<{ id: string; path: string }>(`select id, path::text as path from unit where code = 'T24'`)).rows[0]!;
+
+    const rounds = new Map<number, string>();
+    const roundFor = async (year: number) => {
+      if (!rounds.has(year)) {
+        const id = randomUUID();
+        await q.query(
+          `insert into recognition_round (id, unit_id, unit_path, title, state, opened_by, opened_at, closed_at)
+           values ($1, $2, $3::ltree, $4, 'closed', $5, $6, $6)`,
+          [id, province.id, province.path, `Xét công nhận mô hình, điển hình “Dân vận khéo” năm ${year}`, officer.id, `${year}-11-15`],
+        );
+        rounds.set(year, id);
+      }
+      return rounds.get(year)!;
+    };
+
+    let made = 0;
+    const add = async (o: {
+      unit: { id: string; path: string }; kind: 'model' | 'exemplar'; title: string; field: Field; year: number; state: string;
+      problem?: string; person?: string; position?: string; criterion: [string, number, string]; by: { id: string; full_name: string };
+      origin?: 'new' | 'consolidation'; originId?: string | null; funds: number; commend?: boolean;
+    }) => {
+      const id = randomUUID();
+      const recognised = o.state === 'recognised' || o.state === 'completed';
+      await q.query(
+        `insert into registration (id, kind, unit_id, unit_path, holder, person_name, person_position, title, title_key, field_code, origin, origin_id,
+           problem, purpose, start_date, end_date, planned_funds_vnd, planned_workdays, level, year, state, recognised, created_by, submitted_at, decided_at)
+         values ($1, $2, $3, $4::ltree, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+                 $24, $25)`,
+        [id, o.kind, o.unit.id, o.unit.path, o.person ? 'individual' : 'collective', o.person ?? null, o.position ?? null, o.title, foldVietnamese(o.title),
+          o.field, o.origin ?? 'new', o.originId ?? null, o.problem ?? null, o.problem ? 'Giải quyết dứt điểm, được dân đồng tình' : null,
+          `${o.year}-02-15`, `${o.year}-11-30`, o.funds, 30 + (made % 7) * 10, 'grassroots', o.year, o.state, recognised, o.by.id,
+          o.state === 'draft' ? null : `${o.year}-02-21T09:00:00+07:00`, ['draft', 'submitted'].includes(o.state) ? null : `${o.year}-03-12T15:00:00+07:00`],
+      );
+      await q.query('insert into registration_criterion (id, registration_id, name, target, unit_of_measure, sort) values ($1, $2, $3, $4, $5, 0)', [randomUUID(), id, ...o.criterion]);
+      const steps: [string, string | null, string][] = [['create', null, 'draft']];
+      if (o.state !== 'draft') steps.push(['submit', 'draft', 'submitted']);
+      if (['accepted', 'recognised', 'completed'].includes(o.state)) steps.push(['accept', 'submitted', 'accepted']);
+      if (recognised) steps.push(['recognise', 'accepted', 'recognised']);
+      if (o.state === 'completed') steps.push(['complete', 'recognised', 'completed']);
+      for (const [i, [transition, from, to]] of steps.entries()) {
+        await q.query(
+          `insert into registration_event (registration_id, at, actor_id, actor_name, transition, from_state, to_state)
+           values ($1, $2::timestamptz + make_interval(days => $3), $4, $5, $6, $7, $8)`,
+          [id, `${o.year}-02-01`, i * 20, i >= 2 ? officer.id : o.by.id, i >= 2 ? officer.full_name : o.by.full_name, transition, from, to],
+        );
+      }
+      if (recognised) {
+        const round = await roundFor(o.year);
+        await q.query(
+          `insert into recognition_candidate (round_id, registration_id, acknowledged, result, level, decision_no, decision_date, issuer, decided_at)
+           values ($1, $2, true, 'recognised', 'province', $3, $4, 'Ban Chỉ đạo phong trào thi đua “Dân vận khéo” tỉnh Vĩnh Long', $5)`,
+          [round, id, `${100 + made}-QĐ/BCĐ`, `${o.year}-12-10`, `${o.year}-12-10T10:00:00+07:00`],
+        );
+        for (const v of [officer, member]) {
+          await q.query(`insert into recognition_vote (round_id, registration_id, voter_id, voter_name, vote, at) values ($1, $2, $3, $4, 'for', $5)`, [round, id, v.id, v.full_name, `${o.year}-12-05`]);
+        }
+      }
+      if (o.commend) {
+        await q.query(
+          `insert into commendation (id, registration_id, form_code, issuer, decision_no, decision_date, created_by)
+           values ($1, $2, $3, $4, $5, $6, $7)`,
+          [randomUUID(), id, made % 2 ? 'giay_khen' : 'bang_khen_ubnd_tinh', made % 2 ? 'Ban Thường vụ Đảng ủy xã' : 'Ủy ban nhân dân tỉnh Vĩnh Long', `${200 + made}/QĐ-KT`, `${o.year}-12-25`, officer.id],
+        );
+      }
+      made += 1;
+      return id;
+    };
+
+    // Each commune carries out most ideas once, spread over six years; older ones are finished.
+    const stateOf = (year: number, k: number) =>
+      year <= 2023 ? (k % 4 === 0 ? 'recognised' : 'completed')
+        : year === 2024 ? (k % 3 === 0 ? 'accepted' : 'recognised')
+          : year === 2025 ? (['recognised', 'accepted', 'accepted', 'submitted'][k % 4]!)
+            : (['submitted', 'accepted', 'draft', 'submitted', 'returned'][k % 5]!);
+    for (const [c, commune] of COMMUNES.entries()) {
+      for (const [k, idea] of IDEAS.entries()) {
+        if ((k + c) % 5 === 4) continue; // not every commune does everything
+        const place = units.get(`${commune}-${PLACES[(k + c) % PLACES.length]}`) ?? units.get(commune)!;
+        const year = 2021 + ((k * 5 + c * 2) % 6);
+        const state = stateOf(year, k + c);
+        const by = commune === 'X00834' ? unitUser : officer;
+        await add({ unit: place, kind: 'model', title: idea.title, field: idea.field, year, state, problem: idea.problem, criterion: idea.criterion, by, funds: ((k % 5) + 1) * 5_000_000, commend: state !== 'accepted' && (k + c) % 3 === 0 && (state === 'recognised' || state === 'completed') });
+      }
+      for (const [k, e] of EXEMPLARS.entries()) {
+        const place = units.get(`${commune}-${['HND', 'HPN', 'AP1'][k]}`) ?? units.get(commune)!;
+        await add({ unit: place, kind: 'exemplar', title: e.title, field: e.field, year: 2024 + (k % 2), state: k === 2 ? 'accepted' : 'recognised', person: e.person, position: e.position, criterion: ['Số hộ được giúp đỡ', 10, 'hộ'], by: commune === 'X00834' ? unitUser : officer, funds: 0, commend: k === 0 });
+      }
+    }
+    // A model reported again as new in a later year: the kind of repeat the movement wants flagged.
+    const women = units.get('X00834-HPN')!;
+    await add({ unit: women, kind: 'model', title: 'Vận động hội viên phụ nữ tiết kiệm giúp nhau vay vốn làm ăn', field: 'economic', year: 2026, state: 'submitted', problem: 'Nhiều chị em thiếu vốn sản xuất nhỏ', criterion: ['Số hội viên được giúp vốn', 45, 'người'], by: unitUser, funds: 10_000_000 });
+    // Provincial agencies of the block.
+    for (const [k, code] of ['T24-KCQ-SYT', 'T24-KCQ-SGDDT', 'T24-KCQ-SNNMT', 'T24-KCQ-BVDK'].entries()) {
+      const unit = units.get(code);
+      if (!unit) continue;
+      const idea = IDEAS[[9, 8, 2, 14][k]!]!;
+      await add({ unit, kind: 'model', title: `${idea.title} (${unit.name})`, field: idea.field, year: 2025, state: k % 2 ? 'recognised' : 'accepted', problem: idea.problem, criterion: idea.criterion, by: officer, funds: 20_000_000, commend: k === 1 });
+    }
+    return made;
+  });
+}
+

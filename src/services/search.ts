@@ -1,0 +1,31 @@
+import { searchRegistrations } from '../data/search-repo.js';
+import { findUnitInScope } from '../data/units-repo.js';
+import { notFound } from '../domain/errors.js';
+import type { SearchQuery, SearchResult } from '../domain/search-schemas.js';
+import { markedParts, prefixQuery } from '../domain/text.js';
+import type { RegistrationState } from '../domain/workflow.js';
+import type { Ctx } from './context.js';
+
+/** Models and exemplars in the caller's view whose title, description, unit or person match every word typed. */
+export async function search(ctx: Ctx, input: SearchQuery): Promise<SearchResult> {
+  const tsquery = prefixQuery(input.q);
+  if (!tsquery) return { total: 0, items: [] };
+  let unitPath: string | undefined;
+  if (input.unitId) {
+    const unit = await findUnitInScope(ctx.db.pool, input.unitId, ctx.actor.viewPath);
+    if (!unit) throw notFound('unit');
+    unitPath = unit.path;
+  }
+  const { total, rows } = await searchRegistrations(ctx.db.pool, tsquery, {
+    scopePath: ctx.actor.viewPath, unitPath, fieldCode: input.fieldCode, year: input.year, state: input.state, kind: input.kind,
+  }, input.pageSize, (input.page - 1) * input.pageSize);
+  return {
+    total,
+    items: rows.map((r) => ({
+      id: r.id, kind: r.kind, title: r.title, titleParts: markedParts(r.title_marked),
+      unit: { id: r.unit_id, name: r.unit_name }, personName: r.person_name, fieldCode: r.field_code, year: r.year,
+      state: r.state as RegistrationState,
+      snippet: r.snippet_marked.includes('«') ? markedParts(r.snippet_marked) : [],
+    })),
+  };
+}

@@ -1,0 +1,128 @@
+/** Review reports (who writes, who reads, edits that collide) and list exports as background jobs. */
+import ExcelJS from 'exceljs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from '../support/server.js';
+import { loginAll, unitId, type Users } from './helpers.js';
+
+let srv: TestServer;
+let u: Users;
+let commune: string, otherCommune: string, women: string;
+
+beforeAll(async () => {
+  srv = await startTestServer({ web: false });
+  u = await loginAll(srv);
+  commune = await unitId(u.admin, 'X00834');
+  otherCommune = await unitId(u.admin, 'X00707');
+  women = await unitId(u.admin, 'X00834-HPN');
+  for (let i = 0; i < 12; i++) {
+    const d = await u.unit.post('/api/v1/registrations', {
+      kind: i % 4 === 0 ? 'exemplar' : 'model', unitId: i % 2 ? women : commune, holder: 'collective', title: `Mô hình xuất Excel ${i + 1}`,
+      fieldCode: i % 3 ? 'economic' : 'cultural_social', startDate: '2025-03-01', endDate: '2025-12-31', level: 'commune',
+      plannedFundsVnd: 2_500_000, criteria: [{ name: 'Số hộ tham gia', target: 10 }],
+    });
+    expect(d.status).toBe(201);
+    if (i < 10) expect((await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version })).status).toBe(200);
+  }
+});
+afterAll(async () => { await srv?.close(); });
+
+const report = (over: Record<string, unknown> = {}) => ({
+  unitId: commune, kind: 'interim', yearFrom: 2025, yearTo: 2025, title: 'Sơ kết phong trào “Dân vận khéo” năm 2025',
+  parentBody: 'Đảng bộ xã Càng Long', issuingBody: 'Ban Chỉ đạo phong trào “Dân vận khéo” xã Càng Long', number: 'Số 07-BC/BCĐ',
+  place: 'Càng Long', reportDate: '2025-12-20', ...over,
+});
+
+async function download(path: string, cookie: string) {
+  const r = await fetch(srv.baseUrl + path, { headers: { cookie } });
+  return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'), body: Buffer.from(await r.arrayBuffer()) };
+}
+
+describe('review reports', () => {
+  it('the commune writes its report; figures come from its registrations; edits keep their version', async () => {
+    const r = await u.unit.post('/api/v1/review-reports', report());
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body).toMatchObject({ unit: { name: 'Xã Càng Long' }, kind: 'interim', actions: ['update'], results: null });
+    const figures = (await u.unit.get(`/api/v1/review-reports/${r.body.id}/figures`)).body;
+    expect(figures.total).toMatchObject({ total: 10, models: 7, exemplars: 3, fundsVnd: 25_000_000 });
+    expect(figures.byChild[0]).toMatchObject({ label: 'Xã Càng Long (trực tiếp)', total: 5 });
+    expect(figures.byChild.find((l: any) => l.label === 'Hội Liên hiệp Phụ nữ Càng Long').total).toBe(5);
+
+    const saved = await u.unit.patch(`/api/v1/review-reports/${r.body.id}`, { version: r.body.version, results: 'Đã có 10 mô hình đăng ký.' });
+    expect(saved.status).toBe(200);
+    expect(saved.body.results).toBe('Đã có 10 mô hình đăng ký.');
+    const stale = await u.officer.patch(`/api/v1/review-reports/${r.body.id}`, { version: r.body.version, lessons: 'Ghi đè' });
+    expect(stale.status).toBe(409);
+    expect(stale.body.error.code).toBe('STALE_VERSION');
+    expect((await u.unit.get(`/api/v1/review-reports/${r.body.id}`)).body.lessons).toBeNull();
+
+    const docx = await download(`/api/v1/review-reports/${r.body.id}/docx`, u.unit.cookie!);
+    expect(docx.status).toBe(200);
+    expect(docx.body.subarray(0, 2).toString()).toBe('PK'); // a zip, as .docx files are
+    expect(docx.disposition).toMatch(/filename\*=UTF-8''.+\.docx/);
+    const xlsx = await download(`/api/v1/review-reports/${r.body.id}/xlsx`, u.unit.cookie!);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as never);
+    expect(book.worksheets.length).toBeGreaterThan(1);
+  });
+
+  it('readers see reports of their subtree only; viewers and members do not write them', async () => {
+    const other = await u.officer.post('/api/v1/review-reports', report({ unitId: otherCommune, title: 'Sơ kết của phường' }));
+    expect(other.status).toBe(201);
+    expect((await u.unit.get(`/api/v1/review-reports/${other.body.id}`)).status).toBe(404);
+    expect((await u.unit.get(`/api/v1/review-reports/${other.body.id}/docx`)).status).toBe(404);
+    const listed = (await u.unit.get('/api/v1/review-reports')).body.items.map((x: any) => x.title);
+    expect(listed).not.toContain('Sơ kết của phường');
+    expect((await u.officer.get('/api/v1/review-reports')).body.items.map((x: any) => x.title)).toContain('Sơ kết của phường');
+    expect((await u.viewer.post('/api/v1/review-reports', report())).status).toBe(403);
+    expect((await u.member.post('/api/v1/review-reports', report())).status).toBe(403);
+    const viewerSees = await u.viewer.get(`/api/v1/review-reports/${other.body.id}`);
+    expect(viewerSees.status).toBe(200);
+    expect(viewerSees.body.actions).toEqual([]);
+  });
+
+  it('refuses a period that ends before it starts, and missing fields, in Vietnamese', async () => {
+    const bad = await u.unit.post('/api/v1/review-reports', report({ yearFrom: 2026, yearTo: 2025 }));
+    expect(bad.status).toBe(400);
+    expect(bad.body.error).toMatchObject({ code: 'PERIOD_INVALID', message: 'Năm kết thúc phải sau hoặc bằng năm bắt đầu.' });
+    const missing = await u.unit.post('/api/v1/review-reports', report({ issuingBody: '' }));
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.code).toBe('VALIDATION_FAILED');
+    expect((await u.unit.get('/api/v1/review-reports')).body.total).toBe(1);
+  });
+});
+
+describe('exports', () => {
+  it('exports the filtered list to Excel as a job with progress; the file has the list’s rows', async () => {
+    const filter = { unitId: commune, fieldCode: 'economic', states: ['submitted'] };
+    const list = await u.unit.get(`/api/v1/registrations?unitId=${commune}&fieldCode=economic&states=submitted`);
+    const job = await u.unit.post('/api/v1/exports', { kind: 'registrations', filter });
+    expect(job.status, JSON.stringify(job.body)).toBe(202);
+    let state = job.body;
+    for (let i = 0; i < 100 && (state.state === 'queued' || state.state === 'running'); i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await u.unit.get(`/api/v1/exports/${job.body.id}`)).body;
+    }
+    expect(state).toMatchObject({ state: 'done', progress: list.body.total, total: list.body.total });
+    // another user cannot fetch someone else's export
+    expect((await u.officer.get(`/api/v1/exports/${job.body.id}`)).status).toBe(404);
+    const file = await download(`/api/v1/exports/${job.body.id}/file`, u.unit.cookie!);
+    expect(file.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(file.body as never);
+    const sheet = book.worksheets[0]!;
+    const titles: string[] = [];
+    sheet.eachRow((row) => {
+      const t = row.getCell(2).value;
+      if (typeof t === 'string' && t.startsWith('Mô hình xuất Excel')) titles.push(t);
+    });
+    expect(titles.sort()).toEqual(list.body.items.map((x: any) => x.title).sort());
+    expect(JSON.stringify(sheet.getRow(2).values)).toContain('Lĩnh vực: Kinh tế');
+  });
+
+  it('an export outside the view is refused before any job starts', async () => {
+    const r = await u.unit.post('/api/v1/exports', { kind: 'registrations', filter: { unitId: otherCommune } });
+    expect(r.status).toBe(404);
+    const bad = await u.unit.post('/api/v1/exports', { kind: 'people', filter: {} });
+    expect(bad.status).toBe(400);
+  });
+});
