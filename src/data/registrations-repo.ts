@@ -37,6 +37,7 @@ export interface RegistrationRow {
   state: string;
   recognised: boolean;
   commended: boolean;
+  similar_seen: string[];
   supporter_id: string | null;
   supporter_name: string | null;
   created_by: string | null;
@@ -66,7 +67,7 @@ export async function findRegistrationInScope(q: Queryable, id: string, scopePat
 export const WRITABLE = [
   'campaign_id', 'holder', 'person_name', 'person_position', 'title', 'title_key', 'field_code', 'origin', 'origin_id',
   'problem', 'purpose', 'place_unit_id', 'place_address', 'start_date', 'end_date', 'forces', 'targets', 'solutions',
-  'planned_funds_vnd', 'planned_workdays', 'planned_other', 'level', 'year',
+  'planned_funds_vnd', 'planned_workdays', 'planned_other', 'level', 'year', 'similar_seen',
 ] as const;
 export type WritableColumn = (typeof WRITABLE)[number];
 export type RegistrationValues = Partial<Record<WritableColumn, unknown>>;
@@ -223,6 +224,23 @@ export async function listReplicable(q: Queryable, search: string[] | null, limi
       where r.kind = 'model' and r.state = 'recognised' and ($1::text[] is null or r.title_key like all($1::text[]))
       order by r.year desc, r.title_key limit $2`,
     [search, limit],
+  );
+  return rows;
+}
+
+/**
+ * Registrations with a title like this one, in a subtree, in the five years up to `year`: full-text
+ * candidates first (any significant word, on the index), then trigram similarity on those only.
+ */
+export async function findSimilarEarlier(q: Queryable, o: { scopePath: string; orQuery: string; titleKey: string; year: number; excludeId: string | null; min: number; limit: number }) {
+  const { rows } = await q.query<{ id: string; title: string; year: number; state: string; unit_name: string; sim: number }>(
+    `select r.id, r.title, r.year, r.state, u.name as unit_name, similarity(r.title_key, $2)::float8 as sim
+       from registration r join unit u on u.id = r.unit_id
+      where r.search @@ to_tsquery('vi_unaccent', $1) and r.unit_path <@ $3::ltree
+        and r.year between $4 - 5 and $4 and r.id is distinct from $5 and r.state not in ('draft', 'rejected')
+        and similarity(r.title_key, $2) >= $6
+      order by sim desc, r.year desc limit $7`,
+    [o.orQuery, o.titleKey, o.scopePath, o.year, o.excludeId, o.min, o.limit],
   );
   return rows;
 }

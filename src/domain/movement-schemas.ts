@@ -131,6 +131,8 @@ const RegistrationFields = z.object({
   level: required(40),
   year: year.optional(),
   criteria: z.array(CriterionInput).max(50),
+  /** The similar earlier registrations the registrant was shown before saving (see /registrations/similar). */
+  similarSeen: z.array(z.uuid()).max(20).optional(),
 });
 export const RegistrationInput = RegistrationFields.extend({
   origin: Origin.default('new'),
@@ -140,7 +142,20 @@ export type RegistrationInput = z.infer<typeof RegistrationInput>;
 export const UpdateRegistration = RegistrationFields.omit({ unitId: true, kind: true }).partial().extend({ version: z.number().int() });
 export type UpdateRegistration = z.infer<typeof UpdateRegistration>;
 
-export const EarlierRegistration = z.object({ id: z.uuid(), title: z.string(), year: z.number().int(), state: RegistrationState, unitName: z.string() });
+export const EarlierRegistration = z.object({
+  id: z.uuid(), title: z.string(), year: z.number().int(), state: RegistrationState, unitName: z.string(),
+  /** 0–1: how close the title is (trigram similarity of the folded titles). */
+  similarity: z.number(),
+  /** Whether the registrant was shown this one when saving. */
+  seenByRegistrant: z.boolean(),
+});
+export type EarlierRegistration = z.infer<typeof EarlierRegistration>;
+export const SimilarQuery = z.object({
+  unitId: z.uuid(),
+  title: z.string().trim().min(1).max(300),
+  year: z.coerce.number().int().min(1900).max(2100),
+  excludeId: z.uuid().optional(),
+});
 
 export const RegistrationEvent = z.object({
   at: z.string(),
@@ -181,7 +196,7 @@ export const Registration = z.object({
   supporter: z.object({ id: z.uuid(), name: z.string() }).nullable(),
   criteria: z.array(CriterionInput.extend({ id: z.uuid() })),
   timeline: z.array(RegistrationEvent),
-  /** Earlier registrations of the same title by the same unit, in earlier years. */
+  /** Registrations with a similar title near the same unit in recent years: possible repeats. */
   earlier: z.array(EarlierRegistration),
   /** Lineage: every replication counted, those inside the caller's view listed. */
   replications: z.object({

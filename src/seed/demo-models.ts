@@ -44,7 +44,7 @@ const EXEMPLARS = [
 ];
 
 /** Where each idea is carried out: an organisation or a hamlet of a demo commune, or a provincial agency. */
-const PLACES = ['HPN', 'HND', 'DTN', 'AP1', 'UBND', 'CA', 'HCCB', 'AP2', 'MTTQ', 'TYT', 'THCS', 'DU'];
+const PLACES = ['HND', 'HPN', 'DTN', 'AP1', 'UBND', 'CA', 'HCCB', 'AP2', 'MTTQ', 'TYT', 'THCS', 'DU'];
 const COMMUNES = ['X00834', 'X00707', 'X00478'];
 
 export async function hasDemoModels(db: Db): Promise<boolean> {
@@ -140,7 +140,7 @@ export async function seedDemoModels(db: Db): Promise<number> {
       for (const [k, idea] of IDEAS.entries()) {
         if ((k + c) % 5 === 4) continue; // not every commune does everything
         const place = units.get(`${commune}-${PLACES[(k + c) % PLACES.length]}`) ?? units.get(commune)!;
-        const year = 2021 + ((k * 5 + c * 2) % 6);
+        const year = 2021 + ((k * 5 + c * 2 + 1) % 6);
         const state = stateOf(year, k + c);
         const by = commune === 'X00834' ? unitUser : officer;
         await add({ unit: place, kind: 'model', title: idea.title, field: idea.field, year, state, problem: idea.problem, criterion: idea.criterion, by, funds: ((k % 5) + 1) * 5_000_000, commend: state !== 'accepted' && (k + c) % 3 === 0 && (state === 'recognised' || state === 'completed') });

@@ -86,3 +86,40 @@ describe('search', () => {
     expect(empty.body.error.code).toBe('VALIDATION_FAILED');
   });
 });
+
+describe('re-registration check', () => {
+  it('flags a title registered again with its predecessor, and tells the appraiser whether the registrant saw it', async () => {
+    const women = await unitId(u.admin, 'X00834-HPN');
+    const title = 'Vận động hội viên phụ nữ tiết kiệm, giúp nhau vay vốn';
+    const similar = await u.unit.get(`/api/v1/registrations/similar?unitId=${women}&year=2026&title=${encodeURIComponent(title)}`);
+    expect(similar.status).toBe(200);
+    const predecessor = similar.body.find((x: any) => x.title === 'Vận động hội viên phụ nữ tiết kiệm, giúp nhau vay vốn làm ăn');
+    expect(predecessor).toMatchObject({ unitName: 'Hội Liên hiệp Phụ nữ Càng Long', seenByRegistrant: false });
+    expect(predecessor.similarity).toBeGreaterThan(0.6);
+    // unrelated titles are not suggested
+    expect(similar.body.map((x: any) => x.title)).not.toContain('Xóm đạo bình yên');
+
+    // the registrant saw the candidates and went on as a new model
+    const reg = await u.unit.post('/api/v1/registrations', {
+      kind: 'model', unitId: women, holder: 'collective', title, fieldCode: 'economic', startDate: '2026-03-01', endDate: '2026-12-31',
+      level: 'grassroots', criteria: [{ name: 'Số hội viên', target: 30 }], similarSeen: similar.body.map((x: any) => x.id),
+    });
+    expect(reg.status, JSON.stringify(reg.body)).toBe(201);
+    const sent = await u.unit.post(`/api/v1/registrations/${reg.body.id}/submit`, { version: reg.body.version });
+    const seenByOfficer = (await u.officer.get(`/api/v1/registrations/${sent.body.id}`)).body;
+    expect(seenByOfficer.earlier.find((e: any) => e.id === predecessor.id)).toMatchObject({ seenByRegistrant: true });
+
+    // the repeat seeded in the demo data is flagged too, though nobody was shown anything then
+    const repeat = (await find('officer', 'van dong hoi vien phu nu tiet kiem', '&year=2026&state=submitted')).items
+      .find((x) => x.title === 'Vận động hội viên phụ nữ tiết kiệm giúp nhau vay vốn làm ăn')!;
+    const detail = (await u.officer.get(`/api/v1/registrations/${repeat.id}`)).body;
+    expect(detail.earlier.map((e: any) => e.title)).toContain('Vận động hội viên phụ nữ tiết kiệm, giúp nhau vay vốn làm ăn');
+    expect(detail.earlier.every((e: any) => e.seenByRegistrant === false)).toBe(true);
+  });
+
+  it('looks only inside the caller’s view', async () => {
+    const other = await unitId(u.admin, 'X00707-HPN');
+    const r = await u.unit.get(`/api/v1/registrations/similar?unitId=${other}&year=2026&title=tiet%20kiem`);
+    expect(r.status).toBe(404);
+  });
+});

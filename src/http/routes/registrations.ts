@@ -1,13 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../data/db.js';
-import { Field, ReplicableModel, Registration, RegistrationInput, RegistrationList, RegistrationListQuery, TransitionBody, UpdateRegistration } from '../../domain/movement-schemas.js';
+import { EarlierRegistration, Field, ReplicableModel, SimilarQuery, Registration, RegistrationInput, RegistrationList, RegistrationListQuery, TransitionBody, UpdateRegistration } from '../../domain/movement-schemas.js';
 import { IdParam } from '../../domain/schemas.js';
 import { DIRECT_TRANSITIONS, type TransitionName } from '../../domain/workflow.js';
 import { createRegistration } from '../../services/registrations/create-registration.js';
 import { getRegistration, listRegistrations } from '../../services/registrations/list-registrations.js';
 import { assignSupporter, transitionRegistration } from '../../services/registrations/transition-registration.js';
 import { updateRegistration } from '../../services/registrations/update-registration.js';
+import { checkSimilar } from '../../services/registrations/similar.js';
 import { requireCtx } from '../auth.js';
 import { SUPPORTER_ROLES } from '../../domain/policy.js';
 import { listReplicable } from '../../data/registrations-repo.js';
@@ -25,6 +26,13 @@ export const registrationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
   app.get('/registrations', {
     schema: { tags, summary: 'Danh sách mô hình, điển hình (lọc, hàng đợi)', querystring: RegistrationListQuery, response: { 200: RegistrationList } },
   }, async (req) => listRegistrations(requireCtx(req, db), req.query));
+
+  app.get('/registrations/similar', {
+    schema: {
+      tags, summary: 'Mô hình có tên gần giống đã đăng ký gần đây (kiểm tra đăng ký lặp lại)', querystring: SimilarQuery,
+      response: { 200: z.array(EarlierRegistration) },
+    },
+  }, async (req) => checkSimilar(requireCtx(req, db), req.query));
 
   app.get('/replicable-models', {
     schema: { tags, summary: 'Mô hình đã được công nhận trên cả nước, để đăng ký nhân rộng', querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: z.array(ReplicableModel) } },

@@ -1,5 +1,6 @@
+import { similarEarlier } from './similar.js';
 import type { Queryable } from '../../data/db.js';
-import { findEarlierSameTitle, listCriteria, listEvents, replicationsOf, type RegistrationRow } from '../../data/registrations-repo.js';
+import { listCriteria, listEvents, replicationsOf, type RegistrationRow } from '../../data/registrations-repo.js';
 import { can, SUPPORTER_ROLES, type Actor } from '../../domain/policy.js';
 import { inSubtree } from '../../domain/scope.js';
 import type { Registration } from '../../domain/movement-schemas.js';
@@ -32,7 +33,7 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
   // Sequential: inside a transaction the queries share one connection.
   const criteria = await listCriteria(q, r.id);
   const events = await listEvents(q, r.id);
-  const earlier = await findEarlierSameTitle(q, r.unit_id, r.title_key, r.year, r.id);
+  const earlier = await similarEarlier(q, actor, r.unit_path, r.title, r.year, r.id, r.similar_seen);
   const replications = await replicationsOf(q, r.id, actor.viewPath);
   return {
     id: r.id,
@@ -64,7 +65,7 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
     supporter: r.supporter_id ? { id: r.supporter_id, name: r.supporter_name! } : null,
     criteria: criteria.map((c) => ({ id: c.id, name: c.name, target: c.target === null ? null : Number(c.target), unitOfMeasure: c.unit_of_measure })),
     timeline: events.map((e) => ({ at: e.at.toISOString(), actorName: e.actor_name, transition: e.transition, fromState: e.from_state, toState: e.to_state, reason: e.reason })),
-    earlier: earlier.map((e) => ({ id: e.id, title: e.title, year: e.year, state: e.state as RegistrationState, unitName: e.unit_name })),
+    earlier,
     replications: {
       total: replications.total,
       items: replications.visible.map((x) => ({ id: x.id, title: x.title, unitName: x.unit_name, state: x.state as RegistrationState })),

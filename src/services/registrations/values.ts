@@ -75,6 +75,7 @@ export async function registrationValues(q: Queryable, ctx: Ctx, unitPath: strin
   if (start && end && end < start) throw new AppError('DATES_INVALID');
   if (input.plannedFundsVnd !== undefined) v.planned_funds_vnd = input.plannedFundsVnd ?? null;
   if (input.plannedWorkdays !== undefined) v.planned_workdays = input.plannedWorkdays ?? null;
+  if (input.similarSeen !== undefined) v.similar_seen = input.similarSeen;
   if (input.year !== undefined) v.year = input.year;
   else if (v.start_date && current.year === undefined) v.year = Number(String(v.start_date).slice(0, 4));
   return v;

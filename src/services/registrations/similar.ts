@@ -1,0 +1,35 @@
+import type { Queryable } from '../../data/db.js';
+import { findSimilarEarlier } from '../../data/registrations-repo.js';
+import { findUnitInScope } from '../../data/units-repo.js';
+import { notFound } from '../../domain/errors.js';
+import type { EarlierRegistration } from '../../domain/movement-schemas.js';
+import type { Actor } from '../../domain/policy.js';
+import { inSubtree } from '../../domain/scope.js';
+import { anyTitleWordQuery, foldVietnamese } from '../../domain/text.js';
+import type { RegistrationState } from '../../domain/workflow.js';
+import type { Ctx } from '../context.js';
+
+/** Titles at least this close (trigram similarity of the folded titles) count as a possible repeat. */
+export const SIMILAR_MIN = 0.45;
+
+/**
+ * Possible repeats of a title: registrations of the unit's parent subtree (the unit, its siblings and
+ * everything below them), within the caller's view, in the five years up to the given year.
+ */
+export async function similarEarlier(q: Queryable, actor: Actor, unitPath: string, title: string, year: number, excludeId: string | null, seen: string[] = []): Promise<EarlierRegistration[]> {
+  const orQuery = anyTitleWordQuery(title);
+  if (!orQuery) return [];
+  const parent = unitPath.includes('.') ? unitPath.slice(0, unitPath.lastIndexOf('.')) : unitPath;
+  const scopePath = inSubtree(parent, actor.viewPath) ? parent : unitPath;
+  const rows = await findSimilarEarlier(q, { scopePath, orQuery, titleKey: foldVietnamese(title), year, excludeId, min: SIMILAR_MIN, limit: 5 });
+  return rows.map((r) => ({
+    id: r.id, title: r.title, year: r.year, state: r.state as RegistrationState, unitName: r.unit_name,
+    similarity: Math.round(r.sim * 100) / 100, seenByRegistrant: seen.includes(r.id),
+  }));
+}
+
+export async function checkSimilar(ctx: Ctx, input: { unitId: string; title: string; year: number; excludeId?: string | undefined }) {
+  const unit = await findUnitInScope(ctx.db.pool, input.unitId, ctx.actor.viewPath);
+  if (!unit) throw notFound('unit');
+  return similarEarlier(ctx.db.pool, ctx.actor, unit.path, input.title, input.year, input.excludeId ?? null);
+}
