@@ -96,7 +96,7 @@ export default function RegistrationDetailPage() {
         <Alert
           type="warning"
           showIcon
-          title={<strong>Đơn vị đã đăng ký mô hình cùng tên ở năm trước</strong>}
+          title={<strong>Có mô hình tên gần giống đã đăng ký gần đây – có thể là đăng ký lặp lại</strong>}
           description={
             <div>
               <div style={{ marginBottom: 6 }}>Nếu đây là tiếp tục mô hình cũ, hãy đăng ký theo hình thức “củng cố” thay vì đăng ký mới.</div>
@@ -106,6 +106,8 @@ export default function RegistrationDetailPage() {
                     {e.title} ({e.year}) — {e.unitName}
                   </Link>
                   <Tag color={STATE_COLORS[e.state as RegistrationState]}>{REGISTRATION_STATE_LABELS[e.state as RegistrationState]}</Tag>
+                  <span style={{ color: '#555' }}>giống {Math.round(e.similarity * 100)}%</span>
+                  <Tag color={e.seenByRegistrant ? 'default' : 'orange'}>{e.seenByRegistrant ? 'Người đăng ký đã được nhắc' : 'Người đăng ký chưa được nhắc'}</Tag>
                   {can('update') && (
                     <Button size="small" onClick={() => void switchToConsolidation(e.id)}>
                       Chuyển thành “củng cố” mô hình này

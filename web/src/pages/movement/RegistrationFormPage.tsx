@@ -1,15 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Select, Space, Spin } from 'antd';
 import { ArrowLeftOutlined, DeleteOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import dayjs, { type Dayjs } from 'dayjs';
 import type { z } from 'zod';
-import type { Campaign, CriterionTemplate, Registration, RegistrationList, ReplicableModel } from '@domain/movement-schemas.js';
+import type { Campaign, CriterionTemplate, EarlierRegistration, Registration, RegistrationList, ReplicableModel } from '@domain/movement-schemas.js';
 import { ApiError, errorText, get, patch, post, qs } from '../../api';
 import { UnitPicker } from '../../components/UnitPicker';
 import { ModalTitle } from '../../components/ModalTitle';
 import { useIsMobile } from '../../useIsMobile';
+import { SimilarWarning } from './SimilarWarning';
 import { HOLDER_LABELS, KIND_LABELS, LEVEL_OPTIONS, ORIGIN_LABELS, currentYear, useFields } from './shared';
 
 type ListItem = z.infer<typeof RegistrationList>['items'][number];
@@ -80,6 +81,15 @@ export default function RegistrationFormPage() {
   const holder = Form.useWatch('holder', form);
   const origin = Form.useWatch('origin', form);
   const unitId = Form.useWatch('unitId', form);
+  const title = Form.useWatch('title', form);
+  const year = Form.useWatch('year', form);
+  // What the re-registration check showed; saved with the registration for the appraiser.
+  const [shown, setShown] = useState<EarlierRegistration[]>([]);
+  const [pickedOrigin, setPickedOrigin] = useState<EarlierRegistration | null>(null);
+  const rememberShown = useCallback((items: EarlierRegistration[]) => setShown((prev) => {
+    const fresh = items.filter((i) => !prev.some((p) => p.id === i.id));
+    return fresh.length ? [...prev, ...fresh] : prev;
+  }), []);
 
   useEffect(() => {
     if (!editing) {
@@ -160,6 +170,7 @@ export default function RegistrationFormPage() {
       level: v.level,
       ...(v.year ? { year: v.year } : {}),
       criteria,
+      ...(shown.length ? { similarSeen: shown.map((x) => x.id).slice(0, 20) } : {}),
     };
     setBusy(true);
     setError(null);
@@ -209,6 +220,18 @@ export default function RegistrationFormPage() {
           <Form.Item label={kind === 'exemplar' ? 'Tên điển hình' : 'Tên mô hình'} name="title" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên' }, { max: 300, message: 'Tên quá dài (tối đa 300 ký tự)' }]}>
             <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="Ví dụ: Mô hình “Dân vận khéo” vận động phụ nữ tiết kiệm" />
           </Form.Item>
+          <SimilarWarning
+            unitId={unitId}
+            title={title}
+            year={year}
+            excludeId={id}
+            onShown={rememberShown}
+            onConsolidate={(e) => {
+              setPickedOrigin(e);
+              form.setFieldsValue({ origin: 'consolidation', originId: e.id });
+              message.info(`Đã chọn củng cố mô hình “${e.title}” (năm ${e.year}).`);
+            }}
+          />
           {holder === 'individual' && (
             <Row gutter={16}>
               <Col {...half}>
@@ -285,7 +308,10 @@ export default function RegistrationFormPage() {
                 showSearch={{ optionFilterProp: 'label' }}
                 loading={own.isFetching}
                 placeholder="Chọn mô hình, điển hình đã đăng ký các năm trước"
-                options={(own.data?.items ?? []).filter((r) => r.id !== id).map((r) => ({ value: r.id, label: `${r.title} (${r.year})` }))}
+                options={[
+                  ...(pickedOrigin && !own.data?.items.some((r) => r.id === pickedOrigin.id) ? [{ value: pickedOrigin.id, label: `${pickedOrigin.title} (${pickedOrigin.year}, ${pickedOrigin.unitName})` }] : []),
+                  ...(own.data?.items ?? []).filter((r) => r.id !== id).map((r) => ({ value: r.id, label: `${r.title} (${r.year})` })),
+                ]}
                 optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
                 notFoundContent="Đơn vị chưa có mô hình nào"
               />

@@ -30,7 +30,7 @@ export const KIND_LABELS: Record<string, string> = { model: 'Mô hình', exempla
 export const HOLDER_LABELS: Record<string, string> = { collective: 'Tập thể', individual: 'Cá nhân' };
 export const ORIGIN_LABELS: Record<string, string> = { new: 'Đăng ký mới', consolidation: 'Củng cố (tiếp tục mô hình cũ)', replication: 'Nhân rộng (học tập mô hình đã công nhận)' };
 export const levelLabel = (l: string | null | undefined) => (l ? (UNIT_LEVEL_LABELS as Record<string, string>)[l] ?? l : '—');
-export const LEVEL_OPTIONS = (['grassroots', 'commune', 'block', 'province', 'central'] as const).map((v) => ({ value: v, label: `Cấp ${UNIT_LEVEL_LABELS[v].toLowerCase()}` }));
+export const LEVEL_OPTIONS = (['grassroots', 'commune', 'district', 'block', 'province', 'central'] as const).map((v) => ({ value: v, label: `Cấp ${UNIT_LEVEL_LABELS[v].toLowerCase()}` }));
 
 export function useFields() {
   return useQuery({ queryKey: ['fields'], queryFn: () => get<Field[]>('/fields'), staleTime: 3_600_000 });
