@@ -1,0 +1,53 @@
+/**
+ * The benchmark's questions asked of the database directly, through the same repository functions
+ * the API calls: the floor the API's answers are compared with.
+ */
+import type { Db } from '../src/data/db.js';
+import { findRegistrationInScope, listRegistrations } from '../src/data/registrations-repo.js';
+import { searchRegistrations } from '../src/data/search-repo.js';
+import { sumTally } from '../src/data/stats-repo.js';
+import { COUNTED_STATES } from '../src/domain/statistics.js';
+import { prefixQuery } from '../src/domain/text.js';
+import { presentRegistration } from '../src/services/registrations/present.js';
+import { reportFigures } from '../src/services/reports/report-figures.js';
+import { measure } from './measure.js';
+
+export interface Fixture {
+  root: { id: string; path: string };
+  province: { id: string; path: string };
+  commune: { id: string; path: string };
+  registrationIds: string[];
+  placeId: string;
+}
+
+export const SEARCHES = ['dan van kheo', 'nong thon moi', 'an ninh trat tu', 'tiet kiem vay von', 'dang vien gan bo', 'camera an ninh', 'khuyen hoc', 'duong hoa'];
+
+export async function rawQuestions(db: Db, fx: Fixture, o: { seconds: number; smoke: boolean }) {
+  const q = db.pool;
+  const out = new Map<string, { p50: number; p95: number }>();
+  const run = async (key: string, fn: (i: number) => Promise<unknown>) => {
+    const r = await measure(key, 8, o.seconds, o.smoke ? 3 : 0, fn);
+    if (r.errors) throw new Error(`raw ${key}: ${r.errors} errors`);
+    out.set(key, { p50: r.p50, p95: r.p95 });
+  };
+  const counted = [...COUNTED_STATES];
+  const pivot = (p: string) => sumTally(q, { scopePath: p, states: counted }, ['child', 'field'], p);
+  await run('dashboard-root', () => pivot(fx.root.path));
+  await run('dashboard-province', () => pivot(fx.province.path));
+  await run('dashboard-commune', () => pivot(fx.commune.path));
+  await run('search', (i) => searchRegistrations(q, prefixQuery(SEARCHES[i % SEARCHES.length]!)!, { scopePath: fx.root.path }, 20, 0));
+  await run('list', (i) => listRegistrations(q, { scopePath: fx.province.path, fieldCode: ['economic', 'cultural_social'][i % 2], year: 2016 + (i % 10), limit: 50, offset: 0 }));
+  const actor = { id: '00000000-0000-4000-8000-000000000000', role: 'officer' as const, entryPath: fx.province.path, viewPath: fx.province.path };
+  await run('model', async (i) => {
+    const row = await findRegistrationInScope(q, fx.registrationIds[i % fx.registrationIds.length]!, fx.province.path);
+    if (row) await presentRegistration(q, actor, row);
+  });
+  const unit = (await db.rows<{ id: string; name: string; path: string }>('select id, name, path::text as path from unit where id = $1', [fx.province.id]))[0]!;
+  const r = await measure('report', 1, o.seconds ? Math.min(o.seconds, 5) : 0, o.smoke ? 1 : 0, () =>
+    reportFigures(q, { viewPath: fx.province.path, unit, yearFrom: 2016, yearTo: 2025, campaign: null }));
+  out.set('report', { p50: r.p50, p95: r.p95 });
+
+  const rootCount = (await sumTally(q, { scopePath: fx.root.path, states: counted }, [], fx.root.path))[0]?.count ?? 0;
+  const searchTotal = (await searchRegistrations(q, prefixQuery(SEARCHES[0]!)!, { scopePath: fx.root.path }, 1, 0)).total;
+  return Object.assign(out, { answers: { rootCount, searchTotal } });
+}

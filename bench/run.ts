@@ -1,0 +1,189 @@
+/**
+ * npm run bench [-- --target pg|pglite|both] [--seconds N] [--smoke]
+ *
+ * Starts DVK as its own process on a generated database (PostgreSQL from DATABASE_URL with the
+ * national data set; PGlite under data/bench-province with the province one), runs the scenarios
+ * over HTTP with concurrent clients, and prints p50, p95 and throughput of each, next to the same
+ * question asked of the database directly (the repository functions the API calls, without HTTP,
+ * sessions or JSON). Results go to bench/results/<target>.json. `--smoke` generates a tiny data
+ * set in a temporary folder, runs every scenario a few times and checks the answers, not the times.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { ROOT_DIR } from '../src/config.js';
+import { bootstrap } from '../src/data/bootstrap.js';
+import { openDb, type Db } from '../src/data/db.js';
+import { BENCH_PASSWORD, generate } from './generate.js';
+import { rawQuestions, SEARCHES, type Fixture } from './raw.js';
+import { measure, printTable, type Result } from './measure.js';
+import { Session } from './session.js';
+
+const { values } = parseArgs({
+  options: {
+    target: { type: 'string', default: 'both' },
+    seconds: { type: 'string', default: '8' },
+    smoke: { type: 'boolean', default: false },
+  },
+});
+const smoke = values.smoke;
+const seconds = smoke ? 0 : Number(values.seconds);
+
+interface Target { name: 'pg' | 'pglite'; label: string; env: Record<string, string>; open: () => Promise<Db> }
+
+function targets(): Target[] {
+  const out: Target[] = [];
+  if (smoke) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-bench-'));
+    out.push({ name: 'pglite', label: 'PGlite (thử nhanh)', env: { DVK_DATA_DIR: dir }, open: () => openDb({ dataDir: path.join(dir, 'pglite') }) });
+    return out;
+  }
+  if ((values.target === 'pg' || values.target === 'both') && process.env.DATABASE_URL) {
+    const url = process.env.DATABASE_URL;
+    out.push({ name: 'pg', label: 'PostgreSQL', env: { DATABASE_URL: url }, open: () => openDb({ databaseUrl: url }) });
+  } else if (values.target === 'pg') {
+    throw new Error('DATABASE_URL is needed for the PostgreSQL benchmark (after npm run gen -- --scale national).');
+  }
+  if (values.target === 'pglite' || values.target === 'both') {
+    const dir = path.join(ROOT_DIR, 'data', 'bench-province');
+    if (!fs.existsSync(path.join(dir, 'pglite'))) throw new Error(`No province data set in ${dir}: run npm run gen -- --scale province first.`);
+    out.push({ name: 'pglite', label: 'PGlite', env: { DVK_DATA_DIR: dir }, open: () => openDb({ dataDir: path.join(dir, 'pglite') }) });
+  }
+  return out;
+}
+
+async function fixture(db: Db): Promise<Fixture> {
+  const one = async <T extends object>(sql: string, params: unknown[] = []) => (await db.rows<T>(sql, params))[0]!;
+  const root = await one<{ id: string; path: string }>(`select id, path::text as path from unit where code = 'VN'`);
+  const user = async (name: string) => one<{ unit_id: string; path: string }>(
+    `select a.unit_id, u.path::text as path from app_user a join unit u on u.id = a.unit_id where a.username = $1`, [name]);
+  const province = await user('bench_province');
+  const commune = await user('bench_commune');
+  const ids = (await db.rows<{ id: string }>(`select id from registration where unit_path <@ $1::ltree order by id limit 500`, [province.path])).map((r) => r.id);
+  const place = await one<{ id: string }>(`select id from unit where parent_id = $1 order by code limit 1`, [commune.unit_id]);
+  return { root, province: { id: province.unit_id, path: province.path }, commune: { id: commune.unit_id, path: commune.path }, registrationIds: ids, placeId: place.id };
+}
+
+function startServer(t: Target, port: number): Promise<ChildProcess> {
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, 'src', 'server.ts')], {
+    cwd: ROOT_DIR,
+    env: { ...process.env, ...t.env, PORT: String(port), DVK_DEMO: 'false', DVK_LOG: 'false' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const deadline = Date.now() + 120_000;
+    const poll = async () => {
+      try {
+        const r = await fetch(`http://127.0.0.1:${port}/api/health`);
+        if (r.ok) return resolve(child);
+      } catch { /* not up yet */ }
+      if (child.exitCode !== null) return reject(new Error('the server stopped while starting'));
+      if (Date.now() > deadline) return reject(new Error('the server did not start in 2 minutes'));
+      setTimeout(poll, 300);
+    };
+    void poll();
+  });
+}
+
+/** Resident memory of a process in MB, from /proc (Linux). */
+function rssMb(pid: number): number {
+  try {
+    const m = /VmRSS:\s+(\d+)/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : 0;
+  } catch {
+    return 0;
+  }
+}
+
+async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: number; checks: string[] }> {
+  const checks: string[] = [];
+  // 1. The data, and the database asked directly (PGlite cannot be opened twice: before the server).
+  let db = await t.open();
+  await bootstrap(db);
+  if (smoke) {
+    await generate(db, { scale: 'tiny', seed: 7 });
+  }
+  const fx = await fixture(db);
+  const raw = await rawQuestions(db, fx, { seconds, smoke });
+  await db.close();
+
+  // 2. DVK over HTTP.
+  const port = 3900 + Math.floor(Math.random() * 90);
+  const server = await startServer(t, port);
+  let maxRss = rssMb(server.pid!);
+  const sampler = setInterval(() => { maxRss = Math.max(maxRss, rssMb(server.pid!)); }, 200);
+  try {
+    const base = `http://127.0.0.1:${port}/api/v1`;
+    const admin = await Session.login(base, 'bench_admin', BENCH_PASSWORD);
+    const province = await Session.login(base, 'bench_province', BENCH_PASSWORD);
+    const commune = await Session.login(base, 'bench_commune', BENCH_PASSWORD);
+    const results: Result[] = [];
+    const scenario = async (name: string, concurrency: number, fn: (i: number) => Promise<unknown>, rawKey?: string) => {
+      const r = await measure(name, concurrency, seconds, smoke ? 3 : 0, fn);
+      const sql = rawKey ? raw.get(rawKey) : undefined;
+      results.push({ ...r, rawP50: sql?.p50 ?? null, rawP95: sql?.p95 ?? null });
+    };
+    const queries = SEARCHES;
+
+    // answers first: the API agrees with the database
+    const total = await admin.json(`/stats?groupBy=field`);
+    if (total.total.count !== raw.answers.rootCount) throw new Error(`dashboard total ${total.total.count} ≠ database ${raw.answers.rootCount}`);
+    checks.push(`tổng toàn quốc ${total.total.count} = đếm trực tiếp`);
+    const hits = await admin.json(`/search?q=${encodeURIComponent(queries[0]!)}`);
+    if (hits.total !== raw.answers.searchTotal) throw new Error(`search total ${hits.total} ≠ database ${raw.answers.searchTotal}`);
+    checks.push(`tìm kiếm "${queries[0]}": ${hits.total} kết quả = truy vấn trực tiếp`);
+
+    await scenario('Bảng thống kê – toàn quốc', 8, () => admin.json(`/stats?groupBy=child,field`), 'dashboard-root');
+    await scenario('Bảng thống kê – tỉnh', 8, () => province.json(`/stats?groupBy=child,field`), 'dashboard-province');
+    await scenario('Bảng thống kê – xã', 8, () => commune.json(`/stats?groupBy=child,field`), 'dashboard-commune');
+    await scenario('Tìm kiếm không dấu', 8, (i) => admin.json(`/search?q=${encodeURIComponent(queries[i % queries.length]!)}`), 'search');
+    await scenario('Danh sách có lọc', 8, (i) => province.json(`/registrations?fieldCode=${['economic', 'cultural_social'][i % 2]}&year=${2016 + (i % 10)}&pageSize=50`), 'list');
+    await scenario('Trang hồ sơ mô hình', 8, (i) => province.json(`/registrations/${fx.registrationIds[i % fx.registrationIds.length]}`), 'model');
+    let errors = 0;
+    await scenario('Đăng ký mô hình (16 người)', 16, async (i) => {
+      const r = await commune.post('/registrations', {
+        kind: 'model', unitId: fx.placeId, holder: 'collective', title: `Mô hình đo hiệu năng số ${i}`, fieldCode: 'cultural_social',
+        startDate: '2026-02-01', endDate: '2026-12-31', level: 'grassroots', criteria: [{ name: 'Số hộ tham gia', target: 10 }],
+      });
+      if (r.status !== 201) errors += 1;
+    });
+    results.at(-1)!.errors = errors;
+    if (errors) throw new Error(`${errors} registrations failed`);
+    const report = await province.post('/review-reports', {
+      unitId: fx.province.id, kind: 'final', yearFrom: 2016, yearTo: 2025, title: 'Tổng kết phong trào thi đua “Dân vận khéo” giai đoạn 2016 – 2025',
+      issuingBody: 'Ban Chỉ đạo phong trào “Dân vận khéo”', place: 'Vĩnh Long', reportDate: '2026-11-23',
+    });
+    if (report.status !== 201) throw new Error(`report: ${report.status}`);
+    const reportId = (report.body as { id: string }).id;
+    await scenario('Báo cáo tổng kết của tỉnh (.docx)', 1, async () => {
+      const r = await province.raw(`/review-reports/${reportId}/docx`);
+      if (r.status !== 200 || r.body.subarray(0, 2).toString() !== 'PK') throw new Error(`docx: ${r.status}`);
+    }, 'report');
+    checks.push('báo cáo .docx tạo được');
+    return { results, maxRssMb: Math.round(maxRss), checks };
+  } finally {
+    clearInterval(sampler);
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+  }
+}
+
+const out = path.join(ROOT_DIR, 'bench', 'results');
+fs.mkdirSync(out, { recursive: true });
+let failed = false;
+for (const t of targets()) {
+  console.log(`\n━━ ${t.label}`);
+  try {
+    const r = await runTarget(t);
+    printTable(r.results);
+    console.log(`Bộ nhớ lớn nhất của tiến trình DVK: ${r.maxRssMb} MB`);
+    for (const c of r.checks) console.log(`✓ ${c}`);
+    if (!smoke) fs.writeFileSync(path.join(out, `${t.name}.json`), JSON.stringify({ target: t.label, at: new Date().toISOString(), seconds, maxRssMb: r.maxRssMb, results: r.results }, null, 2));
+  } catch (e) {
+    failed = true;
+    console.error(`✗ ${t.label}: ${(e as Error).message}`);
+  }
+}
+process.exit(failed ? 1 : 0);
