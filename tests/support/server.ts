@@ -22,6 +22,8 @@ export interface TestServer {
   engine: 'pglite' | 'postgres';
   /** Where this server stores evidence files. */
   filesDir: string;
+  /** The PostgreSQL database of this server, when it runs on one. */
+  databaseUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -60,11 +62,33 @@ export async function startTestServer(opts: { seed?: boolean; web?: boolean } = 
     db,
     engine: db.engine,
     filesDir,
+    databaseUrl: created?.url ?? null,
     async close() {
       await app.close();
       await db.close();
       await created?.drop();
       fs.rmSync(filesDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/**
+ * A second app instance on the same database, as behind a load balancer: on PostgreSQL its own
+ * connection pool (and its own start-up migration check); PGlite lives in one process, so there the
+ * two instances share it. Evidence files are shared, as they would be on common storage.
+ */
+export async function startSecondInstance(first: TestServer): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  const db = first.databaseUrl ? await openDb({ databaseUrl: first.databaseUrl, poolSize: 5 }) : first.db;
+  if (first.databaseUrl) await bootstrap(db);
+  const app = await buildApp({ db, filesDir: first.filesDir, webDir: null });
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : 0;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    async close() {
+      await app.close();
+      if (first.databaseUrl) await db.close();
     },
   };
 }

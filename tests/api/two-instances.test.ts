@@ -1,0 +1,74 @@
+/**
+ * Two app instances on one database, as behind a load balancer: nothing lives in an instance's
+ * memory that the other needs. A write on one is read on the other; a session opened on one is
+ * valid on the other, and so is signing out; an export queued on one is finished and served.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Client, loggedIn } from '../support/client.js';
+import { DEMO_PASSWORD, startSecondInstance, startTestServer, type TestServer } from '../support/server.js';
+import { unitId } from './helpers.js';
+
+let srv: TestServer;
+let second: Awaited<ReturnType<typeof startSecondInstance>>;
+
+beforeAll(async () => {
+  srv = await startTestServer({ web: false });
+  second = await startSecondInstance(srv);
+});
+afterAll(async () => {
+  await second?.close();
+  await srv?.close();
+});
+
+describe('two app instances on one database', () => {
+  it('a login on one is valid on the other, and signing out on the other ends it', async () => {
+    const a = await loggedIn(srv.baseUrl, 'officer', DEMO_PASSWORD);
+    const b = new Client(second.baseUrl);
+    b.cookie = a.cookie;
+    const me = await b.get('/api/v1/auth/me');
+    expect(me.status).toBe(200);
+    expect(me.body.user.username).toBe('officer');
+    expect((await b.post('/api/v1/auth/logout')).status).toBe(204);
+    const gone = await a.get('/api/v1/auth/me');
+    expect(gone.status).toBe(401);
+  });
+
+  it('a registration written through one is read, counted and searched through the other', async () => {
+    const a = await loggedIn(srv.baseUrl, 'unit', DEMO_PASSWORD);
+    const b = new Client(second.baseUrl);
+    b.cookie = a.cookie;
+    const women = await unitId(a, 'X00834-HPN');
+    const made = await a.post('/api/v1/registrations', {
+      kind: 'model', unitId: women, holder: 'collective', title: 'Mô hình ghi ở máy một đọc ở máy hai', fieldCode: 'economic',
+      startDate: '2026-02-01', endDate: '2026-10-01', level: 'grassroots', criteria: [{ name: 'Số hộ', target: 5 }],
+    });
+    expect(made.status).toBe(201);
+    const read = await b.get(`/api/v1/registrations/${made.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.title).toBe('Mô hình ghi ở máy một đọc ở máy hai');
+    // an edit on the second with the version read there; the first sees the new version
+    const edited = await b.patch(`/api/v1/registrations/${made.body.id}`, { version: read.body.version, problem: 'Sửa ở máy hai' });
+    expect(edited.status).toBe(200);
+    const stale = await a.patch(`/api/v1/registrations/${made.body.id}`, { version: made.body.version, problem: 'Sửa cũ ở máy một' });
+    expect(stale.status).toBe(409);
+    expect((await b.get('/api/v1/search?q=may hai')).body.total).toBe(1);
+    const stats = await b.get(`/api/v1/stats?unitId=${women}&allStates=true`);
+    expect(stats.body.total.count).toBe(1);
+  });
+
+  it('an export asked of one instance is made and served by the instances together', async () => {
+    const a = await loggedIn(srv.baseUrl, 'unit', DEMO_PASSWORD);
+    const b = new Client(second.baseUrl);
+    b.cookie = a.cookie;
+    const job = await a.post('/api/v1/exports', { kind: 'registrations', filter: {} });
+    expect(job.status).toBe(202);
+    let state = job.body;
+    for (let i = 0; i < 100 && state.state !== 'done' && state.state !== 'failed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      state = (await b.get(`/api/v1/exports/${job.body.id}`)).body;
+    }
+    expect(state.state).toBe('done');
+    const file = await fetch(`${second.baseUrl}/api/v1/exports/${job.body.id}/file`, { headers: { cookie: b.cookie! } });
+    expect(file.status).toBe(200);
+  });
+});
