@@ -10,6 +10,7 @@ import { randomUUID } from 'node:crypto';
 import type { Db, Queryable } from '../src/data/db.js';
 import { insertChildren, type BulkUnit } from '../src/data/units-repo.js';
 import { foldVietnamese } from '../src/domain/text.js';
+import { rebuildTallies } from '../src/data/stats-repo.js';
 import { loadAdminUnits } from '../src/seed/admin-units.js';
 import { prng, uuidFrom } from './random.js';
 import { TITLE_PARTS, FIELD_WEIGHTS, pickWeighted } from './vocabulary.js';
@@ -155,11 +156,7 @@ async function loadRegistrations(db: Db, total: number, targets: Target[], creat
     await db.pool.query('alter table registration enable trigger user');
   }
   log('Sổ tổng hợp thống kê…');
-  await db.pool.query(`insert into registration_tally
-      (unit_id, kind, holder, origin, field_code, level, state, year, campaign_id, recognised, commended, n, funds_vnd, workdays)
-    select unit_id, kind, holder, origin, field_code, level, state, year, campaign_id, recognised, commended,
-           count(*), coalesce(sum(planned_funds_vnd), 0), coalesce(sum(planned_workdays), 0)
-      from registration group by unit_id, kind, holder, origin, field_code, level, state, year, campaign_id, recognised, commended`);
+  await rebuildTallies(db.pool);
   log('Công nhận, khen thưởng…');
   await db.pool.query(`insert into commendation (id, registration_id, form_code, issuer, decision_no, decision_date)
     select gen_random_uuid(), id, case when year % 2 = 0 then 'giay_khen' else 'bang_khen_ubnd_tinh' end, 'Ban Chỉ đạo', 'QĐ-' || year, make_date(year, 12, 20)

@@ -56,7 +56,7 @@ function need(what, why) {
   }
 }
 
-const only = process.argv[2]; // optional: typecheck | domain | api | pg | browser
+const only = process.argv[2]; // optional: typecheck | domain | api | pg | browser | bench
 const want = (tier) => !only || only === tier;
 
 if (want('typecheck') && !sh('Kiểm tra kiểu (TypeScript)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) failed += 1;
@@ -100,6 +100,9 @@ try {
 } finally {
   pgServer?.stop();
 }
+
+// The benchmark's small version: a tiny data set, every scenario a few times, answers checked, no timing.
+if (want('bench') && !sh('Benchmark (thử nhanh)', 'npx', ['tsx', 'bench/run.ts', '--smoke'])) failed += 1;
 
 console.log('');
 for (const s of skipped) console.log(`skipped: ${s}`);

@@ -26,6 +26,13 @@ export interface SearchRow {
 
 const MARKS = `'StartSel=«, StopSel=», HighlightAll=true'`;
 
+/**
+ * Matches beyond this many are not counted or ranked: a common word over the whole country matches
+ * hundreds of thousands of rows, and ranking them all takes seconds. The first CAP matches found on
+ * the index are ranked and the answer says the count was capped, so the screen can ask for more words.
+ */
+export const SEARCH_CAP = 1000;
+
 export async function searchRegistrations(q: Queryable, tsquery: string, f: SearchFilter, limit: number, offset: number) {
   const params: unknown[] = [tsquery, f.scopePath];
   const where = ['r.search @@ to_tsquery(\'vi_unaccent\', $1)', 'r.unit_path <@ $2::ltree'];
@@ -38,22 +45,30 @@ export async function searchRegistrations(q: Queryable, tsquery: string, f: Sear
   if (f.year) add('r.year = ?', f.year);
   if (f.state) add('r.state = ?', f.state);
   if (f.kind) add('r.kind = ?', f.kind);
-  const whereSql = where.join(' and ');
-  const total = (await q.query<{ n: number }>(`select count(*) as n from registration r where ${whereSql}`, params)).rows[0]!.n;
-  params.push(limit, offset);
-  // Rank on the index's matches first, then mark only the page that is shown.
-  const { rows } = await q.query<SearchRow>(
-    `with hits as (
-       select r.id, ts_rank(r.search, to_tsquery('vi_unaccent', $1)) as rank from registration r
-        where ${whereSql} order by rank desc, r.year desc, r.id limit $${params.length - 1} offset $${params.length}
+  params.push(SEARCH_CAP + 1, limit, offset);
+  const n = params.length;
+  const { rows } = await q.query<SearchRow & { total: number }>(
+    `with found as materialized (
+       select r.id, r.year, r.search from registration r where ${where.join(' and ')} limit $${n - 2}
+     ), ranked as (
+       select id, year, ts_rank(search, to_tsquery('vi_unaccent', $1)) as rank, count(*) over () as total from found
+     ), page as (
+       select * from ranked order by rank desc, year desc, id limit $${n - 1} offset $${n}
      )
-     select r.id, r.kind, r.title, r.unit_id, u.name as unit_name, r.person_name, r.field_code, r.year, r.state,
+     select h.total, r.id, r.kind, r.title, r.unit_id, u.name as unit_name, r.person_name, r.field_code, r.year, r.state,
             ts_headline('vi_unaccent', r.title, to_tsquery('vi_unaccent', $1), ${MARKS}) as title_marked,
             ts_headline('vi_unaccent', concat_ws(' ', r.problem, r.purpose, r.solutions), to_tsquery('vi_unaccent', $1),
                         'StartSel=«, StopSel=», MaxWords=20, MinWords=8, MaxFragments=1') as snippet_marked
-       from hits h join registration r on r.id = h.id join unit u on u.id = r.unit_id
-      order by h.rank desc, r.year desc, r.id`,
+       from page h join registration r on r.id = h.id join unit u on u.id = r.unit_id
+      order by h.rank desc, h.year desc, h.id`,
     params,
   );
-  return { total, rows };
+  let total = rows[0]?.total;
+  if (total === undefined) {
+    // past the last page: count on its own
+    const c = await q.query<{ n: number }>(`select count(*) as n from (select 1 from registration r where ${where.join(' and ')} limit $${n - 2}) x`, params.slice(0, n - 2));
+    total = c.rows[0]!.n;
+  }
+  total = Number(total);
+  return { total: Math.min(total, SEARCH_CAP), capped: total > SEARCH_CAP, rows };
 }

@@ -75,3 +75,106 @@ export async function unitsByPaths(q: Queryable, paths: string[]) {
   );
   return rows;
 }
+
+/** Dimensions and filters the rollup can answer; anything else goes to the unit-level tally. */
+export const ROLLUP_DIMENSIONS: readonly StatDimension[] = ['child', 'field', 'kind', 'holder', 'year', 'recognised', 'commended'];
+
+/**
+ * Sums by the units directly below `parent` from the rollup (they must sit at depth 2 or 3), plus
+ * the parent's own registrations from the unit-level tally. Same answer as `sumTally` with
+ * `states` = the counted states (`counted`) or no state filter (`counted` undefined).
+ */
+export async function sumRollup(
+  q: Queryable,
+  f: ResolvedFilter,
+  counted: boolean | undefined,
+  dims: StatDimension[],
+  parent: { id: string; path: string },
+): Promise<TallyRow[]> {
+  const params: unknown[] = [parent.path];
+  const where = ['r.depth = nlevel($1::ltree) + 1', 'u.path <@ $1::ltree', `u.path <@ $${params.push(f.scopePath)}::ltree`];
+  const add = (sql: string, v: unknown) => where.push(sql.replace('?', `$${params.push(v)}`));
+  if (counted !== undefined) add('r.counted = ?', counted);
+  if (f.fieldCode) add('r.field_code = ?', f.fieldCode);
+  if (f.holder) add('r.holder = ?', f.holder);
+  if (f.kind) add('r.kind = ?', f.kind);
+  if (f.year !== undefined) add('r.year = ?', f.year);
+  if (f.yearFrom !== undefined) add('r.year >= ?', f.yearFrom);
+  if (f.yearTo !== undefined) add('r.year <= ?', f.yearTo);
+  if (f.recognised !== undefined) add('r.recognised = ?', f.recognised);
+  if (f.commended !== undefined) add('r.commended = ?', f.commended);
+  const cols = dims.map((d) => (d === 'child' ? 'u.path::text as child' : d === 'field' ? 'r.field_code as field' : `r.${d} as ${d}`));
+  const groupBy = dims.length ? `group by ${dims.map((_, i) => i + 1).join(', ')}` : '';
+  const { rows } = await q.query<TallyRow>(
+    `select ${[...cols, 'sum(r.n)::bigint as count', 'sum(r.funds_vnd)::bigint as funds', 'sum(r.workdays)::bigint as workdays'].join(', ')}
+       from registration_rollup r join unit u on u.seq = r.anc_seq
+      where ${where.join(' and ')} and r.n <> 0 ${groupBy}`,
+    params,
+  );
+  const below: TallyRow[] = rows.filter((r) => r.count !== null).map((r) => ({ ...r, count: Number(r.count), funds: Number(r.funds), workdays: Number(r.workdays) }));
+  const own = await sumTally(q, { ...f, unitId: parent.id }, dims, parent.path);
+  // Rows of the same key from both sources are merged only when `child` is not a dimension.
+  if (dims.includes('child')) return [...below, ...own];
+  const merged = new Map<string, TallyRow>();
+  for (const r of [...below, ...own]) {
+    const key = JSON.stringify(dims.map((d) => r[d]));
+    const m = merged.get(key);
+    if (m) {
+      m.count += r.count;
+      m.funds += r.funds;
+      m.workdays += r.workdays;
+    } else merged.set(key, { ...r });
+  }
+  return [...merged.values()];
+}
+
+export async function rollupSnapshot(q: Queryable) {
+  const { rows } = await q.query<{ key: string; n: number; funds: number; workdays: number }>(
+    `select concat_ws('|', depth, anc_seq, field_code, kind, holder, year, counted, recognised, commended) as key,
+            n::bigint as n, funds_vnd::bigint as funds, workdays::bigint as workdays from registration_rollup where n <> 0 order by 1`,
+  );
+  return rows;
+}
+
+/** The rollup as it should be, computed from the registrations: what the test compares with. */
+export async function rollupRecount(q: Queryable) {
+  const { rows } = await q.query<{ key: string; n: number; funds: number; workdays: number }>(
+    `select concat_ws('|', d, subpath(unit_path, d - 1, 1)::text, field_code, kind, holder, year, state not in ('draft', 'rejected'), recognised, commended) as key,
+            count(*)::bigint as n, coalesce(sum(planned_funds_vnd), 0)::bigint as funds, coalesce(sum(planned_workdays), 0)::bigint as workdays
+       from registration, generate_series(2, 3) d where nlevel(unit_path) >= d
+      group by 1 order by 1`,
+  );
+  return rows;
+}
+
+/** Rebuilds both tallies from the registrations in one pass each (after a bulk load without triggers). */
+export async function rebuildTallies(q: Queryable): Promise<void> {
+  await q.query('delete from registration_tally');
+  await q.query(`insert into registration_tally
+      (unit_id, kind, holder, origin, field_code, level, state, year, campaign_id, recognised, commended, n, funds_vnd, workdays)
+    select unit_id, kind, holder, origin, field_code, level, state, year, campaign_id, recognised, commended,
+           count(*), coalesce(sum(planned_funds_vnd), 0), coalesce(sum(planned_workdays), 0)
+      from registration group by unit_id, kind, holder, origin, field_code, level, state, year, campaign_id, recognised, commended`);
+  await q.query('delete from registration_rollup');
+  await q.query(`insert into registration_rollup (depth, anc_seq, field_code, kind, holder, year, counted, recognised, commended, n, funds_vnd, workdays)
+    select d, subpath(unit_path, d - 1, 1)::text::bigint, field_code, kind, holder, year, state not in ('draft', 'rejected'), recognised, commended,
+           count(*), coalesce(sum(planned_funds_vnd), 0), coalesce(sum(planned_workdays), 0)
+      from registration, generate_series(2, 3) d where nlevel(unit_path) >= d group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
+}
+
+/** States that the rollup folds into `counted`; must equal COUNTED_STATES. */
+const NOT_COUNTED = ['draft', 'rejected'];
+
+/**
+ * Sums by the given dimensions under `parent`, from the rollup when it can answer (a country or a
+ * province, the rollup's dimensions, states counted or all), otherwise from the unit-level tally.
+ * Both are exact; the rollup is smaller.
+ */
+export async function sumCounts(q: Queryable, f: ResolvedFilter, dims: StatDimension[], parent: { id: string; path: string }, allStates: readonly string[]): Promise<TallyRow[]> {
+  const depth = parent.path.split('.').length;
+  const counted = !f.states ? undefined
+    : f.states.length === allStates.length - NOT_COUNTED.length && f.states.every((s) => !NOT_COUNTED.includes(s)) ? true : null;
+  const eligible = counted !== null && depth <= 2 && dims.every((d) => ROLLUP_DIMENSIONS.includes(d))
+    && !f.level && !f.origin && !f.campaignId && !f.unitId && (!f.unitPath || f.unitPath === parent.path);
+  return eligible ? sumRollup(q, f, counted ?? undefined, dims, parent) : sumTally(q, f, dims, parent.path);
+}

@@ -30,5 +30,10 @@ export const SearchHit = z.object({
   snippet: Parts,
 });
 export type SearchHit = z.infer<typeof SearchHit>;
-export const SearchResult = z.object({ total: z.number().int(), items: z.array(SearchHit) });
+export const SearchResult = z.object({
+  total: z.number().int(),
+  /** True when there were more matches than are counted (see SEARCH_CAP): ask for more words. */
+  capped: z.boolean(),
+  items: z.array(SearchHit),
+});
 export type SearchResult = z.infer<typeof SearchResult>;

@@ -26,12 +26,14 @@ export function tidyName(input: string): string {
 }
 
 /**
- * The words of a search box as a prefix full-text query: "dân vận khé" → "dan:* & van:* & khe:*".
- * Only letters and digits survive, so nothing typed can break the query syntax.
+ * The words of a search box as a full-text query, the last word still being typed:
+ * "dân vận khé" → "dan & van & khe:*". Only the last word is a prefix: a prefix expands to every
+ * word that starts with it, which is slow on common words. Only letters and digits survive, so
+ * nothing typed can break the query syntax.
  */
 export function prefixQuery(input: string, maxWords = 8): string | null {
   const words = foldVietnamese(input).split(/[^a-z0-9]+/).filter(Boolean).slice(0, maxWords);
-  return words.length ? words.map((w) => `${w}:*`).join(' & ') : null;
+  return words.length ? words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ') : null;
 }
 
 /** Splits a text marked with «…» by the database into plain and matched parts, for safe display. */

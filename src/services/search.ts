@@ -9,18 +9,19 @@ import type { Ctx } from './context.js';
 /** Models and exemplars in the caller's view whose title, description, unit or person match every word typed. */
 export async function search(ctx: Ctx, input: SearchQuery): Promise<SearchResult> {
   const tsquery = prefixQuery(input.q);
-  if (!tsquery) return { total: 0, items: [] };
+  if (!tsquery) return { total: 0, capped: false, items: [] };
   let unitPath: string | undefined;
   if (input.unitId) {
     const unit = await findUnitInScope(ctx.db.pool, input.unitId, ctx.actor.viewPath);
     if (!unit) throw notFound('unit');
     unitPath = unit.path;
   }
-  const { total, rows } = await searchRegistrations(ctx.db.pool, tsquery, {
+  const { total, capped, rows } = await searchRegistrations(ctx.db.pool, tsquery, {
     scopePath: ctx.actor.viewPath, unitPath, fieldCode: input.fieldCode, year: input.year, state: input.state, kind: input.kind,
   }, input.pageSize, (input.page - 1) * input.pageSize);
   return {
     total,
+    capped,
     items: rows.map((r) => ({
       id: r.id, kind: r.kind, title: r.title, titleParts: markedParts(r.title_marked),
       unit: { id: r.unit_id, name: r.unit_name }, personName: r.person_name, fieldCode: r.field_code, year: r.year,

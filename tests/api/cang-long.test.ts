@@ -91,6 +91,13 @@ describe('Càng Long, 2016–2020', () => {
     const byChild = await u.officer.get(`/api/v1/stats?unitId=${district}&groupBy=child&yearFrom=2016&yearTo=2020`);
     expect(byChild.body.rows).toHaveLength(COMMUNES.length + AGENCIES.length);
     expect(byChild.body.rows.reduce((t: number, r: any) => t + r.count, 0)).toBe(TOTAL);
+    // a word in every title: the search counts the first thousand and says so, and still answers
+    const many = await u.officer.get(`/api/v1/search?q=${encodeURIComponent('dân vận khéo')}&unitId=${district}`);
+    expect(many.body).toMatchObject({ total: 1000, capped: true });
+    expect(many.body.items).toHaveLength(20);
+    const one = await u.officer.get(`/api/v1/search?q=${encodeURIComponent('dan van kheo so 4110')}&unitId=${district}`);
+    expect(one.body.capped).toBe(false);
+    expect(one.body.items.map((x: any) => x.title)).toContain('Mô hình “Dân vận khéo” số 4110');
     // the province sees the district inside its own figures; a commune officer elsewhere sees none of it
     const mine = await u.unit.get(`/api/v1/stats?unitId=${district}`);
     expect(mine.status).toBe(404);

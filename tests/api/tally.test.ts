@@ -4,7 +4,7 @@
  * a full recount from the registrations, cell by cell.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { recount, tallySnapshot } from '../../src/data/stats-repo.js';
+import { recount, rollupRecount, rollupSnapshot, tallySnapshot } from '../../src/data/stats-repo.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { loginAll, recognise, unitId, type Users } from './helpers.js';
 
@@ -92,6 +92,8 @@ describe('the statistics tally', () => {
 
     const [tally, truth] = await Promise.all([tallySnapshot(srv.db.pool), recount(srv.db.pool)]);
     expect(tally, `seed ${seed}; steps: ${log.join(' ')}`).toEqual(truth);
+    const [rollup, rollupTruth] = await Promise.all([rollupSnapshot(srv.db.pool), rollupRecount(srv.db.pool)]);
+    expect(rollup, `rollup, seed ${seed}`).toEqual(rollupTruth);
     // the sequence really exercised the transitions
     for (const a of ['create', 'submit', 'accept', 'update']) expect(log, `seed ${seed}`).toContain(a);
     // and the moved hamlet's registrations now count under the other commune

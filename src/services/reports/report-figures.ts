@@ -4,7 +4,8 @@
  */
 import type { Queryable } from '../../data/db.js';
 import { filterSql, type ResolvedFilter } from '../../data/registration-filter.js';
-import { childUnits, sumTally, unitsByPaths } from '../../data/stats-repo.js';
+import { childUnits, sumCounts, sumTally, unitsByPaths } from '../../data/stats-repo.js';
+import { REGISTRATION_STATES } from '../../domain/workflow.js';
 import type { FigureLine, ReportFigures } from '../../domain/report-schemas.js';
 import { COUNTED_STATES, HOLDER_LABELS, ORIGIN_LABELS } from '../../domain/statistics.js';
 import { UNIT_LEVEL_LABELS } from '../../domain/unit-kinds.js';
@@ -28,7 +29,7 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
 
   /** Lines of one dimension crossed with model/exemplar, in the given order of keys. */
   const lines = async (dim: 'field' | 'holder' | 'origin' | 'level' | 'year', order: { key: string; label: string; always?: boolean }[]): Promise<FigureLine[]> => {
-    const sums = await sumTally(q, f, [dim, 'kind'], s.unit.path);
+    const sums = await sumCounts(q, f, [dim, 'kind'], s.unit, REGISTRATION_STATES);
     const by = new Map<string, FigureLine>();
     for (const o of order) if (o.always) by.set(o.key, { key: o.key, label: o.label, models: 0, exemplars: 0, total: 0 });
     for (const x of sums) {
@@ -54,7 +55,7 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
   const byYear = await lines('year', years.map((y) => ({ key: y, label: `Năm ${y}`, always: years.length <= 10 })));
 
   // Units directly below, each with its subtree; the unit's own registrations in a row of their own.
-  const childSums = await sumTally(q, f, ['child', 'kind', 'recognised', 'commended'], s.unit.path);
+  const childSums = await sumCounts(q, f, ['child', 'kind', 'recognised', 'commended'], s.unit, REGISTRATION_STATES);
   const paths = [...new Set(childSums.map((x) => String(x.child)))];
   const named = new Map((await unitsByPaths(q, paths)).map((u) => [u.path, u]));
   const children = new Map<string, ReportFigures['byChild'][number] & { own: boolean }>();
@@ -76,8 +77,8 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
     .map(({ own: _own, ...line }) => line);
 
   const total = byField.reduce((t, l) => ({ ...t, models: t.models + l.models, exemplars: t.exemplars + l.exemplars, total: t.total + l.total }), { models: 0, exemplars: 0, total: 0 });
-  const [resources] = await sumTally(q, f, [], s.unit.path);
-  const recognised = (await sumTally(q, { ...f, recognised: true }, [], s.unit.path))[0]?.count ?? 0;
+  const [resources] = await sumCounts(q, f, [], s.unit, REGISTRATION_STATES);
+  const recognised = (await sumCounts(q, { ...f, recognised: true }, [], s.unit, REGISTRATION_STATES))[0]?.count ?? 0;
   const notRecognised = (await sumTally(q, { ...f, states: ['not_recognised'] }, [], s.unit.path))[0]?.count ?? 0;
 
   const params: unknown[] = [];

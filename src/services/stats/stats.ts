@@ -1,4 +1,4 @@
-import { childUnits, sumTally, unitsByPaths, type TallyRow } from '../../data/stats-repo.js';
+import { childUnits, sumCounts, unitsByPaths, type TallyRow } from '../../data/stats-repo.js';
 import { findUnitInScope } from '../../data/units-repo.js';
 import { notFound } from '../../domain/errors.js';
 import {
@@ -22,7 +22,7 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
   const unit = filter.unit ?? (await rootOfView(ctx));
   if (!filter.states && !input.allStates) filter.states = [...COUNTED_STATES];
   const dims = [...new Set(input.groupBy ?? [])];
-  const sums = await sumTally(ctx.db.pool, filter, dims, unit.path);
+  const sums = await sumCounts(ctx.db.pool, filter, dims, unit, REGISTRATION_STATES);
   const labels = await labeller(ctx, dims, sums);
 
   const rows: StatsRow[] = sums.map((s) => {
