@@ -5,8 +5,9 @@
 import type { Db } from '../src/data/db.js';
 import { findRegistrationInScope, listRegistrations } from '../src/data/registrations-repo.js';
 import { searchRegistrations } from '../src/data/search-repo.js';
-import { sumTally } from '../src/data/stats-repo.js';
+import { sumCounts } from '../src/data/stats-repo.js';
 import { COUNTED_STATES } from '../src/domain/statistics.js';
+import { REGISTRATION_STATES } from '../src/domain/workflow.js';
 import { prefixQuery } from '../src/domain/text.js';
 import { presentRegistration } from '../src/services/registrations/present.js';
 import { reportFigures } from '../src/services/reports/report-figures.js';
@@ -31,12 +32,16 @@ export async function rawQuestions(db: Db, fx: Fixture, o: { seconds: number; sm
     out.set(key, { p50: r.p50, p95: r.p95 });
   };
   const counted = [...COUNTED_STATES];
-  const pivot = (p: string) => sumTally(q, { scopePath: p, states: counted }, ['child', 'field'], p);
-  await run('dashboard-root', () => pivot(fx.root.path));
-  await run('dashboard-province', () => pivot(fx.province.path));
-  await run('dashboard-commune', () => pivot(fx.commune.path));
+  const pivot = (u: { id: string; path: string }) => sumCounts(q, { scopePath: u.path, states: counted }, ['child', 'field'], u, REGISTRATION_STATES);
+  await run('dashboard-root', () => pivot(fx.root));
+  await run('dashboard-province', () => pivot(fx.province));
+  await run('dashboard-commune', () => pivot(fx.commune));
   await run('search', (i) => searchRegistrations(q, prefixQuery(SEARCHES[i % SEARCHES.length]!)!, { scopePath: fx.root.path }, 20, 0));
-  await run('list', (i) => listRegistrations(q, { scopePath: fx.province.path, fieldCode: ['economic', 'cultural_social'][i % 2], year: 2016 + (i % 10), limit: 50, offset: 0 }));
+  await run('list', async (i) => {
+    const f = { scopePath: fx.province.path, fieldCode: ['economic', 'cultural_social'][i % 2], year: 2016 + (i % 10) };
+    const total = (await sumCounts(q, f, [], fx.province, REGISTRATION_STATES))[0]?.count ?? 0;
+    return listRegistrations(q, { ...f, total, limit: 50, offset: 0 });
+  });
   const actor = { id: '00000000-0000-4000-8000-000000000000', role: 'officer' as const, entryPath: fx.province.path, viewPath: fx.province.path };
   await run('model', async (i) => {
     const row = await findRegistrationInScope(q, fx.registrationIds[i % fx.registrationIds.length]!, fx.province.path);
@@ -47,7 +52,7 @@ export async function rawQuestions(db: Db, fx: Fixture, o: { seconds: number; sm
     reportFigures(q, { viewPath: fx.province.path, unit, yearFrom: 2016, yearTo: 2025, campaign: null }));
   out.set('report', { p50: r.p50, p95: r.p95 });
 
-  const rootCount = (await sumTally(q, { scopePath: fx.root.path, states: counted }, [], fx.root.path))[0]?.count ?? 0;
+  const rootCount = (await sumCounts(q, { scopePath: fx.root.path, states: counted }, [], fx.root, REGISTRATION_STATES))[0]?.count ?? 0;
   const searchTotal = (await searchRegistrations(q, prefixQuery(SEARCHES[0]!)!, { scopePath: fx.root.path }, 1, 0)).total;
   return Object.assign(out, { answers: { rootCount, searchTotal } });
 }

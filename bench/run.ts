@@ -97,7 +97,7 @@ function rssMb(pid: number): number {
   }
 }
 
-async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: number; checks: string[] }> {
+async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: number; checks: string[]; failures: string[] }> {
   const checks: string[] = [];
   // 1. The data, and the database asked directly (PGlite cannot be opened twice: before the server).
   let db = await t.open();
@@ -120,10 +120,16 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
     const province = await Session.login(base, 'bench_province', BENCH_PASSWORD);
     const commune = await Session.login(base, 'bench_commune', BENCH_PASSWORD);
     const results: Result[] = [];
+    const failures: string[] = [];
     const scenario = async (name: string, concurrency: number, fn: (i: number) => Promise<unknown>, rawKey?: string) => {
-      const r = await measure(name, concurrency, seconds, smoke ? 3 : 0, fn);
+      let firstError: unknown = null;
+      const r = await measure(name, concurrency, seconds, smoke ? 3 : 0, (i) => fn(i).catch((e) => {
+        firstError ??= e;
+        throw e;
+      }));
       const sql = rawKey ? raw.get(rawKey) : undefined;
       results.push({ ...r, rawP50: sql?.p50 ?? null, rawP95: sql?.p95 ?? null });
+      if (r.errors) failures.push(`${name}: ${r.errors} lỗi, ví dụ ${(firstError as Error | null)?.message ?? ''}`);
     };
     const queries = SEARCHES;
 
@@ -141,16 +147,13 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
     await scenario('Tìm kiếm không dấu', 8, (i) => admin.json(`/search?q=${encodeURIComponent(queries[i % queries.length]!)}`), 'search');
     await scenario('Danh sách có lọc', 8, (i) => province.json(`/registrations?fieldCode=${['economic', 'cultural_social'][i % 2]}&year=${2016 + (i % 10)}&pageSize=50`), 'list');
     await scenario('Trang hồ sơ mô hình', 8, (i) => province.json(`/registrations/${fx.registrationIds[i % fx.registrationIds.length]}`), 'model');
-    let errors = 0;
     await scenario('Đăng ký mô hình (16 người)', 16, async (i) => {
       const r = await commune.post('/registrations', {
         kind: 'model', unitId: fx.placeId, holder: 'collective', title: `Mô hình đo hiệu năng số ${i}`, fieldCode: 'cultural_social',
         startDate: '2026-02-01', endDate: '2026-12-31', level: 'grassroots', criteria: [{ name: 'Số hộ tham gia', target: 10 }],
       });
-      if (r.status !== 201) errors += 1;
+      if (r.status !== 201) throw new Error(`registration: ${r.status} ${JSON.stringify(r.body)}`);
     });
-    results.at(-1)!.errors = errors;
-    if (errors) throw new Error(`${errors} registrations failed`);
     const report = await province.post('/review-reports', {
       unitId: fx.province.id, kind: 'final', yearFrom: 2016, yearTo: 2025, title: 'Tổng kết phong trào thi đua “Dân vận khéo” giai đoạn 2016 – 2025',
       issuingBody: 'Ban Chỉ đạo phong trào “Dân vận khéo”', place: 'Vĩnh Long', reportDate: '2026-11-23',
@@ -161,8 +164,8 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
       const r = await province.raw(`/review-reports/${reportId}/docx`);
       if (r.status !== 200 || r.body.subarray(0, 2).toString() !== 'PK') throw new Error(`docx: ${r.status}`);
     }, 'report');
-    checks.push('báo cáo .docx tạo được');
-    return { results, maxRssMb: Math.round(maxRss), checks };
+    if (!failures.length) checks.push('báo cáo .docx tạo được');
+    return { results, maxRssMb: Math.round(maxRss), checks, failures };
   } finally {
     clearInterval(sampler);
     server.kill('SIGTERM');
@@ -180,6 +183,8 @@ for (const t of targets()) {
     printTable(r.results);
     console.log(`Bộ nhớ lớn nhất của tiến trình DVK: ${r.maxRssMb} MB`);
     for (const c of r.checks) console.log(`✓ ${c}`);
+    for (const f of r.failures) console.log(`✗ ${f}`);
+    if (r.failures.length) failed = true;
     if (!smoke) fs.writeFileSync(path.join(out, `${t.name}.json`), JSON.stringify({ target: t.label, at: new Date().toISOString(), seconds, maxRssMb: r.maxRssMb, results: r.results }, null, 2));
   } catch (e) {
     failed = true;

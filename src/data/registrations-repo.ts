@@ -159,6 +159,8 @@ export interface RegistrationFilter extends ResolvedFilter {
   supporterId?: string | undefined;
   limit: number;
   offset: number;
+  /** The total when the caller already knows it (from the statistics tally): no count(*) then. */
+  total?: number | undefined;
 }
 
 export async function listRegistrations(q: Queryable, f: RegistrationFilter) {
@@ -171,7 +173,7 @@ export async function listRegistrations(q: Queryable, f: RegistrationFilter) {
   if (f.createdBy) add('r.created_by = ?', f.createdBy);
   if (f.supporterId) add('r.supporter_id = ?', f.supporterId);
   const whereSql = where.join(' and ');
-  const total = (await q.query<{ n: number }>(`select count(*) as n from registration r where ${whereSql}`, params)).rows[0]!.n;
+  const total = f.total ?? (await q.query<{ n: number }>(`select count(*) as n from registration r where ${whereSql}`, params)).rows[0]!.n;
   params.push(f.limit, f.offset);
   const { rows } = await q.query<RegistrationRow>(
     `${SELECT} where ${whereSql} order by r.updated_at desc, r.id limit $${params.length - 1} offset $${params.length}`,
@@ -229,18 +231,18 @@ export async function listReplicable(q: Queryable, search: string[] | null, limi
 }
 
 /**
- * Registrations with a title like this one, in a subtree, in the five years up to `year`: full-text
- * candidates first (any significant word, on the index), then trigram similarity on those only.
+ * Registrations with a title like this one, in a subtree, in the five years up to `year`. The
+ * subtree is small (a commune and what lies below it), so the titles are compared directly, read
+ * through the path index; no full-text step, whose "any word" form is slow on common words.
  */
-export async function findSimilarEarlier(q: Queryable, o: { scopePath: string; orQuery: string; titleKey: string; year: number; excludeId: string | null; min: number; limit: number }) {
+export async function findSimilarEarlier(q: Queryable, o: { scopePath: string; titleKey: string; year: number; excludeId: string | null; min: number; limit: number }) {
   const { rows } = await q.query<{ id: string; title: string; year: number; state: string; unit_name: string; sim: number }>(
-    `select r.id, r.title, r.year, r.state, u.name as unit_name, similarity(r.title_key, $2)::float8 as sim
+    `select r.id, r.title, r.year, r.state, u.name as unit_name, similarity(r.title_key, $1)::float8 as sim
        from registration r join unit u on u.id = r.unit_id
-      where r.search @@ to_tsquery('vi_unaccent', $1) and r.unit_path <@ $3::ltree
-        and r.year between $4 - 5 and $4 and r.id is distinct from $5 and r.state not in ('draft', 'rejected')
-        and similarity(r.title_key, $2) >= $6
-      order by sim desc, r.year desc limit $7`,
-    [o.orQuery, o.titleKey, o.scopePath, o.year, o.excludeId, o.min, o.limit],
+      where r.unit_path <@ $2::ltree and r.year between $3 - 5 and $3 and r.id is distinct from $4
+        and r.state not in ('draft', 'rejected') and similarity(r.title_key, $1) >= $5
+      order by sim desc, r.year desc limit $6`,
+    [o.titleKey, o.scopePath, o.year, o.excludeId, o.min, o.limit],
   );
   return rows;
 }

@@ -91,8 +91,9 @@ export async function sumRollup(
   dims: StatDimension[],
   parent: { id: string; path: string },
 ): Promise<TallyRow[]> {
-  const params: unknown[] = [parent.path];
-  const where = ['r.depth = nlevel($1::ltree) + 1', 'u.path <@ $1::ltree', `u.path <@ $${params.push(f.scopePath)}::ltree`];
+  // Start from the parent's children (a hundred rows by the parent index), then their rollup rows.
+  const params: unknown[] = [parent.id, parent.path.split('.').length + 1];
+  const where = ['u.parent_id = $1', 'r.depth = $2', `u.path <@ $${params.push(f.scopePath)}::ltree`];
   const add = (sql: string, v: unknown) => where.push(sql.replace('?', `$${params.push(v)}`));
   if (counted !== undefined) add('r.counted = ?', counted);
   if (f.fieldCode) add('r.field_code = ?', f.fieldCode);
@@ -107,7 +108,7 @@ export async function sumRollup(
   const groupBy = dims.length ? `group by ${dims.map((_, i) => i + 1).join(', ')}` : '';
   const { rows } = await q.query<TallyRow>(
     `select ${[...cols, 'sum(r.n)::bigint as count', 'sum(r.funds_vnd)::bigint as funds', 'sum(r.workdays)::bigint as workdays'].join(', ')}
-       from registration_rollup r join unit u on u.seq = r.anc_seq
+       from unit u join registration_rollup r on r.anc_seq = u.seq
       where ${where.join(' and ')} and r.n <> 0 ${groupBy}`,
     params,
   );

@@ -43,14 +43,3 @@ export function markedParts(marked: string): { text: string; hit: boolean }[] {
   return parts;
 }
 
-/** Words too common in model titles to tell two models apart. */
-const TITLE_STOP_WORDS = new Set(['mo', 'hinh', 'dan', 'van', 'kheo', 'trong', 'cua', 'va', 'cho', 'voi', 'cac', 'nhung', 'tai', 'o', 've', 'the', 'la', 'de', 'nam']);
-
-/**
- * The significant words of a title as an "any of these in a title" full-text query (`:A` is the
- * weight titles are indexed with), or null when none are left.
- */
-export function anyTitleWordQuery(title: string): string | null {
-  const words = [...new Set(foldVietnamese(title).split(/[^a-z0-9]+/).filter((w) => w.length > 1 && !TITLE_STOP_WORDS.has(w)))].slice(0, 12);
-  return words.length ? words.map((w) => `${w}:A`).join(' | ') : null;
-}

@@ -11,7 +11,7 @@ import { criteriaWithIds, registrationValues } from './values.js';
 
 /** Registers a model or an exemplar as a draft, with its criteria, in one transaction. */
 export async function createRegistration(ctx: Ctx, input: RegistrationInput) {
-  return ctx.db.tx(async (q) => {
+  const row = await ctx.db.tx(async (q) => {
     const unit = await findUnitInScope(q, input.unitId, ctx.actor.viewPath);
     if (!unit) throw notFound('unit');
     if (!can(ctx.actor, 'registration.create', { path: unit.path })) throw new AppError('FORBIDDEN');
@@ -25,6 +25,9 @@ export async function createRegistration(ctx: Ctx, input: RegistrationInput) {
       actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'registration.create', entityType: 'registration',
       entityId: id, entityLabel: row.title, unitPath: row.unit_path, after: registrationSnapshot(row), ip: ctx.ip,
     });
-    return presentRegistration(q, ctx.actor, row);
+    return row;
   });
+  // Read back after the commit: the statistics rows this insert touched are not held locked while
+  // the answer is put together, so officers registering at once do not wait on each other as long.
+  return presentRegistration(ctx.db.pool, ctx.actor, row);
 }

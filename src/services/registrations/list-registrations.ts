@@ -4,7 +4,9 @@ import type { z } from 'zod';
 import type { RegistrationListQuery } from '../../domain/movement-schemas.js';
 import type { Ctx } from '../context.js';
 import { presentRegistration } from './present.js';
-import { resolveFilter } from './resolve-filter.js';
+import { filterUnit, resolveFilter } from './resolve-filter.js';
+import { sumCounts } from '../../data/stats-repo.js';
+import { REGISTRATION_STATES } from '../../domain/workflow.js';
 
 /**
  * Lists registrations in the view scope with filters. The queues are filters too:
@@ -18,8 +20,13 @@ export async function listRegistrations(ctx: Ctx, input: z.infer<typeof Registra
   if (!scopePath) return { total: 0, items: [] };
   const filter = await resolveFilter(ctx, input, ctx.actor.viewPath);
   const queueState = queue === 'awaiting_appraisal' ? 'submitted' : queue === 'returned_to_me' ? 'returned' : queue === 'to_inspect' ? 'accepted' : null;
-  const { rows, total } = await query(ctx.db.pool, {
+  // Without a queue the list's filter is one the statistics tally answers: its total is the
+  // figure the dashboards show, exact, without counting the rows.
+  const total = queue ? undefined
+    : (await sumCounts(ctx.db.pool, filter, [], await filterUnit(ctx, filter.unit), REGISTRATION_STATES))[0]?.count ?? 0;
+  const { rows, total: listed } = await query(ctx.db.pool, {
     ...filter,
+    total,
     scopePath,
     states: queueState ? [queueState] : filter.states,
     createdBy: queue === 'returned_to_me' ? ctx.actor.id : undefined,
@@ -28,7 +35,7 @@ export async function listRegistrations(ctx: Ctx, input: z.infer<typeof Registra
     offset: (input.page - 1) * input.pageSize,
   });
   return {
-    total,
+    total: listed,
     items: rows.map((r) => ({
       id: r.id, kind: r.kind, title: r.title, unit: { id: r.unit_id, name: r.unit_name }, holder: r.holder,
       personName: r.person_name, fieldCode: r.field_code, origin: r.origin, year: r.year,

@@ -35,3 +35,14 @@ export async function resolveFilter(ctx: Ctx, input: RegistrationFilterQuery, sc
     commended: input.commended,
   };
 }
+
+/** The unit whose subtree a filter covers: the chosen one, or the top of the caller's view. */
+export async function filterUnit(ctx: Ctx, chosen: { id: string; name: string; path: string } | null) {
+  if (chosen) return chosen;
+  const { rows } = await ctx.db.pool.query<{ id: string; name: string; path: string }>(
+    'select id, name, path::text as path from unit where path = $1::ltree',
+    [ctx.actor.viewPath],
+  );
+  if (!rows[0]) throw notFound('unit');
+  return rows[0];
+}

@@ -5,23 +5,28 @@ import { notFound } from '../../domain/errors.js';
 import type { EarlierRegistration } from '../../domain/movement-schemas.js';
 import type { Actor } from '../../domain/policy.js';
 import { inSubtree } from '../../domain/scope.js';
-import { anyTitleWordQuery, foldVietnamese } from '../../domain/text.js';
+import { foldVietnamese } from '../../domain/text.js';
 import type { RegistrationState } from '../../domain/workflow.js';
 import type { Ctx } from '../context.js';
 
 /** Titles at least this close (trigram similarity of the folded titles) count as a possible repeat. */
 export const SIMILAR_MIN = 0.45;
 
+/** Depth of a commune in the tree (root 1, province 2, commune 3). */
+const COMMUNE_DEPTH = 3;
+
 /**
- * Possible repeats of a title: registrations of the unit's parent subtree (the unit, its siblings and
- * everything below them), within the caller's view, in the five years up to the given year.
+ * Possible repeats of a title, within the caller's view, in the five years up to the given year:
+ * registrations of the unit's parent subtree (the unit, its siblings and what lies below them) when
+ * that parent is a commune or lower; for a commune or anything higher, of the unit's own subtree,
+ * so the comparison never spreads over a whole province.
  */
 export async function similarEarlier(q: Queryable, actor: Actor, unitPath: string, title: string, year: number, excludeId: string | null, seen: string[] = []): Promise<EarlierRegistration[]> {
-  const orQuery = anyTitleWordQuery(title);
-  if (!orQuery) return [];
+  const titleKey = foldVietnamese(title);
+  if (titleKey.length < 3) return [];
   const parent = unitPath.includes('.') ? unitPath.slice(0, unitPath.lastIndexOf('.')) : unitPath;
-  const scopePath = inSubtree(parent, actor.viewPath) ? parent : unitPath;
-  const rows = await findSimilarEarlier(q, { scopePath, orQuery, titleKey: foldVietnamese(title), year, excludeId, min: SIMILAR_MIN, limit: 5 });
+  const scopePath = parent.split('.').length >= COMMUNE_DEPTH && inSubtree(parent, actor.viewPath) ? parent : unitPath;
+  const rows = await findSimilarEarlier(q, { scopePath, titleKey, year, excludeId, min: SIMILAR_MIN, limit: 5 });
   return rows.map((r) => ({
     id: r.id, title: r.title, year: r.year, state: r.state as RegistrationState, unitName: r.unit_name,
     similarity: Math.round(r.sim * 100) / 100, seenByRegistrant: seen.includes(r.id),

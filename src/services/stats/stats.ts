@@ -1,6 +1,5 @@
 import { childUnits, sumCounts, unitsByPaths, type TallyRow } from '../../data/stats-repo.js';
 import { findUnitInScope } from '../../data/units-repo.js';
-import { notFound } from '../../domain/errors.js';
 import {
   COUNTED_STATES, HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS,
   type StatDimension, type StatsQuery, type StatsResult, type StatsRow,
@@ -8,7 +7,7 @@ import {
 import { UNIT_LEVEL_LABELS, type UnitLevel } from '../../domain/unit-kinds.js';
 import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS, type RegistrationState } from '../../domain/workflow.js';
 import type { Ctx } from '../context.js';
-import { resolveFilter } from '../registrations/resolve-filter.js';
+import { filterUnit, resolveFilter } from '../registrations/resolve-filter.js';
 
 const collator = new Intl.Collator('vi');
 
@@ -19,7 +18,7 @@ const collator = new Intl.Collator('vi');
  */
 export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult> {
   const filter = await resolveFilter(ctx, input);
-  const unit = filter.unit ?? (await rootOfView(ctx));
+  const unit = await filterUnit(ctx, filter.unit);
   if (!filter.states && !input.allStates) filter.states = [...COUNTED_STATES];
   const dims = [...new Set(input.groupBy ?? [])];
   const sums = await sumCounts(ctx.db.pool, filter, dims, unit, REGISTRATION_STATES);
@@ -67,15 +66,6 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
     total.workdays += r.workdays;
   }
   return { unit: { id: unit.id, name: unit.name }, groupBy: dims, states: (filter.states ?? [...REGISTRATION_STATES]) as RegistrationState[], rows, total };
-}
-
-async function rootOfView(ctx: Ctx) {
-  const { rows } = await ctx.db.pool.query<{ id: string; name: string; path: string }>(
-    'select id, name, path::text as path from unit where path = $1::ltree',
-    [ctx.actor.viewPath],
-  );
-  if (!rows[0]) throw notFound('unit');
-  return rows[0];
 }
 
 /** Names and orders of the values found, in one query per dimension that needs one. */
