@@ -6,8 +6,23 @@ import type { StatDimension } from '../domain/statistics.js';
 export interface TallyRow {
   [dim: string]: string | number | boolean | null;
   count: number;
+  /** Of the count: individuals, recognised, commended (named apart from the dimensions). */
+  count_individual: number;
+  count_recognised: number;
+  count_commended: number;
   funds: number;
   workdays: number;
+}
+
+const MEASURES = ['count', 'count_individual', 'count_recognised', 'count_commended', 'funds', 'workdays'] as const;
+
+/** Aggregates come back as bigint (a JS number here) or null when nothing matched. */
+function measured(rows: TallyRow[]): TallyRow[] {
+  return rows.filter((r) => r.count !== null).map((r) => {
+    const out: TallyRow = { ...r };
+    for (const m of MEASURES) out[m] = Number(r[m]);
+    return out;
+  });
 }
 
 /**
@@ -29,14 +44,15 @@ export async function sumTally(q: Queryable, f: ResolvedFilter, dims: StatDimens
   }
   const groupBy = dims.length ? `group by ${dims.map((_, i) => i + 1).join(', ')}` : '';
   const { rows } = await q.query<TallyRow>(
-    `select ${[...select, 'sum(t.n)::bigint as count', 'sum(t.funds_vnd)::bigint as funds', 'sum(t.workdays)::bigint as workdays'].join(', ')}
+    `select ${[...select, 'sum(t.n)::bigint as count', `sum(t.n) filter (where t.holder = 'individual')::bigint as count_individual`,
+        'sum(t.n) filter (where t.recognised)::bigint as count_recognised', 'sum(t.n) filter (where t.commended)::bigint as count_commended',
+        'sum(t.funds_vnd)::bigint as funds', 'sum(t.workdays)::bigint as workdays'].join(', ')}
        from registration_tally t join unit u on u.id = t.unit_id
       where ${where.join(' and ')} and t.n <> 0
       ${groupBy}`,
     params,
   );
-  // sum() over no rows gives one row of nulls
-  return rows.filter((r) => r.count !== null).map((r) => ({ ...r, count: Number(r.count), funds: Number(r.funds), workdays: Number(r.workdays) }));
+  return measured(rows);
 }
 
 /** A full recount from the registrations themselves: the reference the tally is tested against. */
@@ -76,8 +92,8 @@ export async function unitsByPaths(q: Queryable, paths: string[]) {
   return rows;
 }
 
-/** Dimensions and filters the rollup can answer; anything else goes to the unit-level tally. */
-export const ROLLUP_DIMENSIONS: readonly StatDimension[] = ['child', 'field', 'kind', 'holder', 'year', 'recognised', 'commended'];
+/** Dimensions the rollup can answer; anything else goes to the unit-level tally. */
+export const ROLLUP_DIMENSIONS: readonly StatDimension[] = ['child', 'field', 'kind', 'year'];
 
 /**
  * Sums by the units directly below `parent` from the rollup (they must sit at depth 2 or 3), plus
@@ -97,22 +113,20 @@ export async function sumRollup(
   const add = (sql: string, v: unknown) => where.push(sql.replace('?', `$${params.push(v)}`));
   if (counted !== undefined) add('r.counted = ?', counted);
   if (f.fieldCode) add('r.field_code = ?', f.fieldCode);
-  if (f.holder) add('r.holder = ?', f.holder);
   if (f.kind) add('r.kind = ?', f.kind);
   if (f.year !== undefined) add('r.year = ?', f.year);
   if (f.yearFrom !== undefined) add('r.year >= ?', f.yearFrom);
   if (f.yearTo !== undefined) add('r.year <= ?', f.yearTo);
-  if (f.recognised !== undefined) add('r.recognised = ?', f.recognised);
-  if (f.commended !== undefined) add('r.commended = ?', f.commended);
   const cols = dims.map((d) => (d === 'child' ? 'u.path::text as child' : d === 'field' ? 'r.field_code as field' : `r.${d} as ${d}`));
   const groupBy = dims.length ? `group by ${dims.map((_, i) => i + 1).join(', ')}` : '';
   const { rows } = await q.query<TallyRow>(
-    `select ${[...cols, 'sum(r.n)::bigint as count', 'sum(r.funds_vnd)::bigint as funds', 'sum(r.workdays)::bigint as workdays'].join(', ')}
+    `select ${[...cols, 'sum(r.n)::bigint as count', 'sum(r.n_individual)::bigint as count_individual', 'sum(r.n_recognised)::bigint as count_recognised',
+        'sum(r.n_commended)::bigint as count_commended', 'sum(r.funds_vnd)::bigint as funds', 'sum(r.workdays)::bigint as workdays'].join(', ')}
        from unit u join registration_rollup r on r.anc_seq = u.seq
       where ${where.join(' and ')} and r.n <> 0 ${groupBy}`,
     params,
   );
-  const below: TallyRow[] = rows.filter((r) => r.count !== null).map((r) => ({ ...r, count: Number(r.count), funds: Number(r.funds), workdays: Number(r.workdays) }));
+  const below = measured(rows);
   const own = await sumTally(q, { ...f, unitId: parent.id }, dims, parent.path);
   // Rows of the same key from both sources are merged only when `child` is not a dimension.
   if (dims.includes('child')) return [...below, ...own];
@@ -120,32 +134,34 @@ export async function sumRollup(
   for (const r of [...below, ...own]) {
     const key = JSON.stringify(dims.map((d) => r[d]));
     const m = merged.get(key);
-    if (m) {
-      m.count += r.count;
-      m.funds += r.funds;
-      m.workdays += r.workdays;
-    } else merged.set(key, { ...r });
+    if (m) for (const k of MEASURES) m[k] = (m[k] as number) + (r[k] as number);
+    else merged.set(key, { ...r });
   }
   return [...merged.values()];
 }
 
+const ROLLUP_KEY = 'depth, anc_seq, field_code, kind, year, counted';
+
 export async function rollupSnapshot(q: Queryable) {
-  const { rows } = await q.query<{ key: string; n: number; funds: number; workdays: number }>(
-    `select concat_ws('|', depth, anc_seq, field_code, kind, holder, year, counted, recognised, commended) as key,
-            n::bigint as n, funds_vnd::bigint as funds, workdays::bigint as workdays from registration_rollup where n <> 0 order by 1`,
+  const { rows } = await q.query<{ key: string }>(
+    `select concat_ws('|', ${ROLLUP_KEY}, n, n_individual, n_recognised, n_commended, funds_vnd, workdays) as key
+       from registration_rollup where n <> 0 order by 1`,
   );
-  return rows;
+  return rows.map((r) => r.key);
 }
+
+const ROLLUP_SELECT = `select d as depth, subpath(unit_path, d - 1, 1)::text::bigint as anc_seq, field_code, kind, year,
+       state not in ('draft', 'rejected') as counted, count(*) as n, count(*) filter (where holder = 'individual') as n_individual,
+       count(*) filter (where recognised) as n_recognised, count(*) filter (where commended) as n_commended,
+       coalesce(sum(planned_funds_vnd), 0) as funds_vnd, coalesce(sum(planned_workdays), 0) as workdays
+  from registration, generate_series(2, 3) d where nlevel(unit_path) >= d group by 1, 2, 3, 4, 5, 6`;
 
 /** The rollup as it should be, computed from the registrations: what the test compares with. */
 export async function rollupRecount(q: Queryable) {
-  const { rows } = await q.query<{ key: string; n: number; funds: number; workdays: number }>(
-    `select concat_ws('|', d, subpath(unit_path, d - 1, 1)::text, field_code, kind, holder, year, state not in ('draft', 'rejected'), recognised, commended) as key,
-            count(*)::bigint as n, coalesce(sum(planned_funds_vnd), 0)::bigint as funds, coalesce(sum(planned_workdays), 0)::bigint as workdays
-       from registration, generate_series(2, 3) d where nlevel(unit_path) >= d
-      group by 1 order by 1`,
+  const { rows } = await q.query<{ key: string }>(
+    `select concat_ws('|', ${ROLLUP_KEY}, n, n_individual, n_recognised, n_commended, funds_vnd, workdays) as key from (${ROLLUP_SELECT}) x order by 1`,
   );
-  return rows;
+  return rows.map((r) => r.key);
 }
 
 /** Rebuilds both tallies from the registrations in one pass each (after a bulk load without triggers). */
@@ -157,10 +173,7 @@ export async function rebuildTallies(q: Queryable): Promise<void> {
            count(*), coalesce(sum(planned_funds_vnd), 0), coalesce(sum(planned_workdays), 0)
       from registration group by unit_id, kind, holder, origin, field_code, level, state, year, campaign_id, recognised, commended`);
   await q.query('delete from registration_rollup');
-  await q.query(`insert into registration_rollup (depth, anc_seq, field_code, kind, holder, year, counted, recognised, commended, n, funds_vnd, workdays)
-    select d, subpath(unit_path, d - 1, 1)::text::bigint, field_code, kind, holder, year, state not in ('draft', 'rejected'), recognised, commended,
-           count(*), coalesce(sum(planned_funds_vnd), 0), coalesce(sum(planned_workdays), 0)
-      from registration, generate_series(2, 3) d where nlevel(unit_path) >= d group by 1, 2, 3, 4, 5, 6, 7, 8, 9`);
+  await q.query(`insert into registration_rollup (${ROLLUP_KEY}, n, n_individual, n_recognised, n_commended, funds_vnd, workdays) ${ROLLUP_SELECT}`);
 }
 
 /** States that the rollup folds into `counted`; must equal COUNTED_STATES. */
@@ -168,14 +181,15 @@ const NOT_COUNTED = ['draft', 'rejected'];
 
 /**
  * Sums by the given dimensions under `parent`, from the rollup when it can answer (a country or a
- * province, the rollup's dimensions, states counted or all), otherwise from the unit-level tally.
- * Both are exact; the rollup is smaller.
+ * province, the rollup's dimensions and filters, states counted or all), otherwise from the
+ * unit-level tally. Both are exact; the rollup is smaller.
  */
 export async function sumCounts(q: Queryable, f: ResolvedFilter, dims: StatDimension[], parent: { id: string; path: string }, allStates: readonly string[]): Promise<TallyRow[]> {
   const depth = parent.path.split('.').length;
   const counted = !f.states ? undefined
     : f.states.length === allStates.length - NOT_COUNTED.length && f.states.every((s) => !NOT_COUNTED.includes(s)) ? true : null;
   const eligible = counted !== null && depth <= 2 && dims.every((d) => ROLLUP_DIMENSIONS.includes(d))
-    && !f.level && !f.origin && !f.campaignId && !f.unitId && (!f.unitPath || f.unitPath === parent.path);
+    && !f.level && !f.origin && !f.campaignId && !f.unitId && !f.holder && f.recognised === undefined && f.commended === undefined
+    && (!f.unitPath || f.unitPath === parent.path);
   return eligible ? sumRollup(q, f, counted ?? undefined, dims, parent) : sumTally(q, f, dims, parent.path);
 }

@@ -74,7 +74,15 @@ export const StatsQuery = RegistrationFilterQuery.extend({
 });
 export type StatsQuery = z.infer<typeof StatsQuery>;
 
-const Figures = z.object({ count: z.number().int(), fundsVnd: z.number(), workdays: z.number() });
+const Figures = z.object({
+  count: z.number().int(),
+  /** Of the count: how many were ever recognised, and commended. */
+  recognised: z.number().int(),
+  commended: z.number().int(),
+  /** Planned funds (đồng) and workdays of the counted registrations. */
+  fundsVnd: z.number(),
+  workdays: z.number(),
+});
 export const StatsRow = Figures.extend({
   /** The value of each grouped dimension (a unit id for `child`, true/false for flags). */
   keys: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),

@@ -155,6 +155,9 @@ describe('statistics', () => {
     const recognisedNow = await stats('officer', { unitId: commune, groupBy: 'recognised' });
     const isRec = (s: StatsResult) => s.rows.find((r) => r.keys.recognised === true)?.count ?? 0;
     expect(isRec(recognisedNow)).toBe(isRec(beforeRecognised) + 1);
+    // the measure beside every count agrees with the cut by the flag
+    expect(recognisedNow.total.recognised).toBe(isRec(recognisedNow));
+    expect((await stats('officer', { unitId: commune, groupBy: 'child' })).total.recognised).toBe(isRec(recognisedNow));
     const reg = (await u.officer.get(`/api/v1/registrations/${accepted.id}`)).body;
     const c = await u.officer.post(`/api/v1/registrations/${reg.id}/commendations`, {
       formCode: 'giay_khen', issuer: 'Ban Thường vụ Đảng ủy xã', decisionNo: '12-QĐ/ĐU', decisionDate: '2025-12-20',

@@ -55,7 +55,7 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
   const byYear = await lines('year', years.map((y) => ({ key: y, label: `Năm ${y}`, always: years.length <= 10 })));
 
   // Units directly below, each with its subtree; the unit's own registrations in a row of their own.
-  const childSums = await sumCounts(q, f, ['child', 'kind', 'recognised', 'commended'], s.unit, REGISTRATION_STATES);
+  const childSums = await sumCounts(q, f, ['child', 'kind'], s.unit, REGISTRATION_STATES);
   const paths = [...new Set(childSums.map((x) => String(x.child)))];
   const named = new Map((await unitsByPaths(q, paths)).map((u) => [u.path, u]));
   const children = new Map<string, ReportFigures['byChild'][number] & { own: boolean }>();
@@ -68,8 +68,8 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
     if (x.kind === 'model') line.models += x.count;
     else line.exemplars += x.count;
     line.total += x.count;
-    if (x.recognised) line.recognised += x.count;
-    if (x.commended) line.commended += x.count;
+    line.recognised += x.count_recognised;
+    line.commended += x.count_commended;
     children.set(path, line);
   }
   const byChild = [...children.values()]
@@ -78,7 +78,7 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
 
   const total = byField.reduce((t, l) => ({ ...t, models: t.models + l.models, exemplars: t.exemplars + l.exemplars, total: t.total + l.total }), { models: 0, exemplars: 0, total: 0 });
   const [resources] = await sumCounts(q, f, [], s.unit, REGISTRATION_STATES);
-  const recognised = (await sumCounts(q, { ...f, recognised: true }, [], s.unit, REGISTRATION_STATES))[0]?.count ?? 0;
+  const recognised = resources?.count_recognised ?? 0;
   const notRecognised = (await sumTally(q, { ...f, states: ['not_recognised'] }, [], s.unit.path))[0]?.count ?? 0;
 
   const params: unknown[] = [];

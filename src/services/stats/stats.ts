@@ -10,6 +10,7 @@ import type { Ctx } from '../context.js';
 import { filterUnit, resolveFilter } from '../registrations/resolve-filter.js';
 
 const collator = new Intl.Collator('vi');
+const ZERO = { count: 0, recognised: 0, commended: 0, fundsVnd: 0, workdays: 0 };
 
 /**
  * Counts of registrations by up to three dimensions, inside the caller's view. Without a state
@@ -38,18 +39,18 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
       } else rowLabels[d] = labels.of(d, v);
       keys[d] = v;
     }
-    return { keys, labels: rowLabels, count: s.count, fundsVnd: s.funds, workdays: s.workdays, ...(own !== undefined ? { own } : {}) };
+    return { keys, labels: rowLabels, count: s.count, recognised: s.count_recognised, commended: s.count_commended, fundsVnd: s.funds, workdays: s.workdays, ...(own !== undefined ? { own } : {}) };
   });
 
   if (dims.length === 1 && dims[0] === 'child') {
     const present = new Set(rows.map((r) => r.keys.child));
     for (const c of await childUnits(ctx.db.pool, unit.id)) {
-      if (!present.has(c.id)) rows.push({ keys: { child: c.id }, labels: { child: c.name }, count: 0, fundsVnd: 0, workdays: 0, own: false });
+      if (!present.has(c.id)) rows.push({ keys: { child: c.id }, labels: { child: c.name }, ...ZERO, own: false });
     }
   }
   if (dims.length === 1 && dims[0] === 'field' && !filter.fieldCode) {
     const present = new Set(rows.map((r) => r.keys.field));
-    for (const f of labels.fields) if (f.active && !present.has(f.code)) rows.push({ keys: { field: f.code }, labels: { field: f.name }, count: 0, fundsVnd: 0, workdays: 0 });
+    for (const f of labels.fields) if (f.active && !present.has(f.code)) rows.push({ keys: { field: f.code }, labels: { field: f.name }, ...ZERO });
   }
 
   rows.sort((a, b) => {
@@ -59,9 +60,11 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
     }
     return 0;
   });
-  const total = { count: 0, fundsVnd: 0, workdays: 0 };
+  const total = { ...ZERO };
   for (const r of rows) {
     total.count += r.count;
+    total.recognised += r.recognised;
+    total.commended += r.commended;
     total.fundsVnd += r.fundsVnd;
     total.workdays += r.workdays;
   }
