@@ -18,7 +18,7 @@ export interface Fixture {
   province: { id: string; path: string };
   commune: { id: string; path: string };
   registrationIds: string[];
-  placeId: string;
+  placeIds: string[];
 }
 
 export const SEARCHES = ['dan van kheo', 'nong thon moi', 'an ninh trat tu', 'tiet kiem vay von', 'dang vien gan bo', 'camera an ninh', 'khuyen hoc', 'duong hoa'];
@@ -37,6 +37,7 @@ export async function rawQuestions(db: Db, fx: Fixture, o: { seconds: number; sm
   await run('dashboard-province', () => pivot(fx.province));
   await run('dashboard-commune', () => pivot(fx.commune));
   await run('search', (i) => searchRegistrations(q, prefixQuery(SEARCHES[i % SEARCHES.length]!)!, { scopePath: fx.root.path }, 20, 0));
+  await run('search-province', (i) => searchRegistrations(q, prefixQuery(SEARCHES[i % SEARCHES.length]!)!, { scopePath: fx.province.path }, 20, 0));
   await run('list', async (i) => {
     const f = { scopePath: fx.province.path, fieldCode: ['economic', 'cultural_social'][i % 2], year: 2016 + (i % 10) };
     const total = (await sumCounts(q, f, [], fx.province, REGISTRATION_STATES))[0]?.count ?? 0;

@@ -26,6 +26,7 @@ const { values } = parseArgs({
     target: { type: 'string', default: 'both' },
     seconds: { type: 'string', default: '8' },
     smoke: { type: 'boolean', default: false },
+    only: { type: 'string' },
   },
 });
 const smoke = values.smoke;
@@ -62,8 +63,8 @@ async function fixture(db: Db): Promise<Fixture> {
   const province = await user('bench_province');
   const commune = await user('bench_commune');
   const ids = (await db.rows<{ id: string }>(`select id from registration where unit_path <@ $1::ltree order by id limit 500`, [province.path])).map((r) => r.id);
-  const place = await one<{ id: string }>(`select id from unit where parent_id = $1 order by code limit 1`, [commune.unit_id]);
-  return { root, province: { id: province.unit_id, path: province.path }, commune: { id: commune.unit_id, path: commune.path }, registrationIds: ids, placeId: place.id };
+  const places = (await db.rows<{ id: string }>(`select id from unit where parent_id = $1 order by code`, [commune.unit_id])).map((r) => r.id);
+  return { root, province: { id: province.unit_id, path: province.path }, commune: { id: commune.unit_id, path: commune.path }, registrationIds: ids, placeIds: places };
 }
 
 function startServer(t: Target, port: number): Promise<ChildProcess> {
@@ -122,6 +123,7 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
     const results: Result[] = [];
     const failures: string[] = [];
     const scenario = async (name: string, concurrency: number, fn: (i: number) => Promise<unknown>, rawKey?: string) => {
+      if (values.only && !name.toLowerCase().includes(values.only.toLowerCase())) return;
       let firstError: unknown = null;
       const r = await measure(name, concurrency, seconds, smoke ? 3 : 0, (i) => fn(i).catch((e) => {
         firstError ??= e;
@@ -144,12 +146,15 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
     await scenario('Bảng thống kê – toàn quốc', 8, () => admin.json(`/stats?groupBy=child,field`), 'dashboard-root');
     await scenario('Bảng thống kê – tỉnh', 8, () => province.json(`/stats?groupBy=child,field`), 'dashboard-province');
     await scenario('Bảng thống kê – xã', 8, () => commune.json(`/stats?groupBy=child,field`), 'dashboard-commune');
-    await scenario('Tìm kiếm không dấu', 8, (i) => admin.json(`/search?q=${encodeURIComponent(queries[i % queries.length]!)}`), 'search');
+    await scenario('Tìm kiếm không dấu – toàn quốc', 8, (i) => admin.json(`/search?q=${encodeURIComponent(queries[i % queries.length]!)}`), 'search');
+    await scenario('Tìm kiếm không dấu – tỉnh', 8, (i) => province.json(`/search?q=${encodeURIComponent(queries[i % queries.length]!)}`), 'search-province');
     await scenario('Danh sách có lọc', 8, (i) => province.json(`/registrations?fieldCode=${['economic', 'cultural_social'][i % 2]}&year=${2016 + (i % 10)}&pageSize=50`), 'list');
     await scenario('Trang hồ sơ mô hình', 8, (i) => province.json(`/registrations/${fx.registrationIds[i % fx.registrationIds.length]}`), 'model');
     await scenario('Đăng ký mô hình (16 người)', 16, async (i) => {
       const r = await commune.post('/registrations', {
-        kind: 'model', unitId: fx.placeId, holder: 'collective', title: `Mô hình đo hiệu năng số ${i}`, fieldCode: 'cultural_social',
+        // officers of the commune's organisations and hamlets, in every field
+        kind: 'model', unitId: fx.placeIds[i % fx.placeIds.length], holder: 'collective', title: `Mô hình đo hiệu năng số ${i}`,
+        fieldCode: ['economic', 'cultural_social', 'defence_security', 'political_system', 'other'][i % 5],
         startDate: '2026-02-01', endDate: '2026-12-31', level: 'grassroots', criteria: [{ name: 'Số hộ tham gia', target: 10 }],
       });
       if (r.status !== 201) throw new Error(`registration: ${r.status} ${JSON.stringify(r.body)}`);
