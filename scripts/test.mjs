@@ -56,6 +56,16 @@ function need(what, why) {
   }
 }
 
+// The report test converts a Word document with LibreOffice; a developer without it is told so.
+const officeFound = ['/usr/bin/soffice', '/usr/bin/libreoffice'].some((p) => fs.existsSync(p));
+if (!officeFound) {
+  if (process.env.CI) problems.push('LibreOffice missing: install libreoffice-writer-nogui');
+  else {
+    process.env.DVK_NO_OFFICE = '1';
+    skipped.push('LibreOffice missing: the report-to-PDF check was left out (apt-get install libreoffice-writer-nogui poppler-utils)');
+  }
+}
+
 const only = process.argv[2]; // optional: typecheck | domain | api | pg | browser | bench
 const want = (tier) => !only || only === tier;
 

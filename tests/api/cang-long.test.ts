@@ -18,6 +18,7 @@ let srv: TestServer;
 let u: Users;
 let district: string;
 let communes: string[];
+const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-report-'));
 
 const PUBLISHED = { economic: 575, cultural_social: 2951, defence_security: 267, political_system: 317 } as const;
 const TOTAL = 4110;
@@ -75,7 +76,10 @@ beforeAll(async () => {
     if (sent.status !== 200) throw new Error(`submit ${i}: ${sent.status} ${JSON.stringify(sent.body)}`);
   });
 }, 600_000);
-afterAll(async () => { await srv?.close(); });
+afterAll(async () => {
+  await srv?.close();
+  fs.rmSync(reportDir, { recursive: true, force: true });
+});
 
 describe('Càng Long, 2016–2020', () => {
   it('the statistics API shows the published figures, and the lists agree', async () => {
@@ -103,7 +107,7 @@ describe('Càng Long, 2016–2020', () => {
     expect(mine.status).toBe(404);
   });
 
-  it('the review report prints the figures, in Word and Excel, and LibreOffice converts it to PDF', async () => {
+  it('the review report prints the figures, in Word and Excel', async () => {
     const created = await u.officer.post('/api/v1/review-reports', {
       unitId: district, kind: 'final', yearFrom: 2016, yearTo: 2020,
       title: 'Tổng kết phong trào thi đua “Dân vận khéo” giai đoạn 2016 – 2020',
@@ -130,19 +134,22 @@ describe('Càng Long, 2016–2020', () => {
     expect(xlsx.status).toBe(200);
     expect(xlsx.headers.get('content-type')).toContain('spreadsheetml');
 
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-report-'));
-    const file = path.join(dir, 'tong-ket-cang-long.docx');
-    fs.writeFileSync(file, Buffer.from(await docx.arrayBuffer()));
+    fs.writeFileSync(path.join(reportDir, 'tong-ket-cang-long.docx'), Buffer.from(await docx.arrayBuffer()));
+  });
+
+  // Without LibreOffice (a developer's machine) the suite runner says it left this out; CI installs it.
+  it.skipIf(process.env.DVK_NO_OFFICE === '1')('LibreOffice converts the Word report to a PDF that carries the figures', async () => {
+    const file = path.join(reportDir, 'tong-ket-cang-long.docx');
+    expect(fs.existsSync(file), 'the report test above saves the document').toBe(true);
     const office = officeBinary();
     expect(office, 'LibreOffice (libreoffice-writer-nogui) is needed to check the document').not.toBeNull();
-    await run(office!, [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', dir, file], { timeout: 180_000 });
-    const pdf = path.join(dir, 'tong-ket-cang-long.pdf');
+    await run(office!, [`-env:UserInstallation=file://${reportDir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', reportDir, file], { timeout: 180_000 });
+    const pdf = path.join(reportDir, 'tong-ket-cang-long.pdf');
     expect(fs.existsSync(pdf)).toBe(true);
     const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 10_000_000 });
     for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'HUYỆN ỦY CÀNG LONG', 'Số 45-BC/BCĐ', 'Càng Long, ngày 25 tháng 11 năm 2020', '4.110', '575', '2.951', '267', '317', 'Nơi nhận', 'Nguyễn Minh Niên']) {
       expect(text, s).toContain(s);
     }
     if (process.env.DVK_KEEP_REPORT) fs.copyFileSync(pdf, process.env.DVK_KEEP_REPORT);
-    fs.rmSync(dir, { recursive: true, force: true });
   }, 240_000);
 });
