@@ -117,8 +117,9 @@ export async function sumRollup(
   if (f.year !== undefined) add('r.year = ?', f.year);
   if (f.yearFrom !== undefined) add('r.year >= ?', f.yearFrom);
   if (f.yearTo !== undefined) add('r.year <= ?', f.yearTo);
-  const cols = dims.map((d) => (d === 'child' ? 'u.path::text as child' : d === 'field' ? 'r.field_code as field' : `r.${d} as ${d}`));
-  const groupBy = dims.length ? `group by ${dims.map((_, i) => i + 1).join(', ')}` : '';
+  // A child comes with its id and name, so nobody has to look them up again.
+  const cols = dims.flatMap((d) => (d === 'child' ? ['u.path::text as child', 'u.id as child_id', 'u.name as child_name'] : d === 'field' ? ['r.field_code as field'] : [`r.${d} as ${d}`]));
+  const groupBy = cols.length ? `group by ${cols.map((_, i) => i + 1).join(', ')}` : '';
   const { rows } = await q.query<TallyRow>(
     `select ${[...cols, 'sum(r.n)::bigint as count', 'sum(r.n_individual)::bigint as count_individual', 'sum(r.n_recognised)::bigint as count_recognised',
         'sum(r.n_commended)::bigint as count_commended', 'sum(r.funds_vnd)::bigint as funds', 'sum(r.workdays)::bigint as workdays'].join(', ')}

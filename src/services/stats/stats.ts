@@ -71,13 +71,27 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
   return { unit: { id: unit.id, name: unit.name }, groupBy: dims, states: (filter.states ?? [...REGISTRATION_STATES]) as RegistrationState[], rows, total };
 }
 
+/**
+ * The field catalogue changes a few times a year; the dashboards read it many times a second. Kept
+ * for half a minute per process, so a new field shows on every instance within that time.
+ */
+let fieldCache: { at: number; rows: { code: string; name: string; sort: number; active: boolean }[] } | null = null;
+async function fieldCatalogue(ctx: Ctx) {
+  if (!fieldCache || Date.now() - fieldCache.at > 30_000) {
+    fieldCache = { at: Date.now(), rows: await ctx.db.rows('select code, name, sort, active from field order by sort') };
+  }
+  return fieldCache.rows;
+}
+
 /** Names and orders of the values found, in one query per dimension that needs one. */
 async function labeller(ctx: Ctx, dims: StatDimension[], sums: TallyRow[]) {
-  const fields = await ctx.db.rows<{ code: string; name: string; sort: number; active: boolean }>('select code, name, sort, active from field order by sort');
+  const fields = await fieldCatalogue(ctx);
   const fieldSort = new Map(fields.map((f) => [f.code, f.sort]));
   const units = new Map<string, { id: string; name: string }>();
   if (dims.includes('child')) {
-    for (const u of await unitsByPaths(ctx.db.pool, [...new Set(sums.map((s) => String(s.child)))])) units.set(u.path, u);
+    for (const s of sums) if (s.child_id) units.set(String(s.child), { id: String(s.child_id), name: String(s.child_name) });
+    const missing = [...new Set(sums.map((s) => String(s.child)))].filter((p) => !units.has(p));
+    for (const u of await unitsByPaths(ctx.db.pool, missing)) units.set(u.path, u);
   }
   const campaigns = new Map<string, string>();
   if (dims.includes('campaign')) {
