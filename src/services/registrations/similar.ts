@@ -12,20 +12,21 @@ import type { Ctx } from '../context.js';
 /** Titles at least this close (trigram similarity of the folded titles) count as a possible repeat. */
 export const SIMILAR_MIN = 0.45;
 
-/** Depth of a commune in the tree (root 1, province 2, commune 3). */
-const COMMUNE_DEPTH = 3;
+/** Levels whose whole subtree is small enough to compare every title: a commune and below. */
+const SMALL_LEVELS = ['commune', 'grassroots'];
 
 /**
  * Possible repeats of a title, within the caller's view, in the five years up to the given year:
  * registrations of the unit's parent subtree (the unit, its siblings and what lies below them) when
  * that parent is a commune or lower; for a commune or anything higher, of the unit's own subtree,
- * so the comparison never spreads over a whole province.
+ * so the comparison never spreads over a district or a province.
  */
 export async function similarEarlier(q: Queryable, actor: Actor, unitPath: string, title: string, year: number, excludeId: string | null, seen: string[] = []): Promise<EarlierRegistration[]> {
   const titleKey = foldVietnamese(title);
   if (titleKey.length < 3) return [];
   const parent = unitPath.includes('.') ? unitPath.slice(0, unitPath.lastIndexOf('.')) : unitPath;
-  const scopePath = parent.split('.').length >= COMMUNE_DEPTH && inSubtree(parent, actor.viewPath) ? parent : unitPath;
+  const { rows: up } = await q.query<{ level: string }>('select level from unit where path = $1::ltree', [parent]);
+  const scopePath = up[0] && SMALL_LEVELS.includes(up[0].level) && inSubtree(parent, actor.viewPath) ? parent : unitPath;
   const rows = await findSimilarEarlier(q, { scopePath, titleKey, year, excludeId, min: SIMILAR_MIN, limit: 5 });
   return rows.map((r) => ({
     id: r.id, title: r.title, year: r.year, state: r.state as RegistrationState, unitName: r.unit_name,
