@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recount, rollupRecount, rollupSnapshot, tallySnapshot } from '../../src/data/stats-repo.js';
+import { prng } from '../../bench/random.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { loginAll, recognise, unitId, type Users } from './helpers.js';
 
@@ -19,22 +20,10 @@ beforeAll(async () => {
 });
 afterAll(async () => { await srv?.close(); });
 
-/** A small seeded generator, so a failure can be replayed with the seed it prints. */
-function prng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 describe('the statistics tally', () => {
   it('equals a full recount after a random sequence of changes', async () => {
     const seed = Number(process.env.DVK_TALLY_SEED ?? Date.now() % 100000);
-    const rand = prng(seed);
+    const rand = prng(seed); // seeded, so a failure can be replayed with the seed it prints
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
     const units = await Promise.all(['X00834-HPN', 'X00834-HND', 'X00834-AP1', 'X00834-AP2', 'X00834'].map((c) => unitId(u.admin, c)));
     const fields = ['economic', 'cultural_social', 'defence_security', 'political_system', 'other'];
