@@ -11,6 +11,11 @@ import { LoginPage } from './pages/LoginPage';
 const AppLayout = lazy(() => import('./layout/AppLayout'));
 const UnitsPage = lazy(() => import('./pages/units/UnitsPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
+const DashboardPage = lazy(() => import('./pages/stats/DashboardPage'));
+const CompliancePage = lazy(() => import('./pages/stats/CompliancePage'));
+const ReviewReportsPage = lazy(() => import('./pages/reports/ReviewReportsPage'));
+const ReviewReportEditPage = lazy(() => import('./pages/reports/ReviewReportEditPage'));
+const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
@@ -104,6 +109,11 @@ export function App() {
               <Route path="/de-nghi-khen-thuong" element={<ProposalsPage />} />
               <Route path="/phat-dong" element={<CampaignsPage />} />
               <Route path="/tieu-chi" element={<CriteriaPage />} />
+              <Route path="/thong-ke" element={<DashboardPage />} />
+              <Route path="/phat-dong/:id/chi-tieu" element={<CompliancePage />} />
+              <Route path="/bao-cao" element={<ReviewReportsPage />} />
+              <Route path="/bao-cao/:id" element={<ReviewReportEditPage />} />
+              <Route path="/tim-kiem" element={<SearchPage />} />
               <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

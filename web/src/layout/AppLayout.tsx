@@ -1,12 +1,13 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, DownOutlined, FlagOutlined, UnorderedListOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, DownOutlined, FlagOutlined, UnorderedListOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@domain/roles.js';
 import { post } from '../api';
 import { useSession } from '../session';
 import { useIsMobile } from '../useIsMobile';
+import { HeaderSearch } from '../components/HeaderSearch';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
@@ -20,10 +21,12 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const role = ROLE_LABELS[me.user.role];
 
   const items = [
+    { key: '/thong-ke', icon: <BarChartOutlined />, label: 'Thống kê' },
     { key: '/mo-hinh', icon: <StarOutlined />, label: 'Mô hình, điển hình' },
     { key: '/xet-cong-nhan', icon: <SafetyCertificateOutlined />, label: 'Xét công nhận' },
     { key: '/de-nghi-khen-thuong', icon: <TrophyOutlined />, label: 'Đề nghị khen thưởng' },
     { key: '/phat-dong', icon: <FlagOutlined />, label: 'Phát động' },
+    { key: '/bao-cao', icon: <FileTextOutlined />, label: 'Báo cáo sơ kết, tổng kết' },
     { key: '/tieu-chi', icon: <UnorderedListOutlined />, label: 'Danh mục tiêu chí' },
     { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Đơn vị' },
     ...(me.capabilities.manageUsers ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: 'Người dùng' }] : []),
@@ -63,7 +66,9 @@ export default function AppLayout({ children }: { children: ReactNode }) {
           <span style={{ color: '#fff', fontWeight: 800, fontSize: 21, letterSpacing: 1 }}>DVK</span>
           {!mobile && <span style={{ color: '#ffe0e0', fontSize: 16 }}>Phong trào thi đua “Dân vận khéo”</span>}
         </a>
-        <div style={{ flex: 1 }} />
+        <div style={{ flex: 1, display: 'flex', justifyContent: 'flex-end', minWidth: 0 }}>
+          <HeaderSearch />
+        </div>
         <Dropdown
           trigger={['click']}
           placement="bottomRight"

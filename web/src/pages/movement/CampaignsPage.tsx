@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Table, Tag } from 'antd';
+import { useNavigate } from 'react-router';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -20,6 +21,7 @@ const STATE: Record<string, { color: string; label: string }> = {
 };
 
 export default function CampaignsPage() {
+  const navigate = useNavigate();
   const me = useSession();
   const mobile = useIsMobile();
   const queryClient = useQueryClient();
@@ -83,6 +85,11 @@ export default function CampaignsPage() {
                 </div>
                 {c.focusThemes.length > 0 && <div style={{ fontSize: 13 }}>Trọng tâm: {c.focusThemes.join('; ')}</div>}
                 {c.quotas.map((q, i) => <div key={i} style={{ fontSize: 13, color: '#595959' }}>Chỉ tiêu – {quotaText(q)}</div>)}
+                {c.state !== 'draft' && c.quotas.length > 0 && (
+                  <Button size={mobile ? 'large' : 'small'} style={{ marginTop: 6 }} onClick={() => navigate(`/phat-dong/${c.id}/chi-tieu`)}>
+                    Tình hình thực hiện chỉ tiêu
+                  </Button>
+                )}
                 {mobile && c.actions.includes('launch') && (
                   <Button size="large" style={{ marginTop: 6 }} onClick={() => launch(c)}>
                     Phát động

@@ -1,17 +1,18 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, InputNumber, Row, Select, Table, Tabs } from 'antd';
+import { Alert, Button, Card, Col, InputNumber, Row, Select, Table, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { useNavigate, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Campaign, RegistrationList } from '@domain/movement-schemas.js';
-import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS } from '@domain/workflow.js';
+import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS, type RegistrationState } from '@domain/workflow.js';
+import { ExportButton } from '../../components/ExportButton';
 import { errorText, get, qs } from '../../api';
 import { UnitPicker } from '../../components/UnitPicker';
 import { formatNumber } from '../../format';
 import { useSession } from '../../session';
 import { useIsMobile } from '../../useIsMobile';
-import { HOLDER_LABELS, KIND_LABELS, StateTag, useFieldName, useFields } from './shared';
+import { HOLDER_LABELS, KIND_LABELS, StateTag, levelLabel, useFieldName, useFields } from './shared';
 
 type Item = z.infer<typeof RegistrationList>['items'][number];
 type Queue = '' | 'awaiting_appraisal' | 'returned_to_me' | 'to_inspect';
@@ -33,6 +34,18 @@ interface Filters {
   unitId?: string | null;
 }
 
+/** Filters a dashboard figure may carry that have no field of their own on this page. */
+const EXTRA_LABELS: Record<string, (v: string) => string> = {
+  states: (v) => `Trạng thái: ${v.split(',').length >= REGISTRATION_STATES.length - 2 ? 'đã đăng ký (trừ bản nháp, không chấp thuận)' : v.split(',').map((s) => REGISTRATION_STATE_LABELS[s as RegistrationState] ?? s).join(', ')}`,
+  unitOnly: () => 'Chỉ hồ sơ của chính đơn vị',
+  yearFrom: (v) => `Từ năm ${v}`,
+  yearTo: (v) => `Đến năm ${v}`,
+  origin: (v) => ({ new: 'Xây dựng mới', consolidation: 'Củng cố', replication: 'Nhân rộng' })[v] ?? v,
+  level: (v) => `Cấp: ${levelLabel(v)}`,
+  recognised: (v) => (v === 'true' ? 'Đã được công nhận' : 'Chưa được công nhận'),
+  commended: (v) => (v === 'true' ? 'Đã được khen thưởng' : 'Chưa được khen thưởng'),
+};
+
 export default function RegistrationsPage() {
   const me = useSession();
   const navigate = useNavigate();
@@ -40,7 +53,28 @@ export default function RegistrationsPage() {
   const fields = useFields();
   const fieldName = useFieldName();
   const [queue, setQueue] = useState<Queue>('');
-  const [f, setF] = useState<Filters>({});
+  // A figure of the dashboard opens this list with its filter in the address.
+  const [params, setParams] = useSearchParams();
+  const [f, setF] = useState<Filters>(() => ({
+    state: params.get('state') ?? undefined,
+    fieldCode: params.get('fieldCode') ?? undefined,
+    year: params.get('year') ? Number(params.get('year')) : undefined,
+    holder: params.get('holder') ?? undefined,
+    kind: params.get('kind') ?? undefined,
+    campaignId: params.get('campaignId') ?? undefined,
+    unitId: params.get('unitId') ?? undefined,
+  }));
+  const extra: Record<string, string> = {};
+  for (const k of Object.keys(EXTRA_LABELS)) {
+    const v = params.get(k);
+    if (v) extra[k] = v;
+  }
+  const dropExtra = (k: string) => {
+    const next = new URLSearchParams(params);
+    next.delete(k);
+    setParams(next, { replace: true });
+    setPage(1);
+  };
   const [page, setPage] = useState(1);
   const pageSize = 20;
   const set = (patch: Partial<Filters>) => {
@@ -48,10 +82,12 @@ export default function RegistrationsPage() {
     setPage(1);
   };
 
+  // The name of a unit that came in the address, for the unit box.
+  const chosenUnit = useQuery({ queryKey: ['unit', f.unitId], queryFn: () => get<{ name: string }>(`/units/${f.unitId}`), enabled: !!f.unitId });
   const campaigns = useQuery({ queryKey: ['campaigns', 'launched'], queryFn: () => get<{ items: Campaign[] }>('/campaigns?state=launched&pageSize=200') });
   const list = useQuery({
-    queryKey: ['registrations', queue, f, page],
-    queryFn: () => get<{ items: Item[]; total: number }>(`/registrations${qs({ ...f, queue: queue || undefined, page, pageSize })}`),
+    queryKey: ['registrations', queue, f, extra, page],
+    queryFn: () => get<{ items: Item[]; total: number }>(`/registrations${qs({ ...f, ...extra, queue: queue || undefined, page, pageSize })}`),
     placeholderData: keepPreviousData,
   });
 
@@ -182,9 +218,24 @@ export default function RegistrationsPage() {
           />
         </Col>
         <Col xs={24} lg={12}>
-          <UnitPicker allowClear value={f.unitId ?? null} onChange={(v) => set({ unitId: v })} placeholder="Đơn vị (gõ tên để tìm)…" />
+          <UnitPicker allowClear value={f.unitId ?? null} initialLabel={chosenUnit.data?.name} onChange={(v) => set({ unitId: v })} placeholder="Đơn vị (gõ tên để tìm)…" />
         </Col>
       </Row>
+      {Object.keys(extra).length > 0 && (
+        <div style={{ marginBottom: 12 }}>
+          <span style={{ marginRight: 8, color: '#555' }}>Đang lọc theo:</span>
+          {Object.entries(extra).map(([k, v]) => (
+            <Tag key={k} closable onClose={() => dropExtra(k)} style={{ fontSize: 14, padding: '2px 8px', marginBottom: 4 }}>
+              {EXTRA_LABELS[k]!(v)}
+            </Tag>
+          ))}
+        </div>
+      )}
+      {!queue && (
+        <div style={{ marginBottom: 12 }}>
+          <ExportButton filter={{ ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')), ...extra }} />
+        </div>
+      )}
       {list.error && <Alert type="error" showIcon title={errorText(list.error, 'Không tải được danh sách.')} style={{ marginBottom: 12 }} />}
       <Table<Item>
         rowKey="id"

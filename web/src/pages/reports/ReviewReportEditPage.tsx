@@ -1,0 +1,130 @@
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Form, Input, Space, Table } from 'antd';
+import { ArrowLeftOutlined, FileExcelOutlined, FileWordOutlined, SaveOutlined } from '@ant-design/icons';
+import { useNavigate, useParams } from 'react-router';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { REVIEW_REPORT_KIND_LABELS, type FigureLine, type ReportFigures, type ReviewReport } from '@domain/report-schemas.js';
+import { formatNumberVi, formatPercentVi } from '@domain/statistics.js';
+import { ApiError, errorText, get, patch } from '../../api';
+import { formatDate } from '../../format';
+
+const SECTIONS = [
+  ['results', 'I. Kết quả thực hiện (phần đánh giá)'],
+  ['limitations', 'II. Hạn chế và nguyên nhân'],
+  ['lessons', 'III. Bài học kinh nghiệm'],
+  ['directions', 'IV. Phương hướng, nhiệm vụ thời gian tới'],
+  ['recipients', 'Nơi nhận (mỗi dòng một nơi)'],
+] as const;
+type Texts = Record<(typeof SECTIONS)[number][0], string>;
+
+function LinesTable({ title, lines }: { title: string; lines: FigureLine[] }) {
+  const total = lines.reduce((t, l) => t + l.total, 0);
+  return (
+    <Table<FigureLine>
+      size="small" pagination={false} rowKey="key" dataSource={lines} scroll={{ x: true }} title={() => <strong>{title}</strong>}
+      columns={[
+        { title: 'Nội dung', dataIndex: 'label' },
+        { title: 'Mô hình', align: 'right', render: (_, l) => formatNumberVi(l.models) },
+        { title: 'Điển hình', align: 'right', render: (_, l) => formatNumberVi(l.exemplars) },
+        { title: 'Tổng số', align: 'right', render: (_, l) => <strong>{formatNumberVi(l.total)}</strong> },
+        { title: 'Tỷ lệ', align: 'right', render: (_, l) => formatPercentVi(l.total, total) },
+      ]}
+    />
+  );
+}
+
+/** A review report: the figures DVK fills in, the sections the officer writes, the Word and Excel files. */
+export default function ReviewReportEditPage() {
+  const { id } = useParams();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const queryClient = useQueryClient();
+  const [form] = Form.useForm<Texts>();
+  const [dirty, setDirty] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const report = useQuery({ queryKey: ['review-report', id], queryFn: () => get<ReviewReport>(`/review-reports/${id}`) });
+  const figures = useQuery({ queryKey: ['review-report', id, 'figures'], queryFn: () => get<ReportFigures>(`/review-reports/${id}/figures`) });
+  const r = report.data;
+  const canEdit = !!r?.actions.includes('update');
+
+  useEffect(() => {
+    if (r && !dirty) form.setFieldsValue(Object.fromEntries(SECTIONS.map(([k]) => [k, r[k] ?? ''])) as Texts);
+  }, [r, dirty, form]);
+
+  // Nothing lost: leaving with unsaved text asks first, from the back button and when closing the tab.
+  const leave = () => {
+    if (!dirty || window.confirm('Phần viết chưa được lưu. Rời trang và bỏ các thay đổi?')) navigate('/bao-cao');
+  };
+  useEffect(() => {
+    const warn = (e: BeforeUnloadEvent) => {
+      if (dirty) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', warn);
+    return () => window.removeEventListener('beforeunload', warn);
+  }, [dirty]);
+
+  async function save() {
+    if (!r) return;
+    setBusy(true);
+    setError(null);
+    try {
+      const v = form.getFieldsValue();
+      const saved = await patch<ReviewReport>(`/review-reports/${r.id}`, { ...Object.fromEntries(SECTIONS.map(([k]) => [k, v[k]?.trim() || null])), version: r.version });
+      queryClient.setQueryData(['review-report', id], saved);
+      setDirty(false);
+      message.success('Đã lưu báo cáo.');
+    } catch (e) {
+      setError(e instanceof ApiError && e.code === 'STALE_VERSION'
+        ? 'Báo cáo vừa được người khác sửa. Hãy sao chép phần bạn viết, tải lại trang rồi dán vào.'
+        : errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  if (report.error) return <Alert type="error" showIcon title={errorText(report.error)} />;
+  if (!r) return <Card loading />;
+  const f = figures.data;
+  return (
+    <div style={{ display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 1000 }}>
+      <Space wrap>
+        <Button icon={<ArrowLeftOutlined />} onClick={leave}>Về danh sách</Button>
+        <Button icon={<FileWordOutlined />} href={`/api/v1/review-reports/${r.id}/docx`} disabled={dirty} title={dirty ? 'Hãy lưu trước khi tải' : undefined}>Tải về Word (.docx)</Button>
+        <Button icon={<FileExcelOutlined />} href={`/api/v1/review-reports/${r.id}/xlsx`}>Tải bảng số liệu Excel (.xlsx)</Button>
+      </Space>
+      <Card>
+        <h2 style={{ margin: 0, fontSize: 20 }}>{r.title}</h2>
+        <div style={{ color: '#555', marginTop: 4 }}>
+          {REVIEW_REPORT_KIND_LABELS[r.kind]} · {r.unit.name} · {r.yearFrom === r.yearTo ? `năm ${r.yearFrom}` : `giai đoạn ${r.yearFrom}–${r.yearTo}`} · {r.number ?? 'chưa có số'} · {r.place}, {formatDate(r.reportDate)}
+        </div>
+      </Card>
+      <Card title="Số liệu (DVK tự điền từ các hồ sơ đăng ký, không sửa tay)" size="small" loading={figures.isPending}>
+        {figures.error && <Alert type="error" showIcon title={errorText(figures.error)} />}
+        {f && (
+          <Space orientation="vertical" style={{ width: '100%' }} size={12}>
+            <div style={{ fontSize: 16 }}>
+              Tổng số đã đăng ký: <strong>{formatNumberVi(f.total.total)}</strong> ({formatNumberVi(f.total.models)} mô hình, {formatNumberVi(f.total.exemplars)} điển hình);
+              được công nhận {formatNumberVi(f.recognition.recognised)} ({formatPercentVi(f.recognition.recognised, f.recognition.counted)}).
+            </div>
+            <LinesTable title="Theo lĩnh vực" lines={f.byField} />
+            <LinesTable title="Theo tập thể, cá nhân" lines={f.byHolder} />
+            <LinesTable title="Xây dựng mới, củng cố, nhân rộng" lines={f.byOrigin} />
+            {f.byChild.length > 0 && <LinesTable title="Theo đơn vị trực thuộc" lines={f.byChild} />}
+          </Space>
+        )}
+      </Card>
+      <Card title="Phần viết của báo cáo" size="small">
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+        <Form form={form} layout="vertical" name="report-texts" disabled={!canEdit} onValuesChange={() => setDirty(true)}>
+          {SECTIONS.map(([k, label]) => (
+            <Form.Item key={k} label={<strong>{label}</strong>} name={k}>
+              <Input.TextArea autoSize={{ minRows: k === 'recipients' ? 3 : 6, maxRows: 30 }} style={{ fontSize: 16 }} />
+            </Form.Item>
+          ))}
+        </Form>
+        {canEdit && <Button type="primary" size="large" icon={<SaveOutlined />} loading={busy} disabled={!dirty} onClick={save}>Lưu báo cáo</Button>}
+      </Card>
+    </div>
+  );
+}
