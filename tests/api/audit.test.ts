@@ -54,3 +54,25 @@ describe('audit log', () => {
     expect(r.body.items.map((x: any) => x.entityLabel)).toEqual(expect.arrayContaining(['officer', 'unit']));
   });
 });
+
+describe('audit log export', () => {
+  it('exports the filtered log of the officer’s scope to Excel, and refuses those who may not read it', async () => {
+    await u.officer.patch(`/api/v1/units/${commune}`, { version: (await u.officer.get(`/api/v1/units/${commune}`)).body.version, address: 'Ấp Trung, xã Càng Long' });
+    const list = await u.officer.get('/api/v1/audit?entityType=unit&pageSize=200');
+    expect(list.body.total).toBeGreaterThan(0);
+    const r = await fetch(`${srv.baseUrl}/api/v1/audit/xlsx?entityType=unit`, { headers: { cookie: u.officer.cookie! } });
+    expect(r.status).toBe(200);
+    expect(r.headers.get('content-type')).toContain('spreadsheetml');
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await r.arrayBuffer()) as never);
+    const sheet = book.worksheets[0]!;
+    const labels: string[] = [];
+    sheet.eachRow((row, n) => {
+      if (n > 3 && typeof row.getCell(5).value === 'string') labels.push(row.getCell(5).value as string);
+    });
+    expect(labels).toEqual(list.body.items.map((e: { entityLabel: string | null }) => e.entityLabel ?? ''));
+    expect((await u.member.get('/api/v1/audit/xlsx')).status).toBe(403);
+    expect((await u.viewer.get('/api/v1/audit/xlsx')).status).toBe(403);
+  });
+});

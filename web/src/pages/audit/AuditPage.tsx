@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { Button, Card, DatePicker, Select, Table, Typography } from 'antd';
+import { FileExcelOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
@@ -66,7 +67,11 @@ export default function AuditPage() {
   const filterWidth = (w: number) => (mobile ? { width: '100%' } : { width: w });
 
   return (
-    <Card title="Nhật ký hệ thống" styles={{ body: { padding: 12 } }}>
+    <Card
+      title="Nhật ký hệ thống"
+      extra={<Button icon={<FileExcelOutlined />} href={`/api/v1/audit/xlsx${qs({ entityType, action, from: params.from, to: params.to })}`}>Xuất Excel</Button>}
+      styles={{ body: { padding: 12 } }}
+    >
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
         <Select allowClear placeholder="Loại đối tượng" aria-label="Loại đối tượng" options={ENTITY_OPTIONS} value={entityType} onChange={set(setEntityType)} style={filterWidth(180)} />
         <Select
