@@ -123,6 +123,11 @@ export const ERRORS = {
     vi: 'Lĩnh vực "{code}" không có trong danh mục.',
     en: 'Field "{code}" is not in the catalogue.',
   },
+  PUBLISH_NOT_RECOGNISED: {
+    status: 409,
+    vi: 'Chỉ công khai được mô hình, điển hình đã được công nhận.',
+    en: 'Only recognised models and exemplars can be published.',
+  },
   PERIOD_INVALID: {
     status: 400,
     vi: 'Năm kết thúc phải sau hoặc bằng năm bắt đầu.',

@@ -66,6 +66,8 @@ export const RULES = {
   'report.create': { roles: WRITERS, scope: 'entry' },
   'report.update': { roles: WRITERS, scope: 'entry' },
   'export.create': { roles: ALL, scope: 'view' },
+  // Showing a recognised model to the public is the movement officers' decision.
+  'registration.publish': { roles: ['admin', 'officer'], scope: 'entry' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

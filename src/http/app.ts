@@ -31,6 +31,7 @@ import { statsRoutes } from './routes/stats.js';
 import { reportRoutes } from './routes/reports.js';
 import { exportRoutes } from './routes/exports.js';
 import { searchRoutes } from './routes/search.js';
+import { registerShowcase } from './public/showcase.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
 
 // Validation messages in Vietnamese: plain wording for common cases, zod's locale for the rest.
@@ -81,6 +82,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await opts.db.rows('select 1');
     return { status: 'ok' as const, database: opts.db.engine, version: VERSION };
   });
+  registerShowcase(app, opts.db, opts.filesDir);
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const exportRunner = new ExportRunner(opts.db, path.join(opts.filesDir, 'exports'));

@@ -9,6 +9,7 @@ import { getRegistration, listRegistrations } from '../../services/registrations
 import { assignSupporter, transitionRegistration } from '../../services/registrations/transition-registration.js';
 import { updateRegistration } from '../../services/registrations/update-registration.js';
 import { checkSimilar } from '../../services/registrations/similar.js';
+import { publish, unpublish } from '../../services/showcase.js';
 import { requireCtx } from '../auth.js';
 import { SUPPORTER_ROLES } from '../../domain/policy.js';
 import { listReplicable } from '../../data/registrations-repo.js';
@@ -33,6 +34,18 @@ export const registrationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
       response: { 200: z.array(EarlierRegistration) },
     },
   }, async (req) => checkSimilar(requireCtx(req, db), req.query));
+
+  app.put('/registrations/:id/publication', {
+    schema: { tags, summary: 'Công khai mô hình đã được công nhận trên trang công khai', params: IdParam,
+      body: z.object({ summary: z.string().trim().min(20).max(5000) }), response: { 200: z.object({ slug: z.string(), url: z.string() }) } },
+  }, async (req) => publish(requireCtx(req, db), req.params.id, req.body.summary));
+
+  app.delete('/registrations/:id/publication', {
+    schema: { tags, summary: 'Thôi công khai', params: IdParam, response: { 204: z.null() } },
+  }, async (req, reply) => {
+    await unpublish(requireCtx(req, db), req.params.id);
+    return reply.status(204).send(null);
+  });
 
   app.get('/replicable-models', {
     schema: { tags, summary: 'Mô hình đã được công nhận trên cả nước, để đăng ký nhân rộng', querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: z.array(ReplicableModel) } },

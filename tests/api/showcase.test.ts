@@ -1,0 +1,80 @@
+/**
+ * The public showcase: only recognised models an officer published appear, without a login, and no
+ * private field (people, internal reasons, votes, supporters, accounts, other documents) is ever in
+ * the pages or the files they load.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { seedDemoModels } from '../../src/seed/demo-models.js';
+import { startTestServer, type TestServer } from '../support/server.js';
+import type { Client } from '../support/client.js';
+import { loginAll, type Users } from './helpers.js';
+
+const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d2e4b10000000049454e44ae426082', 'hex');
+const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
+
+let srv: TestServer;
+let u: Users;
+
+beforeAll(async () => {
+  srv = await startTestServer({ web: false });
+  await seedDemoModels(srv.db);
+  u = await loginAll(srv);
+});
+afterAll(async () => { await srv?.close(); });
+
+async function upload(c: Client, id: string, name: string, bytes: Buffer) {
+  const form = new FormData();
+  form.set('file', new Blob([new Uint8Array(bytes)]), name);
+  const r = await fetch(`${srv.baseUrl}/api/v1/registrations/${id}/evidence`, { method: 'POST', body: form, headers: { cookie: c.cookie! } });
+  expect(r.status).toBe(201);
+  return (await r.json()) as { id: string };
+}
+const html = async (path: string) => {
+  const r = await fetch(srv.baseUrl + path);
+  return { status: r.status, text: await r.text(), type: r.headers.get('content-type') };
+};
+
+describe('public showcase', () => {
+  it('shows only what an officer published, with its photo and share preview, and nothing private', async () => {
+    const recognised = (await u.officer.get('/api/v1/registrations?states=recognised&pageSize=200')).body.items as { id: string; title: string }[];
+    const shown = recognised[0];
+    const hidden = recognised.find((r) => r.title !== shown!.title);
+    const draft = (await u.officer.get('/api/v1/registrations?state=draft&pageSize=1')).body.items[0];
+    const photo = await upload(u.officer, shown!.id, 'anh-mo-hinh.png', PNG);
+    const pdf = await upload(u.officer, shown!.id, 'bien-ban-noi-bo.pdf', PDF);
+
+    // only recognised models; only officers; only inside their scope
+    expect((await u.officer.put(`/api/v1/registrations/${draft.id}/publication`, { summary: 'Mô hình này chưa được công nhận nên không thể công khai.' })).body.error.code).toBe('PUBLISH_NOT_RECOGNISED');
+    expect((await u.member.put(`/api/v1/registrations/${shown!.id}/publication`, { summary: 'Thành viên không được công khai mô hình này.' })).status).toBe(403);
+    expect((await u.viewer.put(`/api/v1/registrations/${shown!.id}/publication`, { summary: 'Người xem không được công khai mô hình này.' })).status).toBe(403);
+    const pub = await u.officer.put(`/api/v1/registrations/${shown!.id}/publication`, { summary: 'Câu chuyện mô hình kể cho người dân.\nKết quả: nhiều hộ tham gia.' });
+    expect(pub.status, JSON.stringify(pub.body)).toBe(200);
+
+    const list = await html('/cong-khai');
+    expect(list.status).toBe(200);
+    expect(list.type).toContain('text/html');
+    expect(list.text).toContain(shown!.title.replace(/"/g, '&quot;'));
+    expect(list.text).not.toContain(hidden!.title);
+    expect(list.text).not.toContain(draft.title);
+
+    const detail = await html(pub.body.url);
+    expect(detail.status).toBe(200);
+    expect(detail.text).toContain('<meta property="og:title"');
+    expect(detail.text).toContain(`og:image" content="${srv.baseUrl}/cong-khai/anh/${photo.id}"`);
+    expect(detail.text).toContain('Câu chuyện mô hình kể cho người dân.');
+    expect(detail.text).toContain('Công nhận');
+    // nothing private: voters, the internal description, people, accounts, the PDF
+    const full = (await u.officer.get(`/api/v1/registrations/${shown!.id}`)).body;
+    for (const secret of ['Nguyễn Thị Thu Hà', 'Trần Văn Bình', 'Lê Minh Tâm', full.problem, pdf.id, 'bien-ban-noi-bo', '@', 'password']) {
+      if (secret) expect(detail.text, secret).not.toContain(secret);
+    }
+    expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${photo.id}`)).headers.get('content-type')).toBe('image/png');
+    expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${pdf.id}`)).status).toBe(404);
+    expect((await html('/cong-khai?linhVuc=other')).text).not.toContain(shown!.title.replace(/"/g, '&quot;'));
+
+    // unpublished: gone from the list, the page and the photo
+    expect((await u.officer.request('DELETE', `/api/v1/registrations/${shown!.id}/publication`)).status).toBe(204);
+    expect((await html(pub.body.url)).status).toBe(404);
+    expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${photo.id}`)).status).toBe(404);
+  });
+});
