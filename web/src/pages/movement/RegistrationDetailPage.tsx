@@ -14,6 +14,7 @@ import { REGISTRATION_STATE_LABELS, TRANSITIONS, type RegistrationState } from '
 import { ApiError, errorText, get, patch, post } from '../../api';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { useSession } from '../../session';
+import { PublishButton } from './PublishButton';
 import { useIsMobile } from '../../useIsMobile';
 import { HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS, STATE_COLORS, StateTag, levelLabel, useFieldName } from './shared';
 import { AcceptModal, ReasonModal, SupporterModal } from './TransitionModals';
@@ -305,6 +306,7 @@ export default function RegistrationDetailPage() {
                 Ghi nhận khen thưởng
               </Button>
             )}
+            {r.actions.includes('commend') && <PublishButton registrationId={r.id} size={size} />}
             {r.actions.includes('propose') && (
               <Button size={size} icon={<SendOutlined />} onClick={() => setDialog('propose')}>
                 Đề nghị cấp trên khen thưởng
