@@ -17,6 +17,7 @@ import { ROOT_DIR } from '../src/config.js';
 import { bootstrap } from '../src/data/bootstrap.js';
 import { openDb, type Db } from '../src/data/db.js';
 import { BENCH_PASSWORD, generate } from './generate.js';
+import { publishForBench } from './publish.js';
 import { rawQuestions, SEARCHES, type Fixture } from './raw.js';
 import { measure, printTable, type Result } from './measure.js';
 import { Session } from './session.js';
@@ -107,6 +108,7 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
     await generate(db, { scale: 'tiny', seed: 7 });
   }
   const fx = await fixture(db);
+  const slugs = await publishForBench(db);
   const raw = await rawQuestions(db, fx, { seconds, smoke });
   await db.close();
 
@@ -150,6 +152,16 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
     await scenario('Tìm kiếm không dấu – tỉnh', 8, (i) => province.json(`/search?q=${encodeURIComponent(queries[i % queries.length]!)}`), 'search-province');
     await scenario('Danh sách có lọc', 8, (i) => province.json(`/registrations?fieldCode=${['economic', 'cultural_social'][i % 2]}&year=${2016 + (i % 10)}&pageSize=50`), 'list');
     await scenario('Trang hồ sơ mô hình', 8, (i) => province.json(`/registrations/${fx.registrationIds[i % fx.registrationIds.length]}`), 'model');
+    const publicPage = async (url: string) => {
+      const r = await fetch(`http://127.0.0.1:${port}${url}`);
+      if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
+      return (await r.text()).length;
+    };
+    if (slugs.length) {
+      await scenario('Trang công khai – danh sách', 8, (i) => publicPage(i % 2 ? '/cong-khai' : '/cong-khai?trang=2'));
+      await scenario('Trang công khai – một mô hình', 8, (i) => publicPage(`/cong-khai/mo-hinh/${slugs[i % slugs.length]}`));
+      checks.push(`trang công khai: danh sách ${Math.round((await publicPage('/cong-khai')) / 1024)} KB HTML, không có script`);
+    }
     await scenario('Đăng ký mô hình (16 người)', 16, async (i) => {
       const r = await commune.post('/registrations', {
         // officers of the commune's organisations and hamlets, in every field

@@ -8,6 +8,7 @@ import { buildApp } from './http/app.js';
 import { loadConfig, pgliteDir } from './config.js';
 import { demoAccounts, isSeeded, seedDemo } from './seed/demo.js';
 import { hasDemoModels, seedDemoModels } from './seed/demo-models.js';
+import { seedDemoShowcase } from './seed/demo-showcase.js';
 
 const cfg = loadConfig();
 const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) });
@@ -17,6 +18,7 @@ if (firstStart && process.env.DVK_DEMO !== 'false') {
   console.log('Lần chạy đầu: đang nạp dữ liệu mẫu (tỉnh Vĩnh Long)…');
   await seedDemo(db, cfg.demoPassword);
   if (!(await hasDemoModels(db))) await seedDemoModels(db);
+  await seedDemoShowcase(db, cfg.filesDir);
 }
 const app = await buildApp({ db, webDir: cfg.webDir, filesDir: cfg.filesDir, logger: process.env.DVK_LOG === 'true' });
 await app.listen({ port: cfg.port, host: cfg.host });

@@ -12,6 +12,7 @@ import { loadConfig, pgliteDir } from '../config.js';
 import { ensureRoot, loadAdminUnits } from '../seed/admin-units.js';
 import { seedDemo } from '../seed/demo.js';
 import { hasDemoModels, seedDemoModels } from '../seed/demo-models.js';
+import { seedDemoShowcase } from '../seed/demo-showcase.js';
 import { assertStrongPassword, hashPassword } from '../services/auth/passwords.js';
 import { AppError, errorMessage } from '../domain/errors.js';
 
@@ -75,7 +76,8 @@ async function main() {
       case 'seed-demo': {
         const accounts = await seedDemo(db, values.password ?? cfg.demoPassword);
         const models = (await hasDemoModels(db)) ? 0 : await seedDemoModels(db);
-        console.log(`Đã nạp dữ liệu mẫu: ${models} mô hình, điển hình. Tài khoản: ${accounts.map((a) => a.username).join(', ')}`);
+        const shown = await seedDemoShowcase(db, cfg.filesDir);
+        console.log(`Đã nạp dữ liệu mẫu: ${models} mô hình, điển hình; ${shown} mô hình công khai. Tài khoản: ${accounts.map((a) => a.username).join(', ')}`);
         return 0;
       }
       case 'load-admin-units': {

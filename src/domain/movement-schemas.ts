@@ -203,6 +203,8 @@ export const Registration = z.object({
     total: z.number().int(),
     items: z.array(z.object({ id: z.uuid(), title: z.string(), unitName: z.string(), state: RegistrationState })),
   }),
+  /** Shown on the public showcase, with the summary written for the public; null when not published. */
+  publication: z.object({ url: z.string(), summary: z.string(), publishedAt: z.string() }).nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

@@ -1,9 +1,9 @@
 /** Publishing recognised models to the public showcase, and reading what is published. */
 import { insertAudit } from '../data/audit-repo.js';
 import { findRegistrationInScope } from '../data/registrations-repo.js';
+import { deletePublication, upsertPublication } from '../data/showcase-repo.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { can } from '../domain/policy.js';
-import { slugifyVietnamese } from '../domain/text.js';
 import type { Ctx } from './context.js';
 
 export async function publish(ctx: Ctx, id: string, summary: string) {
@@ -12,12 +12,7 @@ export async function publish(ctx: Ctx, id: string, summary: string) {
     if (!r) throw notFound('registration');
     if (!can(ctx.actor, 'registration.publish', { path: r.unit_path })) throw new AppError('FORBIDDEN');
     if (!r.recognised || !['recognised', 'completed'].includes(r.state)) throw new AppError('PUBLISH_NOT_RECOGNISED');
-    const slug = `${slugifyVietnamese(r.title).slice(0, 80)}-${r.id.slice(0, 8)}`;
-    await q.query(
-      `insert into publication (registration_id, slug, summary, published_by) values ($1, $2, $3, $4)
-       on conflict (registration_id) do update set summary = excluded.summary, published_by = excluded.published_by, published_at = now()`,
-      [id, slug, summary, ctx.actor.id],
-    );
+    const slug = await upsertPublication(q, r, summary, ctx.actor.id);
     await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'registration.publish', entityType: 'registration', entityId: id, entityLabel: r.title, unitPath: r.unit_path, ip: ctx.ip });
     return { slug, url: `/cong-khai/mo-hinh/${slug}` };
   });
@@ -28,7 +23,7 @@ export async function unpublish(ctx: Ctx, id: string) {
     const r = await findRegistrationInScope(q, id, ctx.actor.viewPath, true);
     if (!r) throw notFound('registration');
     if (!can(ctx.actor, 'registration.publish', { path: r.unit_path })) throw new AppError('FORBIDDEN');
-    await q.query('delete from publication where registration_id = $1', [id]);
+    await deletePublication(q, id);
     await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'registration.unpublish', entityType: 'registration', entityId: id, entityLabel: r.title, unitPath: r.unit_path, ip: ctx.ip });
   });
 }

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoModels } from '../../src/seed/demo-models.js';
+import { seedDemoShowcase } from '../../src/seed/demo-showcase.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import type { Client } from '../support/client.js';
 import { loginAll, type Users } from './helpers.js';
@@ -72,9 +73,60 @@ describe('public showcase', () => {
     expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${pdf.id}`)).status).toBe(404);
     expect((await html('/cong-khai?linhVuc=other')).text).not.toContain(shown!.title.replace(/"/g, '&quot;'));
 
+    // the officer's record says it is published and where; a member may not publish
+    const record = (await u.officer.get(`/api/v1/registrations/${shown!.id}`)).body;
+    expect(record.publication.url).toBe(pub.body.url);
+    expect(record.actions).toContain('publish');
+    expect((await u.member.get(`/api/v1/registrations/${shown!.id}`)).body.actions).not.toContain('publish');
+
     // unpublished: gone from the list, the page and the photo
     expect((await u.officer.request('DELETE', `/api/v1/registrations/${shown!.id}/publication`)).status).toBe(204);
     expect((await html(pub.body.url)).status).toBe(404);
     expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${photo.id}`)).status).toBe(404);
+    expect((await u.officer.get(`/api/v1/registrations/${shown!.id}`)).body.publication).toBeNull();
+  });
+
+  it('demo showcase: browse by field, province and year; each page has its photos, results and recognition, no script and no name of an officer', async () => {
+    expect(await seedDemoShowcase(srv.db, srv.filesDir)).toBe(6);
+    expect(await seedDemoShowcase(srv.db, srv.filesDir)).toBe(0); // once only
+    const list = await html('/cong-khai');
+    const slugs = [...list.text.matchAll(/href="\/cong-khai\/mo-hinh\/([^"]+)"/g)].map((m) => m[1]!);
+    expect(slugs).toHaveLength(6);
+    expect(list.text).toContain('<option value="T24">'); // Vĩnh Long offered as a province
+    expect((await html('/cong-khai?tinh=T24')).text.match(/class="card"/g)).toHaveLength(6);
+    expect((await html('/cong-khai?tinh=T01')).text).toContain('Chưa có mô hình nào được công khai');
+    const byField = (await html('/cong-khai?linhVuc=defence_security')).text;
+    expect(byField.match(/class="card"/g)).toHaveLength(1);
+    expect(byField).toContain('Tổ tự quản an ninh trật tự liên gia');
+    const years = [...list.text.matchAll(/<option value="(20\d\d)"/g)].map((m) => Number(m[1]));
+    const oneYear = (await html(`/cong-khai?nam=${years[0]}`)).text;
+    expect(oneYear.match(/năm (20\d\d)<\/p>/g)!.every((y) => y.includes(String(years[0])))).toBe(true);
+
+    for (const slug of slugs) {
+      const page = await html(`/cong-khai/mo-hinh/${slug}`);
+      expect(page.status).toBe(200);
+      expect(page.text).not.toMatch(/<script|fetch\(|application\/json/); // the pages load no data of their own
+      expect(page.text).toContain('<h2>Kết quả</h2>');
+      expect(page.text).toContain('<h2>Công nhận</h2>');
+      // the inspector is the demo officer; no officer, voter or account appears
+      for (const secret of ['Nguyễn Thị Thu Hà', 'Trần Văn Bình', 'Lê Minh Tâm', 'Phạm Quốc Hùng', '@']) expect(page.text, `${slug}: ${secret}`).not.toContain(secret);
+      const photos = [...page.text.matchAll(/src="(\/cong-khai\/anh\/[^"]+)"/g)].map((m) => m[1]!);
+      expect(photos.length).toBeGreaterThan(0);
+      for (const src of photos) {
+        const img = await fetch(srv.baseUrl + src);
+        expect(img.headers.get('content-type')).toBe('image/png');
+        expect(Buffer.from(await img.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+      }
+    }
+    const exemplar = slugs.find((s) => s.startsWith('nong-dan-san-xuat'))!;
+    expect((await html(`/cong-khai/mo-hinh/${exemplar}`)).text).toContain('Điển hình: <strong>Lê Văn Tám</strong>');
+
+    // a published model that stops being carried out leaves the showcase
+    const [reg] = await srv.db.rows<{ id: string; version: number; slug: string }>(
+      `select r.id, r.version, p.slug from publication p join registration r on r.id = p.registration_id where r.state = 'recognised' order by p.slug limit 1`);
+    const stop = await u.member.post(`/api/v1/registrations/${reg!.id}/discontinue`, { version: reg!.version, reason: 'Đơn vị dừng thực hiện mô hình.' });
+    expect(stop.status, JSON.stringify(stop.body)).toBe(200);
+    expect((await html(`/cong-khai/mo-hinh/${reg!.slug}`)).status).toBe(404);
+    expect((await html('/cong-khai')).text.match(/class="card"/g)).toHaveLength(5);
   });
 });

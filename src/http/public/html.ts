@@ -25,6 +25,8 @@ main{max-width:1000px;margin:0 auto;padding:16px}h1{font-size:24px;color:#8b1010
 .noimg{display:flex;align-items:center;justify-content:center;color:#c9a86a;font-weight:700;font-size:28px}
 .card .body{padding:10px 12px}.card h2{font-size:17px;margin:0 0 4px;color:#222}
 .photo{width:100%;height:auto;border-radius:8px;margin:8px 0}.pager{display:flex;justify-content:space-between;margin:16px 0}
-a{color:#b71c1c}
-</style></head><body><header><a href="/cong-khai">DVK · Phong trào thi đua “Dân vận khéo”</a></header><main>${p.body}</main></body></html>`;
+a{color:#b71c1c}table{border-collapse:collapse;width:100%;background:#fff;margin:8px 0}
+th,td{border:1px solid #eadfce;padding:6px 8px;text-align:left;vertical-align:top}.num{text-align:right;white-space:nowrap}
+header{display:flex;justify-content:space-between;gap:12px;align-items:center}header .login{font-weight:400;font-size:15px;white-space:nowrap}
+</style></head><body><header><a href="/cong-khai">Phong trào thi đua “Dân vận khéo”</a><a class="login" href="/dang-nhap">Cán bộ đăng nhập</a></header><main>${p.body}</main></body></html>`;
 }

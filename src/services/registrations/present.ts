@@ -1,6 +1,7 @@
 import { similarEarlier } from './similar.js';
 import type { Queryable } from '../../data/db.js';
 import { listCriteria, listEvents, replicationsOf, type RegistrationRow } from '../../data/registrations-repo.js';
+import { publicationOf } from '../../data/showcase-repo.js';
 import { can, SUPPORTER_ROLES, type Actor } from '../../domain/policy.js';
 import { inSubtree } from '../../domain/scope.js';
 import type { Registration } from '../../domain/movement-schemas.js';
@@ -25,6 +26,7 @@ export function registrationActions(actor: Actor, r: RegistrationRow): string[] 
   if (COMMENDABLE_STATES.includes(r.state)) {
     if (can(actor, 'commendation.record', target)) actions.push('commend');
     if (can(actor, 'commendation.propose', target) && actor.entryPath?.includes('.')) actions.push('propose');
+    if (r.recognised && can(actor, 'registration.publish', target)) actions.push('publish');
   }
   return actions;
 }
@@ -35,6 +37,7 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
   const events = await listEvents(q, r.id);
   const earlier = await similarEarlier(q, actor, r.unit_path, r.title, r.year, r.id, r.similar_seen);
   const replications = await replicationsOf(q, r.id, actor.viewPath);
+  const publication = await publicationOf(q, r.id);
   return {
     id: r.id,
     kind: r.kind,
@@ -70,6 +73,9 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
       total: replications.total,
       items: replications.visible.map((x) => ({ id: x.id, title: x.title, unitName: x.unit_name, state: x.state as RegistrationState })),
     },
+    publication: publication
+      ? { url: `/cong-khai/mo-hinh/${publication.slug}`, summary: publication.summary, publishedAt: publication.published_at.toISOString() }
+      : null,
     version: r.version,
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, DownOutlined, FlagOutlined, UnorderedListOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, DownOutlined, FlagOutlined, GlobalOutlined, UnorderedListOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@domain/roles.js';
@@ -8,6 +8,8 @@ import { post } from '../api';
 import { useSession } from '../session';
 import { useIsMobile } from '../useIsMobile';
 import { HeaderSearch } from '../components/HeaderSearch';
+
+const PUBLIC_SHOWCASE = '/cong-khai';
 
 const ellipsis = { overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' } as const;
 
@@ -31,6 +33,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Đơn vị' },
     ...(me.capabilities.manageUsers ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: 'Người dùng' }] : []),
     ...(me.capabilities.viewAudit ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký hệ thống' }] : []),
+    { key: PUBLIC_SHOWCASE, icon: <GlobalOutlined />, label: 'Trang công khai' },
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';
 
@@ -48,7 +51,9 @@ export default function AppLayout({ children }: { children: ReactNode }) {
       items={items}
       style={{ borderInlineEnd: 0, fontSize: 16 }}
       onClick={(e) => {
-        navigate(e.key);
+        // The showcase is served by the server, outside this app: open it in its own tab.
+        if (e.key === PUBLIC_SHOWCASE) window.open(PUBLIC_SHOWCASE, '_blank', 'noopener');
+        else navigate(e.key);
         setOpen(false);
       }}
     />

@@ -56,6 +56,9 @@ export function LoginPage({ onLoggedIn, expired }: Props) {
         <Typography.Paragraph type="secondary" className="balance" style={{ marginTop: 16, marginBottom: 0, fontSize: 14, textAlign: 'center' }}>
           Quên mật khẩu? Vui lòng liên hệ quản trị hệ thống của đơn vị.
         </Typography.Paragraph>
+        <Typography.Paragraph style={{ marginTop: 12, marginBottom: 0, fontSize: 16, textAlign: 'center' }}>
+          <a href="/cong-khai">Xem các mô hình “Dân vận khéo” tiêu biểu</a>
+        </Typography.Paragraph>
       </Card>
     </div>
   );

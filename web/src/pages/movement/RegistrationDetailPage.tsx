@@ -14,7 +14,7 @@ import { REGISTRATION_STATE_LABELS, TRANSITIONS, type RegistrationState } from '
 import { ApiError, errorText, get, patch, post } from '../../api';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { useSession } from '../../session';
-import { PublishButton } from './PublishButton';
+import { PublicationCard } from './PublicationCard';
 import { useIsMobile } from '../../useIsMobile';
 import { HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS, STATE_COLORS, StateTag, levelLabel, useFieldName } from './shared';
 import { AcceptModal, ReasonModal, SupporterModal } from './TransitionModals';
@@ -306,7 +306,6 @@ export default function RegistrationDetailPage() {
                 Ghi nhận khen thưởng
               </Button>
             )}
-            {r.actions.includes('commend') && <PublishButton registrationId={r.id} size={size} />}
             {r.actions.includes('propose') && (
               <Button size={size} icon={<SendOutlined />} onClick={() => setDialog('propose')}>
                 Đề nghị cấp trên khen thưởng
@@ -322,6 +321,8 @@ export default function RegistrationDetailPage() {
           </div>
         ))}
       </Card>
+
+      <PublicationCard r={r} size={size} mobile={mobile} onChanged={() => void reg.refetch()} />
 
       <Card title={`Nhân rộng: ${formatNumber(r.replications.total)} mô hình`} styles={{ body: { padding: mobile ? 12 : 16 } }}>
         {r.replications.items.length === 0 ? (

@@ -1,0 +1,95 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Input, Modal, Popconfirm, Typography } from 'antd';
+import { GlobalOutlined } from '@ant-design/icons';
+import type { Registration } from '@domain/movement-schemas.js';
+import { errorText, api } from '../../api';
+import { formatDate } from '../../format';
+
+const MIN = 20;
+
+/**
+ * Whether a recognised model is on the public showcase. An officer publishes it with a summary
+ * written for the public, edits that summary, or takes it down.
+ */
+export function PublicationCard({ r, size, mobile, onChanged }: { r: Registration; size: 'large' | 'middle'; mobile: boolean; onChanged: () => void }) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState(false);
+  const [summary, setSummary] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const may = r.actions.includes('publish');
+  const pub = r.publication;
+  if (!may && !pub) return null;
+
+  async function run(method: 'PUT' | 'DELETE') {
+    setBusy(true);
+    setError(null);
+    try {
+      if (method === 'PUT') {
+        await api('PUT', `/registrations/${r.id}/publication`, { summary });
+        message.success(pub ? 'Đã cập nhật phần giới thiệu trên trang công khai.' : 'Đã công khai mô hình cho nhân dân xem.');
+        setOpen(false);
+      } else {
+        await api('DELETE', `/registrations/${r.id}/publication`);
+        message.success('Đã thôi công khai mô hình này.');
+      }
+      onChanged();
+    } catch (e) {
+      setError(errorText(e));
+      if (method === 'DELETE') message.error(errorText(e));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  function edit() {
+    setSummary(pub?.summary ?? '');
+    setError(null);
+    setOpen(true);
+  }
+
+  const left = MIN - summary.trim().length;
+  return (
+    <Card title="Công khai cho nhân dân" styles={{ body: { padding: mobile ? 12 : 16 } }}>
+      {pub ? (
+        <>
+          <div style={{ marginBottom: 8 }}>
+            Đang hiện trên trang “Mô hình tiêu biểu” từ ngày {formatDate(pub.publishedAt)}:{' '}
+            <a href={pub.url} target="_blank" rel="noreferrer">mở trang công khai</a>
+          </div>
+          <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: 'xem thêm' }} style={{ whiteSpace: 'pre-line', color: '#595959' }}>
+            {pub.summary}
+          </Typography.Paragraph>
+        </>
+      ) : (
+        <div style={{ color: '#8c8c8c', marginBottom: 8 }}>Mô hình chưa được công khai.</div>
+      )}
+      {may && (
+        <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
+          <Button size={size} type={pub ? 'default' : 'primary'} icon={<GlobalOutlined />} onClick={edit}>
+            {pub ? 'Sửa phần giới thiệu' : 'Công khai cho nhân dân'}
+          </Button>
+          {pub && (
+            <Popconfirm title="Thôi công khai mô hình này?" description="Trang công khai và ảnh của mô hình sẽ không còn xem được." okText="Thôi công khai" cancelText="Không" onConfirm={() => run('DELETE')}>
+              <Button size={size} danger loading={busy}>Thôi công khai</Button>
+            </Popconfirm>
+          )}
+        </div>
+      )}
+      <Modal open={open} title="Công khai trên trang “Mô hình tiêu biểu”" onCancel={() => setOpen(false)} destroyOnHidden
+        okText={pub ? 'Lưu' : 'Công khai'} cancelText="Hủy" confirmLoading={busy} okButtonProps={{ disabled: left > 0, size }} cancelButtonProps={{ size }}
+        onOk={() => void run('PUT')}>
+        <p>
+          Trang công khai hiện tên mô hình, đơn vị, lĩnh vực, thời gian, ảnh, tiêu chí và mức hoàn thành, quyết định công nhận, khen thưởng
+          và đoạn giới thiệu dưới đây. Với điển hình cá nhân, hiện họ tên và chức vụ của người được công nhận. Không hiện cán bộ xử lý,
+          ý kiến nội bộ, nhận xét kiểm tra hay biểu quyết.
+        </p>
+        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+        <Input.TextArea aria-label="Giới thiệu cho nhân dân" autoSize={{ minRows: 5, maxRows: 14 }} value={summary} maxLength={5000} showCount
+          onChange={(e) => setSummary(e.target.value)} style={{ fontSize: 16 }}
+          placeholder="Giới thiệu mô hình cho người dân: làm gì, ở đâu, kết quả ra sao" />
+        {left > 0 && <div style={{ color: '#8c8c8c', marginTop: 4 }}>Viết thêm ít nhất {left} ký tự.</div>}
+      </Modal>
+    </Card>
+  );
+}
