@@ -202,7 +202,7 @@ for (const t of targets()) {
     for (const c of r.checks) console.log(`✓ ${c}`);
     for (const f of r.failures) console.log(`✗ ${f}`);
     if (r.failures.length) failed = true;
-    if (!smoke) fs.writeFileSync(path.join(out, `${t.name}.json`), JSON.stringify({ target: t.label, at: new Date().toISOString(), seconds, maxRssMb: r.maxRssMb, results: r.results }, null, 2));
+    if (!smoke && !values.only) fs.writeFileSync(path.join(out, `${t.name}.json`), JSON.stringify({ target: t.label, at: new Date().toISOString(), seconds, maxRssMb: r.maxRssMb, results: r.results }, null, 2));
   } catch (e) {
     failed = true;
     console.error(`✗ ${t.label}: ${(e as Error).message}`);

@@ -117,6 +117,20 @@ describe('re-registration check', () => {
     expect(detail.earlier.every((e: any) => e.seenByRegistrant === false)).toBe(true);
   });
 
+  it('tells a numbered model from another with a different number, but not from itself in another year', async () => {
+    const hamlet = await unitId(u.admin, 'X00834-AP1');
+    const made = await u.unit.post('/api/v1/registrations', {
+      kind: 'model', unitId: hamlet, holder: 'collective', title: 'Tổ tự quản đường hoa số 12', fieldCode: 'cultural_social',
+      startDate: '2025-03-01', endDate: '2025-12-31', level: 'grassroots', criteria: [{ name: 'Số hộ tham gia', target: 20 }],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    expect((await u.unit.post(`/api/v1/registrations/${made.body.id}/submit`, { version: made.body.version })).status).toBe(200);
+    const check = async (title: string) => (await u.unit.get(`/api/v1/registrations/similar?unitId=${hamlet}&year=2026&title=${encodeURIComponent(title)}`)).body.map((x: any) => x.id);
+    expect(await check('Tổ tự quản đường hoa số 123')).not.toContain(made.body.id);
+    expect(await check('Tổ tự quản đường hoa số 12 năm 2026')).toContain(made.body.id);
+    expect(await check('Tổ tự quản đường hoa')).toContain(made.body.id);
+  });
+
   it('looks only inside the caller’s view', async () => {
     const other = await unitId(u.admin, 'X00707-HPN');
     const r = await u.unit.get(`/api/v1/registrations/similar?unitId=${other}&year=2026&title=tiet%20kiem`);

@@ -4,6 +4,7 @@ import { findUnitInScope } from '../../data/units-repo.js';
 import { notFound } from '../../domain/errors.js';
 import type { EarlierRegistration } from '../../domain/movement-schemas.js';
 import type { Actor } from '../../domain/policy.js';
+import { numbersDiffer } from '../../domain/repeat-check.js';
 import { inSubtree } from '../../domain/scope.js';
 import { foldVietnamese } from '../../domain/text.js';
 import type { RegistrationState } from '../../domain/workflow.js';
@@ -27,7 +28,8 @@ export async function similarEarlier(q: Queryable, actor: Actor, unitPath: strin
   const parent = unitPath.includes('.') ? unitPath.slice(0, unitPath.lastIndexOf('.')) : unitPath;
   const { rows: up } = await q.query<{ level: string }>('select level from unit where path = $1::ltree', [parent]);
   const scopePath = up[0] && SMALL_LEVELS.includes(up[0].level) && inSubtree(parent, actor.viewPath) ? parent : unitPath;
-  const rows = await findSimilarEarlier(q, { scopePath, titleKey, year, excludeId, min: SIMILAR_MIN, limit: 5 });
+  const rows = (await findSimilarEarlier(q, { scopePath, titleKey, year, excludeId, min: SIMILAR_MIN, limit: 8 }))
+    .filter((r) => !numbersDiffer(r.title, title)).slice(0, 5);
   return rows.map((r) => ({
     id: r.id, title: r.title, year: r.year, state: r.state as RegistrationState, unitName: r.unit_name,
     similarity: Math.round(r.sim * 100) / 100, seenByRegistrant: seen.includes(r.id),
