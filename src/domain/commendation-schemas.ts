@@ -16,6 +16,7 @@ export const Commendation = z.object({
 });
 export const ProposalInput = z.object({ toUnitId: z.uuid(), formCode: z.string().min(1).max(40), reason: z.string().trim().min(5).max(3000) });
 export const ProposalState = z.enum(['pending', 'accepted', 'declined']);
+export const PROPOSAL_STATE_LABELS: Record<z.infer<typeof ProposalState>, string> = { pending: 'Chờ xem xét', accepted: 'Đã chấp nhận', declined: 'Đã từ chối' };
 export const Proposal = z.object({
   id: z.uuid(),
   registration: z.object({ id: z.uuid(), title: z.string(), unitName: z.string() }),
@@ -30,7 +31,8 @@ export const Proposal = z.object({
   version: z.number().int(),
   actions: z.array(z.string()),
 });
-export const ProposalQuery = z.object({ queue: z.enum(['incoming', 'outgoing']).optional(), state: ProposalState.optional() });
+/** `decided`: accepted or declined, the "already handled" tab. */
+export const ProposalQuery = z.object({ queue: z.enum(['incoming', 'outgoing']).optional(), state: z.enum([...ProposalState.options, 'decided']).optional() });
 export const DecideProposal = z.object({
   version: z.number().int(),
   accept: z.boolean(),

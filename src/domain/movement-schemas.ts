@@ -54,6 +54,7 @@ export const Quota = z.object({
   note: text(300).nullish(),
 });
 export const CampaignState = z.enum(['draft', 'launched', 'closed']);
+export const CAMPAIGN_STATE_LABELS: Record<z.infer<typeof CampaignState>, string> = { draft: 'Bản nháp', launched: 'Đang phát động', closed: 'Đã kết thúc' };
 export const Campaign = z.object({
   id: z.uuid(),
   unit: z.object({ id: z.uuid(), name: z.string() }),

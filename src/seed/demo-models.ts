@@ -63,6 +63,20 @@ export async function seedDemoModels(db: Db): Promise<number> {
     if (!officer || !unitUser || !member || !units.size) return 0;
     const province = (await q.query<{ id: string; path: string }>(`select id, path::text as path from unit where code = 'T24'`)).rows[0]!;
 
+    // The province's campaign for the whole period; every demo registration answers it.
+    const campaign = randomUUID();
+    await q.query(
+      `insert into campaign (id, unit_id, unit_path, title, description, year_from, year_to, start_date, end_date, focus_themes, state, launched_at, created_by)
+       values ($1, $2, $3::ltree, $4, $5, 2021, 2026, '2021-01-15', '2026-12-31', $6, 'launched', '2021-01-15T08:00:00+07:00', $7)`,
+      [campaign, province.id, province.path, 'Phong trào thi đua “Dân vận khéo” tỉnh Vĩnh Long giai đoạn 2021–2026',
+        'Mỗi cơ quan, đơn vị, địa phương đăng ký ít nhất một mô hình “Dân vận khéo” mỗi năm, gắn với nhiệm vụ chính trị của mình.',
+        ['Phát triển kinh tế, giảm nghèo', 'Xây dựng nông thôn mới', 'Cải cách hành chính', 'Giữ vững an ninh trật tự'], officer.id],
+    );
+    await q.query(
+      `insert into campaign_quota (id, campaign_id, unit_kind, min_new, min_consolidated, min_total, note) values ($1, $2, null, 0, 0, 1, $3)`,
+      [randomUUID(), campaign, 'Mỗi đơn vị trực thuộc ít nhất 1 mô hình mỗi năm'],
+    );
+
     const rounds = new Map<number, string>();
     const roundFor = async (year: number) => {
       if (!rounds.has(year)) {
@@ -86,14 +100,14 @@ export async function seedDemoModels(db: Db): Promise<number> {
       const id = randomUUID();
       const recognised = o.state === 'recognised' || o.state === 'completed';
       await q.query(
-        `insert into registration (id, kind, unit_id, unit_path, holder, person_name, person_position, title, title_key, field_code, origin, origin_id,
+        `insert into registration (campaign_id, id, kind, unit_id, unit_path, holder, person_name, person_position, title, title_key, field_code, origin, origin_id,
            problem, purpose, start_date, end_date, planned_funds_vnd, planned_workdays, level, year, state, recognised, created_by, submitted_at, decided_at)
-         values ($1, $2, $3, $4::ltree, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
+         values ($26, $1, $2, $3, $4::ltree, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
                  $24, $25)`,
         [id, o.kind, o.unit.id, o.unit.path, o.person ? 'individual' : 'collective', o.person ?? null, o.position ?? null, o.title, foldVietnamese(o.title),
           o.field, o.origin ?? 'new', o.originId ?? null, o.problem ?? null, o.problem ? 'Giải quyết dứt điểm, được dân đồng tình' : null,
           `${o.year}-02-15`, `${o.year}-11-30`, o.funds, 30 + (made % 7) * 10, 'grassroots', o.year, o.state, recognised, o.by.id,
-          o.state === 'draft' ? null : `${o.year}-02-21T09:00:00+07:00`, ['draft', 'submitted'].includes(o.state) ? null : `${o.year}-03-12T15:00:00+07:00`],
+          o.state === 'draft' ? null : `${o.year}-02-21T09:00:00+07:00`, ['draft', 'submitted'].includes(o.state) ? null : `${o.year}-03-12T15:00:00+07:00`, campaign],
       );
       await q.query('insert into registration_criterion (id, registration_id, name, target, unit_of_measure, sort) values ($1, $2, $3, $4, $5, 0)', [randomUUID(), id, ...o.criterion]);
       const steps: [string, string | null, string][] = [['create', null, 'draft']];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedIn, type Client } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { downloadSheet, loginAll, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -63,6 +63,10 @@ describe('commendation', () => {
     const queue = await u.officer.get('/api/v1/proposals?queue=incoming&state=pending');
     const mine = queue.body.find((x: any) => x.id === p.body.id);
     expect(mine.actions).toEqual(['accept', 'decline']);
+    const sheet = await downloadSheet(u.officer, '/api/v1/proposals/xlsx?queue=incoming&state=pending');
+    expect(sheet.subtitle).toContain('Cấp dưới gửi lên; Trạng thái: Chờ xem xét');
+    expect(sheet.rows.map((x) => x[1])).toEqual(queue.body.map((x: any) => x.registration.title));
+    expect(sheet.rows.find((x) => x[7] === 'Mô hình tiêu biểu, giúp 35 hộ thoát nghèo')!.slice(3, 6)).toEqual(['Bằng khen của Ủy ban nhân dân tỉnh', 'Xã Càng Long', 'Tỉnh Vĩnh Long']);
     const declineNoReason = await u.officer.post(`/api/v1/proposals/${p.body.id}/decide`, { version: mine.version, accept: false });
     expect(declineNoReason.body.error.code).toBe('REASON_REQUIRED');
     const ok = await u.officer.post(`/api/v1/proposals/${p.body.id}/decide`, {
@@ -70,6 +74,9 @@ describe('commendation', () => {
     });
     expect(ok.status).toBe(200);
     expect(ok.body.state).toBe('accepted');
+    // the "already handled" tab: decided ones, not pending ones
+    expect((await u.officer.get('/api/v1/proposals?queue=incoming&state=decided')).body.map((x: any) => x.id)).toContain(p.body.id);
+    expect((await u.officer.get('/api/v1/proposals?queue=incoming&state=pending')).body.map((x: any) => x.id)).not.toContain(p.body.id);
     const list = (await communeOfficer.get(`/api/v1/registrations/${recognised.id}/commendations`)).body;
     expect(list.map((c: any) => c.decisionNo)).toContain('2031/QĐ-UBND');
     const twice = await u.officer.post(`/api/v1/proposals/${p.body.id}/decide`, { version: ok.body.version, accept: false, note: 'Đổi ý' });

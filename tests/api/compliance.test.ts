@@ -1,7 +1,7 @@
 /** Quota compliance of a campaign: who met the quota, who fell short, who registered nothing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { downloadSheet, loginAll, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -53,11 +53,34 @@ describe('quota compliance', () => {
     expect(r.body.rows[0].status).toBe('none');
     expect(r.body.rows.at(-1).status).toBe('met');
 
+    // the same table in Excel, in the same order, with a total row
+    const sheet = await downloadSheet(u.officer, `/api/v1/campaigns/${c.body.id}/compliance/xlsx?year=2026`);
+    expect(sheet.title).toBe('TÌNH HÌNH THỰC HIỆN CHỈ TIÊU NĂM 2026');
+    expect(sheet.subtitle).toContain('Đạt 2, chưa đạt 1, chưa đăng ký 13 trong 16 đơn vị');
+    expect(sheet.rows.slice(0, -1).map((x) => x[2])).toEqual(r.body.rows.map((x: any) => x.unit.name));
+    expect(sheet.rows.find((x) => x[2] === 'Hội Nông dân Càng Long')!.slice(3)).toEqual([2, 1, 0, 0, 1, 'Chưa đạt']);
+    expect(sheet.rows.at(-1)!.slice(2, 8)).toEqual(['Tổng cộng', r.body.rows.reduce((n: number, x: any) => n + x.quota.minTotal, 0), 4, 0, 0, 4]);
+
     const next = await u.officer.get(`/api/v1/campaigns/${c.body.id}/compliance?year=2027`);
     expect(next.body.summary).toMatchObject({ met: 0, short: 1 });
 
     // the commune's own officer sees the same; a viewer of another commune does not find the campaign
     expect((await u.unit.get(`/api/v1/campaigns/${c.body.id}/compliance?year=2026`)).body.summary).toEqual(r.body.summary);
+  });
+
+  it('a commune meets a province quota through what its organisations registered', async () => {
+    const province = await unitId(u.admin, 'T24');
+    const c = await u.officer.post('/api/v1/campaigns', {
+      unitId: province, title: 'Thi đua toàn tỉnh năm 2026', yearFrom: 2026, yearTo: 2026, startDate: '2026-01-10', endDate: '2026-12-31',
+      quotas: [{ unitKind: null, minNew: 0, minConsolidated: 0, minTotal: 1 }],
+    });
+    expect(c.status, JSON.stringify(c.body)).toBe(201);
+    await u.officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version });
+    await registerUnder(c.body.id, await unitId(u.admin, 'X00834-HPN'), 'Phụ nữ cùng làm đường hoa');
+    const r = (await u.officer.get(`/api/v1/campaigns/${c.body.id}/compliance?year=2026`)).body;
+    expect(r.rows.find((x: any) => x.unit.code === 'X00834')).toMatchObject({ status: 'met', total: 1, newCount: 1 });
+    expect(r.rows.find((x: any) => x.unit.code === 'X00707')).toMatchObject({ status: 'none', total: 0 });
+    expect(r.summary.met).toBe(1);
   });
 
   it('answers not found for a campaign outside the view', async () => {
@@ -68,6 +91,7 @@ describe('quota compliance', () => {
     await u.officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version });
     const r = await u.unit.get(`/api/v1/campaigns/${c.body.id}/compliance`);
     expect(r.status).toBe(404);
+    expect((await u.unit.bytes(`/api/v1/campaigns/${c.body.id}/compliance/xlsx`)).status).toBe(404);
     expect(r.body.error.message).toContain('đợt phát động');
   });
 });

@@ -32,3 +32,17 @@ export async function recognise(u: Users, roundUnitId: string, registrationId: s
   const done = await u.officer.post(`${base}/decide`, { result: 'recognised', level: 'province', decisionNo: '01-QĐ/BCĐ', decisionDate: '2025-12-15', issuer: 'Ban Chỉ đạo tỉnh' });
   if (done.status !== 200) throw new Error(`decide: ${JSON.stringify(done.body)}`);
 }
+
+/** An exported sheet as the reader sees it: title (row 1), filters (row 2), header (row 3), data rows. */
+export async function downloadSheet(c: Client, url: string) {
+  const r = await c.bytes(url);
+  if (r.status !== 200) return { status: r.status, title: '', subtitle: '', header: [] as string[], rows: [] as unknown[][] };
+  const { default: ExcelJS } = await import('exceljs');
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(r.body as never);
+  const ws = book.worksheets[0]!;
+  const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
+  const rows: unknown[][] = [];
+  for (let n = 4; n <= ws.rowCount; n++) rows.push(values(n));
+  return { status: r.status, type: r.headers.get('content-type'), title: String(ws.getCell('A1').value), subtitle: String(ws.getCell('A2').value), header: values(3).map(String), rows };
+}

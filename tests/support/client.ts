@@ -30,6 +30,11 @@ export class Client {
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
   get<T = any>(url: string) { return this.request<T>('GET', url); }
+  /** A download: the status, the headers and the bytes. */
+  async bytes(url: string): Promise<{ status: number; headers: Headers; body: Buffer }> {
+    const res = await fetch(this.baseUrl + url, { headers: this.cookie ? { cookie: this.cookie } : {} });
+    return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
+  }
   post<T = any>(url: string, body?: unknown) { return this.request<T>('POST', url, body ?? {}); }
   patch<T = any>(url: string, body: unknown) { return this.request<T>('PATCH', url, body); }
   put<T = any>(url: string, body: unknown) { return this.request<T>('PUT', url, body); }

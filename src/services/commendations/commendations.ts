@@ -120,7 +120,9 @@ export async function listProposals(ctx: Ctx, query: z.infer<typeof ProposalQuer
     params.push(ctx.actor.id);
     where.push(`p.proposed_by = $${params.length}`);
   }
-  if (query.state) {
+  if (query.state === 'decided') {
+    where.push(`p.state <> 'pending'`);
+  } else if (query.state) {
     params.push(query.state);
     where.push(`p.state = $${params.length}`);
   }

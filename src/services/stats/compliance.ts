@@ -31,8 +31,10 @@ export async function getCompliance(ctx: Ctx, campaignId: string, year: number |
     [campaign.unit_path, ctx.actor.viewPath, [...byKind.keys()], campaign.unit_id, general !== undefined],
   );
   const counts = await ctx.db.rows<{ unit_id: string; origin: string; n: number }>(
-    `select t.unit_id, t.origin, sum(t.n)::bigint as n from registration_tally t
-      where t.campaign_id = $1 and t.year = $2 and t.state = any($3::text[]) and t.unit_id = any($4::uuid[])
+    // What the unit and every unit below it registered: a commune meets the quota through its organisations.
+    `select u.id as unit_id, t.origin, sum(t.n)::bigint as n from registration_tally t
+       join unit tu on tu.id = t.unit_id join unit u on tu.path <@ u.path and u.id = any($4::uuid[])
+      where t.campaign_id = $1 and t.year = $2 and t.state = any($3::text[])
       group by 1, 2`,
     [campaign.id, y, COUNTED_STATES, units.map((u) => u.id)],
   );

@@ -4,20 +4,21 @@ import { useNavigate } from 'react-router';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import type { Campaign } from '@domain/movement-schemas.js';
+import { CAMPAIGN_STATE_LABELS, type Campaign } from '@domain/movement-schemas.js';
 import { errorText, get, post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
 import { UnitPicker } from '../../components/UnitPicker';
 import { formatDate } from '../../format';
 import { useSession } from '../../session';
 import { useIsMobile } from '../../useIsMobile';
+import { XlsxButton } from '../../components/XlsxButton';
 import { QuotaFields, quotasForApi, quotaText, type QuotaValue } from './QuotaFields';
 import { useFormSubmit } from '../../components/useFormSubmit';
 
 const STATE: Record<string, { color: string; label: string }> = {
-  draft: { color: 'default', label: 'Bản nháp' },
-  launched: { color: 'green', label: 'Đang phát động' },
-  closed: { color: 'default', label: 'Đã kết thúc' },
+  draft: { color: 'default', label: CAMPAIGN_STATE_LABELS.draft },
+  launched: { color: 'green', label: CAMPAIGN_STATE_LABELS.launched },
+  closed: { color: 'default', label: CAMPAIGN_STATE_LABELS.closed },
 };
 
 export default function CampaignsPage() {
@@ -52,11 +53,16 @@ export default function CampaignsPage() {
     <Card
       title={<h2 style={{ fontSize: 20, margin: '10px 0', whiteSpace: 'normal' }}>Phát động thi đua</h2>}
       extra={
-        mayCreate && !mobile ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-            Tạo đợt phát động
-          </Button>
-        ) : null
+        mobile ? null : (
+          <span style={{ display: 'flex', gap: 8 }}>
+            {(list.data?.total ?? 0) > 0 && <XlsxButton path="/campaigns/xlsx" />}
+            {mayCreate && (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                Tạo đợt phát động
+              </Button>
+            )}
+          </span>
+        )
       }
       styles={{ body: { padding: mobile ? 12 : 20 } }}
     >
@@ -73,6 +79,7 @@ export default function CampaignsPage() {
         dataSource={list.data?.items ?? []}
         pagination={false}
         locale={{ emptyText: 'Chưa có đợt phát động nào' }}
+        showHeader={!mobile}
         columns={[
           {
             title: 'Đợt phát động',
@@ -80,6 +87,7 @@ export default function CampaignsPage() {
             render: (t: string, c) => (
               <div>
                 <div style={{ fontWeight: 500 }}>{t}</div>
+                {mobile && <Tag color={STATE[c.state]?.color} style={{ margin: '4px 0' }}>{STATE[c.state]?.label ?? c.state}</Tag>}
                 <div style={{ color: '#8c8c8c', fontSize: 13 }}>
                   {c.unit.name} · {formatDate(c.startDate)} – {formatDate(c.endDate)}
                 </div>
@@ -98,8 +106,11 @@ export default function CampaignsPage() {
               </div>
             ),
           },
-          { title: 'Giai đoạn', width: mobile ? 80 : 120, render: (_: unknown, c) => `${c.yearFrom}–${c.yearTo}` },
-          { title: 'Trạng thái', dataIndex: 'state', width: mobile ? 90 : 140, render: (s: string) => <Tag color={STATE[s]?.color}>{STATE[s]?.label ?? s}</Tag> },
+          // On a phone the period is in the dates under the title and the state is a tag there.
+          ...(mobile ? [] : [
+            { title: 'Giai đoạn', width: 120, render: (_: unknown, c: Campaign) => `${c.yearFrom}–${c.yearTo}` },
+            { title: 'Trạng thái', dataIndex: 'state', width: 140, render: (s: string) => <Tag color={STATE[s]?.color}>{STATE[s]?.label ?? s}</Tag> },
+          ]),
           ...(mobile
             ? []
             : [{ title: '', width: 120, render: (_: unknown, c: Campaign) => (c.actions.includes('launch') ? <Button onClick={() => launch(c)}>Phát động</Button> : null) }]),

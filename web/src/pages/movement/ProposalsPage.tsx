@@ -3,19 +3,20 @@ import { Alert, App, Button, Card, Empty, Form, Input, Modal, Segmented, Tag } f
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Proposal } from '@domain/commendation-schemas.js';
+import { PROPOSAL_STATE_LABELS, type Proposal } from '@domain/commendation-schemas.js';
 import { errorText, get, post, qs } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
 import { formatDate } from '../../format';
 import { useIsMobile } from '../../useIsMobile';
+import { XlsxButton } from '../../components/XlsxButton';
 import { CommendationFields, commendationBody, type CommendationValues } from './CommendationModals';
 import { useFormSubmit } from '../../components/useFormSubmit';
 
 type P = z.infer<typeof Proposal>;
 const STATE_TAG: Record<string, { color: string; label: string }> = {
-  pending: { color: 'gold', label: 'Chờ xem xét' },
-  accepted: { color: 'green', label: 'Đã chấp nhận' },
-  declined: { color: 'red', label: 'Đã từ chối' },
+  pending: { color: 'gold', label: PROPOSAL_STATE_LABELS.pending },
+  accepted: { color: 'green', label: PROPOSAL_STATE_LABELS.accepted },
+  declined: { color: 'red', label: PROPOSAL_STATE_LABELS.declined },
 };
 
 export default function ProposalsPage() {
@@ -24,13 +25,14 @@ export default function ProposalsPage() {
   const { message } = App.useApp();
   const [view, setView] = useState<'incoming' | 'outgoing' | 'done'>('incoming');
   const [deciding, setDeciding] = useState<{ p: P; accept: boolean } | null>(null);
-  const query = view === 'incoming' ? { queue: 'incoming', state: 'pending' } : view === 'outgoing' ? { queue: 'outgoing' } : { queue: 'incoming' };
+  const query = view === 'incoming' ? { queue: 'incoming', state: 'pending' } : view === 'outgoing' ? { queue: 'outgoing' } : { queue: 'incoming', state: 'decided' };
   const list = useQuery({ queryKey: ['proposals', view], queryFn: () => get<P[]>(`/proposals${qs(query)}`) });
-  const items = view === 'done' ? (list.data ?? []).filter((p) => p.state !== 'pending') : list.data ?? [];
+  const items = list.data ?? [];
 
   return (
     <Card title={<h2 style={{ fontSize: 20, margin: '10px 0', whiteSpace: 'normal' }}>Đề nghị khen thưởng</h2>} styles={{ body: { padding: mobile ? 12 : 20 } }}>
-      <div style={{ overflowX: 'auto', marginBottom: 12 }}>
+      <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', marginBottom: 12 }}>
+        <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
         <Segmented
           value={view}
           onChange={(v) => setView(v as typeof view)}
@@ -40,6 +42,8 @@ export default function ProposalsPage() {
             { value: 'outgoing', label: 'Đơn vị đã gửi' },
           ]}
         />
+        </div>
+        {items.length > 0 && <XlsxButton path="/proposals/xlsx" params={query} />}
       </div>
       {list.error && <Alert type="error" showIcon title={errorText(list.error)} />}
       {list.isFetching && !list.data && <Card loading />}

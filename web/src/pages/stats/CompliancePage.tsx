@@ -6,6 +6,8 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { COMPLIANCE_LABELS, type Compliance } from '@domain/report-schemas.js';
 import { UNIT_KIND_LABELS, type UnitKind } from '@domain/unit-kinds.js';
 import { errorText, get, qs } from '../../api';
+import { XlsxButton } from '../../components/XlsxButton';
+import { useIsMobile } from '../../useIsMobile';
 
 type Row = Compliance['rows'][number];
 const COLORS = { met: 'green', short: 'orange', none: 'red' } as const;
@@ -15,6 +17,7 @@ export default function CompliancePage() {
   const { id } = useParams();
   const navigate = useNavigate();
   const [year, setYear] = useState<number | undefined>();
+  const mobile = useIsMobile();
   const [status, setStatus] = useState<'all' | Row['status']>('all');
   const data = useQuery({
     queryKey: ['compliance', id, year],
@@ -34,7 +37,8 @@ export default function CompliancePage() {
         <h2 style={{ margin: '0 0 8px', fontSize: 20 }}>Tình hình thực hiện chỉ tiêu</h2>
         <div style={{ marginBottom: 12 }}>{c?.campaign.title}</div>
         <span style={{ marginRight: 8 }}>Năm</span>
-        <Select style={{ width: 110 }} value={c?.year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} aria-label="Năm" />
+        <Select style={{ width: 110, marginRight: 8 }} value={c?.year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} aria-label="Năm" />
+        {c && <XlsxButton path={`/campaigns/${id}/compliance/xlsx`} params={{ year: c.year }} />}
         <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
           {([['units', 'Đơn vị có chỉ tiêu'], ['met', COMPLIANCE_LABELS.met], ['short', COMPLIANCE_LABELS.short], ['none', COMPLIANCE_LABELS.none]] as const).map(([k, label]) => (
             <Col key={k} xs={12} md={6}>
@@ -44,15 +48,32 @@ export default function CompliancePage() {
         </Row>
       </Card>
       <Card size="small">
+        <div style={{ overflowX: 'auto', marginBottom: 12 }}>
         <Segmented
-          style={{ marginBottom: 12 }}
+          
           value={status}
           onChange={(v) => setStatus(v as typeof status)}
           options={[{ value: 'all', label: 'Tất cả' }, { value: 'none', label: COMPLIANCE_LABELS.none }, { value: 'short', label: COMPLIANCE_LABELS.short }, { value: 'met', label: COMPLIANCE_LABELS.met }]}
         />
+        </div>
         <Table<Row>
           size="small" rowKey={(r) => r.unit.id} dataSource={rows} scroll={{ x: true }} pagination={rows.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
-          columns={[
+          columns={mobile ? [
+            {
+              title: 'Đơn vị, số mô hình',
+              render: (_, r) => (
+                <div>
+                  <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                    <span>{r.unit.name}</span>
+                    <Tag color={COLORS[r.status]} style={{ marginInlineEnd: 0, alignSelf: 'flex-start' }}>{COMPLIANCE_LABELS[r.status]}</Tag>
+                  </div>
+                  <div style={{ color: '#595959', fontSize: 14 }}>
+                    Đã đăng ký {r.total} (mới {r.newCount + r.replicationCount}, củng cố {r.consolidationCount}) · chỉ tiêu: {quota(r)}
+                  </div>
+                </div>
+              ),
+            },
+          ] : [
             { title: 'Đơn vị', render: (_, r) => <><div>{r.unit.name}</div><div style={{ color: '#888', fontSize: 13 }}>{UNIT_KIND_LABELS[r.unit.kind as UnitKind] ?? r.unit.kind}</div></> },
             { title: 'Chỉ tiêu', render: (_, r) => quota(r) },
             { title: 'Mới', align: 'right', render: (_, r) => r.newCount + r.replicationCount },

@@ -6,6 +6,7 @@ import { UNIT_KIND_LABELS } from '@domain/unit-kinds.js';
 import { errorText, get, qs } from '../../api';
 import { formatNumber } from '../../format';
 import { useIsMobile } from '../../useIsMobile';
+import { XlsxButton } from '../../components/XlsxButton';
 
 const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 
@@ -60,6 +61,7 @@ export function UnitChildren({ parentId, onOpen }: { parentId: string; onOpen: (
   return (
     <Card
       title={`Đơn vị trực thuộc (${formatNumber(total)})`}
+      extra={total > 0 ? <XlsxButton path="/units/xlsx" params={{ parentId, includeInactive: 'true' }} /> : null}
       styles={{ body: { padding: mobile ? 0 : 12 } }}
     >
       {children.error ? (

@@ -8,6 +8,7 @@ import { ROLE_LABELS } from '@domain/roles.js';
 import { errorText, get, patch, qs } from '../../api';
 import { formatDateTime, formatNumber } from '../../format';
 import { useIsMobile } from '../../useIsMobile';
+import { XlsxButton } from '../../components/XlsxButton';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserActions, type UserHandlers } from './UserActions';
 import { UserCards } from './UserCards';
@@ -101,9 +102,12 @@ export default function UsersPage() {
     <Card
       title="Người dùng"
       extra={
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
-          Thêm người dùng
-        </Button>
+        <span style={{ display: 'flex', gap: 8, flexWrap: 'wrap', justifyContent: 'flex-end' }}>
+          {!mobile && <XlsxButton path="/users/xlsx" params={{ q }} />}
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
+            Thêm người dùng
+          </Button>
+        </span>
       }
       styles={{ body: { padding: 12 } }}
     >
