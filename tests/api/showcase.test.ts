@@ -3,6 +3,7 @@
  * private field (people, internal reasons, votes, supporters, accounts, other documents) is ever in
  * the pages or the files they load.
  */
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoModels } from '../../src/seed/demo-models.js';
 import { seedDemoShowcase } from '../../src/seed/demo-showcase.js';
@@ -69,7 +70,8 @@ describe('public showcase', () => {
     for (const secret of ['Nguyễn Thị Thu Hà', 'Trần Văn Bình', 'Lê Minh Tâm', full.problem, pdf.id, 'bien-ban-noi-bo', '@', 'password']) {
       if (secret) expect(detail.text, secret).not.toContain(secret);
     }
-    expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${photo.id}`)).headers.get('content-type')).toBe('image/png');
+    expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${photo.id}`)).headers.get('content-type')).toBe('image/jpeg');
+    expect(list.text).toContain(`src="/cong-khai/anh/${photo.id}/nho"`);
     expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${pdf.id}`)).status).toBe(404);
     expect((await html('/cong-khai?linhVuc=other')).text).not.toContain(shown!.title.replace(/"/g, '&quot;'));
 
@@ -115,8 +117,9 @@ describe('public showcase', () => {
       expect(photos.length).toBeGreaterThan(0);
       for (const src of photos) {
         const img = await fetch(srv.baseUrl + src);
-        expect(img.headers.get('content-type')).toBe('image/png');
-        expect(Buffer.from(await img.arrayBuffer()).subarray(1, 4).toString()).toBe('PNG');
+        expect(img.headers.get('content-type')).toBe('image/jpeg');
+        const meta = await sharp(Buffer.from(await img.arrayBuffer())).metadata();
+        expect([meta.format, meta.width, meta.height]).toEqual(['jpeg', 800, 450]); // the illustrations are smaller than a page's photo: not enlarged
       }
     }
     const exemplar = slugs.find((s) => s.startsWith('nong-dan-san-xuat'))!;
@@ -129,5 +132,50 @@ describe('public showcase', () => {
     expect(stop.status, JSON.stringify(stop.body)).toBe(200);
     expect((await html(`/cong-khai/mo-hinh/${reg!.slug}`)).status).toBe(404);
     expect((await html('/cong-khai')).text.match(/class="card"/g)).toHaveLength(5);
+  });
+  it('a phone photo reaches the public upright, scaled and without its metadata; the officer keeps the original', async () => {
+    // a photo as a phone stores it: 2600 × 1800 pixels, to be shown turned (EXIF orientation 6),
+    // with the photographer's name and phone number and the place in its metadata
+    const original = await sharp({ create: { width: 2600, height: 1800, channels: 3, background: '#3a7a52' } })
+      .withExif({ IFD0: { Artist: 'Nguyen Van Chup 0912345678', Copyright: 'GPS 10.2537N 105.9722E' } })
+      .withMetadata({ orientation: 6 })
+      .jpeg({ quality: 90 }).toBuffer();
+    const recognised = (await u.officer.get('/api/v1/registrations?states=recognised&pageSize=200')).body.items as { id: string }[];
+    const target = recognised.at(-1)!;
+    const photo = await upload(u.officer, target.id, 'IMG_20240312_0915.jpg', original);
+    const broken = await upload(u.officer, target.id, 'hong.png', Buffer.concat([PNG.subarray(0, 16), Buffer.alloc(200, 7)]));
+    const pub = await u.officer.put(`/api/v1/registrations/${target.id}/publication`, { summary: 'Ảnh chụp bằng điện thoại được đưa lên trang công khai.' });
+    expect(pub.status, JSON.stringify(pub.body)).toBe(200);
+
+    const get = async (p: string, cookie?: string) => {
+      const r = await fetch(srv.baseUrl + p, cookie ? { headers: { cookie } } : undefined);
+      return { status: r.status, type: r.headers.get('content-type'), bytes: Buffer.from(await r.arrayBuffer()) };
+    };
+    const full = await get(`/cong-khai/anh/${photo.id}`);
+    expect(full.type).toBe('image/jpeg');
+    const meta = await sharp(full.bytes).metadata();
+    expect([meta.width, meta.height]).toEqual([886, 1280]); // upright, fits a 1280-pixel box
+    expect(meta.exif).toBeUndefined();
+    expect(meta.orientation).toBeUndefined();
+    expect(full.bytes.includes('0912345678')).toBe(false);
+    expect(full.bytes.includes('GPS')).toBe(false);
+    expect(full.bytes.length).toBeLessThan(original.length);
+    const card = await sharp((await get(`/cong-khai/anh/${photo.id}/nho`)).bytes).metadata();
+    expect([card.width, card.height, card.exif]).toEqual([640, 360, undefined]);
+    // asked twice (the copy is kept), the same bytes
+    expect((await get(`/cong-khai/anh/${photo.id}`)).bytes.equals(full.bytes)).toBe(true);
+
+    // the officer still downloads exactly what was uploaded, and a small thumbnail for the record
+    const own = await get(`/api/v1/files/${photo.id}`, u.officer.cookie!);
+    expect(own.bytes.equals(original)).toBe(true);
+    const thumb = await sharp((await get(`/api/v1/files/${photo.id}?size=thumb`, u.officer.cookie!)).bytes).metadata();
+    expect([thumb.width, thumb.height]).toEqual([240, 180]);
+    expect((await get(`/api/v1/files/${photo.id}?size=thumb`)).status).toBe(401);
+
+    // a file that only looks like an image: no photo, but the page still opens
+    expect((await get(`/cong-khai/anh/${broken.id}`)).status).toBe(404);
+    expect((await html(pub.body.url)).status).toBe(200);
+    expect((await u.officer.request('DELETE', `/api/v1/registrations/${target.id}/publication`)).status).toBe(204);
+    expect((await get(`/cong-khai/anh/${photo.id}/nho`)).status).toBe(404);
   });
 });

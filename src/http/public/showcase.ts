@@ -5,7 +5,6 @@
  * columns of published, still recognised registrations only.
  */
 import fs from 'node:fs';
-import path from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../../data/db.js';
 import {
@@ -13,6 +12,7 @@ import {
   type PublicCard, type PublicModel,
 } from '../../data/showcase-repo.js';
 import { formatDateVi, formatNumberVi } from '../../domain/statistics.js';
+import { photoCopy, type PhotoSize } from '../../services/photo-copies.js';
 import { UNIT_LEVEL_LABELS, type UnitLevel } from '../../domain/unit-kinds.js';
 import { page, esc } from './html.js';
 
@@ -28,7 +28,7 @@ function send(reply: FastifyReply, html: string) {
 
 function card(c: PublicCard) {
   return `<a class="card" href="/cong-khai/mo-hinh/${esc(c.slug)}">
-    ${c.photo ? `<img src="/cong-khai/anh/${c.photo}" alt="" loading="lazy" width="400" height="225">` : '<div class="noimg" aria-hidden="true">DVK</div>'}
+    ${c.photo ? `<img src="/cong-khai/anh/${c.photo}/nho" alt="" loading="lazy" width="400" height="225">` : '<div class="noimg" aria-hidden="true">DVK</div>'}
     <div class="body"><h2>${esc(c.title)}</h2><p class="meta">${esc(c.unit_name)}${c.province ? ` · ${esc(c.province)}` : ''}</p>
     <p class="meta">${c.kind === 'exemplar' ? 'Điển hình' : 'Mô hình'} · ${esc(c.field_name)} · năm ${c.year}</p></div></a>`;
 }
@@ -129,12 +129,23 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string)
     }));
   });
 
-  // Only photos of published registrations; no other file is ever served here.
-  app.get('/cong-khai/anh/:id', async (req, reply) => {
-    const { id } = req.params as { id: string };
+  // Only photos of published registrations, and only as copies without metadata (see
+  // services/photo-copies.ts); no other file is ever served here. /nho is the list card's size.
+  app.get('/cong-khai/anh/:id', async (req, reply) => servePhoto(req.params as { id: string }, 'full', reply));
+  app.get('/cong-khai/anh/:id/nho', async (req, reply) => servePhoto(req.params as { id: string }, 'card', reply));
+
+  async function servePhoto({ id }: { id: string }, size: PhotoSize, reply: FastifyReply) {
     const f = /^[0-9a-f-]{36}$/.test(id) ? await publicPhoto(db.pool, id) : null;
-    if (!f) return reply.status(404).header('content-type', 'text/plain; charset=utf-8').send('Không tìm thấy');
-    return reply.header('content-type', f.mime).header('cache-control', 'public, max-age=86400').header('x-content-type-options', 'nosniff')
-      .send(fs.createReadStream(path.join(filesDir, f.storage_key)));
-  });
+    let copy: string | null = null;
+    if (f) {
+      try {
+        copy = await photoCopy(filesDir, f.storage_key, id, size);
+      } catch (err) {
+        reply.log.warn({ err, fileId: id }, 'photo copy failed');
+      }
+    }
+    if (!copy) return reply.status(404).header('content-type', 'text/plain; charset=utf-8').send('Không tìm thấy');
+    return reply.header('content-type', 'image/jpeg').header('cache-control', 'public, max-age=86400').header('x-content-type-options', 'nosniff')
+      .send(fs.createReadStream(copy));
+  }
 }

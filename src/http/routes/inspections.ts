@@ -7,6 +7,7 @@ import { MAX_EVIDENCE_BYTES } from '../../domain/file-types.js';
 import { EvidenceFile, Inspection, InspectionInput } from '../../domain/inspection-schemas.js';
 import { IdParam } from '../../domain/schemas.js';
 import { addEvidence, findEvidence } from '../../services/inspections/evidence.js';
+import { photoCopy } from '../../services/photo-copies.js';
 import { createInspection, listInspections } from '../../services/inspections/inspections.js';
 import { requireCtx } from '../auth.js';
 
@@ -32,12 +33,24 @@ export const inspectionRoutes = (db: Db, filesDir: string): FastifyPluginAsyncZo
     return reply.status(201).send(saved);
   });
 
-  app.get('/files/:id', { schema: { tags, summary: 'Xem, tải tệp minh chứng', params: IdParam } }, async (req, reply) => {
+  app.get('/files/:id', {
+    schema: {
+      tags, summary: 'Xem, tải tệp minh chứng (size=thumb: ảnh thu nhỏ, bỏ thông tin kèm theo ảnh)',
+      params: IdParam, querystring: z.object({ size: z.enum(['thumb']).optional() }),
+    },
+  }, async (req, reply) => {
     const f = await findEvidence(requireCtx(req, db), filesDir, req.params.id);
-    reply.header('content-type', f.mime);
-    reply.header('content-length', f.size_bytes);
     reply.header('cache-control', 'private, max-age=3600');
     reply.header('x-content-type-options', 'nosniff');
+    if (req.query.size === 'thumb' && f.mime.startsWith('image/')) {
+      const copy = await photoCopy(filesDir, f.storage_key, req.params.id, 'thumb').catch((err: unknown) => {
+        req.log.warn({ err, fileId: req.params.id }, 'photo copy failed');
+        return null;
+      });
+      if (copy) return reply.header('content-type', 'image/jpeg').send(fs.createReadStream(copy));
+    }
+    reply.header('content-type', f.mime);
+    reply.header('content-length', f.size_bytes);
     reply.header('content-disposition', `inline; filename*=UTF-8''${encodeURIComponent(f.file_name)}`);
     return reply.send(fs.createReadStream(f.path));
   });

@@ -446,7 +446,7 @@ export function Evidence({ files }: { files: { id: string; fileName: string; mim
         <Image.PreviewGroup>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
             {images.map((f) => (
-              <Image key={f.id} src={`/api/v1/files/${f.id}`} alt={f.fileName} width={120} height={90} style={{ objectFit: 'cover', borderRadius: 4 }} />
+              <Image key={f.id} src={`/api/v1/files/${f.id}?size=thumb`} preview={{ src: `/api/v1/files/${f.id}` }} alt={f.fileName} width={120} height={90} style={{ objectFit: 'cover', borderRadius: 4 }} />
             ))}
           </div>
         </Image.PreviewGroup>
