@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { isoDate } from './schemas.js';
+import { isoDate, Paging } from './schemas.js';
 
 const text = (max: number) => z.string().trim().max(max);
 
@@ -29,10 +29,12 @@ export const Proposal = z.object({
   proposedAt: z.string(),
   decisionNote: z.string().nullable(),
   version: z.number().int(),
-  actions: z.array(z.string()),
+  /** What the reader may do with it: the receiving level accepts or declines a pending proposal. */
+  actions: z.array(z.enum(['accept', 'decline'])),
 });
 /** `decided`: accepted or declined, the "already handled" tab. */
-export const ProposalQuery = z.object({ queue: z.enum(['incoming', 'outgoing']).optional(), state: z.enum([...ProposalState.options, 'decided']).optional() });
+export const ProposalQuery = Paging.extend({ queue: z.enum(['incoming', 'outgoing']).optional(), state: z.enum([...ProposalState.options, 'decided']).optional() });
+export const ProposalPage = z.object({ items: z.array(Proposal), total: z.number().int() });
 export const DecideProposal = z.object({
   version: z.number().int(),
   accept: z.boolean(),

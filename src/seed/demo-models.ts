@@ -5,6 +5,7 @@
  * the statistics tally and the search index.
  */
 import { randomUUID } from 'node:crypto';
+import { seedDemoProposals } from './demo-proposals.js';
 import type { Db } from '../data/db.js';
 import { foldVietnamese } from '../domain/text.js';
 
@@ -174,6 +175,7 @@ export async function seedDemoModels(db: Db): Promise<number> {
       const idea = IDEAS[[9, 8, 2, 14][k]!]!;
       await add({ unit, kind: 'model', title: `${idea.title} (${unit.name})`, field: idea.field, year: 2025, state: k % 2 ? 'recognised' : 'accepted', problem: idea.problem, criterion: idea.criterion, by: officer, funds: 20_000_000, commend: k === 1 });
     }
+    await seedDemoProposals(q, { unitUser: unitUser.id, officer: officer.id }, province);
     return made;
   });
 }

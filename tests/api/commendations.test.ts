@@ -61,11 +61,11 @@ describe('commendation', () => {
     expect(p.status).toBe(201);
     expect(p.body).toMatchObject({ state: 'pending', toUnit: { name: 'Tỉnh Vĩnh Long' }, actions: [] });
     const queue = await u.officer.get('/api/v1/proposals?queue=incoming&state=pending');
-    const mine = queue.body.find((x: any) => x.id === p.body.id);
+    const mine = queue.body.items.find((x: any) => x.id === p.body.id);
     expect(mine.actions).toEqual(['accept', 'decline']);
     const sheet = await downloadSheet(u.officer, '/api/v1/proposals/xlsx?queue=incoming&state=pending');
     expect(sheet.subtitle).toContain('Cấp dưới gửi lên; Trạng thái: Chờ xem xét');
-    expect(sheet.rows.map((x) => x[1])).toEqual(queue.body.map((x: any) => x.registration.title));
+    expect(sheet.rows.map((x) => x[1])).toEqual(queue.body.items.map((x: any) => x.registration.title));
     expect(sheet.rows.find((x) => x[7] === 'Mô hình tiêu biểu, giúp 35 hộ thoát nghèo')!.slice(3, 6)).toEqual(['Bằng khen của Ủy ban nhân dân tỉnh', 'Xã Càng Long', 'Tỉnh Vĩnh Long']);
     const declineNoReason = await u.officer.post(`/api/v1/proposals/${p.body.id}/decide`, { version: mine.version, accept: false });
     expect(declineNoReason.body.error.code).toBe('REASON_REQUIRED');
@@ -75,12 +75,35 @@ describe('commendation', () => {
     expect(ok.status).toBe(200);
     expect(ok.body.state).toBe('accepted');
     // the "already handled" tab: decided ones, not pending ones
-    expect((await u.officer.get('/api/v1/proposals?queue=incoming&state=decided')).body.map((x: any) => x.id)).toContain(p.body.id);
-    expect((await u.officer.get('/api/v1/proposals?queue=incoming&state=pending')).body.map((x: any) => x.id)).not.toContain(p.body.id);
+    expect((await u.officer.get('/api/v1/proposals?queue=incoming&state=decided')).body.items.map((x: any) => x.id)).toContain(p.body.id);
+    expect((await u.officer.get('/api/v1/proposals?queue=incoming&state=pending')).body.items.map((x: any) => x.id)).not.toContain(p.body.id);
     const list = (await communeOfficer.get(`/api/v1/registrations/${recognised.id}/commendations`)).body;
     expect(list.map((c: any) => c.decisionNo)).toContain('2031/QĐ-UBND');
     const twice = await u.officer.post(`/api/v1/proposals/${p.body.id}/decide`, { version: ok.body.version, accept: false, note: 'Đổi ý' });
     expect(twice.status).toBe(409);
+  });
+
+  it('the proposals queue comes in pages, each proposal once, with the total; the Excel file has them all', async () => {
+    for (let i = 1; i <= 5; i++) {
+      const r = await communeOfficer.post(`/api/v1/registrations/${recognised.id}/proposals`, { toUnitId: province, formCode: 'giay_khen', reason: `Đề nghị lần ${i} cho mô hình tiêu biểu` });
+      expect(r.status).toBe(201);
+    }
+    const all = (await u.officer.get('/api/v1/proposals?queue=incoming&pageSize=200')).body;
+    expect(all.total).toBe(all.items.length);
+    expect(all.total).toBeGreaterThanOrEqual(5);
+    const seen: string[] = [];
+    for (let page = 1; page <= Math.ceil(all.total / 2); page++) {
+      const r = (await u.officer.get(`/api/v1/proposals?queue=incoming&page=${page}&pageSize=2`)).body;
+      expect(r.total).toBe(all.total);
+      expect(r.items.length).toBe(Math.min(2, all.total - (page - 1) * 2));
+      seen.push(...r.items.map((x: any) => x.id));
+    }
+    expect(seen).toEqual(all.items.map((x: any) => x.id)); // newest first, none twice, none missed
+    const beyond = (await u.officer.get('/api/v1/proposals?queue=incoming&page=99&pageSize=2')).body;
+    expect([beyond.items.length, beyond.total]).toEqual([0, all.total]);
+    const sheet = await downloadSheet(u.officer, '/api/v1/proposals/xlsx?queue=incoming');
+    expect(sheet.rows).toHaveLength(all.total);
+    expect((await u.officer.get('/api/v1/proposals?pageSize=500')).body.error.code).toBe('VALIDATION_FAILED');
   });
 
   it('a unit of another commune replicates it; the original shows the lineage and count', async () => {

@@ -1,7 +1,8 @@
 /**
  * One model's whole life through the web app, each person in their own browser: registration,
  * return and resubmission, acceptance, an inspection with a photo, a recognition round with
- * checklist, acknowledgement and open votes, a commendation, and a replication elsewhere.
+ * checklist, acknowledgement and open votes, a commendation, a proposal to the province accepted
+ * from its queue, and a replication elsewhere.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -62,7 +63,7 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const button = (page: Page | Locator, name: string) => page.getByRole('button', { name: new RegExp(`(^|\\s)${escape(name)}$`) });
 
 describe('the life of a model, through the web app', () => {
-  it('registers, appraises, inspects, recognises, commends and replicates a model', async () => {
+  it('registers, appraises, inspects, recognises, commends, proposes and replicates a model', async () => {
     const unit = await as('unit');
     const officer = await as('officer');
     const member = await as('member');
@@ -134,7 +135,12 @@ describe('the life of a model, through the web app', () => {
     await member.getByText('Số hội viên tham gia tiết kiệm: 60%').waitFor();
     const img = member.locator('img[src^="/api/v1/files/"]').first();
     await img.waitFor();
-    expect(await img.evaluate((el) => (el as HTMLImageElement).naturalWidth)).toBe(1);
+    // the record shows a thumbnail made from the photo; a click opens the uploaded photo itself
+    const loaded = (l: Locator) => l.evaluate((el) => (el as HTMLImageElement).complete && (el as HTMLImageElement).naturalWidth);
+    await expect.poll(() => loaded(img)).toBe(240);
+    await img.click();
+    await expect.poll(() => loaded(member.locator('.ant-image-preview-img').first())).toBe(1);
+    await member.keyboard.press('Escape');
 
     // --- the officer opens a recognition round, adds the model and checks its criteria
     await officer.getByRole('menuitem', { name: 'Xét công nhận' }).click();
@@ -183,6 +189,28 @@ describe('the life of a model, through the web app', () => {
     await typeDate(officer, comm.getByLabel('Ngày quyết định'), '25/11/2026');
     await button(comm, 'Lưu').click();
     await officer.getByText('Quyết định số 88-QĐ/TU ngày 25/11/2026').waitFor();
+
+    // --- the commune proposes a higher commendation; the province accepts it from its queue
+    await unit.goto(modelUrl);
+    await button(unit, 'Đề nghị cấp trên khen thưởng').click();
+    const proposal = unit.getByRole('dialog');
+    await choose(unit, proposal, 'Gửi đến cấp trên', 'Tỉnh Vĩnh Long');
+    await choose(unit, proposal, 'Hình thức đề nghị', 'Bằng khen của Ủy ban nhân dân tỉnh');
+    await proposal.getByLabel('Lý do, thành tích').fill('120 hội viên tiết kiệm, 15 hộ có vốn làm ăn thoát nghèo');
+    await button(proposal, 'Gửi đề nghị').click();
+    await proposal.waitFor({ state: 'hidden' });
+    await officer.getByRole('menuitem', { name: 'Đề nghị khen thưởng' }).click();
+    const incoming = officer.locator('.ant-card-small').filter({ hasText: '15 hộ có vốn làm ăn thoát nghèo' });
+    await button(incoming, 'Chấp nhận, khen thưởng').click();
+    const accept = officer.getByRole('dialog');
+    await accept.getByLabel('Cơ quan ban hành').fill('Ủy ban nhân dân tỉnh Vĩnh Long');
+    await accept.getByLabel('Số quyết định').fill('2031/QĐ-UBND');
+    await typeDate(officer, accept.getByLabel('Ngày quyết định'), '28/11/2026');
+    await button(accept, 'Chấp nhận').click();
+    await officer.getByText('Đã chấp nhận đề nghị và ghi nhận khen thưởng.').waitFor();
+    await expect.poll(() => incoming.count()).toBe(0);
+    await officer.goto(modelUrl);
+    await officer.getByText('Quyết định số 2031/QĐ-UBND ngày 28/11/2026').waitFor();
 
     // --- a unit officer of another commune replicates it
     const admin = await loggedIn(srv.baseUrl, 'admin', DEMO_PASSWORD);

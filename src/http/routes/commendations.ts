@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../data/db.js';
-import { Commendation, CommendationForm, CommendationInput, DecideProposal, Proposal, ProposalInput, ProposalQuery } from '../../domain/commendation-schemas.js';
+import { Commendation, CommendationForm, CommendationInput, DecideProposal, Proposal, ProposalInput, ProposalPage, ProposalQuery } from '../../domain/commendation-schemas.js';
 import { IdParam } from '../../domain/schemas.js';
 import { decideProposal, listCommendations, listProposals, propose, recordCommendation } from '../../services/commendations/commendations.js';
 import { requireCtx } from '../auth.js';
@@ -31,7 +31,7 @@ export const commendationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
     );
   });
 
-  app.get('/proposals', { schema: { tags, summary: 'Đề nghị khen thưởng (từ cấp dưới gửi lên: queue=incoming)', querystring: ProposalQuery, response: { 200: z.array(Proposal) } } },
+  app.get('/proposals', { schema: { tags, summary: 'Đề nghị khen thưởng (từ cấp dưới gửi lên: queue=incoming)', querystring: ProposalQuery, response: { 200: ProposalPage } } },
     async (req) => listProposals(requireCtx(req, db), req.query));
   app.post('/proposals/:id/decide', { schema: { tags, summary: 'Chấp nhận hoặc từ chối đề nghị', params: IdParam, body: DecideProposal, response: { 200: Proposal } } },
     async (req) => decideProposal(requireCtx(req, db), req.params.id, req.body));

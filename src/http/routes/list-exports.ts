@@ -91,12 +91,12 @@ export const listExportRoutes = (db: Db): FastifyPluginAsyncZod => async (app) =
   });
 
   app.get('/proposals/xlsx', {
-    schema: { tags: ['Khen thưởng'], summary: 'Tải danh sách đề nghị khen thưởng dạng Excel', querystring: ProposalQuery, response: xlsx },
+    schema: { tags: ['Khen thưởng'], summary: 'Tải danh sách đề nghị khen thưởng dạng Excel', querystring: ProposalQuery.omit({ page: true, pageSize: true }), response: xlsx },
   }, async (req, reply) => {
     const ctx = requireCtx(req, db);
-    const items = await listProposals(ctx, req.query);
+    const { items, total } = await allPages((page, pageSize) => listProposals(ctx, { ...req.query, page, pageSize }));
     const queue = { incoming: 'Cấp dưới gửi lên', outgoing: 'Đơn vị đã gửi đi' } as const;
-    const sub = subtitle(ctx, [req.query.queue && queue[req.query.queue], req.query.state && `Trạng thái: ${req.query.state === 'decided' ? 'Đã xử lý' : PROPOSAL_STATE_LABELS[req.query.state]}`], items.length, items.length);
+    const sub = subtitle(ctx, [req.query.queue && queue[req.query.queue], req.query.state && `Trạng thái: ${req.query.state === 'decided' ? 'Đã xử lý' : PROPOSAL_STATE_LABELS[req.query.state]}`], items.length, total);
     return attachment(reply, XLSX, `de-nghi-khen-thuong-${today()}.xlsx`, await buildTableWorkbook([proposalsSheet(items, sub)]));
   });
 

@@ -90,6 +90,8 @@ const SELECT = `select p.*, p.to_unit_path::text as to_unit_path, r.title, ru.na
   from commendation_proposal p join registration r on r.id = p.registration_id join unit ru on ru.id = r.unit_id
   join unit fu on fu.id = p.from_unit_id join unit tu on tu.id = p.to_unit_id join commendation_form f on f.code = p.form_code`;
 
+const DECIDE: ('accept' | 'decline')[] = ['accept', 'decline'];
+
 /** The receiving level decides: movement officers whose entry scope holds the receiving unit. */
 const mayDecide = (actor: Actor, p: ProposalRow) => p.state === 'pending' && can(actor, 'commendation.record', { path: p.to_unit_path });
 
@@ -98,7 +100,7 @@ function present(actor: Actor, p: ProposalRow) {
     id: p.id, registration: { id: p.registration_id, title: p.title, unitName: p.reg_unit_name },
     fromUnit: { id: p.from_unit_id, name: p.from_name }, toUnit: { id: p.to_unit_id, name: p.to_name },
     formCode: p.form_code, formName: p.form_name, reason: p.reason, state: p.state, proposedAt: p.proposed_at.toISOString(),
-    decisionNote: p.decision_note, version: p.version, actions: mayDecide(actor, p) ? ['accept', 'decline'] : [],
+    decisionNote: p.decision_note, version: p.version, actions: mayDecide(actor, p) ? [...DECIDE] : [],
   };
 }
 
@@ -126,8 +128,15 @@ export async function listProposals(ctx: Ctx, query: z.infer<typeof ProposalQuer
     params.push(query.state);
     where.push(`p.state = $${params.length}`);
   }
-  const { rows } = await ctx.db.pool.query<ProposalRow>(`${SELECT} where ${where.join(' and ')} order by p.proposed_at desc limit 200`, params);
-  return rows.map((r) => present(ctx.actor, r));
+  const filter = where.join(' and ');
+  const { rows } = await ctx.db.pool.query<ProposalRow & { total: string }>(
+    `${SELECT.replace('select p.*', 'select count(*) over () as total, p.*')} where ${filter}
+      order by p.proposed_at desc, p.id limit $${params.length + 1} offset $${params.length + 2}`,
+    [...params, query.pageSize, (query.page - 1) * query.pageSize]);
+  // Past the last page the window count has no row to ride on: count on its own.
+  const total = rows[0] ? Number(rows[0].total)
+    : query.page > 1 ? Number((await ctx.db.pool.query<{ n: string }>(`select count(*) as n from (${SELECT} where ${filter}) x`, params)).rows[0]!.n) : 0;
+  return { items: rows.map((r) => present(ctx.actor, r)), total };
 }
 
 export async function decideProposal(ctx: Ctx, id: string, input: z.infer<typeof DecideProposal>) {

@@ -1,5 +1,5 @@
-import { useState } from 'react';
-import { Alert, App, Button, Card, Empty, Form, Input, Modal, Segmented, Tag } from 'antd';
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Empty, Form, Input, Modal, Pagination, Segmented, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -13,6 +13,7 @@ import { CommendationFields, commendationBody, type CommendationValues } from '.
 import { useFormSubmit } from '../../components/useFormSubmit';
 
 type P = z.infer<typeof Proposal>;
+const PAGE_SIZE = 20;
 const STATE_TAG: Record<string, { color: string; label: string }> = {
   pending: { color: 'gold', label: PROPOSAL_STATE_LABELS.pending },
   accepted: { color: 'green', label: PROPOSAL_STATE_LABELS.accepted },
@@ -24,10 +25,20 @@ export default function ProposalsPage() {
   const queryClient = useQueryClient();
   const { message } = App.useApp();
   const [view, setView] = useState<'incoming' | 'outgoing' | 'done'>('incoming');
+  const [page, setPage] = useState(1);
   const [deciding, setDeciding] = useState<{ p: P; accept: boolean } | null>(null);
   const query = view === 'incoming' ? { queue: 'incoming', state: 'pending' } : view === 'outgoing' ? { queue: 'outgoing' } : { queue: 'incoming', state: 'decided' };
-  const list = useQuery({ queryKey: ['proposals', view], queryFn: () => get<P[]>(`/proposals${qs(query)}`) });
-  const items = list.data ?? [];
+  const list = useQuery({
+    queryKey: ['proposals', view, page],
+    queryFn: () => get<{ items: P[]; total: number }>(`/proposals${qs({ ...query, page, pageSize: PAGE_SIZE })}`),
+    placeholderData: (previous) => previous,
+  });
+  const items = list.data?.items ?? [];
+  const total = list.data?.total ?? 0;
+  // deciding the last proposal of the last page empties it: step back to the page that still has some
+  useEffect(() => {
+    if (list.data && !list.data.items.length && page > 1) setPage(Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)));
+  }, [list.data, page]);
 
   return (
     <Card title={<h2 style={{ fontSize: 20, margin: '10px 0', whiteSpace: 'normal' }}>Đề nghị khen thưởng</h2>} styles={{ body: { padding: mobile ? 12 : 20 } }}>
@@ -35,7 +46,7 @@ export default function ProposalsPage() {
         <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
         <Segmented
           value={view}
-          onChange={(v) => setView(v as typeof view)}
+          onChange={(v) => { setView(v as typeof view); setPage(1); }}
           options={[
             { value: 'incoming', label: 'Chờ xem xét' },
             { value: 'done', label: 'Đã xử lý' },
@@ -47,6 +58,7 @@ export default function ProposalsPage() {
       </div>
       {list.error && <Alert type="error" showIcon title={errorText(list.error)} />}
       {list.isFetching && !list.data && <Card loading />}
+      {total > PAGE_SIZE && <div style={{ color: '#595959', marginBottom: 8 }}>{total.toLocaleString('vi-VN')} đề nghị</div>}
       {list.data && items.length === 0 && <Empty description={view === 'incoming' ? 'Không có đề nghị nào chờ xem xét' : 'Không có đề nghị nào'} />}
       {items.map((p) => (
         <Card key={p.id} size="small" style={{ marginBottom: 10 }} styles={{ body: { padding: mobile ? 10 : 14 } }}>
@@ -64,7 +76,7 @@ export default function ProposalsPage() {
           </div>
           <div style={{ margin: '6px 0', whiteSpace: 'pre-line' }}>{p.reason}</div>
           {p.decisionNote && <div style={{ background: '#fafafa', padding: '4px 8px', borderRadius: 4 }}>Ý kiến: {p.decisionNote}</div>}
-          {p.actions.includes('decide') && (
+          {p.actions.includes('accept') && (
             <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 8 }}>
               <Button type="primary" size={mobile ? 'large' : 'middle'} onClick={() => setDeciding({ p, accept: true })}>
                 Chấp nhận, khen thưởng
@@ -76,6 +88,17 @@ export default function ProposalsPage() {
           )}
         </Card>
       ))}
+      {total > PAGE_SIZE && (
+        <Pagination
+          simple={mobile}
+          align="center"
+          current={page}
+          pageSize={PAGE_SIZE}
+          total={total}
+          showSizeChanger={false}
+          onChange={(n) => { setPage(n); window.scrollTo({ top: 0 }); }}
+        />
+      )}
       {deciding && (
         <DecideProposalModal
           p={deciding.p}
