@@ -160,6 +160,7 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
     if (slugs.length) {
       await scenario('Trang công khai – danh sách', 8, (i) => publicPage(i % 2 ? '/cong-khai' : '/cong-khai?trang=2'));
       await scenario('Trang công khai – một mô hình', 8, (i) => publicPage(`/cong-khai/mo-hinh/${slugs[i % slugs.length]}`));
+      await scenario('Trang công khai – tìm kiếm', 8, (i) => publicPage(`/cong-khai?tim=${encodeURIComponent(queries[i % queries.length]!)}`));
       checks.push(`trang công khai: danh sách ${Math.round((await publicPage('/cong-khai')) / 1024)} KB HTML, không có script`);
     }
     await scenario('Đăng ký mô hình (16 người)', 16, async (i) => {

@@ -19,14 +19,17 @@ const PUBLISHED = `from publication p join registration r on r.id = p.registrati
 const CARD_COLUMNS = `p.slug, r.title, r.kind, u.name as unit_name, pv.name as province, f.name as field_name, r.year, p.summary,
   (select e.id from evidence_file e where e.registration_id = r.id and e.mime like 'image/%' order by e.created_at limit 1) as photo`;
 
-export interface ShowcaseFilter { field: string | null; year: number | null; province: string | null }
+/** `words`: a prefix tsquery (domain/text.ts prefixQuery) matched against publication.search, which
+ *  holds public text only (migration 0014): never the internal description. */
+export interface ShowcaseFilter { field: string | null; year: number | null; province: string | null; words?: string | null }
 
 export async function listPublished(q: Queryable, f: ShowcaseFilter, limit: number, offset: number): Promise<PublicCard[]> {
   const { rows } = await q.query<PublicCard>(
     `select ${CARD_COLUMNS} ${PUBLISHED}
        and ($1::text is null or r.field_code = $1) and ($2::int is null or r.year = $2) and ($3::text is null or pv.code = $3)
+       and ($6::text is null or p.search @@ to_tsquery('vi_unaccent', $6))
      order by p.published_at desc, p.slug limit $4 offset $5`,
-    [f.field, f.year, f.province, limit, offset],
+    [f.field, f.year, f.province, limit, offset, f.words ?? null],
   );
   return rows;
 }
@@ -105,8 +108,9 @@ export async function publicationOf(q: Queryable, registrationId: string) {
 export async function upsertPublication(q: Queryable, r: { id: string; title: string }, summary: string, by: string) {
   const slug = `${slugifyVietnamese(r.title).slice(0, 80)}-${r.id.slice(0, 8)}`;
   const { rows } = await q.query<{ slug: string }>(
-    `insert into publication (registration_id, slug, summary, published_by) values ($1, $2, $3, $4)
-     on conflict (registration_id) do update set summary = excluded.summary, published_by = excluded.published_by, published_at = now()
+    `insert into publication (registration_id, slug, summary, published_by, search) values ($1, $2, $3, $4, public_search_vector($1, $3))
+     on conflict (registration_id) do update
+       set summary = excluded.summary, published_by = excluded.published_by, published_at = now(), search = excluded.search
      returning slug`,
     [r.id, slug, summary, by],
   );

@@ -17,6 +17,7 @@ body{margin:0;font:17px/1.55 system-ui,-apple-system,"Segoe UI",Roboto,sans-seri
 header{background:#b71c1c;color:#fff;padding:12px 16px;font-weight:700}header a{color:#fff;text-decoration:none}
 main{max-width:1000px;margin:0 auto;padding:16px}h1{font-size:24px;color:#8b1010;margin:8px 0 12px}h2{font-size:19px;color:#8b1010}
 .meta{color:#555;margin:4px 0}.filters{display:flex;flex-wrap:wrap;gap:8px;margin-bottom:16px}
+.filters input{flex:1 1 100%;box-sizing:border-box;font-size:16px;padding:8px;border:1px solid #ccc;border-radius:6px}
 .filters select,.filters button{font-size:16px;padding:8px;border:1px solid #ccc;border-radius:6px;background:#fff;max-width:100%}
 .filters button{background:#b71c1c;color:#fff;border-color:#b71c1c}
 .grid{display:grid;grid-template-columns:repeat(auto-fill,minmax(260px,1fr));gap:16px}

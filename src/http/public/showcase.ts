@@ -12,6 +12,7 @@ import {
   type PublicCard, type PublicModel,
 } from '../../data/showcase-repo.js';
 import { formatDateVi, formatNumberVi } from '../../domain/statistics.js';
+import { prefixQuery } from '../../domain/text.js';
 import { photoCopy, type PhotoSize } from '../../services/photo-copies.js';
 import { UNIT_LEVEL_LABELS, type UnitLevel } from '../../domain/unit-kinds.js';
 import { page, esc } from './html.js';
@@ -72,24 +73,27 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string)
     const field = q.linhVuc || null;
     const year = q.nam && /^\d{4}$/.test(q.nam) ? Number(q.nam) : null;
     const province = q.tinh || null;
+    const text = (q.tim ?? '').trim().slice(0, 100);
+    const words = prefixQuery(text);
     const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(q.trang ?? '1', 10) || 1));
-    const rows = await listPublished(db.pool, { field, year, province }, PAGE_SIZE + 1, (pageNo - 1) * PAGE_SIZE);
+    const rows = await listPublished(db.pool, { field, year, province, words }, PAGE_SIZE + 1, (pageNo - 1) * PAGE_SIZE);
     const { fields, provinces, years } = await cachedChoices();
     const option = (v: string, label: string, sel: string | number | null) => `<option value="${esc(v)}"${String(sel) === v ? ' selected' : ''}>${esc(label)}</option>`;
-    const qs = (n: number) => `?${new URLSearchParams({ ...(field ? { linhVuc: field } : {}), ...(year ? { nam: String(year) } : {}), ...(province ? { tinh: province } : {}), trang: String(n) })}`;
+    const qs = (n: number) => `?${new URLSearchParams({ ...(words ? { tim: text } : {}), ...(field ? { linhVuc: field } : {}), ...(year ? { nam: String(year) } : {}), ...(province ? { tinh: province } : {}), trang: String(n) })}`;
     const cards = rows.slice(0, PAGE_SIZE).map(card).join('');
     return send(reply, page({
       title: 'Mô hình “Dân vận khéo” tiêu biểu',
       description: 'Những mô hình, điển hình “Dân vận khéo” đã được công nhận, để học tập và nhân rộng.',
       url: `${origin(req)}/cong-khai`,
       body: `<h1>Mô hình “Dân vận khéo” tiêu biểu</h1>
-        <form class="filters" method="get" action="/cong-khai">
+        <form class="filters" method="get" action="/cong-khai" role="search">
+          <input type="search" name="tim" value="${esc(text)}" placeholder="Tìm theo tên mô hình, đơn vị… (gõ có dấu hay không dấu đều được)" aria-label="Tìm mô hình">
           <select name="linhVuc" aria-label="Lĩnh vực"><option value="">Mọi lĩnh vực</option>${fields.map((f) => option(f.code, f.name, field)).join('')}</select>
           <select name="tinh" aria-label="Tỉnh, thành phố"><option value="">Mọi tỉnh, thành phố</option>${provinces.map((p) => option(p.code, p.name, province)).join('')}</select>
           <select name="nam" aria-label="Năm"><option value="">Mọi năm</option>${years.map((y) => option(String(y), String(y), year)).join('')}</select>
           <button type="submit">Xem</button>
         </form>
-        ${cards ? `<div class="grid">${cards}</div>` : '<p>Chưa có mô hình nào được công khai theo lựa chọn này.</p>'}
+        ${cards ? `<div class="grid">${cards}</div>` : words ? `<p>Không tìm thấy mô hình nào khớp “${esc(text)}”. Hãy thử từ khác hoặc bỏ bớt lựa chọn.</p>` : '<p>Chưa có mô hình nào được công khai theo lựa chọn này.</p>'}
         <nav class="pager">${pageNo > 1 ? `<a href="${qs(pageNo - 1)}">← Trang trước</a>` : '<span></span>'}${rows.length > PAGE_SIZE ? `<a href="${qs(pageNo + 1)}">Trang sau →</a>` : ''}</nav>`,
     }));
   });
