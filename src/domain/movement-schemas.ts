@@ -215,7 +215,7 @@ export const Registration = z.object({
 export type Registration = z.infer<typeof Registration>;
 
 export const RegistrationListQuery = Paging.extend(RegistrationFilterQuery.shape).extend({
-  queue: z.enum(['awaiting_appraisal', 'returned_to_me', 'to_inspect']).optional(),
+  queue: z.enum(['awaiting_appraisal', 'returned_to_me', 'to_inspect', 'my_drafts']).optional(),
 });
 export const RegistrationListItem = z.object({
   id: z.uuid(),

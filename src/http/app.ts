@@ -32,6 +32,7 @@ import { statsRoutes } from './routes/stats.js';
 import { reportRoutes } from './routes/reports.js';
 import { exportRoutes } from './routes/exports.js';
 import { searchRoutes } from './routes/search.js';
+import { todoRoutes } from './routes/todo.js';
 import { registerShowcase } from './public/showcase.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
 
@@ -107,6 +108,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(reportRoutes(opts.db));
       await api.register(exportRoutes(opts.db, exportRunner));
       await api.register(searchRoutes(opts.db));
+      await api.register(todoRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

@@ -1,5 +1,6 @@
 import { Client, loggedIn } from '../support/client.js';
-import { DEMO_PASSWORD, type TestServer } from '../support/server.js';
+import { seedDemoModels } from '../../src/seed/demo-models.js';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
 
 export type Users = Record<'admin' | 'officer' | 'member' | 'unit' | 'viewer', Client>;
 
@@ -7,6 +8,13 @@ export async function loginAll(srv: TestServer): Promise<Users> {
   const names = ['admin', 'officer', 'member', 'unit', 'viewer'] as const;
   const clients = await Promise.all(names.map((n) => loggedIn(srv.baseUrl, n, DEMO_PASSWORD)));
   return Object.fromEntries(names.map((n, i) => [n, clients[i]])) as Users;
+}
+
+/** A server with the demo's models, proposals and campaign, and every demo user signed in. */
+export async function startWithDemoModels(): Promise<{ srv: TestServer; u: Users }> {
+  const srv = await startTestServer({ web: false });
+  await seedDemoModels(srv.db);
+  return { srv, u: await loginAll(srv) };
 }
 
 /** Looks a unit up by its code through the admin's eyes (the whole tree). */

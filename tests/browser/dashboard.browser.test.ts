@@ -26,7 +26,7 @@ async function login(page: Page, username: string) {
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/don-vi/);
+  await page.waitForURL(/\/viec-can-lam/);
 }
 
 describe('statistics in the browser', () => {

@@ -38,7 +38,7 @@ async function as(username: string, password = DEMO_PASSWORD): Promise<Page> {
   await page.getByLabel('Tên đăng nhập').fill(username);
   await page.getByLabel('Mật khẩu').fill(password);
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/don-vi/);
+  await page.waitForURL(/viec-can-lam/);
   return page;
 }
 
@@ -89,9 +89,11 @@ describe('the life of a model, through the web app', () => {
     await button(unit, 'Gửi đăng ký').click();
     await expect.poll(() => stateTag(unit).textContent()).toBe('Chờ thẩm định');
 
-    // --- the officer finds it in her queue and returns it with a reason
-    await officer.getByRole('menuitem', { name: 'Mô hình, điển hình' }).click();
-    await officer.getByRole('tab', { name: 'Chờ tôi thẩm định' }).click();
+    // --- the officer finds it through her to-do page and returns it with a reason
+    await officer.reload();
+    await officer.getByRole('link', { name: /^Hồ sơ chờ thẩm định: \d+$/ }).click();
+    await officer.waitForURL(/queue=awaiting_appraisal/);
+    await expect.poll(() => officer.getByRole('tab', { name: 'Chờ tôi thẩm định' }).getAttribute('aria-selected')).toBe('true');
     await officer.locator('.ant-table').getByText(TITLE).click();
     await officer.waitForURL(modelUrl);
     await button(officer, 'Trả lại để chỉnh sửa').click();

@@ -60,7 +60,7 @@ describe('public showcase in the browser', () => {
     await page.getByLabel('Tên đăng nhập').fill('officer');
     await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Đăng nhập' }).click();
-    await page.waitForURL(/\/don-vi/);
+    await page.waitForURL(/\/viec-can-lam/);
     await page.goto(`${srv.baseUrl}/mo-hinh/${model.id}`);
     await page.getByText('Mô hình chưa được công khai.').waitFor();
     await page.getByRole('button', { name: 'Công khai cho nhân dân' }).click();

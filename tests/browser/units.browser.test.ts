@@ -26,6 +26,14 @@ async function login(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.getByRole('button', { name: 'Đăng nhập' }).click();
 }
 
+/** Signs in (landing on the to-do page) and opens the units page, which shows the user's own unit. */
+async function loginToUnits(page: Page, username: string) {
+  await login(page, username);
+  await page.waitForURL(/\/viec-can-lam/);
+  await page.getByRole('menuitem', { name: 'Đơn vị' }).click();
+  await page.waitForURL(/\/don-vi\//);
+}
+
 const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
 
 describe('units in the browser', () => {
@@ -39,8 +47,7 @@ describe('units in the browser', () => {
 
   it('officer logs in, opens a commune in the tree, creates a unit under it and sees it in the tree and the list', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await login(page, 'officer');
-    await page.waitForURL(/\/don-vi\//);
+    await loginToUnits(page, 'officer');
     // the tree starts at the province with its communes open
     const tree = page.locator('.ant-tree');
     await tree.getByText('Tỉnh Vĩnh Long', { exact: true }).waitFor();
@@ -80,8 +87,7 @@ describe('units in the browser', () => {
 
   it('refuses a unit code already in use, next to the code field', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await login(page, 'officer');
-    await page.waitForURL(/\/don-vi\//);
+    await loginToUnits(page, 'officer');
     await page.locator('.ant-tree').getByText('Xã Càng Long', { exact: true }).click();
     await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
     const dialog = page.getByRole('dialog');
@@ -96,8 +102,7 @@ describe('units in the browser', () => {
 
   it('finds a unit by typing without diacritics', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await login(page, 'officer');
-    await page.waitForURL(/\/don-vi\//);
+    await loginToUnits(page, 'officer');
     await page.getByLabel('Tìm đơn vị').fill('truong trung hoc co so cang long');
     await page.getByText('Trường Trung học cơ sở Càng Long').click();
     await expect.poll(() => page.locator('.ant-card-head-title h2').textContent()).toBe('Trường Trung học cơ sở Càng Long');
@@ -107,6 +112,11 @@ describe('units in the browser', () => {
   it('works on a 390 px phone: the menu is a drawer, the detail opens below the tree, nothing overflows sideways', async () => {
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await login(page, 'unit');
+    // the first page is the to-do list, readable on a phone
+    await page.getByRole('heading', { name: 'Việc cần làm' }).waitFor();
+    await page.getByRole('button', { name: 'Đăng ký mô hình, điển hình' }).waitFor();
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await page.goto(srv.baseUrl + '/don-vi');
     await page.locator('.ant-tree').getByText('Xã Càng Long', { exact: true }).waitFor();
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
 
@@ -126,8 +136,7 @@ describe('units in the browser', () => {
 
   it('goes back to the login page, saying why, when the session ends while in use', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-    await login(page, 'officer');
-    await page.waitForURL(/\/don-vi\//);
+    await loginToUnits(page, 'officer');
     await page.locator('.ant-card-head-title h2').waitFor();
     await page.waitForLoadState('networkidle');
     await page.context().clearCookies();
@@ -145,7 +154,7 @@ describe('units in the browser', () => {
   it('sends a user whose password was reset to the change-password page first', async () => {
     const admin = await browser.newPage({ viewport: { width: 1280, height: 800 } });
     await login(admin, 'admin');
-    await admin.waitForURL(/\/don-vi/);
+    await admin.waitForURL(/\/viec-can-lam/);
     await admin.goto(srv.baseUrl + '/nguoi-dung');
     const row = admin.locator('tr', { hasText: 'Tên đăng nhập: member' });
     await row.getByRole('button', { name: 'Đặt lại mật khẩu' }).click();
@@ -164,7 +173,7 @@ describe('units in the browser', () => {
     await page.getByLabel('Mật khẩu mới', { exact: true }).fill('MoiHon2026y');
     await page.getByLabel('Nhập lại mật khẩu mới').fill('MoiHon2026y');
     await page.getByRole('button', { name: 'Lưu mật khẩu mới' }).click();
-    await page.waitForURL(/\/don-vi/);
+    await page.waitForURL(/\/viec-can-lam/);
     await page.close();
   });
 });

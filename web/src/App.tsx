@@ -4,12 +4,13 @@ import { Spin } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '@domain/schemas.js';
 import { ApiError, get, setUnauthenticatedHandler } from './api';
-import { SessionContext } from './session';
+import { SessionContext, homePath } from './session';
 import { LoginPage } from './pages/LoginPage';
 
 // The login page is all a signed-out visitor downloads; the rest comes after signing in.
 const AppLayout = lazy(() => import('./layout/AppLayout'));
 const UnitsPage = lazy(() => import('./pages/units/UnitsPage'));
+const TodoPage = lazy(() => import('./pages/TodoPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const DashboardPage = lazy(() => import('./pages/stats/DashboardPage'));
 const CompliancePage = lazy(() => import('./pages/stats/CompliancePage'));
@@ -80,7 +81,7 @@ export function App() {
           setExpired(false);
           queryClient.setQueryData(['me'], m);
           const from = (location.state as { from?: string } | null)?.from;
-          navigate(m.user.mustChangePassword ? '/doi-mat-khau' : from && from !== '/dang-nhap' ? from : '/don-vi', { replace: true });
+          navigate(m.user.mustChangePassword ? '/doi-mat-khau' : from && from !== '/dang-nhap' ? from : homePath(m), { replace: true });
         }}
       />
     );
@@ -94,8 +95,9 @@ export function App() {
         <AppLayout>
           <Suspense fallback={<Loading />}>
             <Routes>
-              <Route path="/" element={<Navigate to="/don-vi" replace />} />
-              <Route path="/dang-nhap" element={<Navigate to="/don-vi" replace />} />
+              <Route path="/" element={<Navigate to={homePath(session)} replace />} />
+              <Route path="/dang-nhap" element={<Navigate to={homePath(session)} replace />} />
+              <Route path="/viec-can-lam" element={<TodoPage />} />
               <Route path="/don-vi" element={<UnitsPage />} />
               <Route path="/don-vi/:id" element={<UnitsPage />} />
               {session.capabilities.manageUsers && <Route path="/nguoi-dung" element={<UsersPage />} />}

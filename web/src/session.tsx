@@ -8,3 +8,8 @@ export function useSession(): Me {
   if (!me) throw new Error('no session');
   return me;
 }
+
+/** The first page after signing in: the to-do list, or the statistics for a leader who only reads. */
+export function homePath(me: Me): string {
+  return me.user.role === 'viewer' ? '/thong-ke' : '/viec-can-lam';
+}

@@ -13,13 +13,14 @@ import { REGISTRATION_STATES } from '../../domain/workflow.js';
  *   awaiting_appraisal – submitted, inside the caller's entry scope
  *   returned_to_me     – returned, registered by the caller
  *   to_inspect         – accepted, with the caller as supporting officer
+ *   my_drafts          – drafts the caller started and has not sent yet
  */
 export async function listRegistrations(ctx: Ctx, input: z.infer<typeof RegistrationListQuery>) {
   const queue = input.queue;
   const scopePath = queue === 'awaiting_appraisal' ? ctx.actor.entryPath : ctx.actor.viewPath;
   if (!scopePath) return { total: 0, items: [] };
   const filter = await resolveFilter(ctx, input, ctx.actor.viewPath);
-  const queueState = queue === 'awaiting_appraisal' ? 'submitted' : queue === 'returned_to_me' ? 'returned' : queue === 'to_inspect' ? 'accepted' : null;
+  const queueState = queue === 'awaiting_appraisal' ? 'submitted' : queue === 'returned_to_me' ? 'returned' : queue === 'to_inspect' ? 'accepted' : queue === 'my_drafts' ? 'draft' : null;
   // Without a queue the list's filter is one the statistics tally answers: its total is the
   // figure the dashboards show, exact, without counting the rows.
   const total = queue ? undefined
@@ -29,7 +30,7 @@ export async function listRegistrations(ctx: Ctx, input: z.infer<typeof Registra
     total,
     scopePath,
     states: queueState ? [queueState] : filter.states,
-    createdBy: queue === 'returned_to_me' ? ctx.actor.id : undefined,
+    createdBy: queue === 'returned_to_me' || queue === 'my_drafts' ? ctx.actor.id : undefined,
     supporterId: queue === 'to_inspect' ? ctx.actor.id : undefined,
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,

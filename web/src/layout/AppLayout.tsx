@@ -1,11 +1,11 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, DownOutlined, FlagOutlined, GlobalOutlined, UnorderedListOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CheckSquareOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, DownOutlined, FlagOutlined, GlobalOutlined, UnorderedListOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@domain/roles.js';
 import { post } from '../api';
-import { useSession } from '../session';
+import { homePath, useSession } from '../session';
 import { useIsMobile } from '../useIsMobile';
 import { HeaderSearch } from '../components/HeaderSearch';
 
@@ -23,6 +23,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const role = ROLE_LABELS[me.user.role];
 
   const items = [
+    ...(me.user.role === 'viewer' ? [] : [{ key: '/viec-can-lam', icon: <CheckSquareOutlined />, label: 'Việc cần làm' }]),
     { key: '/thong-ke', icon: <BarChartOutlined />, label: 'Thống kê' },
     { key: '/mo-hinh', icon: <StarOutlined />, label: 'Mô hình, điển hình' },
     { key: '/xet-cong-nhan', icon: <SafetyCertificateOutlined />, label: 'Xét công nhận' },
@@ -67,7 +68,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
         {mobile && (
           <Button type="text" aria-label="Mở menu" style={{ width: 44, height: 44 }} icon={<MenuOutlined style={{ color: '#fff', fontSize: 22 }} />} onClick={() => setOpen(true)} />
         )}
-        <a onClick={() => navigate('/don-vi')} style={{ display: 'flex', alignItems: 'baseline', gap: 10, minWidth: 0, flexShrink: 0 }} aria-label="Trang chủ DVK">
+        <a onClick={() => navigate(homePath(me))} style={{ display: 'flex', alignItems: 'baseline', gap: 10, minWidth: 0, flexShrink: 0 }} aria-label="Trang chủ DVK">
           <span style={{ color: '#fff', fontWeight: 800, fontSize: 21, letterSpacing: 1 }}>DVK</span>
           {!mobile && <span style={{ color: '#ffe0e0', fontSize: 16 }}>Phong trào thi đua “Dân vận khéo”</span>}
         </a>

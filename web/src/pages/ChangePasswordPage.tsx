@@ -4,7 +4,7 @@ import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorText, post } from '../api';
 import { newPasswordRules } from '../components/passwordRules';
-import { useSession } from '../session';
+import { homePath, useSession } from '../session';
 
 interface Values {
   currentPassword: string;
@@ -27,7 +27,7 @@ export default function ChangePasswordPage() {
       await post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
       message.success('Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.');
       await queryClient.invalidateQueries({ queryKey: ['me'] });
-      navigate('/don-vi', { replace: true });
+      navigate(homePath(me), { replace: true });
     } catch (e) {
       const field = e instanceof ApiError && e.code === 'WRONG_PASSWORD' ? 'currentPassword' : 'newPassword';
       form.setFields([{ name: field, errors: [errorText(e, 'Chưa đổi được mật khẩu. Vui lòng thử lại.')] }]);

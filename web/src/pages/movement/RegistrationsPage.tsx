@@ -15,13 +15,14 @@ import { useIsMobile } from '../../useIsMobile';
 import { HOLDER_LABELS, KIND_LABELS, StateTag, levelLabel, useFieldName, useFields } from './shared';
 
 type Item = z.infer<typeof RegistrationList>['items'][number];
-type Queue = '' | 'awaiting_appraisal' | 'returned_to_me' | 'to_inspect';
+type Queue = '' | 'awaiting_appraisal' | 'returned_to_me' | 'to_inspect' | 'my_drafts';
 
 const QUEUES: { key: Queue; label: string }[] = [
   { key: '', label: 'Tất cả' },
   { key: 'awaiting_appraisal', label: 'Chờ tôi thẩm định' },
   { key: 'returned_to_me', label: 'Bị trả lại' },
   { key: 'to_inspect', label: 'Cần kiểm tra' },
+  { key: 'my_drafts', label: 'Bản nháp của tôi' },
 ];
 
 interface Filters {
@@ -52,9 +53,9 @@ export default function RegistrationsPage() {
   const mobile = useIsMobile();
   const fields = useFields();
   const fieldName = useFieldName();
-  const [queue, setQueue] = useState<Queue>('');
-  // A figure of the dashboard opens this list with its filter in the address.
+  // A figure of the dashboard opens this list with its filter in the address; a to-do card with its queue.
   const [params, setParams] = useSearchParams();
+  const [queue, setQueue] = useState<Queue>(() => QUEUES.find((q) => q.key && q.key === params.get('queue'))?.key ?? '');
   const [f, setF] = useState<Filters>(() => ({
     state: params.get('state') ?? undefined,
     fieldCode: params.get('fieldCode') ?? undefined,
@@ -154,6 +155,11 @@ export default function RegistrationsPage() {
         onChange={(k) => {
           setQueue((k === 'all' ? '' : k) as Queue);
           setPage(1);
+          if (params.has('queue')) {
+            const next = new URLSearchParams(params);
+            next.delete('queue');
+            setParams(next, { replace: true });
+          }
         }}
         items={QUEUES.map((q) => ({ key: q.key || 'all', label: q.label }))}
       />

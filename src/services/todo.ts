@@ -1,0 +1,46 @@
+/**
+ * The signed-in user's work: registrations waiting for them, proposals to decide, candidates to vote
+ * on or acknowledge. Queues are counted by the same services that list them, so a card's number is
+ * the length of the list it opens; only what the user's role may do is counted.
+ */
+import type { z } from 'zod';
+import { can } from '../domain/policy.js';
+import { RegistrationListQuery } from '../domain/movement-schemas.js';
+import { availableTransitions } from '../domain/workflow.js';
+import type { Todo, TodoKey } from '../domain/todo-schemas.js';
+import { listProposals } from './commendations/commendations.js';
+import type { Ctx } from './context.js';
+import { listRegistrations } from './registrations/list-registrations.js';
+
+export async function todo(ctx: Ctx): Promise<z.infer<typeof Todo>> {
+  const { actor } = ctx;
+  const items: { key: TodoKey; count: number }[] = [];
+  const queue = async (key: 'awaiting_appraisal' | 'returned_to_me' | 'my_drafts' | 'to_inspect') =>
+    items.push({ key, count: (await listRegistrations(ctx, RegistrationListQuery.parse({ queue: key, pageSize: 1 }))).total });
+
+  const entry = actor.entryPath ? { path: actor.entryPath } : null;
+  if (entry && availableTransitions(actor, { state: 'submitted', unitPath: entry.path }).includes('accept')) await queue('awaiting_appraisal');
+  if (entry && can(actor, 'registration.create', entry)) {
+    await queue('returned_to_me');
+    await queue('my_drafts');
+  }
+  if (entry && can(actor, 'registration.inspect', entry)) await queue('to_inspect');
+  if (entry && can(actor, 'commendation.record', entry)) {
+    items.push({ key: 'proposals', count: (await listProposals(ctx, { queue: 'incoming', state: 'pending', page: 1, pageSize: 1 })).total });
+  }
+
+  // Candidates of open rounds, as the rounds screen shows them, that wait for this user.
+  const { rows } = await ctx.db.pool.query<{ round_id: string; round_path: string; unit_path: string; acknowledged: boolean; voted: boolean }>(
+    `select r.id as round_id, r.unit_path::text as round_path, g.unit_path::text as unit_path, c.acknowledged,
+            exists (select 1 from recognition_vote v where v.round_id = c.round_id and v.registration_id = c.registration_id and v.voter_id = $2) as voted
+       from recognition_round r join recognition_candidate c on c.round_id = r.id join registration g on g.id = c.registration_id
+      where r.state = 'open' and c.result is null and (r.unit_path @> $1::ltree or r.unit_path <@ $1::ltree) and g.unit_path <@ $1::ltree
+      order by r.opened_at, g.title_key`,
+    [actor.viewPath, actor.id],
+  );
+  const toVote = rows.filter((c) => !c.voted && can(actor, 'recognition.vote', { path: c.round_path }));
+  const toAcknowledge = rows.filter((c) => !c.acknowledged && can(actor, 'recognition.acknowledge', { path: c.unit_path }));
+  if (rows.some((c) => can(actor, 'recognition.vote', { path: c.round_path }))) items.push({ key: 'votes', count: toVote.length });
+  if (rows.some((c) => can(actor, 'recognition.acknowledge', { path: c.unit_path }))) items.push({ key: 'acknowledgements', count: toAcknowledge.length });
+  return { items, roundId: (toVote[0] ?? toAcknowledge[0])?.round_id ?? null };
+}
