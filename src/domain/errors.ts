@@ -168,6 +168,11 @@ export const ERRORS = {
     vi: 'Tệp "{name}" không phải ảnh (JPG, PNG, GIF, WebP) hoặc tài liệu PDF nên không nhận. Vui lòng chọn tệp khác.',
     en: 'File "{name}" is not an image (JPG, PNG, GIF, WebP) or a PDF document.',
   },
+  IMAGE_UNREADABLE: {
+    status: 422,
+    vi: 'Không đọc được ảnh "{name}": tệp có thể bị hỏng hoặc chưa được lưu trọn vẹn. Vui lòng chụp lại hoặc chọn ảnh khác.',
+    en: 'Image "{name}" cannot be read: the file may be damaged or incomplete.',
+  },
   FILE_TOO_LARGE: {
     status: 413,
     vi: 'Tệp quá lớn: tối đa {mb} MB mỗi tệp. Vui lòng thu nhỏ ảnh hoặc tách tài liệu.',

@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from '../support/server.js';
 import type { Client } from '../support/client.js';
@@ -22,7 +23,9 @@ async function upload(c: Client, regId: string, name: string, bytes: Buffer, ins
 }
 
 function storedFiles(): string[] {
-  return fs.readdirSync(srv.filesDir, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => e.name);
+  // the uploaded originals (thumbnails and public copies live apart, under copies/)
+  return fs.readdirSync(srv.filesDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !path.relative(srv.filesDir, e.parentPath).startsWith('copies')).map((e) => e.name);
 }
 
 it('refuses the same criterion twice in one inspection', async () => {
@@ -105,6 +108,17 @@ describe('inspections and evidence', () => {
     const { rows } = await srv.db.pool.query(`select count(*)::int as n from evidence_file`);
     expect(rows[0].n).toBe(1);
     expect(storedFiles()).toHaveLength(1); // the refused upload left no file on disk
+  });
+
+  it('refuses an image that cannot be read, saying so, and keeps nothing of it', async () => {
+    const damaged = Buffer.concat([PNG.subarray(0, 16), Buffer.alloc(300, 7)]); // a PNG's first bytes, then nothing of a picture
+    const r = await upload(u.member, accepted.id, 'anh-hong.png', damaged);
+    expect(r.status).toBe(422);
+    expect(r.body.error.code).toBe('IMAGE_UNREADABLE');
+    expect(r.body.error.message).toContain('anh-hong.png');
+    const { rows } = await srv.db.pool.query(`select count(*)::int as n from evidence_file`);
+    expect(rows[0].n).toBe(1);
+    expect(storedFiles()).toHaveLength(1);
   });
 
   it('refuses a file over 20 MB', async () => {

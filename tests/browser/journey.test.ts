@@ -133,6 +133,12 @@ describe('the life of a model, through the web app', () => {
     fs.writeFileSync(png, PNG);
     await member.getByRole('dialog').locator('input[type=file]').setInputFiles(png);
     await member.getByText('Đã tải lên 1 tệp.').waitFor();
+    // a damaged photo is refused, in the server's words, and nothing more is counted
+    const damaged = path.join(path.dirname(png), 'anh-hong.png');
+    fs.writeFileSync(damaged, Buffer.concat([PNG.subarray(0, 16), Buffer.alloc(300, 7)]));
+    await member.getByRole('dialog').locator('input[type=file]').setInputFiles(damaged);
+    await member.getByText('Không đọc được ảnh "anh-hong.png"', { exact: false }).waitFor();
+    await member.getByText('Đã tải lên 1 tệp.').waitFor();
     await button(member.getByRole('dialog'), 'Xong').click();
     await member.getByText('Số hội viên tham gia tiết kiệm: 60%').waitFor();
     const img = member.locator('img[src^="/api/v1/files/"]').first();

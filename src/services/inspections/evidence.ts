@@ -12,6 +12,7 @@ import { findRegistrationInScope } from '../../data/registrations-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { MAX_EVIDENCE_BYTES, sniffEvidenceType } from '../../domain/file-types.js';
 import type { Ctx } from '../context.js';
+import { photoCopy } from '../photo-copies.js';
 import { registrationActions } from '../registrations/present.js';
 
 export interface Upload {
@@ -49,6 +50,13 @@ export async function addEvidence(ctx: Ctx, filesDir: string, registrationId: st
     if (size === 0) throw new AppError('FILE_MISSING');
     const type = sniffEvidenceType(head);
     if (!type) throw new AppError('FILE_TYPE_REFUSED', { name: upload.fileName });
+    // An image must decode: its thumbnail is made now, so a damaged photo is refused while the
+    // user still has it in hand, and the record shows the thumbnail at once.
+    if (type.mime.startsWith('image/')) {
+      await photoCopy(filesDir, storageKey, id, 'thumb').catch(() => {
+        throw new AppError('IMAGE_UNREADABLE', { name: upload.fileName });
+      });
+    }
     return await ctx.db.tx(async (q) => {
       const reg = await findRegistrationInScope(q, registrationId, ctx.actor.viewPath, true);
       if (!reg || !registrationActions(ctx.actor, reg).includes('add_evidence')) throw notFound('registration');

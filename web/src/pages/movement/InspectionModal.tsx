@@ -32,6 +32,8 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [uploaded, setUploaded] = useState(0);
+  // the server's own words for a refused file (not a photo, too large, damaged)
+  const [refused, setRefused] = useState<string[]>([]);
 
   async function save() {
     const v = await form.validateFields().catch(() => null);
@@ -88,6 +90,10 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
               multiple
               onChange={(info) => {
                 if (info.file.status === 'done') setUploaded((n) => n + 1);
+                if (info.file.status === 'error') {
+                  const said = (info.file.response as { error?: { message?: string } } | undefined)?.error?.message;
+                  setRefused((list) => [...list, said ?? `Không tải lên được tệp "${info.file.name}". Vui lòng thử lại.`]);
+                }
               }}
               showUploadList={{ showRemoveIcon: false }}
             >
@@ -96,6 +102,7 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
               </Button>
             </Upload>
             {uploaded > 0 && <div style={{ marginTop: 8, color: '#389e0d' }}>Đã tải lên {uploaded} tệp.</div>}
+            {refused.map((m, i) => <Alert key={i} type="error" showIcon title={m} style={{ marginTop: 8 }} />)}
           </>
         ) : null}
       </Modal>
