@@ -71,6 +71,9 @@ export const RULES = {
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
+type Strip<A, F extends string> = A extends `${F}.${infer N}` ? N : never;
+/** The names a screen sees in a record's `actions` for one family: "update", "move"… */
+export type FamilyAction<F extends string> = Strip<Action, F>;
 
 /** Who may be assigned to support (and so inspect) a model. */
 export const SUPPORTER_ROLES: readonly Role[] = ['officer', 'member'];
@@ -93,9 +96,9 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
 }
 
 /** The actions of one resource family ("unit", "user") that the actor may take on the target. */
-export function allowedActions(actor: Actor, family: 'unit' | 'user' | 'audit' | 'campaign' | 'registration' | 'report', target: Target): string[] {
+export function allowedActions<F extends 'unit' | 'user' | 'audit' | 'campaign' | 'registration' | 'report'>(actor: Actor, family: F, target: Target): FamilyAction<F>[] {
   return ACTIONS.filter((a) => a.startsWith(family + '.') && can(actor, a, target)).map((a) =>
-    a.slice(family.length + 1),
+    a.slice(family.length + 1) as FamilyAction<F>,
   );
 }
 

@@ -52,3 +52,7 @@ export const Round = z.object({
 });
 export type Round = z.infer<typeof Round>;
 export const RoundList = z.object({ items: z.array(Round.omit({ candidates: true }).extend({ candidateCount: z.number().int() })), total: z.number().int() });
+
+/** What a candidate's `actions` may hold for the reader: the committee checks and decides, the
+ *  collective acknowledges, members vote. */
+export type CandidateAction = 'check' | 'decide' | 'acknowledge' | 'vote';

@@ -12,7 +12,7 @@ import { findRegistrationInScope, listCriteria } from '../../data/registrations-
 import { findUnitInScope } from '../../data/units-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { can, type Action, type Actor } from '../../domain/policy.js';
-import type { AcknowledgeBody, Candidate, ChecklistBody, DecideBody, OpenRound, Round } from '../../domain/recognition-schemas.js';
+import type { AcknowledgeBody, Candidate, CandidateAction, ChecklistBody, DecideBody, OpenRound, Round } from '../../domain/recognition-schemas.js';
 import { inSubtree } from '../../domain/scope.js';
 import { RECOGNITION_MIN_VOTES } from '../../domain/workflow.js';
 import type { Ctx } from '../context.js';
@@ -31,13 +31,13 @@ async function findRound(q: Queryable, id: string, viewPath: string, lock = fals
   return rows[0] ?? null;
 }
 
-function candidateActions(actor: Actor, round: RoundRow, c: { unit_path: string; result: string | null }): string[] {
+function candidateActions(actor: Actor, round: RoundRow, c: { unit_path: string; result: string | null }): CandidateAction[] {
   if (round.state !== 'open' || c.result) return [];
   const at = (action: Action, path: string) => can(actor, action, { path });
   return [
-    ...(at('recognition.manage', round.unit_path) ? ['check', 'decide'] : []),
-    ...(at('recognition.acknowledge', c.unit_path) ? ['acknowledge'] : []),
-    ...(at('recognition.vote', round.unit_path) ? ['vote'] : []),
+    ...(at('recognition.manage', round.unit_path) ? ['check', 'decide'] as const : []),
+    ...(at('recognition.acknowledge', c.unit_path) ? ['acknowledge'] as const : []),
+    ...(at('recognition.vote', round.unit_path) ? ['vote'] as const : []),
   ];
 }
 
@@ -120,7 +120,7 @@ export async function listRounds(ctx: Ctx) {
 }
 
 /** Runs a change on one candidate of an open round, after checking the action is allowed. */
-async function onCandidate(ctx: Ctx, roundId: string, registrationId: string, action: string, apply: (q: Queryable, round: RoundRow) => Promise<Record<string, unknown> | void>) {
+async function onCandidate(ctx: Ctx, roundId: string, registrationId: string, action: CandidateAction, apply: (q: Queryable, round: RoundRow) => Promise<Record<string, unknown> | void>) {
   return ctx.db.tx(async (q) => {
     const round = await findRound(q, roundId, ctx.actor.viewPath, true);
     if (!round) throw notFound('round');

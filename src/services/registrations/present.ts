@@ -5,16 +5,16 @@ import { publicationOf } from '../../data/showcase-repo.js';
 import { can, SUPPORTER_ROLES, type Actor } from '../../domain/policy.js';
 import { inSubtree } from '../../domain/scope.js';
 import type { Registration } from '../../domain/movement-schemas.js';
-import { availableTransitions, type RegistrationState } from '../../domain/workflow.js';
+import { availableTransitions, type RegistrationAction, type RegistrationState } from '../../domain/workflow.js';
 
 export const EDITABLE_STATES: readonly string[] = ['draft', 'returned'];
 export const INSPECTABLE_STATES: readonly string[] = ['accepted', 'recognised'];
 export const COMMENDABLE_STATES: readonly string[] = ['recognised', 'completed'];
 
 /** Edits and transitions the actor may take on this registration now. */
-export function registrationActions(actor: Actor, r: RegistrationRow): string[] {
+export function registrationActions(actor: Actor, r: RegistrationRow): RegistrationAction[] {
   const target = { path: r.unit_path };
-  const actions: string[] = [];
+  const actions: RegistrationAction[] = [];
   if (EDITABLE_STATES.includes(r.state) && can(actor, 'registration.update', target)) actions.push('update');
   actions.push(...availableTransitions(actor, { state: r.state as RegistrationState, unitPath: r.unit_path }));
   if (r.state === 'accepted' && can(actor, 'registration.assign_supporter', target)) actions.push('assign_supporter');

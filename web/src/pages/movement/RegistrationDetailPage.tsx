@@ -10,7 +10,7 @@ import type { Registration } from '@domain/movement-schemas.js';
 import type { Inspection } from '@domain/inspection-schemas.js';
 import { OVERALL_LABELS } from '@domain/inspection-schemas.js';
 import type { Commendation } from '@domain/commendation-schemas.js';
-import { REGISTRATION_STATE_LABELS, TRANSITIONS, type RegistrationState } from '@domain/workflow.js';
+import { REGISTRATION_STATE_LABELS, TRANSITIONS, type RegistrationAction, type RegistrationState } from '@domain/workflow.js';
 import { ApiError, errorText, get, patch, post } from '../../api';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { useSession } from '../../session';
@@ -47,7 +47,7 @@ export default function RegistrationDetailPage() {
   if (reg.error) return <Alert type="error" showIcon title={errorText(reg.error, 'Không tải được hồ sơ.')} />;
   if (!reg.data) return <Card loading />;
   const r = reg.data;
-  const can = (a: string) => r.actions.includes(a);
+  const can = (a: RegistrationAction) => r.actions.includes(a);
   const size = mobile ? 'large' : 'middle';
 
   const changed = async (next?: Registration) => {

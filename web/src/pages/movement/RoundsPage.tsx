@@ -5,7 +5,7 @@ import { useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import type { z } from 'zod';
-import type { Candidate, Round, RoundList as RoundListSchema } from '@domain/recognition-schemas.js';
+import type { Candidate, CandidateAction, Round, RoundList as RoundListSchema } from '@domain/recognition-schemas.js';
 import { MARK_LABELS, VOTE_LABELS } from '@domain/recognition-schemas.js';
 import type { RegistrationList } from '@domain/movement-schemas.js';
 import { errorText, get, post, api } from '../../api';
@@ -241,7 +241,7 @@ function CandidateCard({ round, c, onChanged }: { round: Round; c: Candidate; on
   const [marks, setMarks] = useState<Record<string, Mark | null>>(() => Object.fromEntries(c.checklist.map((i) => [i.criterionId, i.mark])));
   const [busy, setBusy] = useState<string | null>(null);
   const [deciding, setDeciding] = useState(false);
-  const can = (a: string) => c.actions.includes(a);
+  const can = (a: CandidateAction) => c.actions.includes(a);
   const base = `/recognition-rounds/${round.id}/candidates/${c.registration.id}`;
   const size = mobile ? 'large' : 'middle';
   const myVote = c.votes.find((v) => v.voterName === me.user.fullName)?.vote;

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Tag } from 'antd';
 import { EditOutlined, PlusOutlined, PoweroffOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { FamilyAction } from '@domain/policy.js';
 import type { Unit } from '@domain/schemas.js';
 import { UNIT_KIND_LABELS, UNIT_LEVEL_LABELS } from '@domain/unit-kinds.js';
 import { ApiError, errorText, get, post } from '../../api';
@@ -30,7 +31,7 @@ export function UnitDetail({ id, onOpen, onChildrenChanged }: Props) {
   }
   if (!unit.data) return <Card loading />;
   const u = unit.data;
-  const can = (a: string) => u.actions.includes(a);
+  const can = (a: FamilyAction<'unit'>) => u.actions.includes(a);
   const size = mobile ? 'large' : 'middle';
 
   const refresh = async (parentIds: (string | null)[]) => {

@@ -1,5 +1,6 @@
 import { Button } from 'antd';
 import { EditOutlined, KeyOutlined, LockOutlined, UnlockOutlined } from '@ant-design/icons';
+import type { FamilyAction } from '@domain/policy.js';
 import type { User } from '@domain/schemas.js';
 
 export interface UserHandlers {
@@ -10,7 +11,7 @@ export interface UserHandlers {
 
 /** The buttons the server allows for this account (its `actions`), nothing more. */
 export function UserActions({ user, handlers, block }: { user: User; handlers: UserHandlers; block?: boolean }) {
-  const can = (a: string) => user.actions.includes(a);
+  const can = (a: FamilyAction<'user'>) => user.actions.includes(a);
   const style = block ? undefined : { paddingInline: 4, height: 28 };
   const type = block ? 'default' : 'link';
   return (
