@@ -9,23 +9,21 @@ import { CAMPAIGN_STATE_LABELS, type Campaign } from '../domain/movement-schemas
 import { COMPLIANCE_LABELS, type Compliance } from '../domain/report-schemas.js';
 import { ROLE_LABELS } from '../domain/roles.js';
 import type { User, UnitListItem } from '../domain/schemas.js';
-import { formatDateVi } from '../domain/statistics.js';
+import { formatDateTimeVi, formatDateVi } from '../domain/statistics.js';
 import { UNIT_KIND_LABELS, UNIT_LEVEL_LABELS } from '../domain/unit-kinds.js';
 import type { XlsxTableSheet } from './xlsx.js';
 
-type Unit = UnitListItem;
-type Account = User;
-type CampaignT = Campaign;
 type ProposalT = z.infer<typeof Proposal>;
 
-const dateTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false }) : '');
+/** Every sheet opens with the row number, as officers' tables do. */
+const NO_COLUMN = { header: 'STT', key: 'no', width: 6, kind: 'number' } as const;
 const numbered = <T>(items: T[]) => items.map((x, i) => [i + 1, x] as const);
 
-export function unitsSheet(items: Unit[], subtitle: string): XlsxTableSheet {
+export function unitsSheet(items: UnitListItem[], subtitle: string): XlsxTableSheet {
   return {
     name: 'Đơn vị', title: 'DANH SÁCH ĐƠN VỊ', subtitle,
     columns: [
-      { header: 'STT', key: 'no', width: 6, kind: 'number' }, { header: 'Mã', key: 'code', width: 18 },
+      NO_COLUMN, { header: 'Mã', key: 'code', width: 18 },
       { header: 'Tên đơn vị', key: 'name', width: 40 }, { header: 'Loại hình', key: 'kind', width: 26 },
       { header: 'Cấp', key: 'level', width: 14 }, { header: 'Trực thuộc', key: 'trail', width: 48 },
       { header: 'Số đơn vị trực thuộc', key: 'children', width: 12, kind: 'number' }, { header: 'Trạng thái', key: 'state', width: 16 },
@@ -37,11 +35,11 @@ export function unitsSheet(items: Unit[], subtitle: string): XlsxTableSheet {
   };
 }
 
-export function accountsSheet(items: Account[], subtitle: string): XlsxTableSheet {
+export function accountsSheet(items: User[], subtitle: string): XlsxTableSheet {
   return {
     name: 'Người dùng', title: 'DANH SÁCH TÀI KHOẢN NGƯỜI DÙNG', subtitle,
     columns: [
-      { header: 'STT', key: 'no', width: 6, kind: 'number' }, { header: 'Tên đăng nhập', key: 'username', width: 18 },
+      NO_COLUMN, { header: 'Tên đăng nhập', key: 'username', width: 18 },
       { header: 'Họ và tên', key: 'name', width: 28 }, { header: 'Chức vụ', key: 'position', width: 30 },
       { header: 'Vai trò', key: 'role', width: 26 }, { header: 'Đơn vị công tác', key: 'unit', width: 32 },
       { header: 'Phạm vi nhập liệu', key: 'entry', width: 30 }, { header: 'Phạm vi xem', key: 'view', width: 30 },
@@ -49,16 +47,16 @@ export function accountsSheet(items: Account[], subtitle: string): XlsxTableShee
     ],
     rows: numbered(items).map(([no, u]) => ({
       no, username: u.username, name: u.fullName, position: u.position ?? '', role: ROLE_LABELS[u.role], unit: u.unit.name,
-      entry: u.entryScope?.name ?? '—', view: u.viewScope.name, state: u.active ? 'Đang dùng' : 'Đã khóa', last: dateTime(u.lastLoginAt),
+      entry: u.entryScope?.name ?? '—', view: u.viewScope.name, state: u.active ? 'Đang dùng' : 'Đã khóa', last: u.lastLoginAt ? formatDateTimeVi(u.lastLoginAt) : '',
     })),
   };
 }
 
-export function campaignsSheet(items: CampaignT[], subtitle: string): XlsxTableSheet {
+export function campaignsSheet(items: Campaign[], subtitle: string): XlsxTableSheet {
   return {
     name: 'Phát động', title: 'CÁC ĐỢT PHÁT ĐỘNG PHONG TRÀO', subtitle,
     columns: [
-      { header: 'STT', key: 'no', width: 6, kind: 'number' }, { header: 'Tên đợt phát động', key: 'title', width: 48 },
+      NO_COLUMN, { header: 'Tên đợt phát động', key: 'title', width: 48 },
       { header: 'Đơn vị phát động', key: 'unit', width: 32 }, { header: 'Giai đoạn', key: 'years', width: 12 },
       { header: 'Từ ngày', key: 'from', width: 12, kind: 'date' }, { header: 'Đến ngày', key: 'to', width: 12, kind: 'date' },
       { header: 'Chỉ tiêu', key: 'quota', width: 44 }, { header: 'Trạng thái', key: 'state', width: 16 },
@@ -76,7 +74,7 @@ export function proposalsSheet(items: ProposalT[], subtitle: string): XlsxTableS
   return {
     name: 'Đề nghị khen thưởng', title: 'DANH SÁCH ĐỀ NGHỊ KHEN THƯỞNG', subtitle,
     columns: [
-      { header: 'STT', key: 'no', width: 6, kind: 'number' }, { header: 'Mô hình, điển hình', key: 'title', width: 44 },
+      NO_COLUMN, { header: 'Mô hình, điển hình', key: 'title', width: 44 },
       { header: 'Đơn vị thực hiện', key: 'unit', width: 30 }, { header: 'Hình thức đề nghị', key: 'form', width: 30 },
       { header: 'Đơn vị đề nghị', key: 'from', width: 28 }, { header: 'Gửi đến', key: 'to', width: 28 },
       { header: 'Ngày đề nghị', key: 'at', width: 12, kind: 'date' }, { header: 'Lý do', key: 'reason', width: 48 },
@@ -95,7 +93,7 @@ export function complianceSheet(c: Compliance, subtitle: string): XlsxTableSheet
     name: `Chỉ tiêu ${c.year}`, title: `TÌNH HÌNH THỰC HIỆN CHỈ TIÊU NĂM ${c.year}`,
     subtitle: `${c.campaign.title}. Đạt ${c.summary.met}, chưa đạt ${c.summary.short}, chưa đăng ký ${c.summary.none} trong ${c.summary.units} đơn vị. ${subtitle}`,
     columns: [
-      { header: 'STT', key: 'no', width: 6, kind: 'number' }, { header: 'Mã', key: 'code', width: 16 },
+      NO_COLUMN, { header: 'Mã', key: 'code', width: 16 },
       { header: 'Đơn vị', key: 'unit', width: 36 }, { header: 'Chỉ tiêu (tổng)', key: 'quota', width: 12, kind: 'number' },
       { header: 'Xây dựng mới', key: 'new', width: 12, kind: 'number' }, { header: 'Củng cố', key: 'cons', width: 12, kind: 'number' },
       { header: 'Nhân rộng', key: 'rep', width: 12, kind: 'number' }, { header: 'Tổng số', key: 'total', width: 12, kind: 'number' },

@@ -141,6 +141,10 @@ export function formatDateVi(iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');
   return `${d}/${m}/${y}`;
 }
+/** A moment as Vietnamese officers read it, in Vietnam's time: "23/11/2026, 14:05:09" (no AM/PM). */
+export function formatDateTimeVi(iso: string): string {
+  return new Date(iso).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false });
+}
 /** The dateline of a document: "Vĩnh Long, ngày 23 tháng 11 năm 2026". */
 export function datelineVi(place: string, iso: string): string {
   const [y, m, d] = iso.slice(0, 10).split('-');

@@ -107,10 +107,9 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string)
         body: '<h1>Không tìm thấy mô hình này</h1><p>Mô hình có thể đã thôi được công khai.</p><p><a href="/cong-khai">Xem các mô hình tiêu biểu</a></p>',
       }));
     }
-    const photos = await publicPhotos(db.pool, c.id);
-    const recognitions = await publicRecognitions(db.pool, c.id);
-    const commendations = await publicCommendations(db.pool, c.id);
-    const results = await publicResults(db.pool, c.id);
+    const [photos, recognitions, commendations, results] = await Promise.all([
+      publicPhotos(db.pool, c.id), publicRecognitions(db.pool, c.id), publicCommendations(db.pool, c.id), publicResults(db.pool, c.id),
+    ]);
     const image = photos[0] ? `${origin(req)}/cong-khai/anh/${photos[0].id}` : null;
     const paragraphs = c.summary.split(/\n+/).filter((l) => l.trim()).map((l) => `<p>${esc(l)}</p>`).join('');
     const level = (l: string | null) => (l && UNIT_LEVEL_LABELS[l as UnitLevel] ? `Cấp ${UNIT_LEVEL_LABELS[l as UnitLevel].toLowerCase()}` : 'Được công nhận');

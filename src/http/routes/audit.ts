@@ -6,7 +6,7 @@ import { can } from '../../domain/policy.js';
 import { AuditList, AuditQuery } from '../../domain/schemas.js';
 import { requireCtx } from '../auth.js';
 import { attachment, XLSX } from '../download.js';
-import { formatDateVi } from '../../domain/statistics.js';
+import { formatDateTimeVi, formatDateVi } from '../../domain/statistics.js';
 import { z } from 'zod';
 
 /** An audit export is made at once; beyond this many rows the newest are kept and the sheet says so. */
@@ -41,7 +41,7 @@ export const auditRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
         { header: 'Tên đối tượng', key: 'label', width: 48 }, { header: 'Địa chỉ máy', key: 'ip', width: 16 },
       ],
       rows: items.map((e) => ({
-        at: new Date(e.at).toLocaleString('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour12: false }),
+        at: formatDateTimeVi(e.at),
         actor: e.actorName, action: e.action, type: e.entityType, label: e.entityLabel ?? '', ip: e.ip ?? '',
       })),
     }]);

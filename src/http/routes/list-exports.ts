@@ -14,7 +14,7 @@ import { CAMPAIGN_STATE_LABELS, CampaignListQuery } from '../../domain/movement-
 import { can } from '../../domain/policy.js';
 import { ComplianceQuery } from '../../domain/report-schemas.js';
 import { IdParam, UnitListQuery, UserListQuery } from '../../domain/schemas.js';
-import { formatDateVi } from '../../domain/statistics.js';
+import { formatDateVi, formatNumberVi } from '../../domain/statistics.js';
 import { foldVietnamese } from '../../domain/text.js';
 import { UNIT_KIND_LABELS } from '../../domain/unit-kinds.js';
 import { listCampaigns } from '../../services/campaigns/campaigns.js';
@@ -45,7 +45,7 @@ async function allPages<T>(page: (n: number, size: number) => Promise<{ items: T
 
 function subtitle(ctx: Ctx, filters: (string | false | null | undefined)[], shown: number, total: number) {
   const parts = filters.filter(Boolean) as string[];
-  if (total > shown) parts.push(`${shown.toLocaleString('vi-VN')} dòng đầu trong ${total.toLocaleString('vi-VN')}`);
+  if (total > shown) parts.push(`${formatNumberVi(shown)} dòng đầu trong ${formatNumberVi(total)}`);
   parts.push(`xuất ngày ${formatDateVi(new Date().toISOString())} bởi ${ctx.actor.name}`);
   return `${parts.join('; ')}.`;
 }
