@@ -35,7 +35,7 @@ function run(script: string, args: string[], dataDir: string): Proc {
   return { child, out: () => text, exited };
 }
 
-async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, p: Proc, ms = 150_000): Promise<T> {
+async function until<T>(what: string, probe: () => T | undefined | Promise<T | undefined>, p: Proc, ms = 240_000): Promise<T> {
   const deadline = Date.now() + ms;
   for (;;) {
     const v = await probe();
@@ -82,7 +82,7 @@ let first: Proc & { baseUrl: string };
 beforeAll(async () => {
   dataDir = tempDir();
   first = await startServer(dataDir);
-}, 180_000);
+}, 300_000);
 
 afterAll(async () => {
   for (const child of spawned) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
@@ -124,7 +124,7 @@ describe('one writer per embedded database', () => {
     next.child.kill('SIGTERM');
     expect(await next.exited).toBe(0);
     expect(fs.existsSync(lockFile)).toBe(false);
-  }, 180_000);
+  }, 300_000);
 
   it('processes racing to take over a stale lock leave exactly one holder', async () => {
     const dir = path.join(tempDir(), 'pglite');
