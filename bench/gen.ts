@@ -7,6 +7,7 @@ import path from 'node:path';
 import { loadConfig, pgliteDir, ROOT_DIR } from '../src/config.js';
 import { bootstrap } from '../src/data/bootstrap.js';
 import { openDb } from '../src/data/db.js';
+import { exitWhenDataDirLocked } from '../src/data/data-dir-lock.js';
 import { BENCH_PASSWORD, generate, SCALES } from './generate.js';
 
 const { values } = parseArgs({ options: { scale: { type: 'string', default: 'province' }, seed: { type: 'string', default: '2026' } } });
@@ -21,7 +22,7 @@ if (scale === 'national' && !cfg.databaseUrl) {
   console.error('Quy mô toàn quốc (5 triệu mô hình) cần PostgreSQL: đặt DATABASE_URL.');
   process.exit(2);
 }
-const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) });
+const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) }).catch(exitWhenDataDirLocked);
 console.log(`Cơ sở dữ liệu: ${cfg.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : pgliteDir(cfg)}`);
 await bootstrap(db);
 const t0 = Date.now();

@@ -2,7 +2,9 @@
  * Starts DVK: opens the database (embedded PGlite under DVK_DATA_DIR, or PostgreSQL when
  * DATABASE_URL is set), runs migrations, loads demo data on a first start, serves HTTP.
  */
+import type { AddressInfo } from 'node:net';
 import { openDb } from './data/db.js';
+import { exitWhenDataDirLocked } from './data/data-dir-lock.js';
 import { bootstrap } from './data/bootstrap.js';
 import { buildApp } from './http/app.js';
 import { loadConfig, pgliteDir } from './config.js';
@@ -11,7 +13,8 @@ import { hasDemoModels, seedDemoModels } from './seed/demo-models.js';
 import { seedDemoShowcase } from './seed/demo-showcase.js';
 
 const cfg = loadConfig();
-const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) });
+// Refused with a Vietnamese message while another process holds the embedded database.
+const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) }).catch(exitWhenDataDirLocked);
 await bootstrap(db);
 const firstStart = !(await isSeeded(db));
 if (firstStart && process.env.DVK_DEMO !== 'false') {
@@ -23,7 +26,8 @@ if (firstStart && process.env.DVK_DEMO !== 'false') {
 const app = await buildApp({ db, webDir: cfg.webDir, filesDir: cfg.filesDir, logger: process.env.DVK_LOG === 'true' });
 await app.listen({ port: cfg.port, host: cfg.host });
 
-const url = `http://localhost:${cfg.port}`;
+// The port actually bound (PORT=0 asks the system for a free one).
+const url = `http://localhost:${(app.server.address() as AddressInfo).port}`;
 const where = cfg.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${pgliteDir(cfg)}`;
 console.log(`\nDVK đang chạy: ${url}\nCơ sở dữ liệu: ${where}\nTài liệu API: ${url}/api/v1/docs`);
 if (process.env.DVK_DEMO !== 'false') {

@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { openDb } from '../data/db.js';
+import { exitWhenDataDirLocked } from '../data/data-dir-lock.js';
 import { bootstrap } from '../data/bootstrap.js';
 import { insertAudit } from '../data/audit-repo.js';
 import { findUserByUsername, insertUser } from '../data/users-repo.js';
@@ -43,7 +44,7 @@ async function main() {
     return command ? 0 : 1;
   }
   const cfg = loadConfig();
-  const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) });
+  const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) }).catch(exitWhenDataDirLocked);
   try {
     const applied = await bootstrap(db);
     switch (command) {

@@ -3,9 +3,8 @@
  * node-postgres Pool as a PostgreSQL server, so every query, result type and transaction
  * behaves alike. PGlite has a single connection: its pool size is 1, so transactions queue.
  */
-import fs from 'node:fs';
-import path from 'node:path';
 import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
 
 // bigint counts as JS numbers (counts never pass 2^53); dates stay 'YYYY-MM-DD' strings.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -46,12 +45,23 @@ export async function openDb(opts: DbOptions): Promise<Db> {
   const { pg_trgm } = await import('@electric-sql/pglite/contrib/pg_trgm');
   const { createPgConfig } = await import('@electric-sql/pglite/node-postgres');
   const dataDir = opts.dataDir ?? 'memory://';
-  if (!dataDir.startsWith('memory://')) fs.mkdirSync(path.dirname(path.resolve(dataDir)), { recursive: true });
-  const pglite = await PGlite.create(dataDir, { extensions: { ltree, unaccent, pg_trgm } });
+  // A folder is held by one process at a time (two would overwrite each other's writes).
+  const lock = dataDir.startsWith('memory://') ? null : await lockDataDir(dataDir);
+  let pglite: InstanceType<typeof PGlite>;
+  try {
+    pglite = await PGlite.create(dataDir, { extensions: { ltree, unaccent, pg_trgm } });
+  } catch (err) {
+    lock?.release();
+    throw err;
+  }
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
   return wrap('pglite', pool, async () => {
-    await pool.end();
-    await pglite.close();
+    try {
+      await pool.end();
+      await pglite.close();
+    } finally {
+      lock?.release();
+    }
   });
 }
 

@@ -213,6 +213,11 @@ export const ERRORS = {
     vi: 'Chỉ biểu dương, khen thưởng hoặc đề nghị cấp trên đối với mô hình, điển hình đã được công nhận.',
     en: 'Only recognised models and exemplars can be commended or proposed.',
   },
+  DATA_DIR_LOCKED: {
+    status: 503,
+    vi: 'Không mở được cơ sở dữ liệu trong thư mục dữ liệu {dataDir}: tiến trình DVK khác (mã tiến trình {pid}, máy {host}) đang dùng thư mục này. Hai tiến trình cùng ghi một cơ sở dữ liệu sẽ làm mất dữ liệu, nên DVK không chạy tiếp. Hãy dùng DVK đang chạy, hoặc dừng tiến trình {pid} rồi chạy lại, hoặc đặt DVK_DATA_DIR sang thư mục khác. Nếu chắc chắn tiến trình đó không còn chạy (chẳng hạn trên máy khác), hãy xóa tệp {lockFile}.',
+    en: 'Cannot open the database in the data folder {dataDir}: another DVK process (process id {pid}, host {host}) is using it. Two processes writing one database lose data, so DVK stops. Use the running DVK, or stop process {pid} and start again, or set DVK_DATA_DIR to another folder. If you are sure that process is no longer running (on another host, say), delete {lockFile}.',
+  },
   INTERNAL: {
     status: 500,
     vi: 'Hệ thống gặp lỗi ngoài dự kiến; dữ liệu của bạn chưa bị thay đổi. Vui lòng thử lại hoặc báo quản trị hệ thống.',
