@@ -10,7 +10,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { loginAll, recognise, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -23,7 +23,7 @@ const SECRETS = [
 
 type Kind = 'unit' | 'campaign' | 'registration' | 'report' | 'round' | 'user';
 const foreign: Record<Kind, { label: string; id: string }[]> = { unit: [], campaign: [], registration: [], report: [], round: [], user: [] };
-let own: { commune: string; org: string; child: { id: string; version: number }; reg: { id: string; version: number } };
+let own: { commune: string; org: string; child: { id: string; version: number }; reg: { id: string; version: number }; recognised: string };
 
 const registrationBody = (unit: string, extra: Record<string, unknown> = {}) => ({
   kind: 'model', unitId: unit, holder: 'collective', title: 'Mô hình thử cửa sau', fieldCode: 'economic',
@@ -70,7 +70,12 @@ beforeAll(async () => {
 
   const child = await created(u.unit.post('/api/v1/units', { parentId: commune, code: 'X00834-CS', name: 'Tổ thử cửa sau', kind: 'mass_association', level: 'grassroots' }), 'own unit');
   const ownReg = await created(u.unit.post('/api/v1/registrations', registrationBody(org)), 'own registration');
-  own = { commune, org, child: { id: child.id, version: child.version }, reg: { id: ownReg.id, version: ownReg.version } };
+  // a recognised model of the commune, which it may propose for a commendation
+  const model = await created(u.unit.post('/api/v1/registrations', registrationBody(org, { title: 'Mô hình được công nhận của xã' })), 'model');
+  const sent = await created(u.unit.post(`/api/v1/registrations/${model.id}/submit`, { version: model.version }), 'submit');
+  await created(u.officer.post(`/api/v1/registrations/${model.id}/accept`, { version: sent.version }), 'accept');
+  await recognise(u, province, model.id);
+  own = { commune, org, child: { id: child.id, version: child.version }, reg: { id: ownReg.id, version: ownReg.version }, recognised: model.id };
 });
 afterAll(async () => { await srv?.close(); });
 
@@ -151,7 +156,7 @@ const doors: Door[] = [
   { name: 'campaign body.unitId', kind: 'unit', call: (id) => ['POST', '/campaigns', { unitId: id, title: 'Đợt thử', yearFrom: 2026, yearTo: 2026, startDate: '2026-01-10', endDate: '2026-12-31', quotas: [] }] },
   { name: 'unit body.parentId', kind: 'unit', call: (id) => ['POST', '/units', { parentId: id, code: `CS-${randomUUID().slice(0, 8)}`, name: 'Tổ thử', kind: 'mass_association', level: 'grassroots' }] },
   { name: 'unit move body.newParentId', kind: 'unit', call: (id) => ['POST', `/units/${own.child.id}/move`, { version: own.child.version, newParentId: id }] },
-  { name: 'proposal body.toUnitId', kind: 'unit', call: (id) => ['POST', `/registrations/${own.reg.id}/proposals`, { toUnitId: id, formCode: 'GK', reason: 'Đề nghị thử cửa sau' }] },
+  { name: 'proposal body.toUnitId', kind: 'unit', call: (id) => ['POST', `/registrations/${own.recognised}/proposals`, { toUnitId: id, formCode: 'bang_khen_ubnd_tinh', reason: 'Đề nghị thử cửa sau' }] },
   { name: 'supporter body.supporterId', kind: 'user', call: (id) => ['POST', `/registrations/${own.reg.id}/supporter`, { version: own.reg.version, supporterId: id }] },
   { name: 'user body.unitId', kind: 'unit', call: (id) => ['POST', '/users', { username: 'thu.cua.sau', fullName: 'Thử', role: 'viewer', unitId: id, entryUnitId: null, viewUnitId: id, password: 'Vinh-Long-bi-mat-2026!' }] },
   // records by id
@@ -203,7 +208,10 @@ describe('an id outside the view answers as an unknown id, everywhere', () => {
     }
   });
 
-  it('the records behind the ids are there: their owners read them', async () => {
+  it('the records behind the ids are there: their owners read them, and the commune proposes to its province', async () => {
+    const province = (await u.admin.get(`/api/v1/units/${own.commune}`)).body.parentId;
+    const p = await u.unit.post(`/api/v1/registrations/${own.recognised}/proposals`, { toUnitId: province, formCode: 'bang_khen_ubnd_tinh', reason: 'Mô hình tiêu biểu của xã' });
+    expect(p.status, JSON.stringify(p.body)).toBe(201);
     expect((await u.officer.get(`/api/v1/campaigns/${foreign.campaign[0]!.id}/compliance?year=2026`)).status).toBe(200);
     expect((await u.officer.get(`/api/v1/registrations/${foreign.registration[0]!.id}`)).status).toBe(200);
     expect((await u.officer.get(`/api/v1/review-reports/${foreign.report[0]!.id}`)).status).toBe(200);
