@@ -4,6 +4,7 @@
  * indexed query however deep the tree.
  */
 import type { Queryable } from './db.js';
+import { rewriteSql, UNIT_PATH_COPIES } from './unit-path-copies.js';
 import type { UnitKind, UnitLevel } from '../domain/unit-kinds.js';
 
 export interface UnitRow {
@@ -205,20 +206,7 @@ export async function moveSubtree(q: Queryable, unit: UnitRow, newParentId: stri
   );
   // Records keep a copy of their unit's path for scoped reads: they move with the unit.
   // (The audit log keeps the path each entry was written under: it is history.)
-  for (const table of ['registration', 'campaign', 'recognition_round'] as const) {
-    await q.query(
-      `update ${table}
-          set unit_path = case when unit_path = $1::ltree then $2::ltree else $2::ltree || subpath(unit_path, nlevel($1::ltree)) end
-        where unit_path <@ $1::ltree`,
-      [unit.path, newPath],
-    );
-  }
-  await q.query(
-    `update commendation_proposal
-        set to_unit_path = case when to_unit_path = $1::ltree then $2::ltree else $2::ltree || subpath(to_unit_path, nlevel($1::ltree)) end
-      where to_unit_path <@ $1::ltree`,
-    [unit.path, newPath],
-  );
+  for (const copy of UNIT_PATH_COPIES) await q.query(rewriteSql(copy), [unit.path, newPath]);
   return r.rowCount ?? 0;
 }
 

@@ -10,6 +10,7 @@ import type { Campaign, CampaignInput, UpdateCampaign } from '../../domain/movem
 import { can, type Actor } from '../../domain/policy.js';
 import { tidyName } from '../../domain/text.js';
 import type { Ctx } from '../context.js';
+import { findVisibleCampaign } from './visible-campaign.js';
 
 function present(actor: Actor, c: CampaignRow, quotas: QuotaRow[]): Campaign {
   const mayEdit = can(actor, 'campaign.update', { path: c.unit_path });
@@ -96,8 +97,7 @@ export async function setCampaignState(ctx: Ctx, id: string, version: number, to
 
 async function changeCampaign(ctx: Ctx, id: string, version: number, action: string, apply: (q: Queryable, c: CampaignRow) => Promise<void>) {
   return ctx.db.tx(async (q) => {
-    const c = await findCampaign(q, id, ctx.actor.viewPath, true);
-    if (!c || (c.state === 'draft' && !can(ctx.actor, 'campaign.update', { path: c.unit_path }))) throw notFound('campaign');
+    const c = await findVisibleCampaign(q, ctx.actor, id, true);
     if (!can(ctx.actor, 'campaign.update', { path: c.unit_path })) throw new AppError('FORBIDDEN');
     if (c.version !== version) throw new AppError('STALE_VERSION');
     await apply(q, c);
@@ -115,7 +115,6 @@ export async function listCampaigns(ctx: Ctx, state: string | undefined, page: n
 }
 
 export async function getCampaign(ctx: Ctx, id: string) {
-  const c = await findCampaign(ctx.db.pool, id, ctx.actor.viewPath);
-  if (!c || (c.state === 'draft' && !can(ctx.actor, 'campaign.update', { path: c.unit_path }))) throw notFound('campaign');
+  await findVisibleCampaign(ctx.db.pool, ctx.actor, id);
   return load(ctx.db.pool, ctx.actor, id);
 }

@@ -20,13 +20,10 @@ function present(j: ExportJobRow): ExportJob {
 }
 
 /** The filters in words, printed under the title of the exported sheet. */
-async function describe(ctx: Ctx, input: RegistrationFilterQuery, unitName: string | null): Promise<string> {
+async function describe(ctx: Ctx, input: RegistrationFilterQuery, unitName: string | null, campaignTitle: string | null): Promise<string> {
   const parts: string[] = [];
   if (unitName) parts.push(`Đơn vị: ${unitName}${input.unitOnly ? ' (không gồm đơn vị trực thuộc)' : ''}`);
-  if (input.campaignId) {
-    const [c] = await ctx.db.rows<{ title: string }>('select title from campaign where id = $1', [input.campaignId]);
-    if (c) parts.push(`Đợt phát động: ${c.title}`);
-  }
+  if (campaignTitle) parts.push(`Đợt phát động: ${campaignTitle}`);
   if (input.fieldCode) {
     const [f] = await ctx.db.rows<{ name: string }>('select name from field where code = $1', [input.fieldCode]);
     parts.push(`Lĩnh vực: ${f?.name ?? input.fieldCode}`);
@@ -47,8 +44,10 @@ async function describe(ctx: Ctx, input: RegistrationFilterQuery, unitName: stri
 
 export async function createExport(ctx: Ctx, runner: ExportRunner, input: z.infer<typeof CreateExport>): Promise<ExportJob> {
   if (!can(ctx.actor, 'export.create', { path: ctx.actor.viewPath })) throw new AppError('FORBIDDEN');
-  const { unit, ...filter } = await resolveFilter(ctx, input.filter);
-  const description = await describe(ctx, input.filter, unit?.name ?? null);
+  // The unit and the campaign named by the filter are resolved inside the caller's view: one the
+  // caller cannot open is not found (404), so its name never reaches the sheet.
+  const { unit, campaign, ...filter } = await resolveFilter(ctx, input.filter);
+  const description = await describe(ctx, input.filter, unit?.name ?? null, campaign?.title ?? null);
   const id = randomUUID();
   const [row] = await ctx.db.rows<ExportJobRow>(
     `insert into export_job (id, kind, params, scope_path, created_by) values ($1, $2, $3::jsonb, $4::ltree, $5)

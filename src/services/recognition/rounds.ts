@@ -15,6 +15,7 @@ import { can, type Action, type Actor } from '../../domain/policy.js';
 import type { AcknowledgeBody, Candidate, CandidateAction, ChecklistBody, DecideBody, OpenRound, Round } from '../../domain/recognition-schemas.js';
 import { inSubtree } from '../../domain/scope.js';
 import { RECOGNITION_MIN_VOTES } from '../../domain/workflow.js';
+import { campaignVisibleTo } from '../campaigns/visible-campaign.js';
 import type { Ctx } from '../context.js';
 import { transitionIn } from '../registrations/transition-registration.js';
 
@@ -84,8 +85,9 @@ export async function openRound(ctx: Ctx, input: z.infer<typeof OpenRound>) {
     if (!can(ctx.actor, 'recognition.manage', { path: unit.path })) throw new AppError('FORBIDDEN');
     if (input.campaignId) {
       // The campaign must be one this committee can see: launched at its level or above, or below it.
-      const { rows } = await q.query('select 1 from campaign where id = $1 and (unit_path @> $2::ltree or unit_path <@ $2::ltree)', [input.campaignId, unit.path]);
-      if (!rows.length) throw notFound('campaign');
+      // A draft is seen only by those who may edit it.
+      const { rows } = await q.query<{ state: string; unit_path: string }>('select state, unit_path::text as unit_path from campaign where id = $1 and (unit_path @> $2::ltree or unit_path <@ $2::ltree)', [input.campaignId, unit.path]);
+      if (!rows[0] || !campaignVisibleTo(ctx.actor, rows[0])) throw notFound('campaign');
     }
     const id = randomUUID();
     await q.query('insert into recognition_round (id, campaign_id, unit_id, unit_path, title, opened_by) values ($1, $2, $3, $4::ltree, $5, $6)',

@@ -2,22 +2,29 @@ import { findUnitInScope } from '../../data/units-repo.js';
 import type { ResolvedFilter } from '../../data/registration-filter.js';
 import { notFound } from '../../domain/errors.js';
 import type { RegistrationFilterQuery } from '../../domain/statistics.js';
+import { findVisibleCampaign } from '../campaigns/visible-campaign.js';
 import type { Ctx } from '../context.js';
 
 /**
- * Turns the filter a screen sends into the SQL filter, inside the caller's view: a unit outside
- * it is "not found", like every other record there.
+ * Turns the filter a screen sends into the SQL filter, inside the caller's view: a unit or a
+ * campaign the caller cannot open is "not found", like every other record there, so a filter
+ * never tells an id outside the view from one that does not exist.
  */
-export async function resolveFilter(ctx: Ctx, input: RegistrationFilterQuery, scopePath = ctx.actor.viewPath): Promise<ResolvedFilter & { unit: { id: string; name: string; path: string } | null }> {
+export async function resolveFilter(ctx: Ctx, input: RegistrationFilterQuery, scopePath = ctx.actor.viewPath): Promise<ResolvedFilter & {
+  unit: { id: string; name: string; path: string } | null;
+  campaign: { id: string; title: string } | null;
+}> {
   let unit: { id: string; name: string; path: string } | null = null;
   if (input.unitId) {
     const row = await findUnitInScope(ctx.db.pool, input.unitId, scopePath);
     if (!row) throw notFound('unit');
     unit = { id: row.id, name: row.name, path: row.path };
   }
+  const campaign = input.campaignId ? await findVisibleCampaign(ctx.db.pool, ctx.actor, input.campaignId) : null;
   const states = input.states?.length ? (input.state ? input.states.filter((s) => s === input.state) : input.states) : input.state ? [input.state] : undefined;
   return {
     unit,
+    campaign: campaign && { id: campaign.id, title: campaign.title },
     scopePath,
     unitPath: unit?.path,
     unitId: input.unitOnly && unit ? unit.id : undefined,

@@ -6,6 +6,7 @@ import { findUnitInScope } from '../../data/units-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { allowedActions, can, type Actor } from '../../domain/policy.js';
 import type { ReviewReport, ReviewReportInput, UpdateReviewReport } from '../../domain/report-schemas.js';
+import { findVisibleCampaign } from '../campaigns/visible-campaign.js';
 import type { Ctx } from '../context.js';
 
 interface ReportRow {
@@ -81,9 +82,8 @@ function present(actor: Actor, r: ReportRow): ReviewReport {
 }
 
 async function checkCampaign(q: Queryable, actor: Actor, campaignId: string | null | undefined) {
-  if (!campaignId) return;
-  const { rows } = await q.query('select 1 from campaign c where c.id = $1 and (c.unit_path @> $2::ltree or c.unit_path <@ $2::ltree)', [campaignId, actor.viewPath]);
-  if (!rows[0]) throw notFound('campaign');
+  // A draft the author cannot open is not found, as on the campaign's own page.
+  if (campaignId) await findVisibleCampaign(q, actor, campaignId);
 }
 
 export async function createReport(ctx: Ctx, input: ReviewReportInput): Promise<ReviewReport> {

@@ -1,7 +1,7 @@
-import { findCampaign, quotasOf, type QuotaRow } from '../../data/campaigns-repo.js';
-import { notFound } from '../../domain/errors.js';
+import { quotasOf, type QuotaRow } from '../../data/campaigns-repo.js';
 import type { Compliance } from '../../domain/report-schemas.js';
 import { COUNTED_STATES } from '../../domain/statistics.js';
+import { findVisibleCampaign } from '../campaigns/visible-campaign.js';
 import type { Ctx } from '../context.js';
 
 const collator = new Intl.Collator('vi');
@@ -14,8 +14,8 @@ const collator = new Intl.Collator('vi');
  * campaign count, in the registered states; a replication counts as a new model for its unit.
  */
 export async function getCompliance(ctx: Ctx, campaignId: string, year: number | undefined): Promise<Compliance> {
-  const campaign = await findCampaign(ctx.db.pool, campaignId, ctx.actor.viewPath);
-  if (!campaign) throw notFound('campaign');
+  // A campaign the user cannot open (a draft of another unit, one outside the view) is not found here either.
+  const campaign = await findVisibleCampaign(ctx.db.pool, ctx.actor, campaignId);
   const y = year ?? Math.min(Math.max(new Date().getFullYear(), campaign.year_from), campaign.year_to);
   const quotas = (await quotasOf(ctx.db.pool, [campaign.id])).get(campaign.id) ?? [];
   const byKind = new Map<string, QuotaRow>();
