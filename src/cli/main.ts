@@ -58,7 +58,7 @@ async function main() {
           console.error('Thiếu --username hoặc --password.\n\n' + HELP);
           return 1;
         }
-        assertStrongPassword(password);
+        assertStrongPassword(password, { username, fullName: values.name });
         if (await findUserByUsername(db.pool, username)) {
           console.error(errorMessage('USERNAME_TAKEN', { username }, 'vi'));
           return 1;

@@ -154,15 +154,3 @@ export async function deleteUserSessions(q: Queryable, userId: string, exceptTok
 export async function recordLoginAttempt(q: Queryable, username: string, ip: string, success: boolean) {
   await q.query('insert into login_attempt (username, ip, success) values (lower($1), $2, $3)', [username, ip, success]);
 }
-
-/** Failed attempts for this username from this address since the last success, within the window. */
-export async function recentFailures(q: Queryable, username: string, ip: string, windowMinutes: number) {
-  const { rows } = await q.query<{ n: number; oldest: Date | null }>(
-    `select count(*) as n, min(at) as oldest from login_attempt
-      where username = lower($1) and ip = $2 and not success
-        and at > now() - make_interval(mins => $3)
-        and at > coalesce((select max(at) from login_attempt where username = lower($1) and ip = $2 and success), '-infinity')`,
-    [username, ip, windowMinutes],
-  );
-  return rows[0]!;
-}

@@ -33,10 +33,15 @@ export const ERRORS = {
     vi: 'Mật khẩu hiện tại không đúng.',
     en: 'The current password is wrong.',
   },
+  TOO_MANY_PASSWORD_ATTEMPTS: {
+    status: 429,
+    vi: 'Bạn đã nhập sai mật khẩu hiện tại quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+    en: 'The current password was entered wrongly too many times. Please try again in {minutes} minutes.',
+  },
   WEAK_PASSWORD: {
     status: 400,
-    vi: 'Mật khẩu mới phải có ít nhất 8 ký tự, gồm cả chữ và số.',
-    en: 'The new password needs at least 8 characters, with letters and digits.',
+    vi: 'Mật khẩu mới chưa an toàn: {reasonVi}. Mật khẩu cần ít nhất 8 ký tự và khó đoán: nên ghép ba, bốn từ hoặc trộn chữ, số và ký hiệu; không dùng mật khẩu phổ biến, dãy phím, ngày tháng, tên mình hay tên hệ thống.',
+    en: 'The new password is not safe: {reasonEn}. It needs at least 8 characters and must be hard to guess: join three or four words, or mix letters, digits and symbols; avoid common passwords, keyboard runs, dates, your own name or the name of the system.',
   },
   PASSWORD_CHANGE_REQUIRED: {
     status: 403,

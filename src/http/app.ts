@@ -35,6 +35,7 @@ import { searchRoutes } from './routes/search.js';
 import { todoRoutes } from './routes/todo.js';
 import { registerShowcase } from './public/showcase.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
+import { proxyTrust } from '../services/auth/trust-proxy.js';
 
 // Validation messages in Vietnamese: plain wording for common cases, zod's locale for the rest.
 z.config(z.locales.vi());
@@ -55,7 +56,7 @@ export interface AppOptions {
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
-    trustProxy: opts.trustProxy ?? process.env.DVK_TRUST_PROXY === 'true',
+    trustProxy: proxyTrust(opts.trustProxy),
     bodyLimit: 1024 * 1024,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);

@@ -60,6 +60,39 @@ describe('accounts', () => {
     expect(rows[0].n).toBe(0);
   });
 
+  it('refuses common passwords with a Vietnamese message saying what is needed and why; a strong one works', async () => {
+    for (const password of ['password1', '12345678a']) {
+      const weak = await u.admin.post('/api/v1/users', newUser({ username: 'mk.yeu', password, unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+      expect(weak.status, password).toBe(400);
+      expect(weak.body.error.code).toBe('WEAK_PASSWORD');
+      expect(weak.body.error.message).toContain('quá phổ biến');
+      expect(weak.body.error.message).toContain('ít nhất 8 ký tự');
+    }
+    const strong = await u.admin.post('/api/v1/users', newUser({ username: 'mk.yeu', password: 'Hoa-sen-tren-song-7', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    expect(strong.status).toBe(201);
+    expect((await new Client(srv.baseUrl).login('mk.yeu', 'Hoa-sen-tren-song-7')).status).toBe(200);
+  });
+
+  it("a reset password may not be common, nor the account's own username", async () => {
+    const created = await u.admin.post('/api/v1/users', newUser({ username: 'dat.lai', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    for (const newPassword of ['12345678a', 'dat.lai2026']) {
+      const r = await u.admin.post(`/api/v1/users/${created.body.id}/reset-password`, { newPassword });
+      expect(r.status, newPassword).toBe(400);
+      expect(r.body.error.code).toBe('WEAK_PASSWORD');
+    }
+    expect((await new Client(srv.baseUrl).login('dat.lai', 'Mat-khau-2026')).status).toBe(200);
+  });
+
+  it('a user may not choose the demo password, nor a common one, for their own account', async () => {
+    const c = await loggedIn(srv.baseUrl, 'unit', DEMO_PASSWORD);
+    for (const newPassword of ['DanVanKheo2026', 'password1']) {
+      const r = await c.post('/api/v1/auth/password', { currentPassword: DEMO_PASSWORD, newPassword });
+      expect(r.status, newPassword).toBe(400);
+      expect(r.body.error.code).toBe('WEAK_PASSWORD');
+      expect(r.body.error.message).toMatch(/Mật khẩu mới chưa an toàn: .+\. Mật khẩu cần ít nhất 8 ký tự/);
+    }
+  });
+
   it('resets a password: old sessions end, the user must change it at next sign-in', async () => {
     const created = await u.admin.post('/api/v1/users', newUser({ username: 'quenmk', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
     const c = await loggedIn(srv.baseUrl, 'quenmk', 'Mat-khau-2026');

@@ -46,14 +46,14 @@ async function createDatabase(adminUrl: string): Promise<{ url: string; drop: ()
   };
 }
 
-export async function startTestServer(opts: { seed?: boolean; web?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(opts: { seed?: boolean; web?: boolean; trustProxy?: boolean } = {}): Promise<TestServer> {
   const adminUrl = process.env.DVK_TEST_DATABASE_URL;
   const created = adminUrl ? await createDatabase(adminUrl) : null;
   const db = await openDb(created ? { databaseUrl: created.url, poolSize: 5 } : { dataDir: 'memory://' });
   await bootstrap(db);
   if (opts.seed !== false) await seedDemo(db, DEMO_PASSWORD);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-files-'));
-  const app = await buildApp({ db, filesDir, webDir: opts.web === false ? null : path.join(ROOT_DIR, 'web', 'dist') });
+  const app = await buildApp({ db, filesDir, webDir: opts.web === false ? null : path.join(ROOT_DIR, 'web', 'dist'), trustProxy: opts.trustProxy });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -77,10 +77,10 @@ export async function startTestServer(opts: { seed?: boolean; web?: boolean } = 
  * connection pool (and its own start-up migration check); PGlite lives in one process, so there the
  * two instances share it. Evidence files are shared, as they would be on common storage.
  */
-export async function startSecondInstance(first: TestServer): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function startSecondInstance(first: TestServer, opts: { trustProxy?: boolean } = {}): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const db = first.databaseUrl ? await openDb({ databaseUrl: first.databaseUrl, poolSize: 5 }) : first.db;
   if (first.databaseUrl) await bootstrap(db);
-  const app = await buildApp({ db, filesDir: first.filesDir, webDir: null });
+  const app = await buildApp({ db, filesDir: first.filesDir, webDir: null, trustProxy: opts.trustProxy });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;

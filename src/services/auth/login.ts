@@ -1,28 +1,31 @@
 import type { Db } from '../../data/db.js';
 import { insertAudit } from '../../data/audit-repo.js';
-import { findUserByUsername, insertSession, recentFailures, recordLoginAttempt } from '../../data/users-repo.js';
+import { findUserByUsername, insertSession, recordLoginAttempt } from '../../data/users-repo.js';
 import { AppError } from '../../domain/errors.js';
 import { newSessionToken, sessionHours } from './sessions.js';
 import { verifyPassword } from './passwords.js';
-
-export const MAX_FAILURES = Number(process.env.DVK_LOGIN_MAX_FAILURES ?? 5);
-export const FAILURE_WINDOW_MINUTES = 15;
+import { takeAttempt, throttleLimits } from './throttle.js';
 
 // Verifying against a fixed hash when the user does not exist keeps the answer time alike.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$POpVh2jskywOz8oHgPE+Dw$0BoBBHeYL7pPUgT1YdSbw7aZnW25G96FJsTxVO1xAaY';
 
 export async function login(db: Db, username: string, password: string, ip: string, userAgent: string | null) {
-  const failures = await recentFailures(db.pool, username, ip, FAILURE_WINDOW_MINUTES);
-  if (failures.n >= MAX_FAILURES) {
-    const waitMs = failures.oldest!.getTime() + FAILURE_WINDOW_MINUTES * 60_000 - Date.now();
-    throw new AppError('TOO_MANY_ATTEMPTS', { minutes: Math.max(1, Math.ceil(waitMs / 60_000)) });
-  }
+  const limits = throttleLimits();
+  // Counted before the password is checked: parallel guesses cannot slip past the limits.
+  const attempt = await takeAttempt(db.pool, [
+    { kind: 'address', key: ip, limit: limits.perAddress },
+    { kind: 'user', key: username, limit: limits.perUser },
+    { kind: 'global', key: '', limit: limits.global },
+  ], 'TOO_MANY_ATTEMPTS');
   const user = await findUserByUsername(db.pool, username);
   const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
   if (!user || !ok) {
     await recordLoginAttempt(db.pool, username, ip, false);
     throw new AppError('INVALID_CREDENTIALS');
   }
+  await attempt.release();
+  // Only the right password learns that the account is locked: a guesser cannot tell a locked
+  // account from a wrong password, nor which usernames exist.
   if (!user.active) throw new AppError('ACCOUNT_DISABLED');
   const { token, tokenHash } = newSessionToken();
   const expiresAt = new Date(Date.now() + sessionHours() * 3600_000);

@@ -29,7 +29,7 @@ export async function resolveScopes(q: Queryable, ctx: Ctx, unitId: string, entr
 }
 
 export async function createUser(ctx: Ctx, input: CreateUser) {
-  assertStrongPassword(input.password);
+  assertStrongPassword(input.password, { username: input.username, fullName: input.fullName });
   const passwordHash = await hashPassword(input.password);
   return ctx.db.tx(async (q) => {
     await resolveScopes(q, ctx, input.unitId, input.entryUnitId, input.viewUnitId);

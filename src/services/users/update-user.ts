@@ -62,7 +62,10 @@ export async function updateUser(ctx: Ctx, id: string, input: z.infer<typeof Upd
 }
 
 export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
-  assertStrongPassword(newPassword);
+  // Read first so that the account's own name and username count as guessable.
+  const target = await findUserInScope(ctx.db.pool, id, ctx.actor.viewPath);
+  if (!target) throw notFound('user');
+  assertStrongPassword(newPassword, { username: target.username, fullName: target.full_name });
   const passwordHash = await hashPassword(newPassword);
   await ctx.db.tx(async (q) => {
     const user = await findUserInScope(q, id, ctx.actor.viewPath, true);

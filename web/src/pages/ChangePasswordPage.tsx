@@ -3,7 +3,7 @@ import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorText, post } from '../api';
-import { newPasswordRules } from '../components/passwordRules';
+import { newPasswordRules, PASSWORD_HINT } from '../components/passwordRules';
 import { homePath, useSession } from '../session';
 
 interface Values {
@@ -50,7 +50,7 @@ export default function ChangePasswordPage() {
         <Form.Item label="Mật khẩu hiện tại" name="currentPassword" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu hiện tại' }]}>
           <Input.Password autoComplete="current-password" />
         </Form.Item>
-        <Form.Item label="Mật khẩu mới" name="newPassword" extra="Ít nhất 8 ký tự, gồm cả chữ và số." rules={newPasswordRules}>
+        <Form.Item label="Mật khẩu mới" name="newPassword" extra={PASSWORD_HINT} rules={newPasswordRules}>
           <Input.Password autoComplete="new-password" />
         </Form.Item>
         <Form.Item

@@ -3,7 +3,7 @@ import { App, Form, Input, Modal } from 'antd';
 import type { User } from '@domain/schemas.js';
 import { errorText, post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
-import { newPasswordRules } from '../../components/passwordRules';
+import { newPasswordRules, PASSWORD_HINT } from '../../components/passwordRules';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { message } = App.useApp();
@@ -41,7 +41,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
         <Form.Item
           label="Mật khẩu mới"
           name="newPassword"
-          extra="Ít nhất 8 ký tự, gồm cả chữ và số. Hãy báo mật khẩu này cho người dùng một cách an toàn; họ sẽ phải đổi ở lần đăng nhập tới."
+          extra={`${PASSWORD_HINT} Hãy báo mật khẩu này cho người dùng một cách an toàn; họ sẽ phải đổi ở lần đăng nhập tới.`}
           rules={newPasswordRules}
         >
           <Input.Password autoComplete="new-password" />

@@ -5,7 +5,7 @@ import { ROLE_LABELS } from '@domain/roles.js';
 import { errorText, patch, post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
 import { showOnFields } from '../../components/formErrors';
-import { newPasswordRules } from '../../components/passwordRules';
+import { newPasswordRules, PASSWORD_HINT } from '../../components/passwordRules';
 import { UnitPicker } from '../../components/UnitPicker';
 
 const roleOptions = Object.entries(ROLE_LABELS).map(([value, label]) => ({ value, label }));
@@ -114,7 +114,7 @@ export function UserFormModal({ user, onClose, onSaved }: { user: User | null; o
           <UnitPicker allowClear initialLabel={user?.entryScope?.name} />
         </Form.Item>
         {!editing && (
-          <Form.Item label="Mật khẩu ban đầu" name="password" extra="Ít nhất 8 ký tự, gồm cả chữ và số. Người dùng sẽ phải đổi mật khẩu ở lần đăng nhập đầu." rules={newPasswordRules.map((r) => (typeof r === 'object' && 'required' in r ? { ...r, message: 'Vui lòng nhập mật khẩu ban đầu' } : r))}>
+          <Form.Item label="Mật khẩu ban đầu" name="password" extra={`${PASSWORD_HINT} Người dùng sẽ phải đổi mật khẩu ở lần đăng nhập đầu.`} rules={newPasswordRules.map((r) => (typeof r === 'object' && 'required' in r ? { ...r, message: 'Vui lòng nhập mật khẩu ban đầu' } : r))}>
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}
