@@ -143,6 +143,11 @@ export const ERRORS = {
     vi: 'Không tạo được tệp xuất dữ liệu. Vui lòng thử xuất lại.',
     en: 'The export failed. Try again.',
   },
+  EXPORT_QUEUE_FULL: {
+    status: 429,
+    vi: 'Bạn đã có {limit} lần xuất dữ liệu đang chờ hoặc đang chạy, là số tối đa cho mỗi người. Vui lòng chờ các lần xuất đó xong rồi xuất tiếp.',
+    en: 'You already have {limit} exports queued or running, the most allowed per user. Wait for them to finish, then export again.',
+  },
   DATES_INVALID: {
     status: 400,
     vi: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
@@ -212,6 +217,21 @@ export const ERRORS = {
     status: 409,
     vi: 'Chỉ biểu dương, khen thưởng hoặc đề nghị cấp trên đối với mô hình, điển hình đã được công nhận.',
     en: 'Only recognised models and exemplars can be commended or proposed.',
+  },
+  IDEMPOTENCY_KEY_INVALID: {
+    status: 400,
+    vi: 'Tiêu đề Idempotency-Key không hợp lệ: cần từ 1 đến 100 ký tự ASCII in được.',
+    en: 'The Idempotency-Key header is invalid: it needs 1 to 100 printable ASCII characters.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    vi: 'Mã chống gửi trùng (Idempotency-Key) này đã được dùng cho một yêu cầu khác. Vui lòng tải lại trang rồi thực hiện lại.',
+    en: 'This Idempotency-Key was already used for a different request. Reload the page and try again.',
+  },
+  IDEMPOTENCY_UNANSWERED: {
+    status: 409,
+    vi: 'Thao tác này đã được thực hiện trước đó nhưng kết quả chưa gửi về được. Vui lòng tải lại trang để xem kết quả, không cần thực hiện lại.',
+    en: 'This action was already done but its answer was lost. Reload the page to see the result; do not do it again.',
   },
   INTERNAL: {
     status: 500,
