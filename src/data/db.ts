@@ -81,9 +81,7 @@ function wrap(engine: Engine, pool: pg.Pool, close: () => Promise<void>): Db {
       try {
         await client.query('begin');
         if (claiming) {
-          await insertKey(client, claim).catch((err: { code?: string }) => {
-            throw err.code === '23505' ? new IdempotencyKeyTaken(claim) : err;
-          });
+          if (!(await insertKey(client, claim))) throw new IdempotencyKeyTaken(claim);
         }
         const result = await fn(client);
         if (claiming) await stampKey(client, claim);

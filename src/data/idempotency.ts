@@ -46,15 +46,20 @@ export interface IdempotencyRow {
 
 /**
  * Inserts the key row inside the caller's transaction. A row of the same user and key from another
- * transaction in progress makes this wait (unique index) until that one ends; if it committed, the
- * insert fails with a unique violation, which the caller turns into `IdempotencyKeyTaken`.
+ * transaction in progress makes this wait (unique index) until that one ends. False when the key is
+ * already recorded (by a request that committed first): the caller answers like a retry.
  */
-export async function insertKey(q: Queryable, c: IdempotencyClaim): Promise<void> {
-  await q.query(`delete from idempotency_key where user_id = $1 and key = $2 and created_at < now() - make_interval(hours => $3)`, [c.userId, c.key, KEY_HOURS]);
-  await q.query(
-    `insert into idempotency_key (user_id, key, method, path, request_hash, created_at) values ($1, $2, $3, $4, $5, clock_timestamp())`,
-    [c.userId, c.key, c.method, c.path, c.requestHash],
+export async function insertKey(q: Queryable, c: IdempotencyClaim): Promise<boolean> {
+  // A row of the same key older than a day is forgotten: taken over as if new.
+  const { rowCount } = await q.query(
+    `insert into idempotency_key (user_id, key, method, path, request_hash, created_at) values ($1, $2, $3, $4, $5, clock_timestamp())
+     on conflict (user_id, key) do update
+       set method = excluded.method, path = excluded.path, request_hash = excluded.request_hash, created_at = excluded.created_at,
+           response_status = null, response_type = null, response_body = null
+     where idempotency_key.created_at < now() - make_interval(hours => $6)`,
+    [c.userId, c.key, c.method, c.path, c.requestHash, KEY_HOURS],
   );
+  return rowCount === 1;
 }
 
 /**
