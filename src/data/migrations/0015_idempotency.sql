@@ -15,6 +15,7 @@ create table idempotency_key (
 );
 create index idempotency_key_created_idx on idempotency_key (created_at);
 
--- The export runner picks the next job per user fairly: queued and running jobs by their owner.
+-- The export runner picks the next job fairly between users: it counts each owner's running jobs
+-- and prefers the owner a runner served longest ago (started_at: when a runner took the job).
 create index export_job_state_idx on export_job (state, created_by, created_at);
 alter table export_job add column started_at timestamptz;
