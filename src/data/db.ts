@@ -5,6 +5,7 @@
  */
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
+import { IdempotencyKeyTaken, insertKey, requestKey, stampKey } from './idempotency.js';
 
 // bigint counts as JS numbers (counts never pass 2^53); dates stay 'YYYY-MM-DD' strings.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -21,7 +22,10 @@ export interface Db {
   pool: pg.Pool;
   rows<R extends pg.QueryResultRow>(text: string, params?: unknown[]): Promise<R[]>;
   one<R extends pg.QueryResultRow>(text: string, params?: unknown[]): Promise<R>;
-  /** Runs fn in one transaction on one connection; commits when it returns, rolls back when it throws. */
+  /**
+   * Runs fn in one transaction on one connection; commits when it returns, rolls back when it
+   * throws. Inside a request carrying an Idempotency-Key, the first one also records the key.
+   */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
 }
@@ -78,16 +82,27 @@ function wrap(engine: Engine, pool: pg.Pool, close: () => Promise<void>): Db {
       return r.rows[0]!;
     },
     async tx(fn) {
+      // A request sent with an Idempotency-Key records it in its first transaction, before that
+      // transaction's own work: the change and the key commit together or not at all.
+      const claim = requestKey.getStore();
+      const claiming = claim !== undefined && !claim.claimed && !claim.claiming;
+      if (claiming) claim.claiming = true;
       const client = await pool.connect();
       try {
         await client.query('begin');
+        if (claiming) {
+          if (!(await insertKey(client, claim))) throw new IdempotencyKeyTaken(claim);
+        }
         const result = await fn(client);
+        if (claiming) await stampKey(client, claim);
         await client.query('commit');
+        if (claiming) claim.claimed = true;
         return result;
       } catch (err) {
         await client.query('rollback').catch(() => {});
         throw err;
       } finally {
+        if (claiming) claim.claiming = false;
         client.release();
       }
     },

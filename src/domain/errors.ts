@@ -148,6 +148,11 @@ export const ERRORS = {
     vi: 'Không tạo được tệp xuất dữ liệu. Vui lòng thử xuất lại.',
     en: 'The export failed. Try again.',
   },
+  EXPORT_QUEUE_FULL: {
+    status: 429,
+    vi: 'Bạn đã có {limit} lần xuất dữ liệu đang chờ hoặc đang chạy, là số tối đa cho mỗi người. Vui lòng chờ các lần xuất đó xong rồi xuất tiếp.',
+    en: 'You already have {limit} exports queued or running, the most allowed per user. Wait for them to finish, then export again.',
+  },
   DATES_INVALID: {
     status: 400,
     vi: 'Ngày kết thúc phải sau hoặc bằng ngày bắt đầu.',
@@ -222,6 +227,21 @@ export const ERRORS = {
     status: 503,
     vi: 'Không mở được cơ sở dữ liệu trong thư mục dữ liệu {dataDir}: tiến trình DVK khác (mã tiến trình {pid}, máy {host}) đang dùng thư mục này. Hai tiến trình cùng ghi một cơ sở dữ liệu sẽ làm mất dữ liệu, nên DVK không chạy tiếp. Hãy dùng DVK đang chạy, hoặc dừng tiến trình {pid} rồi chạy lại, hoặc đặt DVK_DATA_DIR sang thư mục khác. Nếu chắc chắn tiến trình đó không còn chạy (chẳng hạn trên máy khác), hãy xóa tệp {lockFile}.',
     en: 'Cannot open the database in the data folder {dataDir}: another DVK process (process id {pid}, host {host}) is using it. Two processes writing one database lose data, so DVK stops. Use the running DVK, or stop process {pid} and start again, or set DVK_DATA_DIR to another folder. If you are sure that process is no longer running (on another host, say), delete {lockFile}.',
+  },
+  IDEMPOTENCY_KEY_INVALID: {
+    status: 400,
+    vi: 'Tiêu đề Idempotency-Key không hợp lệ: cần từ 1 đến 100 ký tự ASCII in được.',
+    en: 'The Idempotency-Key header is invalid: it needs 1 to 100 printable ASCII characters.',
+  },
+  IDEMPOTENCY_KEY_REUSED: {
+    status: 422,
+    vi: 'Mã chống gửi trùng (Idempotency-Key) này đã được dùng cho một yêu cầu khác. Vui lòng tải lại trang rồi thực hiện lại.',
+    en: 'This Idempotency-Key was already used for a different request. Reload the page and try again.',
+  },
+  IDEMPOTENCY_UNANSWERED: {
+    status: 409,
+    vi: 'Thao tác này đã được thực hiện trước đó nhưng kết quả chưa gửi về được. Vui lòng tải lại trang để xem kết quả, không cần thực hiện lại.',
+    en: 'This action was already done but its answer was lost. Reload the page to see the result; do not do it again.',
   },
   INTERNAL: {
     status: 500,

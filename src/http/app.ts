@@ -16,6 +16,7 @@ import { Health } from '../domain/schemas.js';
 import { vietnameseIssue } from '../domain/validation-messages.js';
 import { installAuth } from './auth.js';
 import { installErrorHandling } from './errors.js';
+import { installIdempotency } from './idempotency.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { unitRoutes } from './routes/units.js';
@@ -66,6 +67,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(cookie);
   await app.register(multipart);
   installAuth(app, opts.db);
+  installIdempotency(app, opts.db);
 
   await app.register(swagger, {
     openapi: {

@@ -8,6 +8,8 @@ import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { AppError, errorMessage, type ErrorCode, type Lang } from '../domain/errors.js';
 import { FIELD_LABELS } from '../domain/field-labels.js';
 import { MAX_EVIDENCE_BYTES } from '../domain/file-types.js';
+import { IdempotencyKeyTaken } from '../services/idempotency.js';
+import { answerTakenKey } from './idempotency.js';
 
 export function langOf(req: FastifyRequest): Lang {
   const header = req.headers['accept-language'];
@@ -48,6 +50,12 @@ export function installErrorHandling(app: FastifyInstance, spaIndex: Buffer | nu
     const lang = langOf(req);
     if (err instanceof AppError) {
       return reply.status(err.status).send(body(err.code, err.params, lang));
+    }
+    if (err instanceof IdempotencyKeyTaken) {
+      return answerTakenKey(req, reply).catch((e: unknown) => {
+        const refusal = e instanceof AppError ? e : new AppError('INTERNAL');
+        return reply.status(refusal.status).send(body(refusal.code, refusal.params, lang));
+      });
     }
     if (hasZodFastifySchemaValidationErrors(err)) {
       const issues = err.validation.map((v) => ({

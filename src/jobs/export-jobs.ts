@@ -1,32 +1,20 @@
 /**
  * Exports run as stored jobs: the request records the job and returns at once; a runner in the
  * server process claims queued jobs (`for update skip locked`, so several server instances share
- * the queue without doing a job twice), writes the .xlsx under the data directory and records its
- * progress, which the screen polls. Files older than a day are removed with their jobs.
+ * the queue without doing a job twice) fairly between users (`claimNextExportJob`), writes the
+ * .xlsx under the data directory and records its progress, which the screen polls. Files older than a day are removed with their jobs.
  */
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../data/db.js';
-import type { ResolvedFilter } from '../data/registration-filter.js';
+import { claimNextExportJob, type ExportJobRow } from '../data/export-jobs-repo.js';
+import { requestKey } from '../data/idempotency.js';
 import { countRegistrations, iterateRegistrations } from '../data/registrations-repo.js';
 import { formatDateVi, HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS } from '../domain/statistics.js';
 import { UNIT_LEVEL_LABELS, type UnitLevel } from '../domain/unit-kinds.js';
 import { REGISTRATION_STATE_LABELS, type RegistrationState } from '../domain/workflow.js';
 
-export interface ExportJobRow {
-  id: string;
-  kind: 'registrations';
-  params: { filter: ResolvedFilter; description: string };
-  scope_path: string;
-  state: 'queued' | 'running' | 'done' | 'failed';
-  progress: number;
-  total: number | null;
-  file_name: string | null;
-  error: string | null;
-  created_by: string;
-  created_at: Date;
-  finished_at: Date | null;
-}
+export type { ExportJobRow };
 
 const KEEP_HOURS = 24;
 
@@ -42,7 +30,8 @@ export class ExportRunner {
       this.again = true;
       return;
     }
-    this.busy = this.drain().finally(() => {
+    // The queue is worked outside the request that kicked it (and its Idempotency-Key).
+    this.busy = requestKey.exit(() => this.drain()).finally(() => {
       this.busy = null;
       if (this.again) {
         this.again = false;
@@ -75,13 +64,9 @@ export class ExportRunner {
     }
   }
 
+  /** The next job, fairly between users (see `claimNextExportJob`). */
   private async claim(): Promise<ExportJobRow | null> {
-    const { rows } = await this.db.pool.query<ExportJobRow>(
-      `update export_job set state = 'running'
-        where id = (select id from export_job where state = 'queued' order by created_at limit 1 for update skip locked)
-        returning *, scope_path::text as scope_path`,
-    );
-    return rows[0] ?? null;
+    return claimNextExportJob(this.db.pool);
   }
 
   private async run(job: ExportJobRow): Promise<void> {

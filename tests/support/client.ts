@@ -9,8 +9,8 @@ export class Client {
   cookie: string | null = null;
   constructor(private readonly baseUrl: string, private readonly lang?: string) {}
 
-  async request<T = any>(method: string, url: string, body?: unknown): Promise<Reply<T>> {
-    const headers: Record<string, string> = {};
+  async request<T = any>(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Reply<T>> {
+    const headers: Record<string, string> = { ...extraHeaders };
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.cookie) headers.cookie = this.cookie;
     if (this.lang) headers['accept-language'] = this.lang;

@@ -28,14 +28,36 @@ function fieldProblems(details: unknown): FieldProblem[] {
   );
 }
 
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+export interface ApiOptions {
+  /**
+   * Sent as `Idempotency-Key`: a request sent again with the same key (a retry after a lost answer,
+   * a second click on the same form) answers the first result and creates nothing twice. A form
+   * keeps one key until it succeeds; a POST sent without one gets a fresh key of its own.
+   */
+  idempotencyKey?: string;
+}
+
+/**
+ * A random key of 128 bits in hex. `crypto.getRandomValues` is there on every page, while
+ * `crypto.randomUUID` is missing on plain-http addresses (a server on the office network).
+ */
+export function newIdempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function api<T>(method: string, url: string, body?: unknown, opts: ApiOptions = {}): Promise<T> {
+  // The interface is Vietnamese, so are its messages, whatever the browser's language.
+  const headers: Record<string, string> = { 'accept-language': 'vi' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const key = opts.idempotencyKey ?? (method === 'POST' ? newIdempotencyKey() : undefined);
+  if (key) headers['idempotency-key'] = key;
   let res: Response;
   try {
     res = await fetch(`/api/v1${url}`, {
       method,
       credentials: 'same-origin',
-      // The interface is Vietnamese, so are its messages, whatever the browser's language.
-      headers: body === undefined ? { 'accept-language': 'vi' } : { 'accept-language': 'vi', 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -57,8 +79,9 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
 }
 
 export const get = <T,>(url: string) => api<T>('GET', url);
-export const post = <T,>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
-export const patch = <T,>(url: string, body: unknown) => api<T>('PATCH', url, body);
+export const post = <T,>(url: string, body?: unknown, opts?: ApiOptions) => api<T>('POST', url, body ?? {}, opts);
+export const put = <T,>(url: string, body: unknown, opts?: ApiOptions) => api<T>('PUT', url, body, opts);
+export const patch = <T,>(url: string, body: unknown, opts?: ApiOptions) => api<T>('PATCH', url, body, opts);
 
 export function qs(params: Record<string, string | number | undefined | null>): string {
   const s = new URLSearchParams();

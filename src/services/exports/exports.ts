@@ -9,7 +9,11 @@ import { UNIT_LEVEL_LABELS } from '../../domain/unit-kinds.js';
 import { REGISTRATION_STATE_LABELS } from '../../domain/workflow.js';
 import type { ExportJobRow, ExportRunner } from '../../jobs/export-jobs.js';
 import type { Ctx } from '../context.js';
+import { countActiveExports, insertExportJob, lockUserExports } from '../../data/export-jobs-repo.js';
 import { resolveFilter } from '../registrations/resolve-filter.js';
+
+/** Exports one user may have queued or running at once. */
+export const MAX_ACTIVE_EXPORTS = 3;
 
 function present(j: ExportJobRow): ExportJob {
   return {
@@ -48,14 +52,14 @@ export async function createExport(ctx: Ctx, runner: ExportRunner, input: z.infe
   // caller cannot open is not found (404), so its name never reaches the sheet.
   const { unit, campaign, ...filter } = await resolveFilter(ctx, input.filter);
   const description = await describe(ctx, input.filter, unit?.name ?? null, campaign?.title ?? null);
-  const id = randomUUID();
-  const [row] = await ctx.db.rows<ExportJobRow>(
-    `insert into export_job (id, kind, params, scope_path, created_by) values ($1, $2, $3::jsonb, $4::ltree, $5)
-     returning *, scope_path::text as scope_path`,
-    [id, input.kind, JSON.stringify({ filter, description }), ctx.actor.viewPath, ctx.actor.id],
-  );
+  const row = await ctx.db.tx(async (q) => {
+    // A few exports per user at a time, so that one user's queue cannot hold everyone else's back.
+    await lockUserExports(q, ctx.actor.id);
+    if ((await countActiveExports(q, ctx.actor.id)) >= MAX_ACTIVE_EXPORTS) throw new AppError('EXPORT_QUEUE_FULL', { limit: MAX_ACTIVE_EXPORTS });
+    return insertExportJob(q, { id: randomUUID(), kind: input.kind, params: { filter, description }, scopePath: ctx.actor.viewPath, createdBy: ctx.actor.id });
+  });
   runner.kick();
-  return present(row!);
+  return present(row);
 }
 
 export async function findExport(ctx: Ctx, id: string): Promise<ExportJobRow> {
