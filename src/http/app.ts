@@ -15,7 +15,7 @@ import type { Db } from '../data/db.js';
 import { Health } from '../domain/schemas.js';
 import { vietnameseIssue } from '../domain/validation-messages.js';
 import { installAuth } from './auth.js';
-import { installErrorHandling } from './errors.js';
+import { clientErrorHandler, installErrorHandling } from './errors.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { unitRoutes } from './routes/units.js';
@@ -57,6 +57,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     trustProxy: opts.trustProxy ?? process.env.DVK_TRUST_PROXY === 'true',
     bodyLimit: 1024 * 1024,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
