@@ -34,6 +34,20 @@ export interface RegistrationPeriod {
   campaign?: { title: string; yearFrom: number; yearTo: number } | null;
 }
 
+/** True when the period has at least one day in `year`. */
+export function periodOverlapsYear(startDate: string, endDate: string, year: number): boolean {
+  return startDate <= `${year}-12-31` && endDate >= `${year}-01-01`;
+}
+
+/**
+ * The year a registration has when its dates are set without a year: the start's year for a new
+ * one; on an edit, the year it had while the new period still overlaps it, else the start's year.
+ */
+export function yearForPeriod(startDate: string, endDate: string, currentYear?: number): number {
+  if (currentYear !== undefined && periodOverlapsYear(startDate, endDate, currentYear)) return currentYear;
+  return Number(startDate.slice(0, 4));
+}
+
 function addYears(iso: string, years: number): string {
   return `${String(Number(iso.slice(0, 4)) + years).padStart(4, '0')}${iso.slice(4)}`;
 }
@@ -44,7 +58,7 @@ export function registrationRuleError(r: RegistrationPeriod): AppError | null {
   if (addYears(r.startDate, MAX_PERIOD_YEARS) < r.endDate) {
     return new AppError('PERIOD_TOO_LONG', { years: MAX_PERIOD_YEARS });
   }
-  if (r.startDate > `${r.year}-12-31` || r.endDate < `${r.year}-01-01`) {
+  if (!periodOverlapsYear(r.startDate, r.endDate, r.year)) {
     return new AppError('PERIOD_OUTSIDE_YEAR', { start: formatDateVi(r.startDate), end: formatDateVi(r.endDate), year: r.year });
   }
   if (!(levelsForDate(r.startDate) as string[]).includes(r.level)) {

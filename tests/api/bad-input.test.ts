@@ -164,6 +164,12 @@ describe('bad input', () => {
     expect(across.status, JSON.stringify(across.body)).toBe(201);
     refused(await u.unit.patch(`/api/v1/registrations/${across.body.id}`, { version: across.body.version, year: 2030 }), 400, 'PERIOD_OUTSIDE_YEAR');
     refused(await u.unit.patch(`/api/v1/registrations/${across.body.id}`, { version: across.body.version, endDate: '2025-09-30' }), 400, 'DATES_INVALID');
+    // New dates without a year: the year stays while the period overlaps it, else follows the start.
+    const shorter = await u.unit.patch(`/api/v1/registrations/${across.body.id}`, { version: across.body.version, startDate: '2026-01-01' });
+    expect(shorter.body.year).toBe(2026);
+    const later = await u.unit.patch(`/api/v1/registrations/${across.body.id}`, { version: shorter.body.version, startDate: '2027-01-05', endDate: '2027-12-20' });
+    expect(later.status, JSON.stringify(later.body)).toBe(200);
+    expect(later.body.year).toBe(2027);
 
     const c = await u.officer.post('/api/v1/campaigns', { unitId: province, title: 'Thi đua năm 2026–2027', yearFrom: 2026, yearTo: 2027, startDate: '2026-01-01', endDate: '2027-12-31' });
     expect(c.status, JSON.stringify(c.body)).toBe(201);

@@ -1,7 +1,7 @@
 /** The shared text helper and the rules of a registration's level, period and year. */
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../src/domain/errors.js';
-import { levelsForDate, levelsForYear, registrationRuleError } from '../../src/domain/registration-rules.js';
+import { levelsForDate, levelsForYear, registrationRuleError, yearForPeriod } from '../../src/domain/registration-rules.js';
 import { longText, requiredText } from '../../src/domain/text-input.js';
 
 const base = { level: 'commune', startDate: '2026-01-01', endDate: '2026-12-31', year: 2026 };
@@ -28,6 +28,12 @@ describe('registration levels', () => {
     const campaign = { title: 'Đợt 2021–2025', yearFrom: 2021, yearTo: 2025 };
     expect(code(registrationRuleError({ ...base, campaign }))).toBe('YEAR_OUTSIDE_CAMPAIGN');
     expect(code(registrationRuleError({ ...base, startDate: '2025-02-01', year: 2025, campaign }))).toBeNull();
+  });
+
+  it('dates set without a year keep the year while the period overlaps it, else take the start\'s year', () => {
+    expect(yearForPeriod('2025-10-01', '2026-09-30')).toBe(2025);
+    expect(yearForPeriod('2025-10-01', '2026-09-30', 2026)).toBe(2026);
+    expect(yearForPeriod('2027-01-05', '2027-12-20', 2026)).toBe(2027);
   });
 });
 

@@ -5,7 +5,7 @@ import { findUnitInScope } from '../../data/units-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { RegistrationInput, UpdateRegistration } from '../../domain/movement-schemas.js';
 import { can } from '../../domain/policy.js';
-import { registrationRuleError } from '../../domain/registration-rules.js';
+import { registrationRuleError, yearForPeriod } from '../../domain/registration-rules.js';
 import { inSubtree } from '../../domain/scope.js';
 import { foldVietnamese, tidyName } from '../../domain/text.js';
 import type { Ctx } from '../context.js';
@@ -75,7 +75,11 @@ export async function registrationValues(q: Queryable, ctx: Ctx, unitPath: strin
   if (input.plannedWorkdays !== undefined) v.planned_workdays = input.plannedWorkdays ?? null;
   if (input.similarSeen !== undefined) v.similar_seen = input.similarSeen;
   if (input.year !== undefined) v.year = input.year;
-  else if (v.start_date && current.year === undefined) v.year = Number(String(v.start_date).slice(0, 4));
+  else if (v.start_date || v.end_date) {
+    const start = String(v.start_date ?? current.start_date);
+    const year = yearForPeriod(start, String(v.end_date ?? current.end_date ?? start), current.year as number | undefined);
+    if (year !== current.year) v.year = year;
+  }
   await checkPeriod(q, v, current);
   return v;
 }
