@@ -1,20 +1,21 @@
 import { z } from 'zod';
+import { longText, plainText, requiredText } from './text-input.js';
 import { isoDate, Paging } from './schemas.js';
 
-const text = (max: number) => z.string().trim().max(max);
+const text = longText;
 
 export const CommendationForm = z.object({ code: z.string(), name: z.string(), sort: z.number().int(), active: z.boolean() });
 export const CommendationInput = z.object({
   formCode: z.string().min(1).max(40),
-  issuer: z.string().trim().min(1).max(200),
-  decisionNo: z.string().trim().min(1).max(60),
+  issuer: requiredText(200),
+  decisionNo: requiredText(60),
   decisionDate: isoDate(),
   note: text(2000).nullish(),
 });
 export const Commendation = z.object({
   id: z.uuid(), formCode: z.string(), formName: z.string(), issuer: z.string(), decisionNo: z.string(), decisionDate: z.string(), note: z.string().nullable(),
 });
-export const ProposalInput = z.object({ toUnitId: z.uuid(), formCode: z.string().min(1).max(40), reason: z.string().trim().min(5).max(3000) });
+export const ProposalInput = z.object({ toUnitId: z.uuid(), formCode: z.string().min(1).max(40), reason: plainText(3000, { min: 5, multiline: true }) });
 export const ProposalState = z.enum(['pending', 'accepted', 'declined']);
 export const PROPOSAL_STATE_LABELS: Record<z.infer<typeof ProposalState>, string> = { pending: 'Chờ xem xét', accepted: 'Đã chấp nhận', declined: 'Đã từ chối' };
 export const Proposal = z.object({

@@ -163,6 +163,41 @@ export const ERRORS = {
     vi: 'Đợt phát động "{title}" chưa phát động hoặc đã kết thúc nên không nhận đăng ký.',
     en: 'Campaign "{title}" is not open for registrations.',
   },
+  YEAR_OUTSIDE_CAMPAIGN: {
+    status: 400,
+    vi: 'Năm đăng ký {year} nằm ngoài thời gian của đợt phát động "{title}" ({from}–{to}). Vui lòng chọn năm trong khoảng đó hoặc chọn đợt phát động khác.',
+    en: 'Year {year} lies outside campaign "{title}" ({from}–{to}). Choose a year in that range or another campaign.',
+  },
+  PERIOD_OUTSIDE_YEAR: {
+    status: 400,
+    vi: 'Thời gian thực hiện ({start} – {end}) không có ngày nào trong năm đăng ký {year}. Vui lòng kiểm tra lại ngày bắt đầu, ngày kết thúc hoặc năm đăng ký.',
+    en: 'The period ({start} – {end}) has no day in the registration year {year}. Check the dates or the year.',
+  },
+  PERIOD_TOO_LONG: {
+    status: 400,
+    vi: 'Thời gian thực hiện dài quá {years} năm. Vui lòng ghi thời gian thực hiện mô hình trong lần đăng ký này.',
+    en: 'The period is longer than {years} years. Give the period of this registration.',
+  },
+  DISTRICT_LEVEL_ENDED: {
+    status: 400,
+    vi: 'Cấp huyện không còn từ ngày 01/07/2025, nên hồ sơ bắt đầu ngày {start} không đăng ký cấp huyện được. Vui lòng chọn cấp khác (tỉnh, xã, cơ sở…).',
+    en: 'The district level ended on 1 July 2025; a registration starting on {start} cannot be at district level. Choose another level.',
+  },
+  UNIT_INACTIVE_REGISTRATION: {
+    status: 409,
+    vi: 'Đơn vị "{name}" đã ngừng hoạt động nên không nhận đăng ký mới. Vui lòng đăng ký cho đơn vị đang hoạt động (đơn vị kế thừa).',
+    en: 'Unit "{name}" is inactive and takes no new registrations. Register under an active unit (its successor).',
+  },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    vi: 'Yêu cầu gửi lên quá chậm nên máy chủ đã ngừng chờ. Vui lòng kiểm tra kết nối mạng rồi thử lại.',
+    en: 'The request was too slow to arrive. Check the network and try again.',
+  },
+  HEADERS_TOO_LARGE: {
+    status: 431,
+    vi: 'Yêu cầu gửi lên có phần đầu (header, cookie) quá lớn. Vui lòng xóa cookie của trang này trong trình duyệt rồi thử lại.',
+    en: 'The request headers (or cookies) are too large. Clear this site\'s cookies and try again.',
+  },
   FINISHED_CANNOT_BE_NEW: {
     status: 409,
     vi: 'Mô hình "{title}" của đơn vị đã kết thúc năm {year}. Không đăng ký lại như mô hình mới; hãy chọn hình thức "củng cố" và liên kết với mô hình cũ.',

@@ -1,7 +1,8 @@
 import { z } from 'zod';
+import { longText } from './text-input.js';
 import { isoDate } from './schemas.js';
 
-const text = (max: number) => z.string().trim().max(max);
+const text = longText;
 
 export const Overall = z.enum(['exceeds', 'on_track', 'behind', 'stalled']);
 export const OVERALL_LABELS: Record<z.infer<typeof Overall>, string> = {

@@ -3,9 +3,11 @@ import { z } from 'zod';
 import { UnitKind, Paging, isoDate } from './schemas.js';
 import { REGISTRATION_STATES, TRANSITION_NAMES } from './workflow.js';
 import { RegistrationFilterQuery } from './statistics.js';
+import { longText, plainText, requiredText } from './text-input.js';
+import { UNIT_LEVELS } from './unit-kinds.js';
 
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
+const text = plainText;
+const required = requiredText;
 const year = z.number().int().min(2000).max(2100);
 
 export const Field = z.object({ code: z.string(), name: z.string(), sort: z.number().int(), active: z.boolean() });
@@ -32,7 +34,7 @@ export const SaveCriterionTemplate = z.object({
   target: CriterionTarget,
   unitKind: UnitKind.nullable(),
   name: required(300),
-  description: text(2000).nullish(),
+  description: longText(2000).nullish(),
   sort: z.number().int().min(0).max(10_000).default(0),
   active: z.boolean().default(true),
 });
@@ -40,7 +42,7 @@ export const UpdateCriterionTemplate = z.object({
   target: CriterionTarget,
   unitKind: UnitKind.nullable(),
   name: required(300),
-  description: text(2000).nullish(),
+  description: longText(2000).nullish(),
   sort: z.number().int().min(0).max(10_000),
   active: z.boolean(),
 }).partial().extend({ version: z.number().int() });
@@ -75,7 +77,7 @@ export type Campaign = z.infer<typeof Campaign>;
 const CampaignFields = z.object({
   unitId: z.uuid(),
   title: required(300),
-  description: text(5000).nullish(),
+  description: longText(5000).nullish(),
   yearFrom: year,
   yearTo: year,
   startDate: isoDate(),
@@ -117,19 +119,20 @@ const RegistrationFields = z.object({
   fieldCode: required(40),
   origin: Origin,
   originId: z.uuid().nullish(),
-  problem: text(5000).nullish(),
-  purpose: text(5000).nullish(),
+  problem: longText(5000).nullish(),
+  purpose: longText(5000).nullish(),
   placeUnitId: z.uuid().nullish(),
   placeAddress: text(300).nullish(),
   startDate: isoDate(),
   endDate: isoDate(),
-  forces: text(2000).nullish(),
-  targets: text(2000).nullish(),
-  solutions: text(5000).nullish(),
+  forces: longText(2000).nullish(),
+  targets: longText(2000).nullish(),
+  solutions: longText(5000).nullish(),
   plannedFundsVnd: z.number().int().min(0).max(1e15).nullish(),
   plannedWorkdays: z.number().int().min(0).max(1e9).nullish(),
-  plannedOther: text(1000).nullish(),
-  level: required(40),
+  plannedOther: longText(1000).nullish(),
+  /** The same closed list the statistics filter by; the district level only before 1 July 2025 (registration-rules.ts). */
+  level: z.enum(UNIT_LEVELS),
   year: year.optional(),
   criteria: z.array(CriterionInput).max(50),
   /** The similar earlier registrations the registrant was shown before saving (see /registrations/similar). */
@@ -153,7 +156,7 @@ export const EarlierRegistration = z.object({
 export type EarlierRegistration = z.infer<typeof EarlierRegistration>;
 export const SimilarQuery = z.object({
   unitId: z.uuid(),
-  title: z.string().trim().min(1).max(300),
+  title: required(300),
   year: z.coerce.number().int().min(1900).max(2100),
   excludeId: z.uuid().optional(),
 });
@@ -234,7 +237,7 @@ export const RegistrationList = z.object({ items: z.array(RegistrationListItem),
 
 export const TransitionBody = z.object({
   version: z.number().int(),
-  reason: text(2000).nullish(),
+  reason: longText(2000).nullish(),
   supporterId: z.uuid().nullish(),
 });
 

@@ -1,24 +1,26 @@
 import { z } from 'zod';
+import { longText, plainText, requiredText } from './text-input.js';
 import { isoDate } from './schemas.js';
+import { UNIT_LEVELS } from './unit-kinds.js';
 
-const text = (max: number) => z.string().trim().max(max);
+const text = longText;
 
 export const Mark = z.enum(['met', 'not_met', 'na']);
 export const Vote = z.enum(['for', 'against', 'abstain']);
 export const VOTE_LABELS: Record<z.infer<typeof Vote>, string> = { for: 'Tán thành', against: 'Không tán thành', abstain: 'Không biểu quyết' };
 export const MARK_LABELS: Record<z.infer<typeof Mark>, string> = { met: 'Đạt', not_met: 'Không đạt', na: 'Không áp dụng' };
 
-export const OpenRound = z.object({ unitId: z.uuid(), campaignId: z.uuid().nullish(), title: z.string().trim().min(1).max(300) });
+export const OpenRound = z.object({ unitId: z.uuid(), campaignId: z.uuid().nullish(), title: requiredText(300) });
 export const AddCandidate = z.object({ registrationId: z.uuid() });
 export const ChecklistBody = z.object({ items: z.array(z.object({ criterionId: z.uuid(), mark: Mark })).min(1).max(50) });
 export const AcknowledgeBody = z.object({ note: text(2000).nullish() });
 export const VoteBody = z.object({ vote: Vote });
 export const DecideBody = z.object({
   result: z.enum(['recognised', 'not_recognised']),
-  level: text(60).nullish(),
-  decisionNo: text(60).nullish(),
+  level: z.enum(UNIT_LEVELS).nullish(),
+  decisionNo: plainText(60).nullish(),
   decisionDate: isoDate().nullish(),
-  issuer: text(200).nullish(),
+  issuer: plainText(200).nullish(),
   reasons: text(3000).nullish(),
 });
 export const RoundCandidateParams = z.object({ id: z.uuid(), registrationId: z.uuid() });

@@ -1,10 +1,11 @@
 /** API contract of review reports (báo cáo sơ kết / tổng kết), quota compliance and export jobs. */
 import { z } from 'zod';
+import { longText, plainText, requiredText } from './text-input.js';
 import { isoDate } from './schemas.js';
 import { RegistrationFilterQuery } from './statistics.js';
 
-const text = (max: number) => z.string().trim().max(max);
-const required = (max: number) => z.string().trim().min(1).max(max);
+const text = plainText;
+const required = requiredText;
 const year = z.number().int().min(1900).max(2100);
 
 // ---------- review reports ----------
@@ -26,12 +27,12 @@ const ReviewReportFields = z.object({
   number: text(60).nullish(),
   place: required(100),
   reportDate: isoDate(),
-  results: text(50_000).nullish(),
-  limitations: text(50_000).nullish(),
-  lessons: text(50_000).nullish(),
-  directions: text(50_000).nullish(),
+  results: longText(50_000).nullish(),
+  limitations: longText(50_000).nullish(),
+  lessons: longText(50_000).nullish(),
+  directions: longText(50_000).nullish(),
   /** One recipient per line. */
-  recipients: text(2000).nullish(),
+  recipients: longText(2000).nullish(),
   signerTitle: text(200).nullish(),
   signerName: text(200).nullish(),
 });

@@ -4,9 +4,10 @@
  */
 import { z } from 'zod';
 import { ROLES } from './roles.js';
+import { plainText, requiredText } from './text-input.js';
 import { UNIT_KINDS, UNIT_LEVELS } from './unit-kinds.js';
 
-const trimmed = (max: number) => z.string().trim().min(1).max(max);
+const trimmed = requiredText;
 
 /** A calendar date the movement can mean: 1900 to 2100, as YYYY-MM-DD. */
 export const isoDate = () =>
@@ -56,7 +57,7 @@ export type Unit = z.infer<typeof Unit>;
 
 export const UnitListQuery = Paging.extend({
   parentId: z.uuid().optional(),
-  q: z.string().trim().max(100).optional(),
+  q: plainText(100).optional(),
   kind: UnitKind.optional(),
   includeInactive: z.enum(['true', 'false']).optional(),
 });
@@ -74,7 +75,7 @@ export const CreateUnit = z.object({
   name: trimmed(200),
   kind: UnitKind,
   level: UnitLevel,
-  address: z.string().trim().max(300).nullish(),
+  address: plainText(300).nullish(),
   validFrom: isoDate().optional(),
 });
 export type CreateUnit = z.infer<typeof CreateUnit>;
@@ -85,7 +86,7 @@ export const UpdateUnit = z.object({
   name: trimmed(200).optional(),
   kind: UnitKind.optional(),
   level: UnitLevel.optional(),
-  address: z.string().trim().max(300).nullish(),
+  address: plainText(300).nullish(),
 });
 export type UpdateUnit = z.infer<typeof UpdateUnit>;
 
@@ -125,13 +126,13 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-export const UserListQuery = Paging.extend({ q: z.string().trim().max(100).optional() });
+export const UserListQuery = Paging.extend({ q: plainText(100).optional() });
 export const UserList = z.object({ items: z.array(User), total: z.number().int() });
 
 export const CreateUser = z.object({
   username: trimmed(60).regex(/^[a-z0-9._-]+$/, 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch'),
   fullName: trimmed(120),
-  position: z.string().trim().max(120).nullish(),
+  position: plainText(120).nullish(),
   role: Role,
   unitId: z.uuid(),
   entryUnitId: z.uuid().nullable(),
@@ -143,7 +144,7 @@ export type CreateUser = z.infer<typeof CreateUser>;
 export const UpdateUser = z.object({
   version: z.number().int(),
   fullName: trimmed(120).optional(),
-  position: z.string().trim().max(120).nullish(),
+  position: plainText(120).nullish(),
   role: Role.optional(),
   unitId: z.uuid().optional(),
   entryUnitId: z.uuid().nullable().optional(),

@@ -1,9 +1,10 @@
 /** API contract of the search over models and exemplars. */
 import { z } from 'zod';
+import { requiredText } from './text-input.js';
 import { REGISTRATION_STATES } from './workflow.js';
 
 export const SearchQuery = z.object({
-  q: z.string().trim().min(1).max(100),
+  q: requiredText(100),
   fieldCode: z.string().max(40).optional(),
   year: z.coerce.number().int().min(1900).max(2100).optional(),
   state: z.enum(REGISTRATION_STATES).optional(),

@@ -15,7 +15,7 @@ import type { Db } from '../data/db.js';
 import { Health } from '../domain/schemas.js';
 import { vietnameseIssue } from '../domain/validation-messages.js';
 import { installAuth } from './auth.js';
-import { installErrorHandling } from './errors.js';
+import { clientErrorHandler, installErrorHandling } from './errors.js';
 import { installIdempotency } from './idempotency.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
@@ -59,6 +59,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     logger: opts.logger ? { level: process.env.LOG_LEVEL ?? 'info' } : false,
     trustProxy: proxyTrust(opts.trustProxy),
     bodyLimit: 1024 * 1024,
+    clientErrorHandler,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);

@@ -3,9 +3,11 @@
  * failures name the fields in Vietnamese; unexpected errors are logged and told apart from
  * the user's mistakes without leaking internals.
  */
+import type { Socket } from 'node:net';
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
-import { AppError, errorMessage, type ErrorCode, type Lang } from '../domain/errors.js';
+import { STATUS_CODES } from 'node:http';
+import { AppError, ERRORS, errorMessage, type ErrorCode, type Lang } from '../domain/errors.js';
 import { FIELD_LABELS } from '../domain/field-labels.js';
 import { MAX_EVIDENCE_BYTES } from '../domain/file-types.js';
 import { IdempotencyKeyTaken } from '../services/idempotency.js';
@@ -43,6 +45,24 @@ function databaseError(code: string, err: { constraint?: string; detail?: string
     return { status: 400, body: body('VALIDATION_FAILED', { detail }, lang) };
   }
   return null;
+}
+
+/**
+ * Requests Node refuses before Fastify sees them (headers too large, a malformed request line, too
+ * slow to arrive) get the same `{error:{code,message}}` body as the rest. Nothing of the request was
+ * read, not even Accept-Language, so the message is Vietnamese.
+ */
+export function clientErrorHandler(err: Error & { code?: string }, socket: Socket) {
+  // A reset connection has no one to answer (as in Fastify's own handler).
+  if (err.code === 'ECONNRESET' || socket.destroyed) return;
+  const code: ErrorCode = err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : 'VALIDATION_FAILED';
+  const status = ERRORS[code].status;
+  const payload = JSON.stringify(body(code, { detail: 'yêu cầu HTTP không đúng định dạng' }, 'vi'));
+  if (socket.writable) {
+    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
+      + `Content-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`);
+  }
+  socket.destroy(err);
 }
 
 export function installErrorHandling(app: FastifyInstance, spaIndex: Buffer | null = null) {

@@ -54,6 +54,20 @@ function holderLine(c: PublicModel) {
   return `<p class="meta">Điển hình: <strong>${esc(c.person_name)}</strong>${c.person_position ? `, ${esc(c.person_position)}` : ''}</p>`;
 }
 
+/**
+ * The page's query with one value per name. A link pasted twice or a form sent with a name repeated
+ * (`?tim=a&tim=b`) gives an array; the first value counts, as in the search box's own links, so such a
+ * link still opens the page instead of failing.
+ */
+function firstValues(query: unknown): Record<string, string | undefined> {
+  const out: Record<string, string | undefined> = {};
+  for (const [k, v] of Object.entries((query ?? {}) as Record<string, unknown>)) {
+    const one = Array.isArray(v) ? v[0] : v;
+    out[k] = typeof one === 'string' ? one : undefined;
+  }
+  return out;
+}
+
 /** The filters' choices change only when something is published: each instance keeps them a short while. */
 const CHOICES_TTL_MS = 30_000;
 
@@ -69,7 +83,7 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string)
   };
 
   app.get('/cong-khai', async (req, reply) => {
-    const q = req.query as Record<string, string | undefined>;
+    const q = firstValues(req.query);
     const field = q.linhVuc || null;
     const year = q.nam && /^\d{4}$/.test(q.nam) ? Number(q.nam) : null;
     const province = q.tinh || null;

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import type { Db } from '../../data/db.js';
 import { EarlierRegistration, Field, ReplicableModel, SimilarQuery, Registration, RegistrationInput, RegistrationList, RegistrationListQuery, TransitionBody, UpdateRegistration } from '../../domain/movement-schemas.js';
 import { IdParam } from '../../domain/schemas.js';
+import { plainText } from '../../domain/text-input.js';
 import { DIRECT_TRANSITIONS, type TransitionName } from '../../domain/workflow.js';
 import { createRegistration } from '../../services/registrations/create-registration.js';
 import { getRegistration, listRegistrations } from '../../services/registrations/list-registrations.js';
@@ -37,7 +38,7 @@ export const registrationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
 
   app.put('/registrations/:id/publication', {
     schema: { tags, summary: 'Công khai mô hình đã được công nhận trên trang công khai', params: IdParam,
-      body: z.object({ summary: z.string().trim().min(20).max(5000) }), response: { 200: z.object({ slug: z.string(), url: z.string() }) } },
+      body: z.object({ summary: plainText(5000, { min: 20, multiline: true }) }), response: { 200: z.object({ slug: z.string(), url: z.string() }) } },
   }, async (req) => publish(requireCtx(req, db), req.params.id, req.body.summary));
 
   app.delete('/registrations/:id/publication', {
@@ -48,7 +49,7 @@ export const registrationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
   });
 
   app.get('/replicable-models', {
-    schema: { tags, summary: 'Mô hình đã được công nhận trên cả nước, để đăng ký nhân rộng', querystring: z.object({ q: z.string().trim().max(100).optional() }), response: { 200: z.array(ReplicableModel) } },
+    schema: { tags, summary: 'Mô hình đã được công nhận trên cả nước, để đăng ký nhân rộng', querystring: z.object({ q: plainText(100).optional() }), response: { 200: z.array(ReplicableModel) } },
   }, async (req) => {
     requireCtx(req, db);
     const words = req.query.q ? foldVietnamese(req.query.q).split(' ').filter(Boolean).map((w) => `%${escapeLike(w)}%`) : null;

@@ -15,6 +15,7 @@ export async function createRegistration(ctx: Ctx, input: RegistrationInput) {
     const unit = await findUnitInScope(q, input.unitId, ctx.actor.viewPath);
     if (!unit) throw notFound('unit');
     if (!can(ctx.actor, 'registration.create', { path: unit.path })) throw new AppError('FORBIDDEN');
+    if (!unit.active) throw new AppError('UNIT_INACTIVE_REGISTRATION', { name: unit.name });
     const values = await registrationValues(q, ctx, unit.path, input);
     const id = randomUUID();
     await insertRegistration(q, { id, kind: input.kind, unitId: unit.id, unitPath: unit.path, createdBy: ctx.actor.id }, values);

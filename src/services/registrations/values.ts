@@ -5,6 +5,7 @@ import { findUnitInScope } from '../../data/units-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { RegistrationInput, UpdateRegistration } from '../../domain/movement-schemas.js';
 import { can } from '../../domain/policy.js';
+import { registrationRuleError, yearForPeriod } from '../../domain/registration-rules.js';
 import { inSubtree } from '../../domain/scope.js';
 import { foldVietnamese, tidyName } from '../../domain/text.js';
 import type { Ctx } from '../context.js';
@@ -70,15 +71,37 @@ export async function registrationValues(q: Queryable, ctx: Ctx, unitPath: strin
   }
   if (input.startDate !== undefined) v.start_date = input.startDate;
   if (input.endDate !== undefined) v.end_date = input.endDate;
-  const start = String(v.start_date ?? current.start_date ?? '');
-  const end = String(v.end_date ?? current.end_date ?? '');
-  if (start && end && end < start) throw new AppError('DATES_INVALID');
   if (input.plannedFundsVnd !== undefined) v.planned_funds_vnd = input.plannedFundsVnd ?? null;
   if (input.plannedWorkdays !== undefined) v.planned_workdays = input.plannedWorkdays ?? null;
   if (input.similarSeen !== undefined) v.similar_seen = input.similarSeen;
   if (input.year !== undefined) v.year = input.year;
-  else if (v.start_date && current.year === undefined) v.year = Number(String(v.start_date).slice(0, 4));
+  else if (v.start_date || v.end_date) {
+    const start = String(v.start_date ?? current.start_date);
+    const year = yearForPeriod(start, String(v.end_date ?? current.end_date ?? start), current.year as number | undefined);
+    if (year !== current.year) v.year = year;
+  }
+  await checkPeriod(q, v, current);
   return v;
+}
+
+/** Level, period, year and campaign checked together on the values the row will hold (registration-rules.ts). */
+async function checkPeriod(q: Queryable, v: RegistrationValues, current: Record<string, unknown>) {
+  const pick = (col: keyof RegistrationValues) => (v[col] !== undefined ? v[col] : current[col]);
+  const campaignId = pick('campaign_id') as string | null | undefined;
+  let campaign: { title: string; yearFrom: number; yearTo: number } | null = null;
+  if (campaignId) {
+    const { rows } = await q.query<{ title: string; yearFrom: number; yearTo: number }>(
+      'select title, year_from as "yearFrom", year_to as "yearTo" from campaign where id = $1', [campaignId]);
+    campaign = rows[0] ?? null;
+  }
+  const err = registrationRuleError({
+    level: String(pick('level') ?? ''),
+    startDate: String(pick('start_date') ?? ''),
+    endDate: String(pick('end_date') ?? ''),
+    year: Number(pick('year')),
+    campaign,
+  });
+  if (err) throw err;
 }
 
 export function criteriaWithIds(criteria: RegistrationInput['criteria'] | undefined) {
