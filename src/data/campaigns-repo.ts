@@ -69,3 +69,9 @@ export async function replaceQuotas(q: Queryable, campaignId: string, quotas: { 
     );
   }
 }
+
+/** A campaign seen from `path`: launched at that level or above, or below it (a round or a report may be tied to it). */
+export async function campaignSeenFrom(q: Queryable, campaignId: string, path: string): Promise<boolean> {
+  const { rows } = await q.query('select 1 from campaign where id = $1 and (unit_path @> $2::ltree or unit_path <@ $2::ltree)', [campaignId, path]);
+  return rows.length > 0;
+}

@@ -39,12 +39,6 @@ export async function closeRoundRow(q: Queryable, id: string) {
   await q.query(`update recognition_round set state = 'closed', closed_at = now(), version = version + 1 where id = $1`, [id]);
 }
 
-/** A campaign a committee at `unitPath` may tie a round to: launched at its level or above, or below it. */
-export async function campaignSeenFrom(q: Queryable, campaignId: string, unitPath: string): Promise<boolean> {
-  const { rows } = await q.query('select 1 from campaign where id = $1 and (unit_path @> $2::ltree or unit_path <@ $2::ltree)', [campaignId, unitPath]);
-  return rows.length > 0;
-}
-
 export interface CandidateRow {
   registration_id: string; title: string; unit_name: string; unit_path: string; state: string; kind: string; holder: string; person_name: string | null;
   checklist: Record<string, CriterionMark>; acknowledged: boolean; acknowledgement_note: string | null; result: 'recognised' | 'not_recognised' | null;

@@ -9,10 +9,11 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { insertAudit } from '../../data/audit-repo.js';
+import { campaignSeenFrom } from '../../data/campaigns-repo.js';
 import type { Queryable } from '../../data/db.js';
 import { findRegistrationInScope, listCriteria } from '../../data/registrations-repo.js';
 import {
-  campaignSeenFrom, closeRoundRow, criteriaOf, findRound, insertCandidate, insertRound, isCandidate, listCandidates, listRounds as listRoundRows,
+  closeRoundRow, criteriaOf, findRound, insertCandidate, insertRound, isCandidate, listCandidates, listRounds as listRoundRows,
   listVotes, lockCandidate, mergeChecklist, recordDecision, setAcknowledged, upsertVote, type RoundRow,
 } from '../../data/rounds-repo.js';
 import { findUnitInScope } from '../../data/units-repo.js';
