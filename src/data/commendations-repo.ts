@@ -2,10 +2,6 @@
 import type { Queryable } from './db.js';
 import type { Scope } from '../domain/scope.js';
 
-export async function listCommendationForms(q: Queryable) {
-  return (await q.query<{ code: string; name: string; sort: number; active: boolean }>('select code, name, sort, active from commendation_form order by sort')).rows;
-}
-
 /** The name of an active form, or null when there is none with that code. */
 export async function activeFormName(q: Queryable, code: string): Promise<string | null> {
   const { rows } = await q.query<{ name: string }>('select name from commendation_form where code = $1 and active', [code]);

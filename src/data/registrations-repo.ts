@@ -246,3 +246,15 @@ export async function findSimilarEarlier(q: Queryable, o: { scopePath: string; t
   );
   return rows;
 }
+
+/** Active accounts of the given roles who can see the registration, among the accounts whose home unit lies in the scope. */
+export async function listSupporterCandidates(q: Queryable, registrationId: string, view: string, roles: readonly string[]) {
+  const { rows } = await q.query<{ id: string; full_name: string; position: string | null; unit_name: string }>(
+    `select a.id, a.full_name, a.position, hu.name as unit_name from app_user a
+       join unit hu on hu.id = a.unit_id join unit vu on vu.id = a.view_unit_id join registration r on r.id = $1
+      where a.active and a.role = any($3::text[]) and r.unit_path <@ vu.path and hu.path <@ $2::ltree
+      order by a.full_name limit 100`,
+    [registrationId, view, roles],
+  );
+  return rows;
+}

@@ -50,11 +50,6 @@ export async function updateReportRow(q: Queryable, id: string, changes: Partial
   );
 }
 
-/** The fields of activity, in catalogue order. */
-export async function listFields(q: Queryable) {
-  return (await q.query<{ code: string; name: string; sort: number; active: boolean }>('select code, name, sort, active from field order by sort, code')).rows;
-}
-
 /** Commendations of the filtered registrations, by form; the proposals sent up; the ten most notable models. */
 export async function reportExtras(q: Queryable, f: ResolvedFilter) {
   const params: unknown[] = [];

@@ -8,9 +8,10 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { insertAudit } from '../../data/audit-repo.js';
 import {
-  activeFormName, findProposal, insertCommendation as insertCommendationRow, insertProposal, listCommendationForms, listCommendationRows,
+  activeFormName, findProposal, insertCommendation as insertCommendationRow, insertProposal, listCommendationRows,
   listProposalRows, recordProposalDecision, unitById, unitIdAtPath, unitsAbove, type ProposalRow,
 } from '../../data/commendations-repo.js';
+import { listCommendationForms } from '../../data/catalogues-repo.js';
 import type { Queryable } from '../../data/db.js';
 import { findRegistrationInScope } from '../../data/registrations-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';

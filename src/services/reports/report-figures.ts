@@ -4,7 +4,8 @@
  */
 import type { Queryable } from '../../data/db.js';
 import type { ResolvedFilter } from '../../data/registration-filter.js';
-import { listFields, reportExtras } from '../../data/reports-repo.js';
+import { listFields } from '../../data/catalogues-repo.js';
+import { reportExtras } from '../../data/reports-repo.js';
 import { childUnits, sumCounts, sumTally, unitsByPaths } from '../../data/stats-repo.js';
 import { REGISTRATION_STATES } from '../../domain/workflow.js';
 import type { FigureLine, ReportFigures } from '../../domain/report-schemas.js';
