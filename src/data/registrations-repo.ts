@@ -240,7 +240,7 @@ export async function findSimilarEarlier(q: Queryable, o: { scopePath: string; t
     `select r.id, r.title, r.year, r.state, u.name as unit_name, similarity(r.title_key, $1)::float8 as sim
        from registration r join unit u on u.id = r.unit_id
       where r.unit_path <@ $2::ltree and r.year between $3 - 5 and $3 and r.id is distinct from $4
-        and r.state not in ('draft', 'rejected') and similarity(r.title_key, $1) >= $5
+        and dvk_counted_state(r.state) and similarity(r.title_key, $1) >= $5
       order by sim desc, r.year desc limit $6`,
     [o.titleKey, o.scopePath, o.year, o.excludeId, o.min, o.limit],
   );
