@@ -75,3 +75,9 @@ export async function campaignSeenFrom(q: Queryable, campaignId: string, path: s
   const { rows } = await q.query('select 1 from campaign where id = $1 and (unit_path @> $2::ltree or unit_path <@ $2::ltree)', [campaignId, path]);
   return rows.length > 0;
 }
+
+/** What a registration needs to know of the campaign it joins: wherever the campaign is. */
+export async function campaignBrief(q: Queryable, id: string) {
+  const { rows } = await q.query<{ title: string; state: string; unit_path: string }>('select title, state, unit_path::text as unit_path from campaign where id = $1', [id]);
+  return rows[0] ?? null;
+}

@@ -9,3 +9,7 @@ export async function listFields(q: Queryable) {
 export async function listCommendationForms(q: Queryable) {
   return (await q.query<{ code: string; name: string; sort: number; active: boolean }>('select code, name, sort, active from commendation_form order by sort')).rows;
 }
+
+export async function fieldIsActive(q: Queryable, code: string): Promise<boolean> {
+  return (await q.query('select 1 from field where code = $1 and active', [code])).rows.length > 0;
+}
