@@ -1,11 +1,12 @@
 /**
  * Writes docs/STATES.md: the registration state diagram (Mermaid) and the transition table,
- * generated from src/domain/workflow.ts so that the picture cannot drift from the code.
+ * generated from src/domain/workflow.ts (states, transitions) and src/domain/policy.ts (who) so that the picture cannot drift from the code.
  * `npm run docs:states`; a test checks the committed file is current.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { RULES } from '../src/domain/policy.js';
 import { ROLE_LABELS } from '../src/domain/roles.js';
 import { REGISTRATION_STATE_LABELS, TRANSITIONS, TRANSITION_NAMES, type Transition } from '../src/domain/workflow.js';
 
@@ -13,7 +14,7 @@ export function renderStateDoc(): string {
   const lines = [
     '# Registration states',
     '',
-    'Generated from `src/domain/workflow.ts` by `npm run docs:states`. Do not edit by hand.',
+    'Generated from `src/domain/workflow.ts` and the policy rules of `src/domain/policy.ts` by `npm run docs:states`. Do not edit by hand.',
     '',
     '```mermaid',
     'stateDiagram-v2',
@@ -29,7 +30,7 @@ export function renderStateDoc(): string {
   for (const name of TRANSITION_NAMES) {
     const t: Transition = TRANSITIONS[name];
     lines.push(
-      `| \`${name}\` (${t.label}) | ${t.from.map((s) => `\`${s}\``).join(', ')} | \`${t.to}\` | ${t.roles.map((r) => ROLE_LABELS[r]).join(', ')} | ${t.reasonRequired ? 'required' : '–'}${t.viaRound ? '; only in a recognition round' : ''} |`,
+      `| \`${name}\` (${t.label}) | ${t.from.map((s) => `\`${s}\``).join(', ')} | \`${t.to}\` | ${RULES[`registration.${name}`].roles.map((r) => ROLE_LABELS[r]).join(', ')} | ${t.reasonRequired ? 'required' : '–'}${t.viaRound ? '; only in a recognition round' : ''} |`,
     );
   }
   return lines.join('\n') + '\n';

@@ -69,3 +69,47 @@ export async function replaceQuotas(q: Queryable, campaignId: string, quotas: { 
     );
   }
 }
+
+/** A campaign seen from `path`: launched at that level or above, or below it (a round or a report may be tied to it). */
+export async function campaignSeenFrom(q: Queryable, campaignId: string, path: string): Promise<{ state: string; unit_path: string } | null> {
+  const { rows } = await q.query<{ state: string; unit_path: string }>(
+    'select state, unit_path::text as unit_path from campaign where id = $1 and (unit_path @> $2::ltree or unit_path <@ $2::ltree)',
+    [campaignId, path],
+  );
+  return rows[0] ?? null;
+}
+
+/** What a registration needs to know of the campaign it joins: wherever the campaign is. */
+export async function campaignBrief(q: Queryable, id: string) {
+  const { rows } = await q.query<{ title: string; state: string; unit_path: string }>('select title, state, unit_path::text as unit_path from campaign where id = $1', [id]);
+  return rows[0] ?? null;
+}
+
+export async function insertCampaign(q: Queryable, c: {
+  id: string; unitId: string; unitPath: string; title: string; description: string | null; yearFrom: number; yearTo: number;
+  startDate: string | null | undefined; endDate: string | null | undefined; focusThemes: string[]; createdBy: string;
+}) {
+  await q.query(
+    `insert into campaign (id, unit_id, unit_path, title, description, year_from, year_to, start_date, end_date, focus_themes, created_by)
+     values ($1, $2, $3::ltree, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [c.id, c.unitId, c.unitPath, c.title, c.description, c.yearFrom, c.yearTo, c.startDate, c.endDate, c.focusThemes, c.createdBy],
+  );
+}
+
+const CAMPAIGN_WRITABLE = ['title', 'description', 'year_from', 'year_to', 'start_date', 'end_date', 'focus_themes'] as const;
+
+/** Changes the given columns (undefined = unchanged) and moves the version on. */
+export async function updateCampaignRow(q: Queryable, id: string, changes: Partial<Record<(typeof CAMPAIGN_WRITABLE)[number], unknown>>) {
+  const entries = CAMPAIGN_WRITABLE.filter((c) => changes[c] !== undefined).map((c) => [c, changes[c]] as const);
+  await q.query(
+    `update campaign set ${[...entries.map(([k], i) => `${k} = $${i + 2}`), 'version = version + 1', 'updated_at = now()'].join(', ')} where id = $1`,
+    [id, ...entries.map(([, v]) => v)],
+  );
+}
+
+export async function setCampaignStateRow(q: Queryable, id: string, to: 'launched' | 'closed') {
+  await q.query(
+    `update campaign set state = $2, launched_at = case when $2 = 'launched' then now() else launched_at end, version = version + 1, updated_at = now() where id = $1`,
+    [id, to],
+  );
+}

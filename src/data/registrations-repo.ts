@@ -240,9 +240,21 @@ export async function findSimilarEarlier(q: Queryable, o: { scopePath: string; t
     `select r.id, r.title, r.year, r.state, u.name as unit_name, similarity(r.title_key, $1)::float8 as sim
        from registration r join unit u on u.id = r.unit_id
       where r.unit_path <@ $2::ltree and r.year between $3 - 5 and $3 and r.id is distinct from $4
-        and r.state not in ('draft', 'rejected') and similarity(r.title_key, $1) >= $5
+        and dvk_counted_state(r.state) and similarity(r.title_key, $1) >= $5
       order by sim desc, r.year desc limit $6`,
     [o.titleKey, o.scopePath, o.year, o.excludeId, o.min, o.limit],
+  );
+  return rows;
+}
+
+/** Active accounts of the given roles who can see the registration, among the accounts whose home unit lies in the scope. */
+export async function listSupporterCandidates(q: Queryable, registrationId: string, view: string, roles: readonly string[]) {
+  const { rows } = await q.query<{ id: string; full_name: string; position: string | null; unit_name: string }>(
+    `select a.id, a.full_name, a.position, hu.name as unit_name from app_user a
+       join unit hu on hu.id = a.unit_id join unit vu on vu.id = a.view_unit_id join registration r on r.id = $1
+      where a.active and a.role = any($3::text[]) and r.unit_path <@ vu.path and hu.path <@ $2::ltree
+      order by a.full_name limit 100`,
+    [registrationId, view, roles],
   );
   return rows;
 }

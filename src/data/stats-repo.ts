@@ -1,7 +1,8 @@
 /** Statistics SQL: sums over the registration tally, which the database keeps exact per change. */
 import type { Queryable } from './db.js';
 import { filterSql, type ResolvedFilter } from './registration-filter.js';
-import type { StatDimension } from '../domain/statistics.js';
+import { COUNTED_STATES, type StatDimension } from '../domain/statistics.js';
+import { REGISTRATION_STATES } from '../domain/workflow.js';
 
 export interface TallyRow {
   [dim: string]: string | number | boolean | null;
@@ -152,7 +153,7 @@ export async function rollupSnapshot(q: Queryable) {
 }
 
 const ROLLUP_SELECT = `select d as depth, subpath(unit_path, d - 1, 1)::text::bigint as anc_seq, field_code, kind, year,
-       state not in ('draft', 'rejected') as counted, count(*) as n, count(*) filter (where holder = 'individual') as n_individual,
+       dvk_counted_state(state) as counted, count(*) as n, count(*) filter (where holder = 'individual') as n_individual,
        count(*) filter (where recognised) as n_recognised, count(*) filter (where commended) as n_commended,
        coalesce(sum(planned_funds_vnd), 0) as funds_vnd, coalesce(sum(planned_workdays), 0) as workdays
   from registration, generate_series(2, 3) d where nlevel(unit_path) >= d group by 1, 2, 3, 4, 5, 6`;
@@ -177,8 +178,8 @@ export async function rebuildTallies(q: Queryable): Promise<void> {
   await q.query(`insert into registration_rollup (${ROLLUP_KEY}, n, n_individual, n_recognised, n_commended, funds_vnd, workdays) ${ROLLUP_SELECT}`);
 }
 
-/** States that the rollup folds into `counted`; must equal COUNTED_STATES. */
-const NOT_COUNTED = ['draft', 'rejected'];
+/** States that the rollup folds into not `counted` (dvk_counted_state in SQL). */
+const NOT_COUNTED: readonly string[] = REGISTRATION_STATES.filter((s) => !COUNTED_STATES.includes(s));
 
 /**
  * Sums by the given dimensions under `parent`, from the rollup when it can answer (a country or a

@@ -248,3 +248,10 @@ export async function insertChildren(q: Queryable, parent: { id: string; path: s
     ],
   );
 }
+
+/** The few columns of the unit at a path that a filter or a comparison needs. */
+export async function unitAtPath(q: Queryable, path: string): Promise<{ id: string; name: string; path: string; level: UnitLevel } | null> {
+  const { rows } = await q.query<{ id: string; name: string; path: string; level: UnitLevel }>(
+    'select id, name, path::text as path, level from unit where path = $1::ltree', [path]);
+  return rows[0] ?? null;
+}

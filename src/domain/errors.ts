@@ -58,6 +58,11 @@ export const ERRORS = {
     vi: 'Không tìm thấy {entity} hoặc bạn không có quyền xem.',
     en: '{entity} not found, or you may not see it.',
   },
+  CONFLICT: {
+    status: 409,
+    vi: 'Thao tác trùng với dữ liệu vừa được lưu (có thể do bạn hoặc người khác gửi hai lần). Vui lòng tải lại trang rồi kiểm tra.',
+    en: 'This duplicates data that was just saved (perhaps sent twice). Reload and check.',
+  },
   STALE_VERSION: {
     status: 409,
     vi: 'Dữ liệu đã được người khác thay đổi trong lúc bạn sửa. Vui lòng tải lại trang rồi sửa lại.',

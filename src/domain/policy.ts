@@ -6,9 +6,14 @@
  *   entry_below – strictly below the top of the entry subtree (its top unit is not theirs to change)
  * Records outside the view subtree are never returned by the data layer, so callers answer
  * "not found" for them; this module decides what may be done with what the actor can see.
+ *
+ * Record rules (further down) add predicates on the record to one of these rules – its state,
+ * its supporter, its round, its owner – written so that they read as the sentence they stand for.
+ * A record's `actions`, the refusals of the services and the user's capabilities all come from here.
  */
 import type { Role } from './roles.js';
 import { belowSubtree, inSubtree } from './scope.js';
+import { DIRECT_TRANSITIONS, TRANSITIONS, type RegistrationAction, type RegistrationState, type Transition, type TransitionName } from './workflow.js';
 
 export interface Actor {
   id: string;
@@ -32,6 +37,12 @@ interface Rule {
 
 const ALL: readonly Role[] = ['admin', 'officer', 'member', 'unit_officer', 'viewer'];
 const WRITERS: readonly Role[] = ['admin', 'officer', 'unit_officer'];
+/** Who registers models and moves them on after appraisal. */
+const REGISTRANTS: readonly Role[] = ['unit_officer', 'officer', 'admin'];
+/** Who appraises a registration: the movement officers and the committee members. */
+const APPRAISERS: readonly Role[] = ['officer', 'member', 'admin'];
+/** Who decides in a recognition round: the committee's officers. */
+const DECIDERS: readonly Role[] = ['admin', 'officer'];
 
 export const RULES = {
   'unit.view': { roles: ALL, scope: 'view' },
@@ -54,7 +65,7 @@ export const RULES = {
   'registration.update': { roles: WRITERS, scope: 'entry' },
   'registration.assign_supporter': { roles: ['admin', 'officer', 'member'], scope: 'entry' },
   'registration.inspect': { roles: ['admin', 'officer', 'member'], scope: 'entry' },
-  'recognition.manage': { roles: ['admin', 'officer'], scope: 'entry' },
+  'recognition.manage': { roles: DECIDERS, scope: 'entry' },
   'recognition.vote': { roles: ['admin', 'officer', 'member'], scope: 'entry' },
   // The collective where the model works acknowledges it: its own officer, nobody on its behalf.
   'recognition.acknowledge': { roles: ['unit_officer'], scope: 'entry' },
@@ -68,6 +79,17 @@ export const RULES = {
   'export.create': { roles: ALL, scope: 'view' },
   // Showing a recognised model to the public is the movement officers' decision.
   'registration.publish': { roles: ['admin', 'officer'], scope: 'entry' },
+  // The workflow's transitions: src/domain/workflow.ts says from which state, this table says who.
+  'registration.submit': { roles: REGISTRANTS, scope: 'entry' },
+  'registration.return': { roles: APPRAISERS, scope: 'entry' },
+  'registration.accept': { roles: APPRAISERS, scope: 'entry' },
+  'registration.reject': { roles: APPRAISERS, scope: 'entry' },
+  // Recognition is decided in a round, so it belongs to those who decide rounds
+  // (`recognition.manage`): a committee member votes but does not decide.
+  'registration.recognise': { roles: DECIDERS, scope: 'entry' },
+  'registration.not_recognise': { roles: DECIDERS, scope: 'entry' },
+  'registration.complete': { roles: REGISTRANTS, scope: 'entry' },
+  'registration.discontinue': { roles: [...REGISTRANTS, 'member'], scope: 'entry' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;
@@ -75,8 +97,6 @@ type Strip<A, F extends string> = A extends `${F}.${infer N}` ? N : never;
 /** The names a screen sees in a record's `actions` for one family: "update", "move"… */
 export type FamilyAction<F extends string> = Strip<Action, F>;
 
-/** Who may be assigned to support (and so inspect) a model. */
-export const SUPPORTER_ROLES: readonly Role[] = ['officer', 'member'];
 export const ACTIONS = Object.keys(RULES) as Action[];
 
 function scopeHolds(actor: Actor, scope: ScopeKind, target: Target): boolean {
@@ -96,21 +116,209 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
 }
 
 /** The actions of one resource family ("unit", "user") that the actor may take on the target. */
-export function allowedActions<F extends 'unit' | 'user' | 'audit' | 'campaign' | 'registration' | 'report'>(actor: Actor, family: F, target: Target): FamilyAction<F>[] {
+export function allowedActions<F extends 'unit' | 'user' | 'audit' | 'campaign' | 'report'>(actor: Actor, family: F, target: Target): FamilyAction<F>[] {
   return ACTIONS.filter((a) => a.startsWith(family + '.') && can(actor, a, target)).map((a) =>
     a.slice(family.length + 1) as FamilyAction<F>,
   );
+}
+
+/** What the user may create, for the menus and "new" buttons: the same rules, at the top of their entry scope. */
+export function createCapabilities(actor: Actor): { [K in 'campaign' | 'round' | 'criterion' | 'registration' | 'unit' | 'user' | 'report']: boolean } {
+  const entry = actor.entryPath === null ? null : { path: actor.entryPath };
+  const at = (action: Action) => entry !== null && can(actor, action, entry);
+  return {
+    campaign: at('campaign.create'),
+    round: at('recognition.manage'),
+    criterion: criterionActions(actor, { ownerPath: actor.entryPath }).includes('update'),
+    registration: at('registration.create'),
+    unit: at('unit.create_child'),
+    user: at('user.create'),
+    report: at('report.create'),
+  };
 }
 
 /** Capabilities that do not hang on one record: used to show menus. */
 export function capabilities(actor: Actor) {
   const top = { path: actor.viewPath };
   return {
-    manageUsers: RULES['user.view'].roles.includes(actor.role as never),
+    manageUsers: can(actor, 'user.view', top),
     viewAudit: can(actor, 'audit.view', top),
     createUnits: actor.entryPath !== null && can(actor, 'unit.create_child', { path: actor.entryPath }),
   };
 }
+
+// ---------------------------------------------------------------------------------------------
+// Record rules: a rule of the table above, taken at one of the record's places, while every
+// predicate holds; `orWhere` is a second way to be allowed (the supporter of a model).
+
+interface Predicate<R> {
+  /** The sentence the predicate stands for (shown in the matrix test and the docs). */
+  says: string;
+  holds: (record: R, actor: Actor) => boolean;
+}
+interface RecordRule<R> {
+  rule: Action;
+  /** Where the rule's scope is checked: the path of the record's unit, its round, its owner… */
+  at: (record: R, actor: Actor) => string | null;
+  when: readonly Predicate<R>[];
+  orWhere?: { roles: readonly Role[]; scope: ScopeKind; when: readonly Predicate<R>[] };
+}
+
+const holdsAll = <R>(ps: readonly Predicate<R>[], r: R, actor: Actor) => ps.every((p) => p.holds(r, actor));
+
+function allows<R>(actor: Actor, rr: RecordRule<R>, r: R): boolean {
+  const path = rr.at(r, actor);
+  if (path === null || !holdsAll(rr.when, r, actor)) return false;
+  if (can(actor, rr.rule, { path })) return true;
+  const alt = rr.orWhere;
+  return !!alt && alt.roles.includes(actor.role) && scopeHolds(actor, alt.scope, { path }) && holdsAll(alt.when, r, actor);
+}
+
+function allowedOf<R, K extends string>(rules: Record<K, RecordRule<R>>, actor: Actor, r: R): K[] {
+  return (Object.keys(rules) as K[]).filter((k) => allows(actor, rules[k], r));
+}
+
+// --- registrations ---------------------------------------------------------------------------
+
+/** What the registration rules read of a registration. */
+export interface RegistrationFacts {
+  unitPath: string;
+  state: RegistrationState;
+  supporterId: string | null;
+  /** Recognised once, whatever its state now. */
+  recognised: boolean;
+}
+
+/** Who may be assigned to support (and so inspect) a model. */
+export const SUPPORTER_ROLES: readonly Role[] = ['officer', 'member'];
+export const EDITABLE_STATES: readonly RegistrationState[] = ['draft', 'returned'];
+export const INSPECTABLE_STATES: readonly RegistrationState[] = ['accepted', 'recognised'];
+export const COMMENDABLE_STATES: readonly RegistrationState[] = ['recognised', 'completed'];
+
+const stateIsOneOf = (states: readonly RegistrationState[]): Predicate<RegistrationFacts> => ({
+  says: `the registration is ${states.join(' or ')}`, holds: (r) => states.includes(r.state),
+});
+const notRejected: Predicate<RegistrationFacts> = { says: 'the registration was not rejected', holds: (r) => r.state !== 'rejected' };
+const actorIsItsSupporter: Predicate<RegistrationFacts> = { says: 'the user is its assigned supporter', holds: (r, a) => r.supporterId === a.id };
+const wasRecognised: Predicate<RegistrationFacts> = { says: 'the model was recognised', holds: (r) => r.recognised };
+const actorIsBelowTheTop: Predicate<RegistrationFacts> = {
+  says: 'the user works below the top of the tree (there is a level above to propose to)', holds: (_r, a) => !!a.entryPath?.includes('.'),
+};
+const onItsUnit = (r: RegistrationFacts) => r.unitPath;
+
+/** The supporting officer inspects the model assigned to them, as the committee may. */
+const bySupporter = { roles: SUPPORTER_ROLES, scope: 'view' as const, when: [actorIsItsSupporter] };
+
+export const REGISTRATION_RULES = {
+  update: { rule: 'registration.update', at: onItsUnit, when: [stateIsOneOf(EDITABLE_STATES)] },
+  assign_supporter: { rule: 'registration.assign_supporter', at: onItsUnit, when: [stateIsOneOf(['accepted'])] },
+  inspect: { rule: 'registration.inspect', at: onItsUnit, when: [stateIsOneOf(INSPECTABLE_STATES)], orWhere: bySupporter },
+  // Evidence is added by those who inspect it and by those who may edit the registration.
+  add_evidence: { rule: 'registration.inspect', at: onItsUnit, when: [notRejected], orWhere: bySupporter },
+  add_evidence_as_registrant: { rule: 'registration.update', at: onItsUnit, when: [notRejected] },
+  commend: { rule: 'commendation.record', at: onItsUnit, when: [stateIsOneOf(COMMENDABLE_STATES)] },
+  propose: { rule: 'commendation.propose', at: onItsUnit, when: [stateIsOneOf(COMMENDABLE_STATES), actorIsBelowTheTop] },
+  publish: { rule: 'registration.publish', at: onItsUnit, when: [stateIsOneOf(COMMENDABLE_STATES), wasRecognised] },
+} satisfies Record<string, RecordRule<RegistrationFacts>>;
+
+export type TransitionRefusal = 'illegal_state' | 'forbidden' | 'reason_required';
+
+/** A reason, where one is required, says at least this much. */
+export const MIN_REASON_LENGTH = 5;
+export const reasonGiven = (reason: string | null | undefined) => !!reason && reason.trim().length >= MIN_REASON_LENGTH;
+
+/** Why a transition may not be taken now, or null when it may: the state first, then who, then the reason. */
+export function refuseTransition(
+  actor: Actor,
+  name: TransitionName,
+  record: { state: RegistrationState; unitPath: string },
+  reason?: string | null,
+): TransitionRefusal | null {
+  const t: Transition = TRANSITIONS[name];
+  if (!t.from.includes(record.state)) return 'illegal_state';
+  // Both sides act inside their entry subtree: registrants on their own units, appraisers on
+  // the units below the committee they sit on.
+  if (!can(actor, `registration.${name}`, { path: record.unitPath })) return 'forbidden';
+  if (t.reasonRequired && !reasonGiven(reason)) return 'reason_required';
+  return null;
+}
+
+/** The transitions this actor may take directly on this record now (the buttons the web shows). */
+export function availableTransitions(actor: Actor, record: { state: RegistrationState; unitPath: string }): TransitionName[] {
+  return DIRECT_TRANSITIONS.filter((n) => refuseTransition(actor, n, record, 'x'.repeat(MIN_REASON_LENGTH)) === null);
+}
+
+/** Edits, transitions and the other steps the actor may take on this registration now. */
+export function registrationActions(actor: Actor, r: RegistrationFacts): RegistrationAction[] {
+  const allowed = allowedOf(REGISTRATION_RULES, actor, r);
+  const has = (k: keyof typeof REGISTRATION_RULES) => allowed.includes(k);
+  return [
+    ...(has('update') ? ['update' as const] : []),
+    ...availableTransitions(actor, r),
+    ...(has('assign_supporter') ? ['assign_supporter' as const] : []),
+    ...(has('inspect') ? ['inspect' as const] : []),
+    ...(has('add_evidence') || has('add_evidence_as_registrant') ? ['add_evidence' as const] : []),
+    ...(has('commend') ? ['commend' as const] : []),
+    ...(has('propose') ? ['propose' as const] : []),
+    ...(has('publish') ? ['publish' as const] : []),
+  ];
+}
+
+// --- recognition rounds ----------------------------------------------------------------------
+
+export interface RoundFacts { path: string; open: boolean }
+/** A candidate is a registration in a round: the round's place and the registration's own. */
+export interface CandidateFacts { round: RoundFacts; unitPath: string; decided: boolean }
+
+const roundIsOpen: Predicate<RoundFacts> = { says: 'the round is open', holds: (r) => r.open };
+const inAnOpenRound: Predicate<CandidateFacts> = { says: 'the candidate’s round is open', holds: (c) => c.round.open };
+const notYetDecided: Predicate<CandidateFacts> = { says: 'the candidate is not decided yet', holds: (c) => !c.decided };
+const onTheRound = (c: CandidateFacts) => c.round.path;
+
+export const ROUND_RULES = {
+  add_candidate: { rule: 'recognition.manage', at: (r) => r.path, when: [roundIsOpen] },
+  close: { rule: 'recognition.manage', at: (r) => r.path, when: [roundIsOpen] },
+} satisfies Record<string, RecordRule<RoundFacts>>;
+
+export const CANDIDATE_RULES = {
+  // The committee checks and decides for the round's level; its members vote there.
+  check: { rule: 'recognition.manage', at: onTheRound, when: [inAnOpenRound, notYetDecided] },
+  decide: { rule: 'recognition.manage', at: onTheRound, when: [inAnOpenRound, notYetDecided] },
+  // The collective where the model works acknowledges it, on its own unit.
+  acknowledge: { rule: 'recognition.acknowledge', at: (c) => c.unitPath, when: [inAnOpenRound, notYetDecided] },
+  vote: { rule: 'recognition.vote', at: onTheRound, when: [inAnOpenRound, notYetDecided] },
+} satisfies Record<string, RecordRule<CandidateFacts>>;
+
+export type RoundAction = keyof typeof ROUND_RULES;
+export type CandidateAction = keyof typeof CANDIDATE_RULES;
+export const roundActions = (actor: Actor, r: RoundFacts): RoundAction[] => allowedOf(ROUND_RULES, actor, r);
+export const candidateActions = (actor: Actor, c: CandidateFacts): CandidateAction[] => allowedOf(CANDIDATE_RULES, actor, c);
+
+// --- proposals and criteria ------------------------------------------------------------------
+
+export interface ProposalFacts { toUnitPath: string; state: 'pending' | 'accepted' | 'declined' }
+const stillPending: Predicate<ProposalFacts> = { says: 'the proposal is still pending', holds: (p) => p.state === 'pending' };
+
+/** The receiving level decides: movement officers whose entry scope holds the receiving unit. */
+export const PROPOSAL_RULES = {
+  accept: { rule: 'commendation.record', at: (p) => p.toUnitPath, when: [stillPending] },
+  decline: { rule: 'commendation.record', at: (p) => p.toUnitPath, when: [stillPending] },
+} satisfies Record<string, RecordRule<ProposalFacts>>;
+export type ProposalAction = keyof typeof PROPOSAL_RULES;
+export const proposalActions = (actor: Actor, p: ProposalFacts): ProposalAction[] => allowedOf(PROPOSAL_RULES, actor, p);
+
+/** A criterion template: `ownerPath` null is the national catalogue. */
+export interface CriterionFacts { ownerPath: string | null }
+const nationalOnlyFromTheTop: Predicate<CriterionFacts> = {
+  says: 'the national catalogue is edited only from the top of the tree',
+  holds: (c, a) => c.ownerPath !== null || (!!a.entryPath && !a.entryPath.includes('.')),
+};
+
+/** Officers edit the templates of their own level and below; the national catalogue only from the top. */
+export const CRITERION_RULES = {
+  update: { rule: 'criteria.manage', at: (c, a) => c.ownerPath ?? a.entryPath, when: [nationalOnlyFromTheTop] },
+} satisfies Record<string, RecordRule<CriterionFacts>>;
+export const criterionActions = (actor: Actor, c: CriterionFacts): 'update'[] => allowedOf(CRITERION_RULES, actor, c);
 
 /** A unit may not be moved under itself or under one of its descendants. */
 export function moveCreatesCycle(unitPath: string, newParentPath: string): boolean {

@@ -57,4 +57,4 @@ export const RoundList = z.object({ items: z.array(Round.omit({ candidates: true
 
 /** What a candidate's `actions` may hold for the reader: the committee checks and decides, the
  *  collective acknowledges, members vote. */
-export type CandidateAction = 'check' | 'decide' | 'acknowledge' | 'vote';
+export type { CandidateAction } from './policy.js';

@@ -119,9 +119,20 @@ export const User = z.object({
 });
 export type User = z.infer<typeof User>;
 
+/**
+ * What the user may create, computed by the policy (`createCapabilities`): a screen shows its
+ * "new" buttons from these, never from the role.
+ */
+export const CreateCapabilities = z.object({
+  campaign: z.boolean(), round: z.boolean(), criterion: z.boolean(), registration: z.boolean(),
+  unit: z.boolean(), user: z.boolean(), report: z.boolean(),
+});
+export type CreateCapabilities = z.infer<typeof CreateCapabilities>;
+
 export const Me = z.object({
   user: User,
   capabilities: z.object({ manageUsers: z.boolean(), viewAudit: z.boolean(), createUnits: z.boolean() }),
+  canCreate: CreateCapabilities,
   sessionExpiresAt: z.string(),
 });
 export type Me = z.infer<typeof Me>;

@@ -15,3 +15,13 @@ export function belowSubtree(path: string, scopePath: string | null | undefined)
 export function pathDepth(path: string): number {
   return path.split('.').length;
 }
+
+/**
+ * The subtree a repository read is limited to. `inScope(path)` reads inside the subtree of `path`
+ * (the caller's view, usually); `anyScope` reads anywhere, for a service that has already found
+ * the record inside the caller's scope and reads it again (after a change, or to lock it). The
+ * data layer sends it as an ltree: the empty path contains every path.
+ */
+export type Scope = string & { readonly __scope: true };
+export const inScope = (path: string): Scope => path as Scope;
+export const anyScope: Scope = '' as Scope;

@@ -38,7 +38,8 @@ function databaseError(code: string, err: { constraint?: string; detail?: string
     const value = /\)=\((.*)\) already exists/.exec(err.detail ?? '')?.[1] ?? '';
     if (err.constraint === 'unit_code_key') return { status: 409, body: body('UNIT_CODE_TAKEN', { code: value }, lang) };
     if (err.constraint === 'app_user_username_key') return { status: 409, body: body('USERNAME_TAKEN', { username: value }, lang) };
-    return { status: 409, body: body('STALE_VERSION', {}, lang) };
+    // Any other unique index: a duplicate, not a stale version (nobody's edit was overtaken).
+    return { status: 409, body: body('CONFLICT', {}, lang) };
   }
   if (code.startsWith('22')) {
     const detail = lang === 'vi' ? 'có ký tự không hợp lệ hoặc giá trị vượt quá giới hạn' : 'a value has an invalid character or is out of range';

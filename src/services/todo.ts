@@ -4,9 +4,10 @@
  * the length of the list it opens; only what the user's role may do is counted.
  */
 import type { z } from 'zod';
-import { can } from '../domain/policy.js';
+import { openCandidatesFor } from '../data/rounds-repo.js';
+import { availableTransitions, can } from '../domain/policy.js';
 import { RegistrationListQuery } from '../domain/movement-schemas.js';
-import { availableTransitions } from '../domain/workflow.js';
+import { inScope } from '../domain/scope.js';
 import type { Todo, TodoKey } from '../domain/todo-schemas.js';
 import { listProposals } from './commendations/commendations.js';
 import type { Ctx } from './context.js';
@@ -30,14 +31,7 @@ export async function todo(ctx: Ctx): Promise<z.infer<typeof Todo>> {
   }
 
   // Candidates of open rounds, as the rounds screen shows them, that wait for this user.
-  const { rows } = await ctx.db.pool.query<{ round_id: string; round_path: string; unit_path: string; acknowledged: boolean; voted: boolean }>(
-    `select r.id as round_id, r.unit_path::text as round_path, g.unit_path::text as unit_path, c.acknowledged,
-            exists (select 1 from recognition_vote v where v.round_id = c.round_id and v.registration_id = c.registration_id and v.voter_id = $2) as voted
-       from recognition_round r join recognition_candidate c on c.round_id = r.id join registration g on g.id = c.registration_id
-      where r.state = 'open' and c.result is null and (r.unit_path @> $1::ltree or r.unit_path <@ $1::ltree) and g.unit_path <@ $1::ltree
-      order by r.opened_at, g.title_key`,
-    [actor.viewPath, actor.id],
-  );
+  const rows = await openCandidatesFor(ctx.db.pool, inScope(actor.viewPath), actor.id);
   const toVote = rows.filter((c) => !c.voted && can(actor, 'recognition.vote', { path: c.round_path }));
   const toAcknowledge = rows.filter((c) => !c.acknowledged && can(actor, 'recognition.acknowledge', { path: c.unit_path }));
   if (rows.some((c) => can(actor, 'recognition.vote', { path: c.round_path }))) items.push({ key: 'votes', count: toVote.length });

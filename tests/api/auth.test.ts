@@ -23,6 +23,19 @@ describe('sign-in', () => {
     expect(me.body.user.fullName).toBe('Nguyễn Thị Thu Hà');
   });
 
+  it('tells what the user may create, from the policy, so no screen tests a role', async () => {
+    const officer = await loggedIn(srv.baseUrl, 'officer', DEMO_PASSWORD);
+    expect((await officer.get('/api/v1/auth/me')).body.canCreate).toEqual({
+      campaign: true, round: true, criterion: true, registration: true, unit: true, user: false, report: true,
+    });
+    const member = await loggedIn(srv.baseUrl, 'member', DEMO_PASSWORD);
+    expect((await member.get('/api/v1/auth/me')).body.canCreate).toEqual({
+      campaign: false, round: false, criterion: false, registration: false, unit: false, user: false, report: false,
+    });
+    const openapi = await officer.get('/api/v1/openapi.json');
+    expect(JSON.stringify(openapi.body)).toContain('canCreate');
+  });
+
   it('usernames are not case-sensitive', async () => {
     const r = await new Client(srv.baseUrl).login('OFFICER', DEMO_PASSWORD);
     expect(r.status).toBe(200);

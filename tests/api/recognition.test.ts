@@ -96,4 +96,16 @@ describe('recognition rounds', () => {
     const model = await acceptedModel('Mô hình sau khi đóng đợt');
     expect((await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: model.id })).body.error.code).toBe('ROUND_CLOSED');
   });
+
+  it('the list of rounds shows the newest 200 and says how many there are', async () => {
+    const before = (await u.officer.get('/api/v1/recognition-rounds')).body.total;
+    // Many past rounds of the province, written straight into the database to keep the test short.
+    await srv.db.pool.query(
+      `insert into recognition_round (id, unit_id, unit_path, title, opened_at)
+       select gen_random_uuid(), u.id, u.path, 'Đợt xét năm ' || (1800 + g), now() - make_interval(days => g) from unit u, generate_series(1, 205) g where u.id = $1`,
+      [province]);
+    const list = await u.officer.get('/api/v1/recognition-rounds');
+    expect(list.body.items).toHaveLength(200);
+    expect(list.body.total).toBe(before + 205);
+  });
 });

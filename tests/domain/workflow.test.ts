@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import type { Actor } from '../../src/domain/policy.js';
-import { availableTransitions, REGISTRATION_STATES, refuseTransition, TRANSITIONS, TRANSITION_NAMES } from '../../src/domain/workflow.js';
+import { availableTransitions, refuseTransition, type Actor } from '../../src/domain/policy.js';
+import { REGISTRATION_STATES, TRANSITIONS, TRANSITION_NAMES } from '../../src/domain/workflow.js';
 import { renderStateDoc, STATE_DOC_PATH } from '../../scripts/state-diagram.js';
 
 const unitOfficer: Actor = { id: 'u', role: 'unit_officer', entryPath: '1.2.7', viewPath: '1.2.7' };

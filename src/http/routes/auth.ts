@@ -2,7 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../data/db.js';
 import { findUserInScope } from '../../data/users-repo.js';
-import { capabilities } from '../../domain/policy.js';
+import { capabilities, createCapabilities } from '../../domain/policy.js';
+import { anyScope } from '../../domain/scope.js';
 import { ChangePasswordBody, LoginBody, Me } from '../../domain/schemas.js';
 import { changePassword } from '../../services/auth/change-password.js';
 import { login } from '../../services/auth/login.js';
@@ -16,7 +17,7 @@ const tags = ['Tài khoản'];
 
 function me(user: UserRow, expiresAt: Date): Me {
   const actor = actorOf(user);
-  return { user: presentUser(actor, user), capabilities: capabilities(actor), sessionExpiresAt: expiresAt.toISOString() };
+  return { user: presentUser(actor, user), capabilities: capabilities(actor), canCreate: createCapabilities(actor), sessionExpiresAt: expiresAt.toISOString() };
 }
 
 export const authRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
@@ -38,7 +39,7 @@ export const authRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
 
   app.get('/auth/me', { schema: { tags, summary: 'Người dùng hiện tại và quyền', response: { 200: Me } } }, async (req) => {
     const ctx = requireCtx(req, db);
-    const user = (await findUserInScope(db.pool, ctx.actor.id, ''))!;
+    const user = (await findUserInScope(db.pool, ctx.actor.id, anyScope))!;
     return me(user, req.session!.expiresAt);
   });
 

@@ -3,15 +3,14 @@ import { z } from 'zod';
 import type { Db } from '../../data/db.js';
 import { Commendation, CommendationForm, CommendationInput, DecideProposal, Proposal, ProposalInput, ProposalPage, ProposalQuery } from '../../domain/commendation-schemas.js';
 import { IdParam } from '../../domain/schemas.js';
-import { decideProposal, listCommendations, listProposals, propose, recordCommendation } from '../../services/commendations/commendations.js';
+import { commendationForms, decideProposal, listCommendations, listProposals, proposalTargets, propose, recordCommendation } from '../../services/commendations/commendations.js';
 import { requireCtx } from '../auth.js';
 
 const tags = ['Khen thưởng'];
 
 export const commendationRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
   app.get('/commendation-forms', { schema: { tags: ['Danh mục'], summary: 'Danh mục hình thức khen thưởng', response: { 200: z.array(CommendationForm) } } }, async (req) => {
-    requireCtx(req, db);
-    return db.rows<z.infer<typeof CommendationForm>>('select code, name, sort, active from commendation_form order by sort');
+    return commendationForms(requireCtx(req, db));
   });
   app.get('/registrations/:id/commendations', { schema: { tags, summary: 'Khen thưởng của mô hình, điển hình', params: IdParam, response: { 200: z.array(Commendation) } } },
     async (req) => listCommendations(requireCtx(req, db), req.params.id));
@@ -21,15 +20,7 @@ export const commendationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
     async (req, reply) => reply.status(201).send(await propose(requireCtx(req, db), req.params.id, req.body)));
   app.get('/proposal-targets', {
     schema: { tags, summary: 'Các đơn vị cấp trên có thể nhận đề nghị khen thưởng của người dùng', response: { 200: z.array(z.object({ id: z.uuid(), name: z.string() })) } },
-  }, async (req) => {
-    const ctx = requireCtx(req, db);
-    if (!ctx.actor.entryPath) return [];
-    // The levels above the user's own: strict ancestors of the entry scope, nearest first.
-    return db.rows<{ id: string; name: string }>(
-      'select id, name from unit where path @> $1::ltree and path <> $1::ltree and active order by nlevel(path) desc',
-      [ctx.actor.entryPath],
-    );
-  });
+  }, async (req) => proposalTargets(requireCtx(req, db)));
 
   app.get('/proposals', { schema: { tags, summary: 'Đề nghị khen thưởng (từ cấp dưới gửi lên: queue=incoming)', querystring: ProposalQuery, response: { 200: ProposalPage } } },
     async (req) => listProposals(requireCtx(req, db), req.query));

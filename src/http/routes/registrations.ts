@@ -11,18 +11,16 @@ import { assignSupporter, transitionRegistration } from '../../services/registra
 import { updateRegistration } from '../../services/registrations/update-registration.js';
 import { checkSimilar } from '../../services/registrations/similar.js';
 import { publish, unpublish } from '../../services/showcase.js';
+import { fields } from '../../services/catalogues.js';
+import { replicableModels } from '../../services/registrations/replicable.js';
+import { supporterCandidates } from '../../services/registrations/supporter-candidates.js';
 import { requireCtx } from '../auth.js';
-import { SUPPORTER_ROLES } from '../../domain/policy.js';
-import { listReplicable } from '../../data/registrations-repo.js';
-import { escapeLike } from '../../data/units-repo.js';
-import { foldVietnamese } from '../../domain/text.js';
 
 const tags = ['Mô hình, điển hình'];
 
 export const registrationRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
   app.get('/fields', { schema: { tags: ['Danh mục'], summary: 'Danh mục lĩnh vực', response: { 200: z.array(Field) } } }, async (req) => {
-    requireCtx(req, db);
-    return db.rows<Field>('select code, name, sort, active from field order by sort, code');
+    return fields(requireCtx(req, db));
   });
 
   app.get('/registrations', {
@@ -50,12 +48,7 @@ export const registrationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
 
   app.get('/replicable-models', {
     schema: { tags, summary: 'Mô hình đã được công nhận trên cả nước, để đăng ký nhân rộng', querystring: z.object({ q: plainText(100).optional() }), response: { 200: z.array(ReplicableModel) } },
-  }, async (req) => {
-    requireCtx(req, db);
-    const words = req.query.q ? foldVietnamese(req.query.q).split(' ').filter(Boolean).map((w) => `%${escapeLike(w)}%`) : null;
-    const rows = await listReplicable(db.pool, words, 30);
-    return rows.map((r) => ({ id: r.id, title: r.title, unitName: r.unit_name, fieldCode: r.field_code, year: r.year }));
-  });
+  }, async (req) => replicableModels(requireCtx(req, db), req.query.q));
 
   app.get('/registrations/:id', {
     schema: { tags, summary: 'Hồ sơ mô hình, điển hình với tiến trình', params: IdParam, response: { 200: Registration } },
@@ -74,19 +67,7 @@ export const registrationRoutes = (db: Db): FastifyPluginAsyncZod => async (app)
       tags, summary: 'Cán bộ có thể phân công hỗ trợ mô hình này', params: IdParam,
       response: { 200: z.array(z.object({ id: z.uuid(), fullName: z.string(), position: z.string().nullable(), unitName: z.string() })) },
     },
-  }, async (req) => {
-    const ctx = requireCtx(req, db);
-    const reg = await getRegistration(ctx, req.params.id);
-    const { rows } = await db.pool.query<{ id: string; full_name: string; position: string | null; unit_name: string }>(
-      // Officers and committee members who can see the model, among the accounts the caller can see.
-      `select a.id, a.full_name, a.position, hu.name as unit_name from app_user a
-         join unit hu on hu.id = a.unit_id join unit vu on vu.id = a.view_unit_id join registration r on r.id = $1
-        where a.active and a.role = any($3::text[]) and r.unit_path <@ vu.path and hu.path <@ $2::ltree
-        order by a.full_name limit 100`,
-      [reg.id, ctx.actor.viewPath, SUPPORTER_ROLES],
-    );
-    return rows.map((r) => ({ id: r.id, fullName: r.full_name, position: r.position, unitName: r.unit_name }));
-  });
+  }, async (req) => supporterCandidates(requireCtx(req, db), req.params.id));
 
   app.post('/registrations/:id/supporter', {
     schema: { tags, summary: 'Phân công cán bộ hỗ trợ', params: IdParam, body: z.object({ version: z.number().int(), supporterId: z.uuid() }), response: { 200: Registration } },

@@ -2,7 +2,9 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { insertAudit } from '../../data/audit-repo.js';
-import { findCampaign, listCampaigns as query, quotasOf, replaceQuotas, type CampaignRow, type QuotaRow } from '../../data/campaigns-repo.js';
+import {
+  findCampaign, insertCampaign, listCampaigns as query, quotasOf, replaceQuotas, setCampaignStateRow, updateCampaignRow, type CampaignRow, type QuotaRow,
+} from '../../data/campaigns-repo.js';
 import type { Queryable } from '../../data/db.js';
 import { findUnitInScope } from '../../data/units-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
@@ -51,11 +53,10 @@ export async function createCampaign(ctx: Ctx, input: z.infer<typeof CampaignInp
     if (!unit) throw notFound('unit');
     if (!can(ctx.actor, 'campaign.create', { path: unit.path })) throw new AppError('FORBIDDEN');
     const id = randomUUID();
-    await q.query(
-      `insert into campaign (id, unit_id, unit_path, title, description, year_from, year_to, start_date, end_date, focus_themes, created_by)
-       values ($1, $2, $3::ltree, $4, $5, $6, $7, $8, $9, $10, $11)`,
-      [id, unit.id, unit.path, tidyName(input.title), input.description ?? null, input.yearFrom, input.yearTo, input.startDate, input.endDate, input.focusThemes.map(tidyName), ctx.actor.id],
-    );
+    await insertCampaign(q, {
+      id, unitId: unit.id, unitPath: unit.path, title: tidyName(input.title), description: input.description ?? null, yearFrom: input.yearFrom, yearTo: input.yearTo,
+      startDate: input.startDate, endDate: input.endDate, focusThemes: input.focusThemes.map(tidyName), createdBy: ctx.actor.id,
+    });
     await replaceQuotas(q, id, quotasWithIds(input.quotas));
     await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'campaign.create', entityType: 'campaign', entityId: id, entityLabel: input.title, unitPath: unit.path, after: input, ip: ctx.ip });
     return load(q, ctx.actor, id);
@@ -65,7 +66,7 @@ export async function createCampaign(ctx: Ctx, input: z.infer<typeof CampaignInp
 export async function updateCampaign(ctx: Ctx, id: string, input: z.infer<typeof UpdateCampaign>) {
   return changeCampaign(ctx, id, input.version, 'campaign.update', async (q, c) => {
     checkPeriod({ yearFrom: input.yearFrom ?? c.year_from, yearTo: input.yearTo ?? c.year_to, startDate: input.startDate ?? c.start_date, endDate: input.endDate ?? c.end_date });
-    const cols: Record<string, unknown> = {
+    await updateCampaignRow(q, id, {
       title: input.title === undefined ? undefined : tidyName(input.title),
       description: input.description,
       year_from: input.yearFrom,
@@ -73,12 +74,7 @@ export async function updateCampaign(ctx: Ctx, id: string, input: z.infer<typeof
       start_date: input.startDate,
       end_date: input.endDate,
       focus_themes: input.focusThemes?.map(tidyName),
-    };
-    const entries = Object.entries(cols).filter(([, v]) => v !== undefined);
-    await q.query(
-      `update campaign set ${[...entries.map(([k], i) => `${k} = $${i + 2}`), 'version = version + 1', 'updated_at = now()'].join(', ')} where id = $1`,
-      [id, ...entries.map(([, v]) => v)],
-    );
+    });
     if (input.quotas) await replaceQuotas(q, id, quotasWithIds(input.quotas));
   });
 }
@@ -88,10 +84,7 @@ export async function setCampaignState(ctx: Ctx, id: string, version: number, to
   return changeCampaign(ctx, id, version, `campaign.${to === 'launched' ? 'launch' : 'close'}`, async (q, c) => {
     const from = to === 'launched' ? 'draft' : 'launched';
     if (c.state !== from) throw new AppError('ILLEGAL_TRANSITION', { transition: to === 'launched' ? 'Phát động' : 'Kết thúc', state: c.state === 'draft' ? 'Bản nháp' : c.state === 'launched' ? 'Đã phát động' : 'Đã kết thúc' });
-    await q.query(
-      `update campaign set state = $2, launched_at = case when $2 = 'launched' then now() else launched_at end, version = version + 1, updated_at = now() where id = $1`,
-      [id, to],
-    );
+    await setCampaignStateRow(q, id, to);
   });
 }
 

@@ -8,9 +8,11 @@ import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { Transform, type Readable } from 'node:stream';
 import { insertAudit } from '../../data/audit-repo.js';
+import { findEvidenceFile, inspectionBelongsTo, insertEvidenceFile } from '../../data/inspections-repo.js';
 import { findRegistrationInScope } from '../../data/registrations-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { MAX_EVIDENCE_BYTES, sniffEvidenceType } from '../../domain/file-types.js';
+import { inScope } from '../../domain/scope.js';
 import type { Ctx } from '../context.js';
 import { photoCopy } from '../photo-copies.js';
 import { registrationActions } from '../registrations/present.js';
@@ -21,7 +23,7 @@ export interface Upload {
 }
 
 async function mayAddEvidence(ctx: Ctx, registrationId: string) {
-  const reg = await findRegistrationInScope(ctx.db.pool, registrationId, ctx.actor.viewPath);
+  const reg = await findRegistrationInScope(ctx.db.pool, registrationId, inScope(ctx.actor.viewPath));
   if (!reg) throw notFound('registration');
   if (!registrationActions(ctx.actor, reg).includes('add_evidence')) throw new AppError('FORBIDDEN');
   return reg;
@@ -58,18 +60,13 @@ export async function addEvidence(ctx: Ctx, filesDir: string, registrationId: st
       });
     }
     return await ctx.db.tx(async (q) => {
-      const reg = await findRegistrationInScope(q, registrationId, ctx.actor.viewPath, true);
+      const reg = await findRegistrationInScope(q, registrationId, inScope(ctx.actor.viewPath), true);
       if (!reg || !registrationActions(ctx.actor, reg).includes('add_evidence')) throw notFound('registration');
-      if (inspectionId) {
-        const { rows } = await q.query('select 1 from inspection where id = $1 and registration_id = $2', [inspectionId, reg.id]);
-        if (!rows.length) throw notFound('inspection');
-      }
+      if (inspectionId && !(await inspectionBelongsTo(q, inspectionId, reg.id))) throw notFound('inspection');
       const fileName = upload.fileName.normalize('NFC').slice(0, 200) || `tep.${type.ext}`;
-      await q.query(
-        `insert into evidence_file (id, registration_id, inspection_id, file_name, mime, size_bytes, sha256, storage_key, uploaded_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-        [id, reg.id, inspectionId, fileName, type.mime, size, hash.digest('hex'), storageKey, ctx.actor.id],
-      );
+      await insertEvidenceFile(q, {
+        id, registrationId: reg.id, inspectionId, fileName, mime: type.mime, size, sha256: hash.digest('hex'), storageKey, uploadedBy: ctx.actor.id,
+      });
       await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'evidence.add', entityType: 'registration', entityId: reg.id, entityLabel: reg.title, unitPath: reg.unit_path, after: { fileId: id, fileName, mime: type.mime, size }, ip: ctx.ip });
       return { id, fileName, mime: type.mime, sizeBytes: size };
     });
@@ -81,12 +78,7 @@ export async function addEvidence(ctx: Ctx, filesDir: string, registrationId: st
 
 /** A stored file the actor may see: its record and a path to stream from. */
 export async function findEvidence(ctx: Ctx, filesDir: string, fileId: string) {
-  const { rows } = await ctx.db.pool.query<{ file_name: string; mime: string; size_bytes: number; storage_key: string }>(
-    `select f.file_name, f.mime, f.size_bytes, f.storage_key from evidence_file f join registration r on r.id = f.registration_id
-      where f.id = $1 and r.unit_path <@ $2::ltree`,
-    [fileId, ctx.actor.viewPath],
-  );
-  const f = rows[0];
+  const f = await findEvidenceFile(ctx.db.pool, fileId, inScope(ctx.actor.viewPath));
   if (!f) throw notFound('file');
   return { ...f, path: path.join(filesDir, f.storage_key) };
 }

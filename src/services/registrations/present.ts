@@ -2,34 +2,19 @@ import { similarEarlier } from './similar.js';
 import type { Queryable } from '../../data/db.js';
 import { listCriteria, listEvents, replicationsOf, type RegistrationRow } from '../../data/registrations-repo.js';
 import { publicationOf } from '../../data/showcase-repo.js';
-import { can, SUPPORTER_ROLES, type Actor } from '../../domain/policy.js';
-import { inSubtree } from '../../domain/scope.js';
+import { EDITABLE_STATES as EDITABLE, registrationActions as actionsOf, type Actor, type RegistrationFacts } from '../../domain/policy.js';
 import type { Registration } from '../../domain/movement-schemas.js';
-import { availableTransitions, type RegistrationAction, type RegistrationState } from '../../domain/workflow.js';
+import type { RegistrationAction, RegistrationState } from '../../domain/workflow.js';
 
-export const EDITABLE_STATES: readonly string[] = ['draft', 'returned'];
-export const INSPECTABLE_STATES: readonly string[] = ['accepted', 'recognised'];
-export const COMMENDABLE_STATES: readonly string[] = ['recognised', 'completed'];
+/** The states in which a registration may be edited (the policy's rule for `update`). */
+export const EDITABLE_STATES: readonly string[] = EDITABLE;
 
-/** Edits and transitions the actor may take on this registration now. */
-export function registrationActions(actor: Actor, r: RegistrationRow): RegistrationAction[] {
-  const target = { path: r.unit_path };
-  const actions: RegistrationAction[] = [];
-  if (EDITABLE_STATES.includes(r.state) && can(actor, 'registration.update', target)) actions.push('update');
-  actions.push(...availableTransitions(actor, { state: r.state as RegistrationState, unitPath: r.unit_path }));
-  if (r.state === 'accepted' && can(actor, 'registration.assign_supporter', target)) actions.push('assign_supporter');
-  // The supporting officer inspects the model assigned to them, as the committee may.
-  const inspector = can(actor, 'registration.inspect', target)
-    || (r.supporter_id === actor.id && SUPPORTER_ROLES.includes(actor.role) && inSubtree(r.unit_path, actor.viewPath));
-  if (INSPECTABLE_STATES.includes(r.state) && inspector) actions.push('inspect');
-  if (!['rejected'].includes(r.state) && (inspector || can(actor, 'registration.update', target))) actions.push('add_evidence');
-  if (COMMENDABLE_STATES.includes(r.state)) {
-    if (can(actor, 'commendation.record', target)) actions.push('commend');
-    if (can(actor, 'commendation.propose', target) && actor.entryPath?.includes('.')) actions.push('propose');
-    if (r.recognised && can(actor, 'registration.publish', target)) actions.push('publish');
-  }
-  return actions;
-}
+/** What the policy reads of a registration row. */
+export const registrationFacts = (r: RegistrationRow): RegistrationFacts =>
+  ({ unitPath: r.unit_path, state: r.state as RegistrationState, supporterId: r.supporter_id, recognised: r.recognised });
+
+/** Edits and transitions the actor may take on this registration now, as the policy decides. */
+export const registrationActions = (actor: Actor, r: RegistrationRow): RegistrationAction[] => actionsOf(actor, registrationFacts(r));
 
 export async function presentRegistration(q: Queryable, actor: Actor, r: RegistrationRow): Promise<Registration> {
   // Sequential: inside a transaction the queries share one connection.

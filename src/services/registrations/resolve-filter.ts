@@ -1,4 +1,4 @@
-import { findUnitInScope } from '../../data/units-repo.js';
+import { findUnitInScope, unitAtPath } from '../../data/units-repo.js';
 import type { ResolvedFilter } from '../../data/registration-filter.js';
 import { notFound } from '../../domain/errors.js';
 import type { RegistrationFilterQuery } from '../../domain/statistics.js';
@@ -46,10 +46,7 @@ export async function resolveFilter(ctx: Ctx, input: RegistrationFilterQuery, sc
 /** The unit whose subtree a filter covers: the chosen one, or the top of the caller's view. */
 export async function filterUnit(ctx: Ctx, chosen: { id: string; name: string; path: string } | null) {
   if (chosen) return chosen;
-  const { rows } = await ctx.db.pool.query<{ id: string; name: string; path: string }>(
-    'select id, name, path::text as path from unit where path = $1::ltree',
-    [ctx.actor.viewPath],
-  );
-  if (!rows[0]) throw notFound('unit');
-  return rows[0];
+  const top = await unitAtPath(ctx.db.pool, ctx.actor.viewPath);
+  if (!top) throw notFound('unit');
+  return { id: top.id, name: top.name, path: top.path };
 }

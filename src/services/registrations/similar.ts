@@ -1,6 +1,6 @@
 import type { Queryable } from '../../data/db.js';
 import { findSimilarEarlier } from '../../data/registrations-repo.js';
-import { findUnitInScope } from '../../data/units-repo.js';
+import { findUnitInScope, unitAtPath } from '../../data/units-repo.js';
 import { notFound } from '../../domain/errors.js';
 import type { EarlierRegistration } from '../../domain/movement-schemas.js';
 import type { Actor } from '../../domain/policy.js';
@@ -26,8 +26,8 @@ export async function similarEarlier(q: Queryable, actor: Actor, unitPath: strin
   const titleKey = foldVietnamese(title);
   if (titleKey.length < 3) return [];
   const parent = unitPath.includes('.') ? unitPath.slice(0, unitPath.lastIndexOf('.')) : unitPath;
-  const { rows: up } = await q.query<{ level: string }>('select level from unit where path = $1::ltree', [parent]);
-  const scopePath = up[0] && SMALL_LEVELS.includes(up[0].level) && inSubtree(parent, actor.viewPath) ? parent : unitPath;
+  const up = await unitAtPath(q, parent);
+  const scopePath = up && SMALL_LEVELS.includes(up.level) && inSubtree(parent, actor.viewPath) ? parent : unitPath;
   const rows = (await findSimilarEarlier(q, { scopePath, titleKey, year, excludeId, min: SIMILAR_MIN, limit: 8 }))
     .filter((r) => !numbersDiffer(r.title, title)).slice(0, 5);
   return rows.map((r) => ({

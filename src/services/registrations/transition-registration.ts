@@ -2,12 +2,9 @@ import { insertAudit } from '../../data/audit-repo.js';
 import { findEarlierSameTitle, findRegistrationInScope, insertEvent, listCriteria, updateRegistrationRow } from '../../data/registrations-repo.js';
 import { findUserInScope } from '../../data/users-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
-import { can, SUPPORTER_ROLES } from '../../domain/policy.js';
-import { inSubtree } from '../../domain/scope.js';
-import {
-  REGISTRATION_STATE_LABELS, refuseTransition, TRANSITIONS,
-  type RegistrationState, type TransitionName,
-} from '../../domain/workflow.js';
+import { can, refuseTransition, SUPPORTER_ROLES } from '../../domain/policy.js';
+import { anyScope, inScope, inSubtree } from '../../domain/scope.js';
+import { REGISTRATION_STATE_LABELS, TRANSITIONS, type RegistrationState, type TransitionName } from '../../domain/workflow.js';
 import type { Queryable } from '../../data/db.js';
 import type { RegistrationRow } from '../../data/registrations-repo.js';
 import type { Ctx } from '../context.js';
@@ -30,14 +27,14 @@ async function checkContent(q: Queryable, name: TransitionName, r: RegistrationR
 }
 
 async function checkSupporter(q: Queryable, supporterId: string, unitPath: string) {
-  const s = await findUserInScope(q, supporterId, '');
+  const s = await findUserInScope(q, supporterId, anyScope);
   // Supporters are officers or committee members: a supporter inspects, a read-only or unit account may not.
   if (!s || !s.active || !SUPPORTER_ROLES.includes(s.role) || !inSubtree(unitPath, s.view_path)) throw new AppError('SUPPORTER_INVALID');
 }
 
 /**
  * Takes one transition of the workflow: lock the record inside the actor's scope, let the
- * workflow table decide, check the version, change the state, write the timeline and the audit
+ * workflow table and the policy decide, check the version, change the state, write the timeline and the audit
  * row — one transaction.
  */
 export async function transitionRegistration(ctx: Ctx, id: string, name: TransitionName, input: TransitionInput) {
@@ -46,7 +43,7 @@ export async function transitionRegistration(ctx: Ctx, id: string, name: Transit
 
 /** The transition inside a caller's transaction (a recognition decision takes one too). */
 export async function transitionIn(q: Queryable, ctx: Ctx, id: string, name: TransitionName, input: TransitionInput, extra: Record<string, unknown> = {}): Promise<RegistrationRow> {
-  const before = await findRegistrationInScope(q, id, ctx.actor.viewPath, true);
+  const before = await findRegistrationInScope(q, id, inScope(ctx.actor.viewPath), true);
   if (!before) throw notFound('registration');
   const refusal = refuseTransition(ctx.actor, name, { state: before.state as RegistrationState, unitPath: before.unit_path }, input.reason);
   if (refusal === 'illegal_state') {
@@ -70,7 +67,7 @@ export async function transitionIn(q: Queryable, ctx: Ctx, id: string, name: Tra
     fromState: before.state, toState: to, reason: input.reason?.trim() || null,
     data: input.supporterId ? { supporterId: input.supporterId } : undefined,
   });
-  const after = (await findRegistrationInScope(q, id, ''))!;
+  const after = (await findRegistrationInScope(q, id, anyScope))!;
   await insertAudit(q, {
     actorId: ctx.actor.id, actorName: ctx.actor.name, action: `registration.${name}`, entityType: 'registration',
     entityId: id, entityLabel: after.title, unitPath: after.unit_path,
@@ -82,13 +79,13 @@ export async function transitionIn(q: Queryable, ctx: Ctx, id: string, name: Tra
 /** Assigns (or changes) the supporting officer of an accepted registration. */
 export async function assignSupporter(ctx: Ctx, id: string, version: number, supporterId: string) {
   return ctx.db.tx(async (q) => {
-    const before = await findRegistrationInScope(q, id, ctx.actor.viewPath, true);
+    const before = await findRegistrationInScope(q, id, inScope(ctx.actor.viewPath), true);
     if (!before) throw notFound('registration');
     if (!can(ctx.actor, 'registration.assign_supporter', { path: before.unit_path })) throw new AppError('FORBIDDEN');
     if (before.version !== version) throw new AppError('STALE_VERSION');
     await checkSupporter(q, supporterId, before.unit_path);
     await updateRegistrationRow(q, id, version, { supporter_id: supporterId });
-    const after = (await findRegistrationInScope(q, id, ''))!;
+    const after = (await findRegistrationInScope(q, id, anyScope))!;
     await insertAudit(q, {
       actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'registration.assign_supporter', entityType: 'registration',
       entityId: id, entityLabel: after.title, unitPath: after.unit_path,

@@ -1,3 +1,5 @@
+import { campaignBrief } from '../../data/campaigns-repo.js';
+import { fieldIsActive } from '../../data/catalogues-repo.js';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../data/db.js';
 import { findRegistrationInScope, type RegistrationValues } from '../../data/registrations-repo.js';
@@ -21,15 +23,12 @@ const clean = (v: string | null | undefined) => (v === undefined ? undefined : v
 export async function registrationValues(q: Queryable, ctx: Ctx, unitPath: string, input: Input, current: Record<string, unknown> = {}): Promise<RegistrationValues> {
   const v: RegistrationValues = {};
   if (input.fieldCode !== undefined) {
-    const { rows } = await q.query('select 1 from field where code = $1 and active', [input.fieldCode]);
-    if (!rows.length) throw new AppError('FIELD_UNKNOWN', { code: input.fieldCode });
+    if (!(await fieldIsActive(q, input.fieldCode))) throw new AppError('FIELD_UNKNOWN', { code: input.fieldCode });
     v.field_code = input.fieldCode;
   }
   if (input.campaignId !== undefined) {
     if (input.campaignId) {
-      const { rows } = await q.query<{ title: string; state: string; unit_path: string }>(
-        'select title, state, unit_path::text as unit_path from campaign where id = $1', [input.campaignId]);
-      const c = rows[0];
+      const c = await campaignBrief(q, input.campaignId);
       // A campaign applies to the subtree of the unit that launched it; a draft is not shown.
       if (!c || !inSubtree(unitPath, c.unit_path) || (c.state === 'draft' && !can(ctx.actor, 'campaign.update', { path: c.unit_path }))) {
         throw notFound('campaign');

@@ -3,7 +3,9 @@
  * API: a report and the dashboard cannot disagree about one unit and period.
  */
 import type { Queryable } from '../../data/db.js';
-import { filterSql, type ResolvedFilter } from '../../data/registration-filter.js';
+import type { ResolvedFilter } from '../../data/registration-filter.js';
+import { listFields } from '../../data/catalogues-repo.js';
+import { reportExtras } from '../../data/reports-repo.js';
 import { childUnits, sumCounts, sumTally, unitsByPaths } from '../../data/stats-repo.js';
 import { REGISTRATION_STATES } from '../../domain/workflow.js';
 import type { FigureLine, ReportFigures } from '../../domain/report-schemas.js';
@@ -25,7 +27,7 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
     scopePath: s.viewPath, unitPath: s.unit.path, yearFrom: s.yearFrom, yearTo: s.yearTo,
     campaignId: s.campaign?.id, states: [...COUNTED_STATES],
   };
-  const fields = (await q.query<{ code: string; name: string; active: boolean }>('select code, name, active from field order by sort')).rows;
+  const fields = await listFields(q);
 
   /** Lines of one dimension crossed with model/exemplar, in the given order of keys. */
   const lines = async (dim: 'field' | 'holder' | 'origin' | 'level' | 'year', order: { key: string; label: string; always?: boolean }[]): Promise<FigureLine[]> => {
@@ -81,26 +83,7 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
   const recognised = resources?.count_recognised ?? 0;
   const notRecognised = (await sumTally(q, { ...f, states: ['not_recognised'] }, [], s.unit.path))[0]?.count ?? 0;
 
-  const params: unknown[] = [];
-  const where = filterSql(f, 'r', 'r.unit_path', params).join(' and ');
-  const commendations = (await q.query<{ form: string; collectives: number; individuals: number; total: number }>(
-    `select fm.name as form, count(*) filter (where r.holder = 'collective')::bigint as collectives,
-            count(*) filter (where r.holder = 'individual')::bigint as individuals, count(*)::bigint as total
-       from commendation c join registration r on r.id = c.registration_id join commendation_form fm on fm.code = c.form_code
-      where ${where} group by fm.name, fm.sort order by fm.sort, fm.name`,
-    params,
-  )).rows;
-  const proposalsUp = (await q.query<{ n: number }>(
-    `select count(*)::bigint as n from commendation_proposal p join registration r on r.id = p.registration_id where ${where}`,
-    params,
-  )).rows[0]!.n;
-  const notable = (await q.query<{ id: string; title: string; unit_name: string; field_name: string; kind: 'model' | 'exemplar'; year: number; recognised: boolean; commended: boolean }>(
-    `select r.id, r.title, u.name as unit_name, fd.name as field_name, r.kind, r.year, r.recognised, r.commended
-       from registration r join unit u on u.id = r.unit_id join field fd on fd.code = r.field_code
-      where ${where} and (r.recognised or r.commended)
-      order by r.commended desc, r.recognised desc, r.year desc, r.title limit 10`,
-    params,
-  )).rows;
+  const { commendations, proposalsUp, notable } = await reportExtras(q, f);
 
   return {
     unit: { id: s.unit.id, name: s.unit.name },
