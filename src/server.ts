@@ -20,10 +20,10 @@ if (firstStart && process.env.DVK_DEMO !== 'false') {
   if (!(await hasDemoModels(db))) await seedDemoModels(db);
   await seedDemoShowcase(db, cfg.filesDir);
 }
-const app = await buildApp({ db, webDir: cfg.webDir, filesDir: cfg.filesDir, logger: process.env.DVK_LOG === 'true' });
+const app = await buildApp({ db, webDir: cfg.webDir, filesDir: cfg.filesDir, publicUrl: cfg.publicUrl, logger: process.env.DVK_LOG === 'true' });
 await app.listen({ port: cfg.port, host: cfg.host });
 
-const url = `http://localhost:${cfg.port}`;
+const url = cfg.publicUrl ?? `http://localhost:${cfg.port}`;
 const where = cfg.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${pgliteDir(cfg)}`;
 console.log(`\nDVK đang chạy: ${url}\nCơ sở dữ liệu: ${where}\nTài liệu API: ${url}/api/v1/docs`);
 if (process.env.DVK_DEMO !== 'false') {

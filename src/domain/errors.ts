@@ -38,6 +38,11 @@ export const ERRORS = {
     vi: 'Mật khẩu mới phải có ít nhất 8 ký tự, gồm cả chữ và số.',
     en: 'The new password needs at least 8 characters, with letters and digits.',
   },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    vi: 'Yêu cầu bị từ chối vì không được gửi từ trang của hệ thống DVK. Vui lòng mở DVK bằng địa chỉ chính thức rồi thao tác lại.',
+    en: 'Refused: the request was not sent from a DVK page. Open DVK at its own address and try again.',
+  },
   PASSWORD_CHANGE_REQUIRED: {
     status: 403,
     vi: 'Vui lòng đổi mật khẩu trước khi tiếp tục làm việc (mật khẩu hiện tại do quản trị cấp).',
