@@ -11,6 +11,8 @@ export interface Config {
   demoPassword: string;
   webDir: string;
   filesDir: string;
+  /** DVK_PUBLIC_URL as an origin (`https://dvk.vinhlong.gov.vn`), or null: the listening address. */
+  publicUrl: string | null;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'DanVanKheo2026';
@@ -24,10 +26,26 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.DVK_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     webDir: path.join(ROOT_DIR, 'web', 'dist'),
     filesDir: path.join(path.resolve(env.DVK_DATA_DIR ?? 'data'), 'files'),
+    publicUrl: publicUrlOf(env.DVK_PUBLIC_URL),
   };
 }
 
 /** Where PGlite keeps its files inside the data directory. */
 export function pgliteDir(cfg: Config): string {
   return path.join(cfg.dataDir, 'pglite');
+}
+
+/** DVK_PUBLIC_URL must be an http(s) address; a mistyped one stops the start with a clear message. */
+function publicUrlOf(value: string | undefined): string | null {
+  if (!value?.trim()) return null;
+  let url: URL;
+  try {
+    url = new URL(value.trim());
+  } catch {
+    throw new Error(`DVK_PUBLIC_URL không phải địa chỉ hợp lệ: "${value}" (ví dụ đúng: https://dvk.vinhlong.gov.vn)`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new Error(`DVK_PUBLIC_URL phải bắt đầu bằng http:// hoặc https://: "${value}"`);
+  }
+  return url.origin;
 }

@@ -23,11 +23,11 @@ if (firstStart && process.env.DVK_DEMO !== 'false') {
   if (!(await hasDemoModels(db))) await seedDemoModels(db);
   await seedDemoShowcase(db, cfg.filesDir);
 }
-const app = await buildApp({ db, webDir: cfg.webDir, filesDir: cfg.filesDir, logger: process.env.DVK_LOG === 'true' });
+const app = await buildApp({ db, webDir: cfg.webDir, filesDir: cfg.filesDir, publicUrl: cfg.publicUrl, logger: process.env.DVK_LOG === 'true' });
 await app.listen({ port: cfg.port, host: cfg.host });
 
 // The port actually bound (PORT=0 asks the system for a free one).
-const url = `http://localhost:${(app.server.address() as AddressInfo).port}`;
+const url = cfg.publicUrl ?? `http://localhost:${(app.server.address() as AddressInfo).port}`;
 const where = cfg.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite tại ${pgliteDir(cfg)}`;
 console.log(`\nDVK đang chạy: ${url}\nCơ sở dữ liệu: ${where}\nTài liệu API: ${url}/api/v1/docs`);
 if (process.env.DVK_DEMO !== 'false') {

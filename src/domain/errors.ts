@@ -43,6 +43,11 @@ export const ERRORS = {
     vi: 'Mật khẩu mới chưa an toàn: {reasonVi}. Mật khẩu cần ít nhất 8 ký tự và khó đoán: nên ghép ba, bốn từ hoặc trộn chữ, số và ký hiệu; không dùng mật khẩu phổ biến, dãy phím, ngày tháng, tên mình hay tên hệ thống.',
     en: 'The new password is not safe: {reasonEn}. It needs at least 8 characters and must be hard to guess: join three or four words, or mix letters, digits and symbols; avoid common passwords, keyboard runs, dates, your own name or the name of the system.',
   },
+  CROSS_SITE_REQUEST: {
+    status: 403,
+    vi: 'Yêu cầu bị từ chối vì không được gửi từ trang của hệ thống DVK. Vui lòng mở DVK bằng địa chỉ chính thức rồi thao tác lại.',
+    en: 'Refused: the request was not sent from a DVK page. Open DVK at its own address and try again.',
+  },
   PASSWORD_CHANGE_REQUIRED: {
     status: 403,
     vi: 'Vui lòng đổi mật khẩu trước khi tiếp tục làm việc (mật khẩu hiện tại do quản trị cấp).',

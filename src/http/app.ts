@@ -17,6 +17,7 @@ import { vietnameseIssue } from '../domain/validation-messages.js';
 import { installAuth } from './auth.js';
 import { clientErrorHandler, installErrorHandling } from './errors.js';
 import { installIdempotency } from './idempotency.js';
+import { installSecurity, publicOrigin } from './security.js';
 import { auditRoutes } from './routes/audit.js';
 import { authRoutes } from './routes/auth.js';
 import { unitRoutes } from './routes/units.js';
@@ -52,6 +53,10 @@ export interface AppOptions {
   webDir?: string | null;
   logger?: boolean;
   trustProxy?: boolean;
+  /** DVK's public address (DVK_PUBLIC_URL); when missing, the listening address. */
+  publicUrl?: string | null;
+  /** Served over HTTPS (DVK_SECURE_COOKIES): adds HSTS. */
+  secure?: boolean;
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -65,6 +70,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   const webDir = opts.webDir && fs.existsSync(path.join(opts.webDir, 'index.html')) ? path.resolve(opts.webDir) : null;
   installErrorHandling(app, webDir ? fs.readFileSync(path.join(webDir, 'index.html')) : null);
+  await installSecurity(app, { publicUrl: opts.publicUrl ?? null, secure: opts.secure ?? process.env.DVK_SECURE_COOKIES === 'true' });
   await app.register(cookie);
   await app.register(multipart);
   installAuth(app, opts.db);
@@ -88,7 +94,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     await opts.db.rows('select 1');
     return { status: 'ok' as const, database: opts.db.engine, version: VERSION };
   });
-  registerShowcase(app, opts.db, opts.filesDir);
+  registerShowcase(app, opts.db, opts.filesDir, () => publicOrigin(app, opts.publicUrl ?? null));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const exportRunner = new ExportRunner(opts.db, path.join(opts.filesDir, 'exports'));

@@ -17,7 +17,7 @@ async function upload(c: Client, regId: string, name: string, bytes: Buffer, ins
   const form = new FormData();
   form.set('file', new Blob([new Uint8Array(bytes)]), name);
   const res = await fetch(`${srv.baseUrl}/api/v1/registrations/${regId}/evidence${inspectionId ? `?inspectionId=${inspectionId}` : ''}`, {
-    method: 'POST', body: form, headers: { cookie: c.cookie! },
+    method: 'POST', body: form, headers: { cookie: c.cookie!, origin: srv.baseUrl },
   });
   return { status: res.status, body: await res.json() };
 }

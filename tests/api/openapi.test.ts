@@ -40,7 +40,7 @@ describe('API surface', () => {
   });
 
   it('answers a malformed body with 400 and a Vietnamese message', async () => {
-    const res = await fetch(`${srv.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"username":' });
+    const res = await fetch(`${srv.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: srv.baseUrl }, body: '{"username":' });
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error.code).toBe('VALIDATION_FAILED');

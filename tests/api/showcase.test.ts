@@ -24,7 +24,7 @@ afterAll(async () => { await srv?.close(); });
 async function upload(c: Client, id: string, name: string, bytes: Buffer) {
   const form = new FormData();
   form.set('file', new Blob([new Uint8Array(bytes)]), name);
-  const r = await fetch(`${srv.baseUrl}/api/v1/registrations/${id}/evidence`, { method: 'POST', body: form, headers: { cookie: c.cookie! } });
+  const r = await fetch(`${srv.baseUrl}/api/v1/registrations/${id}/evidence`, { method: 'POST', body: form, headers: { cookie: c.cookie!, origin: srv.baseUrl } });
   expect(r.status).toBe(201);
   return (await r.json()) as { id: string };
 }

@@ -2,10 +2,10 @@
  * The dashboard in Chromium: a figure opens the list behind it with the same count, the list exports
  * to Excel with its filter, and a search typed without diacritics finds the models.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { seedDemoModels } from '../../src/seed/demo-models.js';
-import { launchChromium } from '../support/browser.js';
+import { expectNoPolicyViolations, launchChromium } from '../support/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
 
 let srv: TestServer;
@@ -20,6 +20,7 @@ afterAll(async () => {
   await browser?.close();
   await srv?.close();
 });
+afterEach(expectNoPolicyViolations);
 
 async function login(page: Page, username: string) {
   await page.goto(srv.baseUrl + '/');

@@ -7,9 +7,9 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import { expectNoPolicyViolations, launchChromium } from '../support/browser.js';
 import { loggedIn } from '../support/client.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
 
@@ -29,6 +29,7 @@ afterAll(async () => {
   await browser?.close();
   await srv?.close();
 });
+afterEach(expectNoPolicyViolations);
 
 async function as(username: string, password = DEMO_PASSWORD): Promise<Page> {
   const ctx = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'vi-VN' });

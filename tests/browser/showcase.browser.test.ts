@@ -2,12 +2,12 @@
  * The public showcase on a 390 px phone, without signing in, as a first start shows it: browse,
  * narrow by field, open a model, its photos show; the page source holds no private field.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { loggedIn } from '../support/client.js';
 import { seedDemoModels } from '../../src/seed/demo-models.js';
 import { seedDemoShowcase } from '../../src/seed/demo-showcase.js';
-import { launchChromium } from '../support/browser.js';
+import { expectNoPolicyViolations, launchChromium } from '../support/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
 
 let srv: TestServer;
@@ -23,6 +23,7 @@ afterAll(async () => {
   await browser?.close();
   await srv?.close();
 });
+afterEach(expectNoPolicyViolations);
 
 describe('public showcase in the browser', () => {
   it('browse → choose a field → open a model → its photos show, on a phone, with no private field in the source', async () => {

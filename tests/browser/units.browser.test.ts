@@ -2,9 +2,9 @@
  * The web app in Chromium against the real server (fresh in-memory database with the demo data):
  * logging in, the unit tree, creating a unit through the form, search, the phone layout.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../support/browser.js';
+import { expectNoPolicyViolations, launchChromium } from '../support/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
 
 let srv: TestServer;
@@ -18,6 +18,7 @@ afterAll(async () => {
   await browser?.close();
   await srv?.close();
 });
+afterEach(expectNoPolicyViolations);
 
 async function login(page: Page, username: string, password = DEMO_PASSWORD) {
   await page.goto(srv.baseUrl + '/');

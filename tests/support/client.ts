@@ -14,6 +14,8 @@ export class Client {
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (this.cookie) headers.cookie = this.cookie;
     if (this.lang) headers['accept-language'] = this.lang;
+    // A browser names the page's origin on every write; DVK refuses writes without it.
+    if (method !== 'GET' && method !== 'HEAD') headers.origin = this.baseUrl;
     const res = await fetch(this.baseUrl + url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const setCookie = res.headers.get('set-cookie');
     if (setCookie) {

@@ -5,9 +5,11 @@
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import type { FastifyInstance } from 'fastify';
 import { openDb, type Db } from '../../src/data/db.js';
 import { bootstrap } from '../../src/data/bootstrap.js';
 import { buildApp } from '../../src/http/app.js';
@@ -46,6 +48,37 @@ async function createDatabase(adminUrl: string): Promise<{ url: string; drop: ()
   };
 }
 
+/** A free loopback port, so that the app knows its own address (DVK_PUBLIC_URL) before it listens. */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = net.createServer();
+    probe.once('error', reject);
+    probe.listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/**
+ * Builds an app whose public address is its own loopback address and starts it; a port taken
+ * between the probe and the start is tried again with another one.
+ */
+async function listenOnOwnAddress(build: (publicUrl: string) => Promise<FastifyInstance>): Promise<{ app: FastifyInstance; baseUrl: string }> {
+  for (let attempt = 0; ; attempt++) {
+    const baseUrl = `http://127.0.0.1:${await freePort()}`;
+    const app = await build(baseUrl);
+    try {
+      await app.listen({ port: Number(new URL(baseUrl).port), host: '127.0.0.1' });
+      return { app, baseUrl };
+    } catch (err) {
+      await app.close();
+      if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE' || attempt >= 4) throw err;
+    }
+  }
+}
+
 export async function startTestServer(opts: { seed?: boolean; web?: boolean; trustProxy?: boolean } = {}): Promise<TestServer> {
   const adminUrl = process.env.DVK_TEST_DATABASE_URL;
   const created = adminUrl ? await createDatabase(adminUrl) : null;
@@ -53,12 +86,10 @@ export async function startTestServer(opts: { seed?: boolean; web?: boolean; tru
   await bootstrap(db);
   if (opts.seed !== false) await seedDemo(db, DEMO_PASSWORD);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-files-'));
-  const app = await buildApp({ db, filesDir, webDir: opts.web === false ? null : path.join(ROOT_DIR, 'web', 'dist'), trustProxy: opts.trustProxy });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const webDir = opts.web === false ? null : path.join(ROOT_DIR, 'web', 'dist');
+  const { app, baseUrl } = await listenOnOwnAddress((publicUrl) => buildApp({ db, filesDir, webDir, publicUrl, trustProxy: opts.trustProxy }));
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     db,
     engine: db.engine,
     filesDir,
@@ -80,12 +111,9 @@ export async function startTestServer(opts: { seed?: boolean; web?: boolean; tru
 export async function startSecondInstance(first: TestServer, opts: { trustProxy?: boolean } = {}): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const db = first.databaseUrl ? await openDb({ databaseUrl: first.databaseUrl, poolSize: 5 }) : first.db;
   if (first.databaseUrl) await bootstrap(db);
-  const app = await buildApp({ db, filesDir: first.filesDir, webDir: null, trustProxy: opts.trustProxy });
-  await app.listen({ port: 0, host: '127.0.0.1' });
-  const address = app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
+  const { app, baseUrl } = await listenOnOwnAddress((publicUrl) => buildApp({ db, filesDir: first.filesDir, webDir: null, publicUrl, trustProxy: opts.trustProxy }));
   return {
-    baseUrl: `http://127.0.0.1:${port}`,
+    baseUrl,
     async close() {
       await app.close();
       if (first.databaseUrl) await db.close();

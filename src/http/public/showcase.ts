@@ -5,7 +5,7 @@
  * columns of published, still recognised registrations only.
  */
 import fs from 'node:fs';
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../data/db.js';
 import {
   listPublished, publicCommendations, publicPhoto, publicPhotos, publicRecognitions, publicResults, publishedBySlug, showcaseChoices,
@@ -18,10 +18,6 @@ import { UNIT_LEVEL_LABELS, type UnitLevel } from '../../domain/unit-kinds.js';
 import { page, esc } from './html.js';
 
 const PAGE_SIZE = 24;
-
-function origin(req: FastifyRequest) {
-  return `${req.protocol}://${req.headers.host ?? 'localhost'}`;
-}
 
 function send(reply: FastifyReply, html: string) {
   return reply.header('content-type', 'text/html; charset=utf-8').header('cache-control', 'public, max-age=300').send(html);
@@ -71,7 +67,8 @@ function firstValues(query: unknown): Record<string, string | undefined> {
 /** The filters' choices change only when something is published: each instance keeps them a short while. */
 const CHOICES_TTL_MS = 30_000;
 
-export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string) {
+/** `origin`: DVK's public address; links that leave DVK never come from the request's Host header. */
+export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string, origin: () => string) {
   let choices: { at: number; value: Promise<Awaited<ReturnType<typeof showcaseChoices>>> } | null = null;
   const cachedChoices = () => {
     if (!choices || Date.now() - choices.at > CHOICES_TTL_MS) {
@@ -98,7 +95,7 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string)
     return send(reply, page({
       title: 'Mô hình “Dân vận khéo” tiêu biểu',
       description: 'Những mô hình, điển hình “Dân vận khéo” đã được công nhận, để học tập và nhân rộng.',
-      url: `${origin(req)}/cong-khai`,
+      url: `${origin()}/cong-khai`,
       body: `<h1>Mô hình “Dân vận khéo” tiêu biểu</h1>
         <form class="filters" method="get" action="/cong-khai" role="search">
           <input type="search" name="tim" value="${esc(text)}" placeholder="Tìm theo tên mô hình, đơn vị… (gõ có dấu hay không dấu đều được)" aria-label="Tìm mô hình">
@@ -117,20 +114,20 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string)
     const c = await publishedBySlug(db.pool, slug);
     if (!c) {
       return reply.status(404).header('content-type', 'text/html; charset=utf-8').send(page({
-        title: 'Không tìm thấy', description: '', url: `${origin(req)}/cong-khai`,
+        title: 'Không tìm thấy', description: '', url: `${origin()}/cong-khai`,
         body: '<h1>Không tìm thấy mô hình này</h1><p>Mô hình có thể đã thôi được công khai.</p><p><a href="/cong-khai">Xem các mô hình tiêu biểu</a></p>',
       }));
     }
     const [photos, recognitions, commendations, results] = await Promise.all([
       publicPhotos(db.pool, c.id), publicRecognitions(db.pool, c.id), publicCommendations(db.pool, c.id), publicResults(db.pool, c.id),
     ]);
-    const image = photos[0] ? `${origin(req)}/cong-khai/anh/${photos[0].id}` : null;
+    const image = photos[0] ? `${origin()}/cong-khai/anh/${photos[0].id}` : null;
     const paragraphs = c.summary.split(/\n+/).filter((l) => l.trim()).map((l) => `<p>${esc(l)}</p>`).join('');
     const level = (l: string | null) => (l && UNIT_LEVEL_LABELS[l as UnitLevel] ? `Cấp ${UNIT_LEVEL_LABELS[l as UnitLevel].toLowerCase()}` : 'Được công nhận');
     return send(reply, page({
       title: c.title,
       description: c.summary.replace(/\s+/g, ' ').slice(0, 200),
-      url: `${origin(req)}/cong-khai/mo-hinh/${c.slug}`,
+      url: `${origin()}/cong-khai/mo-hinh/${c.slug}`,
       image,
       body: `<p><a href="/cong-khai">← Các mô hình tiêu biểu</a></p>
         <h1>${esc(c.title)}</h1>
