@@ -171,7 +171,7 @@ describe('Idempotency-Key on every create', () => {
       const form = new FormData();
       form.set('file', new Blob([new Uint8Array(PNG)]), 'anh.png');
       const res = await fetch(`${srv.baseUrl}/api/v1/registrations/${accepted.id}/evidence`, {
-        method: 'POST', body: form, headers: { cookie: u.unit.cookie!, 'idempotency-key': key },
+        method: 'POST', body: form, headers: { cookie: u.unit.cookie!, origin: srv.baseUrl, 'idempotency-key': key },
       });
       return { status: res.status, body: await res.json(), replayed: res.headers.get('idempotent-replayed') };
     };

@@ -31,7 +31,7 @@ interface Answer {
 }
 
 async function signIn(baseUrl: string, username: string, password: string, forwardedFor?: string): Promise<Answer> {
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  const headers: Record<string, string> = { 'content-type': 'application/json', origin: baseUrl };
   if (forwardedFor) headers['x-forwarded-for'] = forwardedFor;
   const res = await fetch(`${baseUrl}/api/v1/auth/login`, { method: 'POST', headers, body: JSON.stringify({ username, password }) });
   return { status: res.status, body: (await res.json()) as Answer['body'] };
