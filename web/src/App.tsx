@@ -21,7 +21,7 @@ const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const RegistrationsPage = lazy(() => import('./pages/movement/RegistrationsPage'));
-const RegistrationFormPage = lazy(() => import('./pages/movement/RegistrationFormPage'));
+const RegistrationFormPage = lazy(() => import('./pages/movement/registration-form/RegistrationFormPage'));
 const RegistrationDetailPage = lazy(() => import('./pages/movement/RegistrationDetailPage'));
 const RoundsPage = lazy(() => import('./pages/movement/RoundsPage'));
 const ProposalsPage = lazy(() => import('./pages/movement/ProposalsPage'));

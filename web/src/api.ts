@@ -28,14 +28,22 @@ function fieldProblems(details: unknown): FieldProblem[] {
   );
 }
 
-export async function api<T>(method: string, url: string, body?: unknown): Promise<T> {
+export interface RequestOptions {
+  /** Sent as `Idempotency-Key`: the same key on a retry lets the server answer once for both. */
+  idempotencyKey?: string;
+}
+
+export async function api<T>(method: string, url: string, body?: unknown, opts?: RequestOptions): Promise<T> {
+  // The interface is Vietnamese, so are its messages, whatever the browser's language.
+  const headers: Record<string, string> = { 'accept-language': 'vi' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (opts?.idempotencyKey) headers['idempotency-key'] = opts.idempotencyKey;
   let res: Response;
   try {
     res = await fetch(`/api/v1${url}`, {
       method,
       credentials: 'same-origin',
-      // The interface is Vietnamese, so are its messages, whatever the browser's language.
-      headers: body === undefined ? { 'accept-language': 'vi' } : { 'accept-language': 'vi', 'content-type': 'application/json' },
+      headers,
       body: body === undefined ? undefined : JSON.stringify(body),
     });
   } catch {
@@ -57,8 +65,9 @@ export async function api<T>(method: string, url: string, body?: unknown): Promi
 }
 
 export const get = <T,>(url: string) => api<T>('GET', url);
-export const post = <T,>(url: string, body?: unknown) => api<T>('POST', url, body ?? {});
-export const patch = <T,>(url: string, body: unknown) => api<T>('PATCH', url, body);
+export const post = <T,>(url: string, body?: unknown, opts?: RequestOptions) => api<T>('POST', url, body ?? {}, opts);
+export const put = <T,>(url: string, body: unknown, opts?: RequestOptions) => api<T>('PUT', url, body, opts);
+export const patch = <T,>(url: string, body: unknown, opts?: RequestOptions) => api<T>('PATCH', url, body, opts);
 
 export function qs(params: Record<string, string | number | undefined | null>): string {
   const s = new URLSearchParams();

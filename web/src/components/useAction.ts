@@ -1,0 +1,87 @@
+import { useRef, useState } from 'react';
+import { App } from 'antd';
+import { useMutation } from '@tanstack/react-query';
+import { ApiError, errorText } from '../api';
+
+/** A random key in UUID form. `crypto.randomUUID` exists only on https:// and localhost, not on a LAN address. */
+export function newIdempotencyKey(): string {
+  const b = crypto.getRandomValues(new Uint8Array(16));
+  b[6] = (b[6]! & 0x0f) | 0x40;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = Array.from(b, (x) => x.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Said instead of the server's "reload the page" when the page has reloaded the record itself. */
+export const STALE_RELOADED =
+  'Dữ liệu đã được người khác thay đổi trong lúc bạn thao tác. Trang đã tải lại dữ liệu mới nhất: vui lòng xem lại rồi thực hiện lại.';
+
+export interface ActionOptions<R> {
+  /** Someone else changed the record (409 STALE_VERSION): reload it; the message says it was reloaded. */
+  onStale?: () => unknown;
+  /** Runs after success, inside the busy state (e.g. update the cache, close the dialog). */
+  onSuccess?: (result: R) => unknown;
+  /** What to say when the error carries no message of the server's. */
+  fallback?: string;
+  /** Runs after a failure has been shown (e.g. scroll to the message). */
+  onError?: (e: unknown) => void;
+  /** `modal`: show the failure in a dialog instead of returning it for an inline alert. */
+  showError?: 'inline' | 'modal';
+}
+
+interface Call<V> {
+  vars: V;
+  slot: string;
+  key: string;
+}
+
+/**
+ * One user action that writes: busy while it runs, the server's Vietnamese message when it fails,
+ * a reload when the record changed under the user, and one idempotency key per form (per `slot`
+ * when a card has several buttons), kept when the user tries again after a failure so the server
+ * can recognise the repeat, and renewed after success.
+ */
+export function useAction<V, R>(fn: (vars: V, opts: { idempotencyKey: string }) => Promise<R>, options: ActionOptions<R> = {}) {
+  const { modal } = App.useApp();
+  const keys = useRef(new Map<string, string>());
+  const [error, setError] = useState<string | null>(null);
+  const mutation = useMutation<R, unknown, Call<V>>({
+    mutationFn: ({ vars, key }) => fn(vars, { idempotencyKey: key }),
+  });
+
+  /** Runs the action; resolves to its result, or to undefined after a failure (already shown). */
+  async function run(vars: V, slot = ''): Promise<R | undefined> {
+    let key = keys.current.get(slot);
+    if (!key) keys.current.set(slot, (key = newIdempotencyKey()));
+    setError(null);
+    try {
+      const result = await mutation.mutateAsync({ vars, slot, key });
+      keys.current.delete(slot);
+      await options.onSuccess?.(result);
+      return result;
+    } catch (e) {
+      const stale = e instanceof ApiError && e.code === 'STALE_VERSION';
+      let text = errorText(e, options.fallback);
+      if (stale && options.onStale) {
+        // The next attempt is a different request (a newer version): it gets its own key.
+        keys.current.delete(slot);
+        void options.onStale();
+        text = STALE_RELOADED;
+      }
+      if (options.showError === 'modal') modal.error({ title: 'Chưa thực hiện được', content: text });
+      else setError(text);
+      options.onError?.(e);
+      return undefined;
+    }
+  }
+
+  const pending = mutation.isPending ? mutation.variables?.slot : undefined;
+  return {
+    run,
+    busy: mutation.isPending,
+    /** The slot of the call running now, to spin only the button that was pressed. */
+    pending,
+    error,
+    setError,
+  };
+}
