@@ -5,14 +5,11 @@ import { TransitionBody, type Registration } from '@domain/movement-schemas.js';
 import { TRANSITIONS } from '@domain/workflow.js';
 import { get, post } from '../../api';
 import { formatNumber } from '../../format';
-import { maxRule } from '../../components/limits';
+import { REASON_MIN_LENGTH, maxRule } from '../../components/limits';
 import { useAction } from '../../components/useAction';
 import { ModalTitle } from '../../components/ModalTitle';
 import { matchFolded } from '../../components/selectFilter';
 import { useFormSubmit } from '../../components/useFormSubmit';
-
-/** The shortest reason `refuseTransition` (domain/workflow.ts) accepts; the domain does not export it yet. */
-const REASON_MIN_LENGTH = 5;
 
 interface Base {
   registration: Registration;
