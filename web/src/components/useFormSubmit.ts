@@ -9,7 +9,7 @@ import { useAction, type ActionOptions } from './useAction';
 export function useFormSubmit<V, R = unknown>(
   form: FormInstance<V>,
   action: (values: V, opts: { idempotencyKey: string }) => Promise<R>,
-  options?: ActionOptions<R>,
+  options?: ActionOptions<R, V>,
 ) {
   const { run, busy, error, setError } = useAction(action, options);
   async function submit() {
