@@ -1,3 +1,5 @@
+import { newIdempotencyKey } from './components/idempotency';
+
 /** The API client: JSON in and out, the session cookie, errors carried with their Vietnamese message. */
 export interface FieldProblem {
   field: string;
@@ -28,25 +30,16 @@ function fieldProblems(details: unknown): FieldProblem[] {
   );
 }
 
-export interface ApiOptions {
+export interface RequestOptions {
   /**
    * Sent as `Idempotency-Key`: a request sent again with the same key (a retry after a lost answer,
    * a second click on the same form) answers the first result and creates nothing twice. A form
-   * keeps one key until it succeeds; a POST sent without one gets a fresh key of its own.
+   * keeps one key until it succeeds (`useAction`); a POST sent without one gets a fresh key of its own.
    */
   idempotencyKey?: string;
 }
 
-/**
- * A random key of 128 bits in hex. `crypto.getRandomValues` is there on every page, while
- * `crypto.randomUUID` is missing on plain-http addresses (a server on the office network).
- */
-export function newIdempotencyKey(): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(16));
-  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
-}
-
-export async function api<T>(method: string, url: string, body?: unknown, opts: ApiOptions = {}): Promise<T> {
+export async function api<T>(method: string, url: string, body?: unknown, opts: RequestOptions = {}): Promise<T> {
   // The interface is Vietnamese, so are its messages, whatever the browser's language.
   const headers: Record<string, string> = { 'accept-language': 'vi' };
   if (body !== undefined) headers['content-type'] = 'application/json';
@@ -79,9 +72,9 @@ export async function api<T>(method: string, url: string, body?: unknown, opts: 
 }
 
 export const get = <T,>(url: string) => api<T>('GET', url);
-export const post = <T,>(url: string, body?: unknown, opts?: ApiOptions) => api<T>('POST', url, body ?? {}, opts);
-export const put = <T,>(url: string, body: unknown, opts?: ApiOptions) => api<T>('PUT', url, body, opts);
-export const patch = <T,>(url: string, body: unknown, opts?: ApiOptions) => api<T>('PATCH', url, body, opts);
+export const post = <T,>(url: string, body?: unknown, opts?: RequestOptions) => api<T>('POST', url, body ?? {}, opts);
+export const put = <T,>(url: string, body: unknown, opts?: RequestOptions) => api<T>('PUT', url, body, opts);
+export const patch = <T,>(url: string, body: unknown, opts?: RequestOptions) => api<T>('PATCH', url, body, opts);
 
 export function qs(params: Record<string, string | number | undefined | null>): string {
   const s = new URLSearchParams();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { AutoComplete, Button, Input } from 'antd';
 import { SearchOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
@@ -7,17 +7,14 @@ import type { SearchResult } from '@domain/search-schemas.js';
 import { get, qs } from '../api';
 import { useIsMobile } from '../useIsMobile';
 import { Highlight } from './Highlight';
+import { useDebounced } from './useDebounced';
 
 /** The search box in the header: a few matches while typing for a quick jump, Enter for all results. */
 export function HeaderSearch() {
   const navigate = useNavigate();
   const mobile = useIsMobile();
   const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  useEffect(() => {
-    const t = setTimeout(() => setQ(text.trim()), 250);
-    return () => clearTimeout(t);
-  }, [text]);
+  const q = useDebounced(text.trim(), 250);
   const hits = useQuery({
     queryKey: ['search', 'quick', q],
     queryFn: () => get<SearchResult>(`/search${qs({ q, pageSize: 8 })}`),

@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Select } from 'antd';
 import type { UnitListItem } from '@domain/schemas.js';
 import { get, qs } from '../api';
+import { useDebouncedSearch } from './useDebounced';
 
 /** Labels of units met so far, so that a picker can show a value another picker found. */
 const knownLabels = new Map<string, string>();
@@ -25,34 +26,13 @@ const labelOf = (u: UnitListItem) => (u.trail ? `${u.name} — ${u.trail}` : u.n
 
 /** Picks a unit by typing part of its name (diacritics optional) or its code. */
 export function UnitPicker({ value, onChange, placeholder = 'Gõ tên hoặc mã đơn vị để tìm…', allowClear, initialLabel, exclude, id }: Props) {
-  const [found, setFound] = useState<UnitListItem[]>([]);
   const [search, setSearch] = useState('');
-  const [loading, setLoading] = useState(false);
+  const units = useDebouncedSearch(['units', 'pick'], search, (q) => get<{ items: UnitListItem[] }>(`/units${qs({ q, pageSize: 20 })}`), { keepLast: true });
+  const found = (units.data?.items ?? []).filter((u) => !exclude?.includes(u.id));
+  for (const u of units.data?.items ?? []) knownLabels.set(u.id, labelOf(u));
+  const loading = units.loading;
 
   if (value && initialLabel && !knownLabels.has(value)) knownLabels.set(value, initialLabel);
-
-  useEffect(() => {
-    const q = search.trim();
-    if (q.length < 2) return;
-    let stale = false;
-    const t = setTimeout(async () => {
-      setLoading(true);
-      try {
-        const r = await get<{ items: UnitListItem[] }>(`/units${qs({ q, pageSize: 20 })}`);
-        if (stale) return;
-        for (const u of r.items) knownLabels.set(u.id, labelOf(u));
-        setFound(r.items.filter((u) => !exclude?.includes(u.id)));
-      } catch {
-        if (!stale) setFound([]);
-      } finally {
-        if (!stale) setLoading(false);
-      }
-    }, 250);
-    return () => {
-      stale = true;
-      clearTimeout(t);
-    };
-  }, [search]); // eslint-disable-line react-hooks/exhaustive-deps
 
   const options = found.map((u) => ({ value: u.id, label: labelOf(u) }));
   if (value && !options.some((o) => o.value === value)) options.unshift({ value, label: knownLabels.get(value) ?? initialLabel ?? 'Đơn vị đã chọn' });

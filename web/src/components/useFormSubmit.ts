@@ -1,28 +1,21 @@
-import { useState } from 'react';
 import type { FormInstance } from 'antd';
-import { errorText } from '../api';
+import { useAction, type ActionOptions } from './useAction';
 
 /**
- * The submit of a form in a dialog: validate, show the spinner, send, show the server's
- * Vietnamese message on failure. `action` receives the validated values; `onError` may react to
- * a failure first (reload a record that someone else changed).
+ * The submit of a form: validate, then run the action through `useAction` (spinner, the server's
+ * Vietnamese message on failure, reload on a stale version, one idempotency key per form).
+ * `action` receives the validated values and the request options to pass to `post`/`put`/`patch`.
  */
-export function useFormSubmit<V>(form: FormInstance<V>, action: (values: V) => Promise<unknown>, onError?: (e: unknown) => void) {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
+export function useFormSubmit<V, R = unknown>(
+  form: FormInstance<V>,
+  action: (values: V, opts: { idempotencyKey: string }) => Promise<R>,
+  options?: ActionOptions<R, V>,
+) {
+  const { run, busy, error, setError } = useAction(action, options);
   async function submit() {
     const values = await form.validateFields().catch(() => null);
     if (!values) return;
-    setBusy(true);
-    setError(null);
-    try {
-      await action(values);
-    } catch (e) {
-      onError?.(e);
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
+    await run(values);
   }
   return { submit, busy, error, setError };
 }

@@ -1,9 +1,9 @@
-import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input } from 'antd';
 import { useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, errorText, post } from '../api';
 import { newPasswordRules, PASSWORD_HINT } from '../components/passwordRules';
+import { useAction } from '../components/useAction';
 import { homePath, useSession } from '../session';
 
 interface Values {
@@ -18,23 +18,22 @@ export default function ChangePasswordPage() {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Values>();
-  const [busy, setBusy] = useState(false);
   const forced = me.user.mustChangePassword;
-
-  async function submit(v: Values) {
-    setBusy(true);
-    try {
-      await post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword });
+  // A refusal is shown under the field it concerns: a wrong current password, or a weak new one.
+  const change = useAction((v: Values, opts) => post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }, opts), {
+    onSuccess: async () => {
       message.success('Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.');
       await queryClient.invalidateQueries({ queryKey: ['me'] });
       navigate(homePath(me), { replace: true });
-    } catch (e) {
+    },
+    onError: (e) => {
       const field = e instanceof ApiError && e.code === 'WRONG_PASSWORD' ? 'currentPassword' : 'newPassword';
       form.setFields([{ name: field, errors: [errorText(e, 'Chưa đổi được mật khẩu. Vui lòng thử lại.')] }]);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return true;
+    },
+  });
+  const busy = change.busy;
+  const submit = (v: Values) => change.run(v);
 
   return (
     <Card title="Đổi mật khẩu" style={{ maxWidth: 480, margin: '0 auto' }}>

@@ -1,8 +1,8 @@
-import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import type { Me } from '@domain/schemas.js';
-import { ApiError, post } from '../api';
+import { post } from '../api';
+import { useAction } from '../components/useAction';
 
 interface Props {
   onLoggedIn: (me: Me) => void;
@@ -11,20 +11,12 @@ interface Props {
 }
 
 export function LoginPage({ onLoggedIn, expired }: Props) {
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(values: { username: string; password: string }) {
-    setBusy(true);
-    setError(null);
-    try {
-      onLoggedIn(await post<Me>('/auth/login', { username: values.username.trim(), password: values.password }));
-    } catch (e) {
-      setError(e instanceof ApiError ? e.message : 'Không đăng nhập được. Vui lòng thử lại.');
-    } finally {
-      setBusy(false);
-    }
-  }
+  const login = useAction(
+    (values: { username: string; password: string }, opts) => post<Me>('/auth/login', { username: values.username.trim(), password: values.password }, opts),
+    { fallback: 'Không đăng nhập được. Vui lòng thử lại.', onSuccess: onLoggedIn },
+  );
+  const { busy, error } = login;
+  const submit = (values: { username: string; password: string }) => login.run(values);
 
   return (
     <div style={{ minHeight: '100vh', display: 'flex', alignItems: 'center', justifyContent: 'center', padding: 16, boxSizing: 'border-box', background: 'linear-gradient(160deg, #b71c1c 0%, #7f0000 100%)' }}>

@@ -8,7 +8,8 @@ import { CAMPAIGN_STATE_LABELS, type Campaign } from '@domain/movement-schemas.j
 import { errorText, get, post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
 import { UnitPicker } from '../../components/UnitPicker';
-import { formatDate } from '../../format';
+import { formatDate, vietnamYear } from '../../format';
+import { useAction } from '../../components/useAction';
 import { useSession } from '../../session';
 import { useIsMobile } from '../../useIsMobile';
 import { XlsxButton } from '../../components/XlsxButton';
@@ -32,21 +33,20 @@ export default function CampaignsPage() {
   const mayCreate = me.user.role === 'officer' || me.user.role === 'admin';
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['campaigns'] });
 
+  const launching = useAction((c: Campaign, opts) => post(`/campaigns/${c.id}/launch`, { version: c.version }, opts), {
+    showError: 'modal',
+    onSuccess: async () => {
+      message.success('Đã phát động.');
+      await refresh();
+    },
+  });
   const launch = (c: Campaign) =>
     modal.confirm({
       title: `Phát động “${c.title}”?`,
       content: 'Các đơn vị cấp dưới sẽ thấy và đăng ký mô hình, điển hình theo đợt này.',
       okText: 'Phát động',
       cancelText: 'Hủy',
-      onOk: async () => {
-        try {
-          await post(`/campaigns/${c.id}/launch`, { version: c.version });
-          message.success('Đã phát động.');
-          await refresh();
-        } catch (e) {
-          modal.error({ title: 'Chưa thực hiện được', content: errorText(e) });
-        }
-      },
+      onOk: () => launching.run(c),
     });
 
   return (
@@ -146,9 +146,13 @@ function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCr
   const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const scope = me.user.entryScope ?? me.user.viewScope;
-  const y = new Date().getFullYear();
-  const { submit: ok, busy, error } = useFormSubmit(form, async (v) => {
-    await post('/campaigns', {
+  const y = vietnamYear();
+  const { submit: ok, busy, error } = useFormSubmit(
+    form,
+    (v, opts) =>
+      post(
+        '/campaigns',
+        {
       unitId: v.unitId,
       title: v.title.trim(),
       description: v.description?.trim() || null,
@@ -158,9 +162,11 @@ function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCr
       endDate: v.period[1].format('YYYY-MM-DD'),
       focusThemes: (v.focusThemes ?? []).map((s) => s.trim()).filter(Boolean),
       quotas: quotasForApi(v.quotas),
-  });
-  onCreated();
-  });
+        },
+        opts,
+      ),
+    { onSuccess: onCreated },
+  );
   return (
     <Modal open title={<ModalTitle main="Tạo đợt phát động" />} okText="Tạo đợt phát động" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false} width={640}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

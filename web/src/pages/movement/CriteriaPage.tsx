@@ -2,10 +2,12 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Modal, Select, Space, Switch, Table, Tag } from 'antd';
 import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { CriterionTemplate } from '@domain/movement-schemas.js';
+import { SaveCriterionTemplate, type CriterionTemplate } from '@domain/movement-schemas.js';
 import { UNIT_KIND_LABELS } from '@domain/unit-kinds.js';
-import { errorText, get, patch, post, qs } from '../../api';
+import { get, patch, post, qs } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
+import { maxRule } from '../../components/limits';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { useSession } from '../../session';
 import { useIsMobile } from '../../useIsMobile';
 
@@ -79,21 +81,16 @@ interface Values { target: string; unitKind: string; name: string; description?:
 
 function CriterionModal({ value, target, onClose, onSaved }: { value: CriterionTemplate | null; target: string; onClose: () => void; onSaved: () => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  async function ok() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    const body = { target: v.target, unitKind: v.unitKind === ALL_KINDS ? null : v.unitKind, name: v.name.trim(), description: v.description?.trim() || null, sort: v.sort ?? 0, active: v.active };
-    try {
-      if (value) await patch(`/criteria-templates/${value.id}`, { ...body, version: value.version });
-      else await post('/criteria-templates', body);
-      onSaved();
-    } catch (e) {
-      setError(errorText(e));
-    }
-  }
+  const { submit: ok, busy, error } = useFormSubmit(
+    form,
+    (v, opts) => {
+      const body = { target: v.target, unitKind: v.unitKind === ALL_KINDS ? null : v.unitKind, name: v.name.trim(), description: v.description?.trim() || null, sort: v.sort ?? 0, active: v.active };
+      return value ? patch(`/criteria-templates/${value.id}`, { ...body, version: value.version }, opts) : post('/criteria-templates', body, opts);
+    },
+    { onSuccess: onSaved },
+  );
   return (
-    <Modal open title={<ModalTitle main={value ? 'Sửa tiêu chí' : 'Thêm tiêu chí'} />} okText="Lưu" cancelText="Hủy" onOk={ok} onCancel={onClose} maskClosable={false}>
+    <Modal open title={<ModalTitle main={value ? 'Sửa tiêu chí' : 'Thêm tiêu chí'} />} okText="Lưu" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
@@ -109,10 +106,10 @@ function CriterionModal({ value, target, onClose, onSaved }: { value: CriterionT
         <Form.Item label="Loại hình đơn vị" name="unitKind">
           <Select options={kindOptions} showSearch={{ optionFilterProp: 'label' }} />
         </Form.Item>
-        <Form.Item label="Nội dung tiêu chí" name="name" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập nội dung tiêu chí' }, { max: 300 }]}>
+        <Form.Item label="Nội dung tiêu chí" name="name" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập nội dung tiêu chí' }, maxRule(SaveCriterionTemplate.shape.name)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} />
         </Form.Item>
-        <Form.Item label="Hướng dẫn đánh giá" name="description">
+        <Form.Item label="Hướng dẫn đánh giá" name="description" rules={[maxRule(SaveCriterionTemplate.shape.description)]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="Không bắt buộc" />
         </Form.Item>
         <Space size={24}>

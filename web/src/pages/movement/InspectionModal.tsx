@@ -1,14 +1,18 @@
 import { useState } from 'react';
 import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import type { Registration } from '@domain/movement-schemas.js';
 import type { Inspection } from '@domain/inspection-schemas.js';
-import { OVERALL_LABELS } from '@domain/inspection-schemas.js';
-import { errorText, post } from '../../api';
+import { InspectionInput, OVERALL_LABELS } from '@domain/inspection-schemas.js';
+import { maxRule } from '../../components/limits';
+import { post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
 import { useIsMobile } from '../../useIsMobile';
-import { formatNumber } from '../../format';
+import { formatNumber, vietnamToday } from '../../format';
+import { useFormSubmit } from '../../components/useFormSubmit';
+
+const I = InspectionInput.shape;
 
 interface Values {
   inspectedOn: Dayjs;
@@ -29,19 +33,16 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
   const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const [saved, setSaved] = useState<Inspection | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const [uploaded, setUploaded] = useState(0);
   // the server's own words for a refused file (not a photo, too large, damaged)
   const [refused, setRefused] = useState<string[]>([]);
 
-  async function save() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const ins = await post<Inspection>(`/registrations/${registration.id}/inspections`, {
+  const { submit: save, busy, error } = useFormSubmit(
+    form,
+    (v, opts) =>
+      post<Inspection>(
+        `/registrations/${registration.id}/inspections`,
+        {
         inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
         overall: v.overall,
         assessment: t(v.assessment),
@@ -54,14 +55,11 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
         criteria: (v.criteria ?? [])
           .map((c, i) => ({ criterionId: registration.criteria[i]!.id, completionPct: c.completionPct, note: t(c.note) }))
           .filter((c) => c.completionPct != null),
-      });
-      setSaved(ins);
-    } catch (e) {
-      setError(errorText(e, 'Chưa lưu được. Vui lòng thử lại.'));
-    } finally {
-      setBusy(false);
-    }
-  }
+        },
+        opts,
+      ),
+    { fallback: 'Chưa lưu được. Vui lòng thử lại.', onSuccess: setSaved },
+  );
 
   if (saved) {
     return (
@@ -127,7 +125,7 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
         layout="vertical"
         requiredMark="optional"
         name="inspection-form"
-        initialValues={{ inspectedOn: dayjs(), criteria: registration.criteria.map((c) => ({ criterionId: c.id })) }}
+        initialValues={{ inspectedOn: vietnamToday(), criteria: registration.criteria.map((c) => ({ criterionId: c.id })) }}
       >
         <Row gutter={16}>
           <Col xs={24} md={10}>
@@ -173,13 +171,13 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
             </Form.List>
           </div>
         )}
-        <Form.Item label="Nhận xét, đánh giá" name="assessment">
+        <Form.Item label="Nhận xét, đánh giá" name="assessment" rules={[maxRule(I.assessment)]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
         </Form.Item>
-        <Form.Item label="Khó khăn, vướng mắc" name="difficulties">
+        <Form.Item label="Khó khăn, vướng mắc" name="difficulties" rules={[maxRule(I.difficulties)]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
         </Form.Item>
-        <Form.Item label="Hỗ trợ đã thực hiện" name="supportGiven">
+        <Form.Item label="Hỗ trợ đã thực hiện" name="supportGiven" rules={[maxRule(I.supportGiven)]}>
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
         </Form.Item>
         <Row gutter={8}>

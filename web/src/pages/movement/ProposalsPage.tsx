@@ -117,15 +117,16 @@ export default function ProposalsPage() {
 
 function DecideProposalModal({ p, accept, onClose, onDone }: { p: P; accept: boolean; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<CommendationValues & { decisionNote?: string }>();
-  const { submit: ok, busy, error } = useFormSubmit(form, async (v) => {
-    await post(`/proposals/${p.id}/decide`, {
-      version: p.version,
-      accept,
-      note: v.decisionNote?.trim() || null,
-      commendation: accept ? commendationBody({ ...v, note: undefined }) : null,
-  });
-  onDone();
-  });
+  const { submit: ok, busy, error } = useFormSubmit(
+    form,
+    (v, opts) =>
+      post(
+        `/proposals/${p.id}/decide`,
+        { version: p.version, accept, note: v.decisionNote?.trim() || null, commendation: accept ? commendationBody({ ...v, note: undefined }) : null },
+        opts,
+      ),
+    { onSuccess: onDone },
+  );
   return (
     <Modal
       open

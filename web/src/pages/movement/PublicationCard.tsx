@@ -2,7 +2,8 @@ import { useState } from 'react';
 import { Alert, App, Button, Card, Input, Modal, Popconfirm, Typography } from 'antd';
 import { GlobalOutlined } from '@ant-design/icons';
 import type { Registration } from '@domain/movement-schemas.js';
-import { errorText, api } from '../../api';
+import { api, errorText, put } from '../../api';
+import { useAction } from '../../components/useAction';
 import { formatDate } from '../../format';
 
 const MIN = 20;
@@ -15,36 +16,30 @@ export function PublicationCard({ r, size, mobile, onChanged }: { r: Registratio
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [summary, setSummary] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const may = r.actions.includes('publish');
   const pub = r.publication;
-  if (!may && !pub) return null;
-
-  async function run(method: 'PUT' | 'DELETE') {
-    setBusy(true);
-    setError(null);
-    try {
-      if (method === 'PUT') {
-        await api('PUT', `/registrations/${r.id}/publication`, { summary });
-        message.success(pub ? 'Đã cập nhật phần giới thiệu trên trang công khai.' : 'Đã công khai mô hình cho nhân dân xem.');
-        setOpen(false);
-      } else {
-        await api('DELETE', `/registrations/${r.id}/publication`);
-        message.success('Đã thôi công khai mô hình này.');
-      }
+  const publish = useAction((text: string, opts) => put(`/registrations/${r.id}/publication`, { summary: text }, opts), {
+    onSuccess: () => {
+      message.success(pub ? 'Đã cập nhật phần giới thiệu trên trang công khai.' : 'Đã công khai mô hình cho nhân dân xem.');
+      setOpen(false);
       onChanged();
-    } catch (e) {
-      setError(errorText(e));
-      if (method === 'DELETE') message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+  });
+  const withdraw = useAction((_: void) => api('DELETE', `/registrations/${r.id}/publication`), {
+    onSuccess: () => {
+      message.success('Đã thôi công khai mô hình này.');
+      onChanged();
+    },
+    onError: (e) => {
+      message.error(errorText(e));
+      return true;
+    },
+  });
+  const may = r.actions.includes('publish');
+  if (!may && !pub) return null;
 
   function edit() {
     setSummary(pub?.summary ?? '');
-    setError(null);
+    publish.setError(null);
     setOpen(true);
   }
 
@@ -70,21 +65,21 @@ export function PublicationCard({ r, size, mobile, onChanged }: { r: Registratio
             {pub ? 'Sửa phần giới thiệu' : 'Công khai cho nhân dân'}
           </Button>
           {pub && (
-            <Popconfirm title="Thôi công khai mô hình này?" description="Trang công khai và ảnh của mô hình sẽ không còn xem được." okText="Thôi công khai" cancelText="Không" onConfirm={() => run('DELETE')}>
-              <Button size={size} danger loading={busy}>Thôi công khai</Button>
+            <Popconfirm title="Thôi công khai mô hình này?" description="Trang công khai và ảnh của mô hình sẽ không còn xem được." okText="Thôi công khai" cancelText="Không" onConfirm={() => withdraw.run()}>
+              <Button size={size} danger loading={withdraw.busy}>Thôi công khai</Button>
             </Popconfirm>
           )}
         </div>
       )}
       <Modal open={open} title="Công khai trên trang “Mô hình tiêu biểu”" onCancel={() => setOpen(false)} destroyOnHidden
-        okText={pub ? 'Lưu' : 'Công khai'} cancelText="Hủy" confirmLoading={busy} okButtonProps={{ disabled: left > 0, size }} cancelButtonProps={{ size }}
-        onOk={() => void run('PUT')}>
+        okText={pub ? 'Lưu' : 'Công khai'} cancelText="Hủy" confirmLoading={publish.busy} okButtonProps={{ disabled: left > 0, size }} cancelButtonProps={{ size }}
+        onOk={() => void publish.run(summary)}>
         <p>
           Trang công khai hiện tên mô hình, đơn vị, lĩnh vực, thời gian, ảnh, tiêu chí và mức hoàn thành, quyết định công nhận, khen thưởng
           và đoạn giới thiệu dưới đây. Với điển hình cá nhân, hiện họ tên và chức vụ của người được công nhận. Không hiện cán bộ xử lý,
           ý kiến nội bộ, nhận xét kiểm tra hay biểu quyết.
         </p>
-        {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 8 }} />}
+        {publish.error && <Alert type="error" showIcon title={publish.error} style={{ marginBottom: 8 }} />}
         <Input.TextArea aria-label="Giới thiệu cho nhân dân" autoSize={{ minRows: 5, maxRows: 14 }} value={summary} maxLength={5000} showCount
           onChange={(e) => setSummary(e.target.value)} style={{ fontSize: 16 }}
           placeholder="Giới thiệu mô hình cho người dân: làm gì, ở đâu, kết quả ra sao" />

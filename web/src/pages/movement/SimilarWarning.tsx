@@ -1,19 +1,12 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Button, List, Space } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { EarlierRegistration } from '@domain/movement-schemas.js';
 import { get, qs } from '../../api';
 import { StateTag } from './shared';
+import { useDebounced } from '../../components/useDebounced';
+import { vietnamYear } from '../../format';
 
-/** Waits until typing pauses before asking the server again. */
-function useSettled<T>(value: T, ms = 500): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setSettled(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return settled;
-}
 
 /**
  * While a model is being registered: earlier models near the same unit with a similar title. The
@@ -28,8 +21,8 @@ export function SimilarWarning(props: {
   onShown: (items: EarlierRegistration[]) => void;
   onConsolidate: (item: EarlierRegistration) => void;
 }) {
-  const title = useSettled((props.title ?? '').trim());
-  const year = props.year ?? new Date().getFullYear();
+  const title = useDebounced((props.title ?? '').trim(), 500);
+  const year = props.year ?? vietnamYear();
   const similar = useQuery({
     queryKey: ['similar', props.unitId, title, year, props.excludeId],
     queryFn: () => get<EarlierRegistration[]>(`/registrations/similar${qs({ unitId: props.unitId, title, year, excludeId: props.excludeId })}`),

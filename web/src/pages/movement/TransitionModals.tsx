@@ -1,9 +1,12 @@
 import { useState } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
-import type { Registration } from '@domain/movement-schemas.js';
+import { TransitionBody, type Registration } from '@domain/movement-schemas.js';
 import { TRANSITIONS } from '@domain/workflow.js';
-import { ApiError, errorText, get, post } from '../../api';
+import { get, post } from '../../api';
+import { formatNumber } from '../../format';
+import { REASON_MIN_LENGTH, maxRule } from '../../components/limits';
+import { useAction } from '../../components/useAction';
 import { ModalTitle } from '../../components/ModalTitle';
 import { matchFolded } from '../../components/selectFilter';
 import { useFormSubmit } from '../../components/useFormSubmit';
@@ -25,13 +28,8 @@ export function ReasonModal({ registration, action, onClose, onDone, onStale }: 
   const copy = REASON_COPY[action];
   const { submit: ok, busy, error } = useFormSubmit(
     form,
-    async (v) => {
-      const next = await post<Registration>(`/registrations/${registration.id}/${action}`, { version: registration.version, reason: v.reason.trim() });
-      onDone(next, copy.done);
-    },
-    (e) => {
-      if (e instanceof ApiError && e.code === 'STALE_VERSION') onStale();
-    },
+    (v, opts) => post<Registration>(`/registrations/${registration.id}/${action}`, { version: registration.version, reason: v.reason.trim() }, opts),
+    { onStale, onSuccess: (next) => onDone(next, copy.done) },
   );
   return (
     <Modal
@@ -53,8 +51,8 @@ export function ReasonModal({ registration, action, onClose, onDone, onStale }: 
           extra={copy.hint}
           rules={[
             { required: true, whitespace: true, message: 'Vui lòng nêu lý do' },
-            { min: 5, message: 'Lý do cần ít nhất 5 ký tự' },
-            { max: 2000, message: 'Tối đa 2.000 ký tự' },
+            { min: REASON_MIN_LENGTH, message: `Lý do cần ít nhất ${REASON_MIN_LENGTH} ký tự` },
+            maxRule(TransitionBody.shape.reason, (n) => `Tối đa ${formatNumber(n)} ký tự`),
           ]}
         >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
@@ -79,22 +77,13 @@ const candidateOptions = (list: Candidate[] | undefined) =>
 
 export function AcceptModal({ registration, onClose, onDone, onStale }: Base & { onDone: (r: Registration) => void }) {
   const [supporterId, setSupporterId] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const candidates = useSupporterCandidates(registration.id);
-  async function ok() {
-    setBusy(true);
-    setError(null);
-    try {
-      const next = await post<Registration>(`/registrations/${registration.id}/accept`, { version: registration.version, supporterId });
-      onDone(next);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'STALE_VERSION') onStale();
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const accept = useAction(
+    (_: void, opts) => post<Registration>(`/registrations/${registration.id}/accept`, { version: registration.version, supporterId }, opts),
+    { onStale, onSuccess: onDone },
+  );
+  const { busy, error } = accept;
+  const ok = () => accept.run();
   return (
     <Modal
       open
@@ -128,22 +117,13 @@ export function AcceptModal({ registration, onClose, onDone, onStale }: Base & {
 
 export function SupporterModal({ registration, onClose, onDone, onStale }: Base & { onDone: (r: Registration) => void }) {
   const [supporterId, setSupporterId] = useState<string | null>(registration.supporter?.id ?? null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const candidates = useSupporterCandidates(registration.id);
-  async function ok() {
-    if (!supporterId) return setError('Vui lòng chọn cán bộ hỗ trợ.');
-    setBusy(true);
-    setError(null);
-    try {
-      onDone(await post<Registration>(`/registrations/${registration.id}/supporter`, { version: registration.version, supporterId }));
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'STALE_VERSION') onStale();
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const assign = useAction(
+    (picked: string, opts) => post<Registration>(`/registrations/${registration.id}/supporter`, { version: registration.version, supporterId: picked }, opts),
+    { onStale, onSuccess: onDone },
+  );
+  const { busy, error } = assign;
+  const ok = () => (supporterId ? assign.run(supporterId) : assign.setError('Vui lòng chọn cán bộ hỗ trợ.'));
   return (
     <Modal open title={<ModalTitle main="Phân công cán bộ hỗ trợ" sub={registration.title} />} okText="Phân công" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}

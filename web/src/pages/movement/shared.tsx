@@ -26,9 +26,8 @@ export function StateTag({ state }: { state: string }) {
   );
 }
 
-export const KIND_LABELS: Record<string, string> = { model: 'Mô hình', exemplar: 'Điển hình' };
-export const HOLDER_LABELS: Record<string, string> = { collective: 'Tập thể', individual: 'Cá nhân' };
-export const ORIGIN_LABELS: Record<string, string> = { new: 'Đăng ký mới', consolidation: 'Củng cố (tiếp tục mô hình cũ)', replication: 'Nhân rộng (học tập mô hình đã công nhận)' };
+/** The domain's names of kinds and holders, the same words as the statistics and documents use. */
+export { HOLDER_LABELS, KIND_LABELS } from '@domain/statistics.js';
 export const levelLabel = (l: string | null | undefined) => (l ? (UNIT_LEVEL_LABELS as Record<string, string>)[l] ?? l : '—');
 export const LEVEL_OPTIONS = (['grassroots', 'commune', 'district', 'block', 'province', 'central'] as const).map((v) => ({ value: v, label: `Cấp ${UNIT_LEVEL_LABELS[v].toLowerCase()}` }));
 
@@ -50,4 +49,3 @@ export function useCommendationForms() {
   return useQuery({ queryKey: ['commendation-forms'], queryFn: () => get<CommendationFormItem[]>('/commendation-forms'), staleTime: 3_600_000 });
 }
 
-export const currentYear = () => new Date().getFullYear();

@@ -7,6 +7,7 @@ import { REVIEW_REPORT_KIND_LABELS, type FigureLine, type ReportFigures, type Re
 import { formatNumberVi, formatPercentVi } from '@domain/statistics.js';
 import { ApiError, errorText, get, patch } from '../../api';
 import { formatDate } from '../../format';
+import { useAction } from '../../components/useAction';
 
 const SECTIONS = [
   ['results', 'I. Kết quả thực hiện (phần đánh giá)'],
@@ -41,8 +42,6 @@ export default function ReviewReportEditPage() {
   const queryClient = useQueryClient();
   const [form] = Form.useForm<Texts>();
   const [dirty, setDirty] = useState(false);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const report = useQuery({ queryKey: ['review-report', id], queryFn: () => get<ReviewReport>(`/review-reports/${id}`) });
   const figures = useQuery({ queryKey: ['review-report', id, 'figures'], queryFn: () => get<ReportFigures>(`/review-reports/${id}/figures`) });
   const r = report.data;
@@ -64,24 +63,25 @@ export default function ReviewReportEditPage() {
     return () => window.removeEventListener('beforeunload', warn);
   }, [dirty]);
 
-  async function save() {
-    if (!r) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const v = form.getFieldsValue();
-      const saved = await patch<ReviewReport>(`/review-reports/${r.id}`, { ...Object.fromEntries(SECTIONS.map(([k]) => [k, v[k]?.trim() || null])), version: r.version });
-      queryClient.setQueryData(['review-report', id], saved);
-      setDirty(false);
-      message.success('Đã lưu báo cáo.');
-    } catch (e) {
-      setError(e instanceof ApiError && e.code === 'STALE_VERSION'
-        ? 'Báo cáo vừa được người khác sửa. Hãy sao chép phần bạn viết, tải lại trang rồi dán vào.'
-        : errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  // A stale version is not reloaded here: that would wipe what the officer has written.
+  const saving = useAction(
+    ({ v, version }: { v: Texts; version: number }, opts) =>
+      patch<ReviewReport>(`/review-reports/${id}`, { ...Object.fromEntries(SECTIONS.map(([k]) => [k, v[k]?.trim() || null])), version }, opts),
+    {
+      onSuccess: (saved) => {
+        queryClient.setQueryData(['review-report', id], saved);
+        setDirty(false);
+        message.success('Đã lưu báo cáo.');
+      },
+      onError: (e) => {
+        if (!(e instanceof ApiError && e.code === 'STALE_VERSION')) return false;
+        saving.setError('Báo cáo vừa được người khác sửa. Hãy sao chép phần bạn viết, tải lại trang rồi dán vào.');
+        return true;
+      },
+    },
+  );
+  const { busy, error } = saving;
+  const save = () => (r ? saving.run({ v: form.getFieldsValue(), version: r.version }) : undefined);
 
   if (report.error) return <Alert type="error" showIcon title={errorText(report.error)} />;
   if (!r) return <Card loading />;

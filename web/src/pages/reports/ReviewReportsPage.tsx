@@ -3,11 +3,12 @@ import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, 
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import dayjs, { type Dayjs } from 'dayjs';
+import type { Dayjs } from 'dayjs';
 import { REVIEW_REPORT_KIND_LABELS, type ReviewReport } from '@domain/report-schemas.js';
 import { errorText, get, post } from '../../api';
 import { UnitPicker } from '../../components/UnitPicker';
-import { formatDate } from '../../format';
+import { formatDate, vietnamToday, vietnamYear } from '../../format';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { useSession } from '../../session';
 
 interface NewReport {
@@ -30,26 +31,15 @@ export default function ReviewReportsPage() {
   const me = useSession();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const [form] = Form.useForm<NewReport>();
   const list = useQuery({ queryKey: ['review-reports'], queryFn: () => get<{ items: ReviewReport[]; total: number }>('/review-reports?pageSize=100') });
-  const year = new Date().getFullYear();
-
-  async function create() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return;
-    setBusy(true);
-    setError(null);
-    try {
-      const r = await post<ReviewReport>('/review-reports', { ...v, reportDate: v.reportDate.format('YYYY-MM-DD'), parentBody: v.parentBody || null, number: v.number || null });
-      navigate(`/bao-cao/${r.id}`);
-    } catch (e) {
-      setError(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const year = vietnamYear();
+  const { submit: create, busy, error } = useFormSubmit(
+    form,
+    (v, opts) =>
+      post<ReviewReport>('/review-reports', { ...v, reportDate: v.reportDate.format('YYYY-MM-DD'), parentBody: v.parentBody || null, number: v.number || null }, opts),
+    { onSuccess: (r) => navigate(`/bao-cao/${r.id}`) },
+  );
 
   return (
     <Card
@@ -71,7 +61,7 @@ export default function ReviewReportsPage() {
       <Modal open={creating} title="Tạo báo cáo sơ kết, tổng kết" okText="Tạo báo cáo" cancelText="Hủy" onOk={create} confirmLoading={busy} onCancel={() => setCreating(false)} width={720} destroyOnHidden>
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" name="new-report"
-          initialValues={{ kind: 'interim', yearFrom: year, yearTo: year, reportDate: dayjs(), unitId: me.user.unit.id, signerTitle: 'T/M Ban Chỉ đạo',
+          initialValues={{ kind: 'interim', yearFrom: year, yearTo: year, reportDate: vietnamToday(), unitId: me.user.unit.id, signerTitle: 'T/M Ban Chỉ đạo',
             title: `Sơ kết phong trào thi đua “Dân vận khéo” năm ${year}` }}>
           <Form.Item label="Đơn vị báo cáo" name="unitId" rules={[{ required: true, message: 'Vui lòng chọn đơn vị' }]}>
             <UnitPicker initialLabel={me.user.unit.name} />

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, Form, Modal, Typography } from 'antd';
 import type { Unit } from '@domain/schemas.js';
-import { ApiError, errorText, post } from '../../api';
+import { post } from '../../api';
+import { useAction } from '../../components/useAction';
 import { ModalTitle } from '../../components/ModalTitle';
 import { UnitPicker } from '../../components/UnitPicker';
 
@@ -15,26 +16,14 @@ interface Props {
 
 export function MoveUnitModal({ unit, open, onClose, onMoved, onStale }: Props) {
   const [target, setTarget] = useState<string | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const move = useAction((newParentId: string, opts) => post<Unit>(`/units/${unit.id}/move`, { version: unit.version, newParentId }, opts), {
+    fallback: 'Chưa chuyển được đơn vị.',
+    onStale,
+    onSuccess: onMoved,
+  });
+  const { busy, error, setError } = move;
   const currentParent = unit.ancestors.at(-1)?.name;
-
-  async function save() {
-    if (!target) {
-      setError('Vui lòng chọn đơn vị cấp trên mới.');
-      return;
-    }
-    setBusy(true);
-    setError(null);
-    try {
-      onMoved(await post<Unit>(`/units/${unit.id}/move`, { version: unit.version, newParentId: target }));
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'STALE_VERSION') onStale();
-      setError(errorText(e, 'Chưa chuyển được đơn vị.'));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const save = () => (target ? move.run(target) : setError('Vui lòng chọn đơn vị cấp trên mới.'));
 
   return (
     <Modal

@@ -5,7 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { FamilyAction } from '@domain/policy.js';
 import type { Unit } from '@domain/schemas.js';
 import { UNIT_KIND_LABELS, UNIT_LEVEL_LABELS } from '@domain/unit-kinds.js';
-import { ApiError, errorText, get, post } from '../../api';
+import { errorText, get, post } from '../../api';
+import { useAction } from '../../components/useAction';
 import { formatDate, formatDateTime, formatNumber } from '../../format';
 import { useIsMobile } from '../../useIsMobile';
 import { MoveUnitModal } from './MoveUnitModal';
@@ -25,6 +26,24 @@ export function UnitDetail({ id, onOpen, onChildrenChanged }: Props) {
   const mobile = useIsMobile();
   const [form, setForm] = useState<'create' | 'edit' | 'move' | null>(null);
   const unit = useQuery({ queryKey: ['unit', id], queryFn: () => get<Unit>(`/units/${id}`) });
+  const refresh = async (parentIds: (string | null)[]) => {
+    await queryClient.invalidateQueries({ queryKey: ['unit'] });
+    await queryClient.invalidateQueries({ queryKey: ['unit-children'] });
+    for (const p of parentIds) if (p) onChildrenChanged(p);
+  };
+
+  const setActive = useAction(
+    ({ deactivate, version }: { deactivate: boolean; version: number }, opts) => post(`/units/${id}/${deactivate ? 'deactivate' : 'reactivate'}`, { version }, opts),
+    {
+      showError: 'modal',
+      onStale: () => unit.refetch(),
+      onSuccess: async (_, { deactivate }) => {
+        const u = unit.data!;
+        message.success(deactivate ? `Đã ngừng hoạt động “${u.name}”.` : `Đã khôi phục hoạt động “${u.name}”.`);
+        await refresh([u.parentId]);
+      },
+    },
+  );
 
   if (unit.error) {
     return <Alert type="error" showIcon title={errorText(unit.error, 'Không tải được đơn vị.')} />;
@@ -33,12 +52,6 @@ export function UnitDetail({ id, onOpen, onChildrenChanged }: Props) {
   const u = unit.data;
   const can = (a: FamilyAction<'unit'>) => u.actions.includes(a);
   const size = mobile ? 'large' : 'middle';
-
-  const refresh = async (parentIds: (string | null)[]) => {
-    await queryClient.invalidateQueries({ queryKey: ['unit'] });
-    await queryClient.invalidateQueries({ queryKey: ['unit-children'] });
-    for (const p of parentIds) if (p) onChildrenChanged(p);
-  };
 
   const toggleActive = () => {
     const deactivate = u.active;
@@ -50,16 +63,7 @@ export function UnitDetail({ id, onOpen, onChildrenChanged }: Props) {
       okText: deactivate ? 'Ngừng hoạt động' : 'Khôi phục',
       cancelText: 'Hủy',
       okButtonProps: { danger: deactivate },
-      onOk: async () => {
-        try {
-          await post(`/units/${u.id}/${deactivate ? 'deactivate' : 'reactivate'}`, { version: u.version });
-          message.success(deactivate ? `Đã ngừng hoạt động “${u.name}”.` : `Đã khôi phục hoạt động “${u.name}”.`);
-          await refresh([u.parentId]);
-        } catch (e) {
-          if (e instanceof ApiError && e.code === 'STALE_VERSION') void unit.refetch();
-          modal.error({ title: 'Chưa thực hiện được', content: errorText(e) });
-        }
-      },
+      onOk: () => setActive.run({ deactivate, version: u.version }),
     });
   };
 

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import type { Unit } from '@domain/schemas.js';
 import { UNIT_KIND_LABELS, UNIT_LEVEL_LABELS } from '@domain/unit-kinds.js';
-import { ApiError, errorText, patch, post } from '../../api';
+import { patch, post } from '../../api';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { ModalTitle } from '../../components/ModalTitle';
 import { showOnFields } from '../../components/formErrors';
 import { matchFolded } from '../../components/selectFilter';
@@ -32,8 +33,17 @@ interface Values {
 
 export function UnitFormModal({ open, mode, onClose, onSaved, onStale }: Props) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  // The form shows what is missing; a refusal about one field (a code in use) is shown on that field.
+  const { submit: save, busy, error, setError } = useFormSubmit(
+    form,
+    (v, opts) => {
+      const body = { ...v, name: v.name.trim(), code: v.code.trim(), address: v.address?.trim() || null };
+      return mode.kind === 'create'
+        ? post<Unit>('/units', { ...body, parentId: mode.parent.id }, opts)
+        : patch<Unit>(`/units/${mode.unit.id}`, { ...body, version: mode.unit.version }, opts);
+    },
+    { fallback: 'Chưa lưu được. Vui lòng thử lại.', onStale, onSuccess: onSaved, onError: (e) => showOnFields(form, e, FIELD_OF_CODE, FIELDS) },
+  );
 
   useEffect(() => {
     if (!open) return;
@@ -45,27 +55,8 @@ export function UnitFormModal({ open, mode, onClose, onSaved, onStale }: Props) 
     } else {
       form.setFieldsValue({ level: mode.parent.kind === 'province' ? 'commune' : 'grassroots' });
     }
-  }, [open, mode, form]);
+  }, [open, mode, form, setError]);
 
-  async function save() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return; // the form shows what is missing
-    const body = { ...v, name: v.name.trim(), code: v.code.trim(), address: v.address?.trim() || null };
-    setBusy(true);
-    setError(null);
-    try {
-      const saved =
-        mode.kind === 'create'
-          ? await post<Unit>('/units', { ...body, parentId: mode.parent.id })
-          : await patch<Unit>(`/units/${mode.unit.id}`, { ...body, version: mode.unit.version });
-      onSaved(saved);
-    } catch (e) {
-      if (e instanceof ApiError && e.code === 'STALE_VERSION') onStale();
-      if (!showOnFields(form, e, FIELD_OF_CODE, FIELDS)) setError(errorText(e, 'Chưa lưu được. Vui lòng thử lại.'));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <Modal

@@ -4,6 +4,7 @@ import type { UnitListItem } from '@domain/schemas.js';
 import { UNIT_KIND_LABELS } from '@domain/unit-kinds.js';
 import { errorText, get, qs } from '../../api';
 import { formatNumber } from '../../format';
+import { useDebouncedSearch } from '../../components/useDebounced';
 
 const LIMIT = 50;
 
@@ -18,42 +19,15 @@ interface Props {
 /** Search anywhere in the user's scope; diacritics are optional ("vinh long" finds "Vĩnh Long"). */
 export function UnitSearch({ includeInactive, selectedId, onSelect, onActive }: Props) {
   const [text, setText] = useState('');
-  const [result, setResult] = useState<{ items: UnitListItem[]; total: number } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [loading, setLoading] = useState(false);
-  const q = text.trim();
-  const active = q.length >= 2;
+  const active = text.trim().length >= 2;
+  const search = useDebouncedSearch(['units', 'search', includeInactive], text, (q) =>
+    get<{ items: UnitListItem[]; total: number }>(`/units${qs({ q, pageSize: LIMIT, includeInactive: includeInactive ? 'true' : 'false' })}`),
+  );
+  const result = active ? search.data ?? null : null;
+  const error = active && search.error ? errorText(search.error) : null;
+  const loading = search.loading;
 
   useEffect(() => onActive(active), [active, onActive]);
-
-  useEffect(() => {
-    if (!active) {
-      setResult(null);
-      setError(null);
-      return;
-    }
-    let stale = false;
-    const t = setTimeout(async () => {
-      setLoading(true);
-      try {
-        const r = await get<{ items: UnitListItem[]; total: number }>(
-          `/units${qs({ q, pageSize: LIMIT, includeInactive: includeInactive ? 'true' : 'false' })}`,
-        );
-        if (!stale) {
-          setResult(r);
-          setError(null);
-        }
-      } catch (e) {
-        if (!stale) setError(errorText(e));
-      } finally {
-        if (!stale) setLoading(false);
-      }
-    }, 250);
-    return () => {
-      stale = true;
-      clearTimeout(t);
-    };
-  }, [q, active, includeInactive]);
 
   return (
     <div>

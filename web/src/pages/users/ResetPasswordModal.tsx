@@ -1,29 +1,24 @@
-import { useState } from 'react';
 import { App, Form, Input, Modal } from 'antd';
 import type { User } from '@domain/schemas.js';
 import { errorText, post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
 import { newPasswordRules, PASSWORD_HINT } from '../../components/passwordRules';
+import { useFormSubmit } from '../../components/useFormSubmit';
 
 export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () => void }) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ newPassword: string }>();
-  const [busy, setBusy] = useState(false);
-
-  async function save() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return; // the form shows what is missing
-    setBusy(true);
-    try {
-      await post(`/users/${user.id}/reset-password`, { newPassword: v.newPassword });
+  // The server's refusal (a weak password) is shown under the field.
+  const { submit: save, busy } = useFormSubmit(form, (v, opts) => post(`/users/${user.id}/reset-password`, { newPassword: v.newPassword }, opts), {
+    onSuccess: () => {
       message.success(`Đã đặt lại mật khẩu cho ${user.fullName}. Người dùng sẽ phải đổi mật khẩu khi đăng nhập.`);
       onClose();
-    } catch (e) {
+    },
+    onError: (e) => {
       form.setFields([{ name: 'newPassword', errors: [errorText(e)] }]);
-    } finally {
-      setBusy(false);
-    }
-  }
+      return true;
+    },
+  });
 
   return (
     <Modal

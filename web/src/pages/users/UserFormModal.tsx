@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import type { User } from '@domain/schemas.js';
 import { ROLE_LABELS } from '@domain/roles.js';
-import { errorText, patch, post } from '../../api';
+import { patch, post } from '../../api';
+import { useFormSubmit } from '../../components/useFormSubmit';
 import { ModalTitle } from '../../components/ModalTitle';
 import { showOnFields } from '../../components/formErrors';
 import { newPasswordRules, PASSWORD_HINT } from '../../components/passwordRules';
@@ -25,8 +26,6 @@ interface Values {
 
 export function UserFormModal({ user, onClose, onSaved }: { user: User | null; onClose: () => void; onSaved: (u: User) => void }) {
   const [form] = Form.useForm<Values>();
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
   const editing = user !== null;
 
   useEffect(() => {
@@ -50,21 +49,15 @@ export function UserFormModal({ user, onClose, onSaved }: { user: User | null; o
     if (!form.getFieldValue('entryUnitId') && form.getFieldValue('role') !== 'viewer') form.setFieldValue('entryUnitId', id);
   }
 
-  async function save() {
-    const v = await form.validateFields().catch(() => null);
-    if (!v) return; // the form shows what is missing
-    const body = { ...v, fullName: v.fullName.trim(), position: v.position?.trim() || null, entryUnitId: v.entryUnitId ?? null };
-    setBusy(true);
-    setError(null);
-    try {
-      const saved = user ? await patch<User>(`/users/${user.id}`, { ...body, version: user.version }) : await post<User>('/users', body);
-      onSaved(saved);
-    } catch (e) {
-      if (!showOnFields(form, e, FIELD_OF_CODE, FIELDS)) setError(errorText(e, 'Chưa lưu được. Vui lòng thử lại.'));
-    } finally {
-      setBusy(false);
-    }
-  }
+  // The form shows what is missing; a refusal about one field is shown on that field.
+  const { submit: save, busy, error } = useFormSubmit(
+    form,
+    (v, opts) => {
+      const body = { ...v, fullName: v.fullName.trim(), position: v.position?.trim() || null, entryUnitId: v.entryUnitId ?? null };
+      return user ? patch<User>(`/users/${user.id}`, { ...body, version: user.version }, opts) : post<User>('/users', body, opts);
+    },
+    { fallback: 'Chưa lưu được. Vui lòng thử lại.', onSuccess: onSaved, onError: (e) => showOnFields(form, e, FIELD_OF_CODE, FIELDS) },
+  );
 
   return (
     <Modal

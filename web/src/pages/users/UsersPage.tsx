@@ -9,6 +9,7 @@ import { errorText, get, patch, qs } from '../../api';
 import { formatDateTime, formatNumber } from '../../format';
 import { useIsMobile } from '../../useIsMobile';
 import { XlsxButton } from '../../components/XlsxButton';
+import { useAction } from '../../components/useAction';
 import { ResetPasswordModal } from './ResetPasswordModal';
 import { UserActions, type UserHandlers } from './UserActions';
 import { UserCards } from './UserCards';
@@ -41,6 +42,11 @@ export default function UsersPage() {
     return () => clearTimeout(t);
   }, [text]);
 
+  const lock = useAction((u: User, opts) => patch(`/users/${u.id}`, { version: u.version, active: !u.active }, opts), {
+    showError: 'modal',
+    onSuccess: (_, u) => message.success(u.active ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.'),
+  });
+
   const handlers: UserHandlers = {
     onEdit: setEditing,
     onResetPassword: setResetFor,
@@ -54,12 +60,7 @@ export default function UsersPage() {
         cancelText: 'Hủy',
         okButtonProps: { danger: u.active },
         onOk: async () => {
-          try {
-            await patch(`/users/${u.id}`, { version: u.version, active: !u.active });
-            message.success(u.active ? 'Đã khóa tài khoản.' : 'Đã mở khóa tài khoản.');
-          } catch (e) {
-            modal.error({ title: 'Chưa thực hiện được', content: errorText(e) });
-          }
+          await lock.run(u);
           await reload();
         },
       }),

@@ -1,0 +1,121 @@
+import { useState } from 'react';
+import { Alert, App, Button, Card, Tag } from 'antd';
+import { CheckOutlined } from '@ant-design/icons';
+import { useNavigate } from 'react-router';
+import type { Candidate, CandidateAction, Round } from '@domain/recognition-schemas.js';
+import { post, type RequestOptions } from '../../../api';
+import { useAction } from '../../../components/useAction';
+import { formatDate } from '../../../format';
+import { useIsMobile } from '../../../useIsMobile';
+import { StateTag, levelLabel } from '../shared';
+import { ChecklistSection } from './ChecklistSection';
+import { DecideModal } from './DecideModal';
+import { VotesSection } from './VotesSection';
+
+/** A step on a candidate: the request, and what to say once it is done. */
+export interface CandidateStep {
+  send: (opts: RequestOptions) => Promise<Round>;
+  done: string;
+}
+
+/**
+ * One candidate of a round, in the order the work is done: 1. the criteria checklist, 2. the
+ * acknowledgement of the collective, 3. the open vote, 4. the decision.
+ */
+export function CandidateCard({ round, c, onChanged }: { round: Round; c: Candidate; onChanged: (r: Round) => void }) {
+  const mobile = useIsMobile();
+  const navigate = useNavigate();
+  const { message } = App.useApp();
+  const [deciding, setDeciding] = useState(false);
+  const can = (a: CandidateAction) => c.actions.includes(a);
+  const base = `/recognition-rounds/${round.id}/candidates/${c.registration.id}`;
+  const size = mobile ? 'large' : 'middle';
+  // Each button is its own slot: its spinner, and its idempotency key kept for a retry.
+  const step = useAction((s: CandidateStep, opts) => s.send(opts), { showError: 'modal' });
+  async function act(slot: string, s: CandidateStep) {
+    const next = await step.run(s, slot);
+    if (!next) return;
+    onChanged(next);
+    message.success(s.done);
+  }
+
+  return (
+    <Card
+      styles={{ body: { padding: mobile ? 12 : 20 } }}
+      title={
+        <div className="record-head compact">
+          <a onClick={() => navigate(`/mo-hinh/${c.registration.id}`)} className="record-head-link">
+            {c.registration.title}
+          </a>
+          <div className="record-head-sub">
+            {c.registration.unitName}
+            {c.registration.personName ? ` · ${c.registration.personName}` : ''}
+          </div>
+        </div>
+      }
+      extra={mobile ? null : <StateTag state={c.registration.state} />}
+    >
+      {mobile && (
+        <div className="gap-below-8">
+          <StateTag state={c.registration.state} />
+        </div>
+      )}
+      {c.result && (
+        <Alert
+          type={c.result === 'recognised' ? 'success' : 'warning'}
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={c.result === 'recognised' ? `Đã công nhận (${levelLabel(c.level)})` : 'Không công nhận'}
+          description={c.result === 'recognised' ? `Quyết định số ${c.decisionNo ?? '—'} ngày ${formatDate(c.decisionDate)} của ${c.issuer ?? '—'}` : c.reasons}
+        />
+      )}
+      <ChecklistSection c={c} base={base} size={size} pending={step.pending} onAct={act} />
+
+      <h4 className="round-subtitle">2. Xác nhận của tập thể nơi hoạt động</h4>
+      {c.acknowledged ? (
+        <div>
+          <Tag color="green" icon={<CheckOutlined />}>
+            Đã xác nhận
+          </Tag>
+          {c.acknowledgementNote}
+        </div>
+      ) : can('acknowledge') ? (
+        <Button
+          size={size}
+          type="primary"
+          block={mobile}
+          style={{ whiteSpace: 'normal', height: 'auto', minHeight: mobile ? 40 : 32 }}
+          loading={step.pending === 'ack'}
+          onClick={() => void act('ack', { send: (opts) => post<Round>(`${base}/acknowledge`, { note: null }, opts), done: 'Đã xác nhận.' })}
+        >
+          Xác nhận mô hình hoạt động đúng thực tế
+        </Button>
+      ) : (
+        <Tag>Chưa xác nhận</Tag>
+      )}
+
+      <VotesSection c={c} base={base} size={size} pending={step.pending} onAct={act} />
+
+      {can('decide') && (
+        <>
+          <h4 className="round-subtitle">4. Quyết định</h4>
+          <Button size={size} type="primary" onClick={() => setDeciding(true)}>
+            Ra quyết định công nhận
+          </Button>
+        </>
+      )}
+      {deciding && (
+        <DecideModal
+          c={c}
+          base={base}
+          onClose={() => setDeciding(false)}
+          onDecided={(next) => {
+            setDeciding(false);
+            onChanged(next);
+            message.success('Đã ghi quyết định.');
+          }}
+        />
+      )}
+    </Card>
+  );
+}
