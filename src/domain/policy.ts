@@ -137,6 +137,17 @@ export function createCapabilities(actor: Actor): { [K in 'campaign' | 'round' |
   };
 }
 
+/**
+ * Whether work can wait for the user (the to-do page): registering, appraising, inspecting,
+ * commending, voting or acknowledging somewhere in their entry scope. A read-only leader has none.
+ */
+export function hasTodo(actor: Actor): boolean {
+  if (actor.entryPath === null) return false;
+  const entry = { path: actor.entryPath };
+  const work: Action[] = ['registration.create', 'registration.inspect', 'commendation.record', 'recognition.vote', 'recognition.acknowledge'];
+  return work.some((a) => can(actor, a, entry));
+}
+
 /** Capabilities that do not hang on one record: used to show menus. */
 export function capabilities(actor: Actor) {
   const top = { path: actor.viewPath };

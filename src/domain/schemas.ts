@@ -133,6 +133,8 @@ export const Me = z.object({
   user: User,
   capabilities: z.object({ manageUsers: z.boolean(), viewAudit: z.boolean(), createUnits: z.boolean() }),
   canCreate: CreateCapabilities,
+  /** Whether work can wait for this user: the to-do page is theirs to open (a read-only leader lands on the statistics). */
+  todo: z.boolean(),
   sessionExpiresAt: z.string(),
 });
 export type Me = z.infer<typeof Me>;

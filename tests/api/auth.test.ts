@@ -36,6 +36,14 @@ describe('sign-in', () => {
     expect(JSON.stringify(openapi.body)).toContain('canCreate');
   });
 
+  it('tells who has a to-do page: everyone who works on records, not the read-only leader', async () => {
+    const todo = async (name: string) => (await (await loggedIn(srv.baseUrl, name, DEMO_PASSWORD)).get('/api/v1/auth/me')).body.todo;
+    expect(await todo('officer')).toBe(true);
+    expect(await todo('member')).toBe(true);
+    expect(await todo('unit')).toBe(true);
+    expect(await todo('viewer')).toBe(false);
+  });
+
   it('usernames are not case-sensitive', async () => {
     const r = await new Client(srv.baseUrl).login('OFFICER', DEMO_PASSWORD);
     expect(r.status).toBe(200);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  hasTodo,
   ACTIONS, can, candidateActions, capabilities, createCapabilities, criterionActions, moveCreatesCycle, proposalActions, refuseTransition,
   registrationActions, roundActions, type Action, type Actor, type RegistrationFacts,
 } from '../../src/domain/policy.js';
@@ -241,5 +242,11 @@ describe('record rules: every predicate, holding and not holding', () => {
     expect(createCapabilities(actors.member)).toEqual({ campaign: false, round: false, criterion: false, registration: false, unit: false, user: false, report: false });
     expect(createCapabilities(actors.unit_officer)).toEqual({ campaign: false, round: false, criterion: false, registration: true, unit: true, user: false, report: true });
     expect(createCapabilities(actors.viewer)).toEqual({ campaign: false, round: false, criterion: false, registration: false, unit: false, user: false, report: false });
+  });
+
+  it('work waits for everyone who registers, appraises, votes or acknowledges; the read-only leader has none', () => {
+    for (const role of ['admin', 'officer', 'member', 'unit_officer'] as const) expect(hasTodo(actors[role]), role).toBe(true);
+    expect(hasTodo(actors.viewer)).toBe(false);
+    expect(hasTodo({ ...actors.officer, entryPath: null })).toBe(false);
   });
 });

@@ -11,5 +11,5 @@ export function useSession(): Me {
 
 /** The first page after signing in: the to-do list, or the statistics for a leader who only reads. */
 export function homePath(me: Me): string {
-  return me.user.role === 'viewer' ? '/thong-ke' : '/viec-can-lam';
+  return me.todo ? '/viec-can-lam' : '/thong-ke';
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../data/db.js';
 import { findUserInScope } from '../../data/users-repo.js';
-import { capabilities, createCapabilities } from '../../domain/policy.js';
+import { capabilities, createCapabilities, hasTodo } from '../../domain/policy.js';
 import { anyScope } from '../../domain/scope.js';
 import { ChangePasswordBody, LoginBody, Me } from '../../domain/schemas.js';
 import { changePassword } from '../../services/auth/change-password.js';
@@ -17,7 +17,7 @@ const tags = ['Tài khoản'];
 
 function me(user: UserRow, expiresAt: Date): Me {
   const actor = actorOf(user);
-  return { user: presentUser(actor, user), capabilities: capabilities(actor), canCreate: createCapabilities(actor), sessionExpiresAt: expiresAt.toISOString() };
+  return { user: presentUser(actor, user), capabilities: capabilities(actor), canCreate: createCapabilities(actor), todo: hasTodo(actor), sessionExpiresAt: expiresAt.toISOString() };
 }
 
 export const authRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {

@@ -23,7 +23,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const role = ROLE_LABELS[me.user.role];
 
   const items = [
-    ...(me.user.role === 'viewer' ? [] : [{ key: '/viec-can-lam', icon: <CheckSquareOutlined />, label: 'Việc cần làm' }]),
+    ...(me.todo ? [{ key: '/viec-can-lam', icon: <CheckSquareOutlined />, label: 'Việc cần làm' }] : []),
     { key: '/thong-ke', icon: <BarChartOutlined />, label: 'Thống kê' },
     { key: '/mo-hinh', icon: <StarOutlined />, label: 'Mô hình, điển hình' },
     { key: '/xet-cong-nhan', icon: <SafetyCertificateOutlined />, label: 'Xét công nhận' },

@@ -30,7 +30,7 @@ export default function CampaignsPage() {
   const { message, modal } = App.useApp();
   const [creating, setCreating] = useState(false);
   const list = useQuery({ queryKey: ['campaigns', 'all'], queryFn: () => get<{ items: Campaign[]; total: number }>('/campaigns?pageSize=200') });
-  const mayCreate = me.user.role === 'officer' || me.user.role === 'admin';
+  const mayCreate = me.canCreate.campaign;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['campaigns'] });
 
   const launching = useAction((c: Campaign, opts) => post(`/campaigns/${c.id}/launch`, { version: c.version }, opts), {

@@ -29,7 +29,7 @@ export default function CriteriaPage() {
   const [target, setTarget] = useState('collective');
   const [editing, setEditing] = useState<CriterionTemplate | 'new' | null>(null);
   const list = useQuery({ queryKey: ['criteria', target], queryFn: () => get<CriterionTemplate[]>(`/criteria-templates${qs({ target })}`) });
-  const mayAdd = me.user.role === 'officer' || me.user.role === 'admin';
+  const mayAdd = me.canCreate.criterion;
 
   return (
     <Card

@@ -24,7 +24,7 @@ export function RoundList() {
   const me = useSession();
   const [opening, setOpening] = useState(false);
   const rounds = useQuery({ queryKey: ['rounds'], queryFn: () => get<{ items: RoundItem[]; total: number }>('/recognition-rounds') });
-  const mayOpen = me.user.role === 'officer' || me.user.role === 'admin';
+  const mayOpen = me.canCreate.round;
   return (
     <Card
       title={<h2 className="list-page-title">Xét công nhận</h2>}
