@@ -30,7 +30,7 @@ export const Candidate = z.object({
   checklist: z.array(z.object({ criterionId: z.uuid(), name: z.string(), mark: Mark.nullable() })),
   acknowledged: z.boolean(),
   acknowledgementNote: z.string().nullable(),
-  votes: z.array(z.object({ voterName: z.string(), vote: Vote, at: z.string() })),
+  votes: z.array(z.object({ voterName: z.string(), vote: Vote, at: z.string(), /** Cast by the reader: two members may share a name. */ mine: z.boolean() })),
   tally: z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() }),
   result: z.enum(['recognised', 'not_recognised']).nullable(),
   level: z.string().nullable(),

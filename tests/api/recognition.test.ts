@@ -54,6 +54,11 @@ describe('recognition rounds', () => {
     const changed = await u.officer.post(`${base}/vote`, { vote: 'for' }); // an open vote may be changed before the decision
     expect(changed.body.candidates[0].tally).toEqual({ for: 2, against: 0, abstain: 0 });
     expect(changed.body.candidates[0].votes.map((v: any) => v.voterName).sort()).toEqual(['Nguyễn Thị Thu Hà', 'Trần Văn Bình']);
+    // Each reader is told which vote is theirs by account, not by name (two members may share a name).
+    const mineFor = async (c: typeof u.officer) => (await c.get(`/api/v1/recognition-rounds/${round.body.id}`)).body.candidates[0].votes.filter((v: any) => v.mine).map((v: any) => v.voterName);
+    expect(await mineFor(u.officer)).toEqual([changed.body.candidates[0].votes.find((v: any) => v.mine).voterName]);
+    expect((await mineFor(u.member)).length).toBe(1);
+    expect(await mineFor(u.member)).not.toEqual(await mineFor(u.officer));
 
     const done = await u.officer.post(`${base}/decide`, decision);
     expect(done.status).toBe(200);

@@ -39,14 +39,14 @@ async function loadRound(q: Queryable, actor: Actor, round: RoundRow): Promise<R
   const votes = await listVotes(q, round.id);
   const criteria = await criteriaOf(q, rows.map((c) => c.registration_id));
   const candidates: Candidate[] = rows.map((c) => {
-    const mine = votes.filter((v) => v.registration_id === c.registration_id);
-    const count = (v: VoteValue) => mine.filter((x) => x.vote === v).length;
+    const cast = votes.filter((v) => v.registration_id === c.registration_id);
+    const count = (v: VoteValue) => cast.filter((x) => x.vote === v).length;
     return {
       registration: { id: c.registration_id, title: c.title, unitName: c.unit_name, state: c.state, kind: c.kind, holder: c.holder, personName: c.person_name },
       checklist: criteria.get(c.registration_id)!.map((k) => ({ criterionId: k.id, name: k.name, mark: c.checklist[k.id] ?? null })),
       acknowledged: c.acknowledged,
       acknowledgementNote: c.acknowledgement_note,
-      votes: mine.map((v) => ({ voterName: v.voter_name, vote: v.vote, at: v.at.toISOString() })),
+      votes: cast.map((v) => ({ voterName: v.voter_name, vote: v.vote, at: v.at.toISOString(), mine: v.voter_id === actor.id })),
       tally: { for: count('for'), against: count('against'), abstain: count('abstain') },
       result: c.result, level: c.level, decisionNo: c.decision_no, decisionDate: c.decision_date, issuer: c.issuer, reasons: c.reasons,
       actions: candidateActions(actor, candidateFacts(round, c)),

@@ -2,7 +2,6 @@ import { Button, Tag } from 'antd';
 import { VOTE_LABELS, type Candidate, type Round } from '@domain/recognition-schemas.js';
 import { post } from '../../../api';
 import { formatDateTime } from '../../../format';
-import { useSession } from '../../../session';
 import type { CandidateStep } from './CandidateCard';
 
 type VoteT = keyof typeof VOTE_LABELS;
@@ -16,8 +15,7 @@ export function VotesSection(props: {
   onAct: (slot: string, step: CandidateStep) => Promise<void>;
 }) {
   const { c, base, size } = props;
-  const me = useSession();
-  const myVote = c.votes.find((v) => v.voterName === me.user.fullName)?.vote;
+  const myVote = c.votes.find((v) => v.mine)?.vote;
   return (
     <>
       <h4 className="round-subtitle">3. Biểu quyết công khai</h4>
@@ -29,7 +27,7 @@ export function VotesSection(props: {
       {c.votes.length > 0 && (
         <ul className="vote-list">
           {c.votes.map((v) => (
-            <li key={v.voterName}>
+            <li key={`${v.voterName} ${v.at}`}>
               {v.voterName}: <b>{VOTE_LABELS[v.vote]}</b> ({formatDateTime(v.at)})
             </li>
           ))}
