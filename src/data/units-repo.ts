@@ -52,11 +52,6 @@ export async function findUnitByCode(q: Queryable, code: string): Promise<{ id: 
   return rows[0] ?? null;
 }
 
-export async function findUnitByPath(q: Queryable, path: string): Promise<UnitRow | null> {
-  const { rows } = await q.query<UnitRow>(`select ${COLUMNS} from unit u where u.path = $1::ltree`, [path]);
-  return rows[0] ?? null;
-}
-
 /** Ancestors of a path inside the scope, top first (the unit itself excluded). */
 export async function ancestorsInScope(q: Queryable, path: string, scopePath: string) {
   const { rows } = await q.query<{ id: string; name: string; path: string }>(

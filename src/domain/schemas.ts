@@ -19,10 +19,6 @@ export const Paging = z.object({
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
-export const ErrorBody = z.object({
-  error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }),
-});
-
 // ---------- units ----------
 export const UnitKind = z.enum(UNIT_KINDS);
 export const UnitLevel = z.enum(UNIT_LEVELS);

@@ -12,10 +12,6 @@ export function belowSubtree(path: string, scopePath: string | null | undefined)
   return !!scopePath && path.startsWith(scopePath + '.');
 }
 
-export function pathDepth(path: string): number {
-  return path.split('.').length;
-}
-
 /**
  * The subtree a repository read is limited to. `inScope(path)` reads inside the subtree of `path`
  * (the caller's view, usually); `anyScope` reads anywhere, for a service that has already found

@@ -16,20 +16,6 @@ export const COUNTED_STATES: readonly RegistrationState[] = REGISTRATION_STATES.
 export const STAT_DIMENSIONS = ['child', 'field', 'level', 'holder', 'kind', 'origin', 'state', 'year', 'campaign', 'recognised', 'commended'] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
 
-export const STAT_DIMENSION_LABELS: Record<StatDimension, string> = {
-  child: 'Đơn vị trực thuộc',
-  field: 'Lĩnh vực',
-  level: 'Cấp',
-  holder: 'Tập thể / cá nhân',
-  kind: 'Mô hình / điển hình',
-  origin: 'Mới / củng cố / nhân rộng',
-  state: 'Trạng thái',
-  year: 'Năm',
-  campaign: 'Đợt phát động',
-  recognised: 'Được công nhận',
-  commended: 'Được khen thưởng',
-};
-
 export const HOLDER_LABELS = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
 export const KIND_LABELS = { model: 'Mô hình', exemplar: 'Điển hình' } as const;
 export const ORIGIN_LABELS = { new: 'Xây dựng mới', consolidation: 'Củng cố', replication: 'Nhân rộng' } as const;

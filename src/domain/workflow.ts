@@ -57,5 +57,3 @@ export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
 /** Transitions with their own endpoint; the others happen inside a recognition round. */
 export const DIRECT_TRANSITIONS = TRANSITION_NAMES.filter((n) => !(TRANSITIONS[n] as Transition).viaRound);
 
-/** States from which a registration cannot be reported again as new. */
-export const FINISHED_STATES: readonly RegistrationState[] = ['completed', 'discontinued', 'rejected'];

@@ -4,12 +4,11 @@ import { loginAll, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
-let commune: string, otherCommune: string, womenUnion: string;
+let otherCommune: string, womenUnion: string;
 
 beforeAll(async () => {
   srv = await startTestServer({ web: false });
   u = await loginAll(srv);
-  commune = await unitId(u.admin, 'X00834');
   otherCommune = await unitId(u.admin, 'X00707');
   womenUnion = await unitId(u.admin, 'X00834-HPN');
 });

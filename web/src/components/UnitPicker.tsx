@@ -6,9 +6,6 @@ import { useDebouncedSearch } from './useDebounced';
 
 /** Labels of units met so far, so that a picker can show a value another picker found. */
 const knownLabels = new Map<string, string>();
-export function rememberUnitLabel(id: string, label: string) {
-  knownLabels.set(id, label);
-}
 
 interface Props {
   value?: string | null;
