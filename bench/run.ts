@@ -102,7 +102,7 @@ function rssMb(pid: number): number {
 async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: number; checks: string[]; failures: string[] }> {
   const checks: string[] = [];
   // 1. The data, and the database asked directly (PGlite cannot be opened twice: before the server).
-  let db = await t.open();
+  const db = await t.open();
   await bootstrap(db);
   if (smoke) {
     await generate(db, { scale: 'tiny', seed: 7 });
