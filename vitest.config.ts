@@ -1,12 +1,14 @@
 import { defineConfig } from 'vitest/config';
 
-// Three tiers, chosen with --project: pure domain code, the API through real HTTP and a real
-// database, and the browser journeys in Chromium.
+// Tiers, chosen with --project: pure domain code, the API through real HTTP and a real database,
+// whole processes on an embedded database (run once: they do not depend on DVK_TEST_DATABASE_URL),
+// and the browser journeys in Chromium.
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'domain', include: ['tests/domain/**/*.test.ts'] } },
       { test: { name: 'api', include: ['tests/api/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
+      { test: { name: 'process', include: ['tests/process/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       { test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], testTimeout: 120_000, hookTimeout: 180_000, fileParallelism: false } },
     ],
   },

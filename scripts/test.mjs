@@ -1,8 +1,8 @@
 /**
  * `npm test`: the whole suite, in tiers.
- *   1. type check (server and web)
+ *   1. type check (server and web), then lint and format check (ESLint, Prettier)
  *   2. domain tests (pure code)
- *   3. API tests through real HTTP on embedded PGlite
+ *   3. API tests through real HTTP on embedded PGlite, and real processes on one data folder
  *   4. the same API tests on a real PostgreSQL server (DVK_TEST_DATABASE_URL, or a throwaway
  *      cluster started here from the machine's PostgreSQL binaries)
  *   5. browser tests in Chromium (/usr/bin/chromium) against the built web app, on both engines
@@ -66,13 +66,17 @@ if (!officeFound) {
   }
 }
 
-const only = process.argv[2]; // optional: typecheck | domain | api | pg | browser | bench
+const only = process.argv[2]; // optional: typecheck | lint | domain | api | process | pg | browser | bench
 const want = (tier) => !only || only === tier;
 
 if (want('typecheck') && !sh('Kiểm tra kiểu (TypeScript)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) failed += 1;
 if (want('typecheck') && fs.existsSync(path.join(root, 'web', 'tsconfig.json')) && !sh('Kiểm tra kiểu (web)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit'])) failed += 1;
+// Lint and format: ESLint (typescript-eslint, rules of hooks) and Prettier, as `npm run lint`.
+if (want('lint') && !sh('Lint (ESLint, Prettier)', 'npm', ['run', '--silent', 'lint'])) failed += 1;
 if (want('domain')) vitest('domain', 'domain');
 if (want('api')) vitest('api on PGlite', 'api', { DVK_TEST_DATABASE_URL: '' });
+// Real DVK processes on one data folder (the embedded database's single-writer lock).
+if (want('api') || want('process')) vitest('processes on PGlite', 'process', { DVK_TEST_DATABASE_URL: '' });
 
 let pgUrl = process.env.DVK_TEST_DATABASE_URL;
 let pgServer = null;
