@@ -1,6 +1,6 @@
 import type { Db } from '../../data/db.js';
 import { insertAudit } from '../../data/audit-repo.js';
-import { findUserByUsername, insertSession, recordLoginAttempt } from '../../data/users-repo.js';
+import { findUserByUsername, insertSession, recordLoginAttempt, stampLastLogin } from '../../data/users-repo.js';
 import { AppError } from '../../domain/errors.js';
 import { newSessionToken, sessionHours } from './sessions.js';
 import { verifyPassword } from './passwords.js';
@@ -32,7 +32,7 @@ export async function login(db: Db, username: string, password: string, ip: stri
   await db.tx(async (q) => {
     await recordLoginAttempt(q, username, ip, true);
     await insertSession(q, { tokenHash, userId: user.id, expiresAt, ip, userAgent });
-    await q.query('update app_user set last_login_at = now() where id = $1', [user.id]);
+    await stampLastLogin(q, user.id);
     await insertAudit(q, {
       actorId: user.id,
       actorName: user.full_name,
