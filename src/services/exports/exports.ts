@@ -71,3 +71,11 @@ export async function findExport(ctx: Ctx, id: string): Promise<ExportJobRow> {
 export async function getExport(ctx: Ctx, id: string): Promise<ExportJob> {
   return present(await findExport(ctx, id));
 }
+
+/** One's own export, ready to download: a failed or unfinished one is refused with what to do. */
+export async function finishedExport(ctx: Ctx, id: string): Promise<{ id: string; fileName: string }> {
+  const job = await findExport(ctx, id);
+  if (job.state === 'failed') throw new AppError('EXPORT_FAILED');
+  if (job.state !== 'done') throw new AppError('EXPORT_NOT_READY');
+  return { id: job.id, fileName: job.file_name ?? 'danh-sach.xlsx' };
+}
