@@ -113,3 +113,17 @@ export async function setCampaignStateRow(q: Queryable, id: string, to: 'launche
     [id, to],
   );
 }
+
+/** Campaign titles by id, for labelling figures (ids not found are left out). */
+export async function campaignTitles(q: Queryable, ids: string[]): Promise<Map<string, string>> {
+  const { rows } = await q.query<{ id: string; title: string }>('select id, title from campaign where id = any($1::uuid[])', [ids]);
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
+
+export interface CampaignPeriodRow { title: string; yearFrom: number; yearTo: number }
+
+/** The title and years of a campaign, wherever it is (the registration rules check a year against them). */
+export async function campaignPeriod(q: Queryable, id: string): Promise<CampaignPeriodRow | null> {
+  const { rows } = await q.query<CampaignPeriodRow>('select title, year_from as "yearFrom", year_to as "yearTo" from campaign where id = $1', [id]);
+  return rows[0] ?? null;
+}

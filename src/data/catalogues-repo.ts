@@ -13,3 +13,8 @@ export async function listCommendationForms(q: Queryable) {
 export async function fieldIsActive(q: Queryable, code: string): Promise<boolean> {
   return (await q.query('select 1 from field where code = $1 and active', [code])).rows.length > 0;
 }
+
+/** The name of one field of activity, or null when the code names none. */
+export async function fieldName(q: Queryable, code: string): Promise<string | null> {
+  return (await q.query<{ name: string }>('select name from field where code = $1', [code])).rows[0]?.name ?? null;
+}

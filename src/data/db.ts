@@ -109,3 +109,8 @@ function wrap(engine: Engine, pool: pg.Pool, close: () => Promise<void>): Db {
     close,
   };
 }
+
+/** Answers when the database does (the health check); throws when it cannot be reached. */
+export async function ping(q: Queryable): Promise<void> {
+  await q.query('select 1');
+}

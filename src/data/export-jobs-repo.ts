@@ -69,3 +69,39 @@ export async function claimNextExportJob(q: Queryable): Promise<ExportJobRow | n
   );
   return rows[0] ?? null;
 }
+
+/** One of the user's own export jobs; another user's job is not found. */
+export async function findOwnExportJob(q: Queryable, id: string, userId: string): Promise<ExportJobRow | null> {
+  const { rows } = await q.query<ExportJobRow>(`select ${COLUMNS} from export_job where id = $1 and created_by = $2`, [id, userId]);
+  return rows[0] ?? null;
+}
+
+export async function setExportTotal(q: Queryable, id: string, total: number): Promise<void> {
+  await q.query('update export_job set total = $2 where id = $1', [id, total]);
+}
+
+export async function setExportProgress(q: Queryable, id: string, done: number): Promise<void> {
+  await q.query('update export_job set progress = $2 where id = $1', [id, done]);
+}
+
+/** The file is written: its final row count and the name it is downloaded under. */
+export async function setExportWritten(q: Queryable, id: string, done: number, fileName: string): Promise<void> {
+  await q.query('update export_job set progress = $2, file_name = $3 where id = $1', [id, done, fileName]);
+}
+
+export async function markExportDone(q: Queryable, id: string): Promise<void> {
+  await q.query(`update export_job set state = 'done', finished_at = now() where id = $1`, [id]);
+}
+
+export async function markExportFailed(q: Queryable, id: string, error: string): Promise<void> {
+  await q.query(`update export_job set state = 'failed', error = $2, finished_at = now() where id = $1`, [id, error]);
+}
+
+/** Removes the jobs older than the given hours and answers their ids (their files go with them). */
+export async function deleteExportJobsOlderThan(q: Queryable, hours: number): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>(
+    'delete from export_job where created_at < now() - make_interval(hours => $1) returning id',
+    [hours],
+  );
+  return rows.map((r) => r.id);
+}

@@ -120,3 +120,5 @@ export async function upsertPublication(q: Queryable, r: { id: string; title: st
 export async function deletePublication(q: Queryable, registrationId: string) {
   await q.query('delete from publication where registration_id = $1', [registrationId]);
 }
+
+export type PublicResults = Awaited<ReturnType<typeof publicResults>>;

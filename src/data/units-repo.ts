@@ -250,3 +250,9 @@ export async function unitAtPath(q: Queryable, path: string): Promise<{ id: stri
     'select id, name, path::text as path, level from unit where path = $1::ltree', [path]);
   return rows[0] ?? null;
 }
+
+/** The ids of the units a unit was formed from (merge, split, …). */
+export async function predecessorIds(q: Queryable, unitId: string): Promise<string[]> {
+  const { rows } = await q.query<{ id: string }>('select predecessor_id as id from unit_lineage where successor_id = $1', [unitId]);
+  return rows.map((r) => r.id);
+}

@@ -154,3 +154,7 @@ export async function deleteUserSessions(q: Queryable, userId: string, exceptTok
 export async function recordLoginAttempt(q: Queryable, username: string, ip: string, success: boolean) {
   await q.query('insert into login_attempt (username, ip, success) values (lower($1), $2, $3)', [username, ip, success]);
 }
+
+export async function stampLastLogin(q: Queryable, userId: string) {
+  await q.query('update app_user set last_login_at = now() where id = $1', [userId]);
+}

@@ -11,7 +11,7 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import type { Db } from '../data/db.js';
+import { ping, type Db } from '../data/db.js';
 import { Health } from '../domain/schemas.js';
 import { vietnameseIssue } from '../domain/validation-messages.js';
 import { installAuth } from './auth.js';
@@ -91,7 +91,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await app.register(swaggerUi, { routePrefix: '/api/v1/docs' });
 
   app.get('/api/health', { schema: { hide: true, response: { 200: Health } } }, async () => {
-    await opts.db.rows('select 1');
+    await ping(opts.db.pool);
     return { status: 'ok' as const, database: opts.db.engine, version: VERSION };
   });
   registerShowcase(app, opts.db, opts.filesDir, () => publicOrigin(app, opts.publicUrl ?? null));

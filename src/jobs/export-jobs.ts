@@ -7,7 +7,11 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../data/db.js';
-import { claimNextExportJob, type ExportJobRow } from '../data/export-jobs-repo.js';
+import { listFields } from '../data/catalogues-repo.js';
+import {
+  claimNextExportJob, deleteExportJobsOlderThan, markExportDone, markExportFailed, setExportProgress, setExportTotal, setExportWritten,
+  type ExportJobRow,
+} from '../data/export-jobs-repo.js';
 import { requestKey } from '../data/idempotency.js';
 import { countRegistrations, iterateRegistrations } from '../data/registrations-repo.js';
 import { formatDateVi, HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS } from '../domain/statistics.js';
@@ -56,10 +60,10 @@ export class ExportRunner {
       if (!job) return;
       try {
         await this.run(job);
-        await this.db.pool.query(`update export_job set state = 'done', finished_at = now() where id = $1`, [job.id]);
+        await markExportDone(this.db.pool, job.id);
       } catch (e) {
         await fs.rm(this.filePath(job.id), { force: true });
-        await this.db.pool.query(`update export_job set state = 'failed', error = $2, finished_at = now() where id = $1`, [job.id, String((e as Error).message).slice(0, 500)]);
+        await markExportFailed(this.db.pool, job.id, String((e as Error).message).slice(0, 500));
       }
     }
   }
@@ -72,7 +76,7 @@ export class ExportRunner {
   private async run(job: ExportJobRow): Promise<void> {
     const filter = { ...job.params.filter, scopePath: job.scope_path };
     const total = await countRegistrations(this.db.pool, filter);
-    await this.db.pool.query('update export_job set total = $2 where id = $1', [job.id, total]);
+    await setExportTotal(this.db.pool, job.id, total);
     await fs.mkdir(this.dir, { recursive: true });
     const db = this.db;
     let done = 0;
@@ -101,10 +105,10 @@ export class ExportRunner {
             campaign: r.campaign_title,
           };
         }
-        await db.pool.query('update export_job set progress = $2 where id = $1', [job.id, done]);
+        await setExportProgress(db.pool, job.id, done);
       }
     }
-    const fields = new Map((await db.rows<{ code: string; name: string }>('select code, name from field')).map((f) => [f.code, f.name]));
+    const fields = new Map((await listFields(db.pool)).map((f) => [f.code, f.name]));
     const named = (async function* () {
       for await (const r of rows()) yield { ...r, field: fields.get(r.field) ?? r.field };
     })();
@@ -138,14 +142,10 @@ export class ExportRunner {
       },
       named,
     );
-    await db.pool.query('update export_job set progress = $2, file_name = $3 where id = $1', [job.id, done, `danh-sach-mo-hinh-${new Date().toISOString().slice(0, 10)}.xlsx`]);
+    await setExportWritten(db.pool, job.id, done, `danh-sach-mo-hinh-${new Date().toISOString().slice(0, 10)}.xlsx`);
   }
 
   private async expire(): Promise<void> {
-    const { rows } = await this.db.pool.query<{ id: string }>(
-      `delete from export_job where created_at < now() - make_interval(hours => $1) returning id`,
-      [KEEP_HOURS],
-    );
-    for (const r of rows) await fs.rm(this.filePath(r.id), { force: true });
+    for (const id of await deleteExportJobsOlderThan(this.db.pool, KEEP_HOURS)) await fs.rm(this.filePath(id), { force: true });
   }
 }

@@ -1,19 +1,17 @@
 /**
  * The public showcase (/cong-khai): recognised models an officer published, as plain server-rendered
  * HTML, so a shared link shows its title, summary and photo, and a phone loads it at once. The pages
- * load no JSON and no script; all they read comes from data/showcase-repo.ts, which selects public
+ * load no JSON and no script; all they read comes through services/showcase.ts from data/showcase-repo.ts, which selects public
  * columns of published, still recognised registrations only.
  */
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../data/db.js';
-import {
-  listPublished, publicCommendations, publicPhoto, publicPhotos, publicRecognitions, publicResults, publishedBySlug, showcaseChoices,
-  type PublicCard, type PublicModel,
-} from '../../data/showcase-repo.js';
+import type { PublicCard, PublicModel, PublicResults } from '../../data/showcase-repo.js';
 import { formatDateVi, formatNumberVi } from '../../domain/statistics.js';
 import { prefixQuery } from '../../domain/text.js';
-import { photoCopy, type PhotoSize } from '../../services/photo-copies.js';
+import type { PhotoSize } from '../../services/photo-copies.js';
+import { publishedCards, publishedChoices, publishedModel, publishedPhotoCopy } from '../../services/showcase.js';
 import { UNIT_LEVEL_LABELS, type UnitLevel } from '../../domain/unit-kinds.js';
 import { page, esc } from './html.js';
 
@@ -30,7 +28,7 @@ function card(c: PublicCard) {
     <p class="meta">${c.kind === 'exemplar' ? 'Điển hình' : 'Mô hình'} · ${esc(c.field_name)} · năm ${c.year}</p></div></a>`;
 }
 
-function resultsSection(res: Awaited<ReturnType<typeof publicResults>>) {
+function resultsSection(res: PublicResults) {
   if (!res.criteria.length && !res.latest) return '';
   const rows = res.criteria.map((c) => `<tr><td>${esc(c.name)}</td><td class="num">${c.target === null ? '–' : `${formatNumberVi(Number(c.target))}${c.unit_of_measure ? ` ${esc(c.unit_of_measure)}` : ''}`}</td>
     <td class="num">${c.completion_pct === null ? '–' : `${c.completion_pct}%`}</td></tr>`).join('');
@@ -69,10 +67,10 @@ const CHOICES_TTL_MS = 30_000;
 
 /** `origin`: DVK's public address; links that leave DVK never come from the request's Host header. */
 export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string, origin: () => string) {
-  let choices: { at: number; value: Promise<Awaited<ReturnType<typeof showcaseChoices>>> } | null = null;
+  let choices: { at: number; value: Promise<Awaited<ReturnType<typeof publishedChoices>>> } | null = null;
   const cachedChoices = () => {
     if (!choices || Date.now() - choices.at > CHOICES_TTL_MS) {
-      const value = showcaseChoices(db.pool);
+      const value = publishedChoices(db);
       choices = { at: Date.now(), value };
       value.catch(() => { choices = null; });
     }
@@ -87,7 +85,7 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string,
     const text = (q.tim ?? '').trim().slice(0, 100);
     const words = prefixQuery(text);
     const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(q.trang ?? '1', 10) || 1));
-    const rows = await listPublished(db.pool, { field, year, province, words }, PAGE_SIZE + 1, (pageNo - 1) * PAGE_SIZE);
+    const rows = await publishedCards(db, { field, year, province, words }, PAGE_SIZE + 1, (pageNo - 1) * PAGE_SIZE);
     const { fields, provinces, years } = await cachedChoices();
     const option = (v: string, label: string, sel: string | number | null) => `<option value="${esc(v)}"${String(sel) === v ? ' selected' : ''}>${esc(label)}</option>`;
     const qs = (n: number) => `?${new URLSearchParams({ ...(words ? { tim: text } : {}), ...(field ? { linhVuc: field } : {}), ...(year ? { nam: String(year) } : {}), ...(province ? { tinh: province } : {}), trang: String(n) })}`;
@@ -111,16 +109,14 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string,
 
   app.get('/cong-khai/mo-hinh/:slug', async (req, reply) => {
     const { slug } = req.params as { slug: string };
-    const c = await publishedBySlug(db.pool, slug);
-    if (!c) {
+    const found = await publishedModel(db, slug);
+    if (!found) {
       return reply.status(404).header('content-type', 'text/html; charset=utf-8').send(page({
         title: 'Không tìm thấy', description: '', url: `${origin()}/cong-khai`,
         body: '<h1>Không tìm thấy mô hình này</h1><p>Mô hình có thể đã thôi được công khai.</p><p><a href="/cong-khai">Xem các mô hình tiêu biểu</a></p>',
       }));
     }
-    const [photos, recognitions, commendations, results] = await Promise.all([
-      publicPhotos(db.pool, c.id), publicRecognitions(db.pool, c.id), publicCommendations(db.pool, c.id), publicResults(db.pool, c.id),
-    ]);
+    const { model: c, photos, recognitions, commendations, results } = found;
     const image = photos[0] ? `${origin()}/cong-khai/anh/${photos[0].id}` : null;
     const paragraphs = c.summary.split(/\n+/).filter((l) => l.trim()).map((l) => `<p>${esc(l)}</p>`).join('');
     const level = (l: string | null) => (l && UNIT_LEVEL_LABELS[l as UnitLevel] ? `Cấp ${UNIT_LEVEL_LABELS[l as UnitLevel].toLowerCase()}` : 'Được công nhận');
@@ -149,15 +145,7 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string,
   app.get('/cong-khai/anh/:id/nho', async (req, reply) => servePhoto(req.params as { id: string }, 'card', reply));
 
   async function servePhoto({ id }: { id: string }, size: PhotoSize, reply: FastifyReply) {
-    const f = /^[0-9a-f-]{36}$/.test(id) ? await publicPhoto(db.pool, id) : null;
-    let copy: string | null = null;
-    if (f) {
-      try {
-        copy = await photoCopy(filesDir, f.storage_key, id, size);
-      } catch (err) {
-        reply.log.warn({ err, fileId: id }, 'photo copy failed');
-      }
-    }
+    const copy = await publishedPhotoCopy(db, filesDir, id, size, (err) => reply.log.warn({ err, fileId: id }, 'photo copy failed'));
     if (!copy) return reply.status(404).header('content-type', 'text/plain; charset=utf-8').send('Không tìm thấy');
     return reply.header('content-type', 'image/jpeg').header('cache-control', 'public, max-age=86400').header('x-content-type-options', 'nosniff')
       .send(fs.createReadStream(copy));

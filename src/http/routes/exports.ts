@@ -2,11 +2,10 @@ import { createReadStream } from 'node:fs';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../data/db.js';
-import { AppError } from '../../domain/errors.js';
 import { CreateExport, ExportJob } from '../../domain/report-schemas.js';
 import { IdParam } from '../../domain/schemas.js';
 import type { ExportRunner } from '../../jobs/export-jobs.js';
-import { createExport, findExport, getExport } from '../../services/exports/exports.js';
+import { createExport, finishedExport, getExport } from '../../services/exports/exports.js';
 import { requireCtx } from '../auth.js';
 import { attachment, XLSX } from '../download.js';
 
@@ -24,9 +23,7 @@ export const exportRoutes = (db: Db, runner: ExportRunner): FastifyPluginAsyncZo
   app.get('/exports/:id/file', {
     schema: { tags, summary: 'Tải tệp Excel đã xuất', params: IdParam, response: { 200: z.any() } },
   }, async (req, reply) => {
-    const job = await findExport(requireCtx(req, db), req.params.id);
-    if (job.state === 'failed') throw new AppError('EXPORT_FAILED');
-    if (job.state !== 'done') throw new AppError('EXPORT_NOT_READY');
-    return attachment(reply, XLSX, job.file_name ?? 'danh-sach.xlsx', createReadStream(runner.filePath(job.id)));
+    const job = await finishedExport(requireCtx(req, db), req.params.id);
+    return attachment(reply, XLSX, job.fileName, createReadStream(runner.filePath(job.id)));
   });
 };

@@ -1,8 +1,9 @@
 import type { Db } from '../../data/db.js';
 import { insertAudit } from '../../data/audit-repo.js';
-import { findUserByUsername, insertSession, recordLoginAttempt } from '../../data/users-repo.js';
+import { findUserByUsername, insertSession, recordLoginAttempt, stampLastLogin } from '../../data/users-repo.js';
 import { AppError } from '../../domain/errors.js';
-import { newSessionToken, sessionHours } from './sessions.js';
+import { presentMe } from './me.js';
+import { endSession, newSessionToken, sessionHours } from './sessions.js';
 import { verifyPassword } from './passwords.js';
 import { takeAttempt, throttleLimits } from './throttle.js';
 
@@ -32,7 +33,7 @@ export async function login(db: Db, username: string, password: string, ip: stri
   await db.tx(async (q) => {
     await recordLoginAttempt(q, username, ip, true);
     await insertSession(q, { tokenHash, userId: user.id, expiresAt, ip, userAgent });
-    await q.query('update app_user set last_login_at = now() where id = $1', [user.id]);
+    await stampLastLogin(q, user.id);
     await insertAudit(q, {
       actorId: user.id,
       actorName: user.full_name,
@@ -45,4 +46,17 @@ export async function login(db: Db, username: string, password: string, ip: stri
     });
   });
   return { token, expiresAt, user: { ...user, last_login_at: new Date() } };
+}
+
+/**
+ * Sign-in as the browser sees it: the new session, and the "who am I" answer. The session this
+ * browser held before (if any) ends once the new one is made, so a refused sign-in keeps it.
+ */
+export async function signIn(
+  db: Db,
+  input: { username: string; password: string; ip: string; userAgent: string | null; replacedTokenHash: string | null },
+) {
+  const r = await login(db, input.username, input.password, input.ip, input.userAgent);
+  if (input.replacedTokenHash) await endSession(db, input.replacedTokenHash);
+  return { token: r.token, expiresAt: r.expiresAt, me: presentMe(r.user, r.expiresAt) };
 }

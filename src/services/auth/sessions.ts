@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Db } from '../../data/db.js';
-import { findSessionUser, touchSession } from '../../data/users-repo.js';
+import { deleteSession, findSessionUser, touchSession } from '../../data/users-repo.js';
 
 export const SESSION_COOKIE = 'dvk_session';
 
@@ -33,4 +33,9 @@ export async function resolveSession(db: Db, token: string) {
     await touchSession(db.pool, tokenHash, expiresAt);
   }
   return { user: row, tokenHash, expiresAt, extended };
+}
+
+/** Signs a session out (a session already gone is no error). */
+export async function endSession(db: Db, tokenHash: string): Promise<void> {
+  await deleteSession(db.pool, tokenHash);
 }

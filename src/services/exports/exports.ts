@@ -9,7 +9,8 @@ import { UNIT_LEVEL_LABELS } from '../../domain/unit-kinds.js';
 import { REGISTRATION_STATE_LABELS } from '../../domain/workflow.js';
 import type { ExportJobRow, ExportRunner } from '../../jobs/export-jobs.js';
 import type { Ctx } from '../context.js';
-import { countActiveExports, insertExportJob, lockUserExports } from '../../data/export-jobs-repo.js';
+import { fieldName } from '../../data/catalogues-repo.js';
+import { countActiveExports, findOwnExportJob, insertExportJob, lockUserExports } from '../../data/export-jobs-repo.js';
 import { resolveFilter } from '../registrations/resolve-filter.js';
 
 /** Exports one user may have queued or running at once. */
@@ -29,8 +30,7 @@ async function describe(ctx: Ctx, input: RegistrationFilterQuery, unitName: stri
   if (unitName) parts.push(`Đơn vị: ${unitName}${input.unitOnly ? ' (không gồm đơn vị trực thuộc)' : ''}`);
   if (campaignTitle) parts.push(`Đợt phát động: ${campaignTitle}`);
   if (input.fieldCode) {
-    const [f] = await ctx.db.rows<{ name: string }>('select name from field where code = $1', [input.fieldCode]);
-    parts.push(`Lĩnh vực: ${f?.name ?? input.fieldCode}`);
+    parts.push(`Lĩnh vực: ${(await fieldName(ctx.db.pool, input.fieldCode)) ?? input.fieldCode}`);
   }
   if (input.kind) parts.push(KIND_LABELS[input.kind]);
   if (input.holder) parts.push(HOLDER_LABELS[input.holder]);
@@ -63,11 +63,19 @@ export async function createExport(ctx: Ctx, runner: ExportRunner, input: z.infe
 }
 
 export async function findExport(ctx: Ctx, id: string): Promise<ExportJobRow> {
-  const [row] = await ctx.db.rows<ExportJobRow>('select *, scope_path::text as scope_path from export_job where id = $1 and created_by = $2', [id, ctx.actor.id]);
+  const row = await findOwnExportJob(ctx.db.pool, id, ctx.actor.id);
   if (!row) throw notFound('export_job');
   return row;
 }
 
 export async function getExport(ctx: Ctx, id: string): Promise<ExportJob> {
   return present(await findExport(ctx, id));
+}
+
+/** One's own export, ready to download: a failed or unfinished one is refused with what to do. */
+export async function finishedExport(ctx: Ctx, id: string): Promise<{ id: string; fileName: string }> {
+  const job = await findExport(ctx, id);
+  if (job.state === 'failed') throw new AppError('EXPORT_FAILED');
+  if (job.state !== 'done') throw new AppError('EXPORT_NOT_READY');
+  return { id: job.id, fileName: job.file_name ?? 'danh-sach.xlsx' };
 }

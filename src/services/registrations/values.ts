@@ -1,4 +1,4 @@
-import { campaignBrief } from '../../data/campaigns-repo.js';
+import { campaignBrief, campaignPeriod } from '../../data/campaigns-repo.js';
 import { fieldIsActive } from '../../data/catalogues-repo.js';
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../../data/db.js';
@@ -89,9 +89,7 @@ async function checkPeriod(q: Queryable, v: RegistrationValues, current: Record<
   const campaignId = pick('campaign_id') as string | null | undefined;
   let campaign: { title: string; yearFrom: number; yearTo: number } | null = null;
   if (campaignId) {
-    const { rows } = await q.query<{ title: string; yearFrom: number; yearTo: number }>(
-      'select title, year_from as "yearFrom", year_to as "yearTo" from campaign where id = $1', [campaignId]);
-    campaign = rows[0] ?? null;
+    campaign = await campaignPeriod(q, campaignId);
   }
   const err = registrationRuleError({
     level: String(pick('level') ?? ''),

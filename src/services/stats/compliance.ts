@@ -1,4 +1,5 @@
 import { quotasOf, type QuotaRow } from '../../data/campaigns-repo.js';
+import { complianceCounts, complianceUnits } from '../../data/stats-repo.js';
 import type { Compliance } from '../../domain/report-schemas.js';
 import { COUNTED_STATES } from '../../domain/statistics.js';
 import { findVisibleCampaign } from '../campaigns/visible-campaign.js';
@@ -24,20 +25,12 @@ export async function getCompliance(ctx: Ctx, campaignId: string, year: number |
     if (q.unit_kind) byKind.set(q.unit_kind, q);
     else general = q;
   }
-  const units = await ctx.db.rows<{ id: string; name: string; kind: string; code: string; direct: boolean }>(
-    `select u.id, u.name, u.kind, u.code, u.parent_id = $4 as direct from unit u
-      where u.path <@ $1::ltree and u.path <> $1::ltree and u.path <@ $2::ltree and u.active
-        and (u.kind = any($3::text[]) or ($5 and u.parent_id = $4))`,
-    [campaign.unit_path, ctx.actor.viewPath, [...byKind.keys()], campaign.unit_id, general !== undefined],
-  );
-  const counts = await ctx.db.rows<{ unit_id: string; origin: string; n: number }>(
-    // What the unit and every unit below it registered: a commune meets the quota through its organisations.
-    `select u.id as unit_id, t.origin, sum(t.n)::bigint as n from registration_tally t
-       join unit tu on tu.id = t.unit_id join unit u on tu.path <@ u.path and u.id = any($4::uuid[])
-      where t.campaign_id = $1 and t.year = $2 and t.state = any($3::text[])
-      group by 1, 2`,
-    [campaign.id, y, COUNTED_STATES, units.map((u) => u.id)],
-  );
+  const units = await complianceUnits(ctx.db.pool, {
+    campaignPath: campaign.unit_path, campaignUnitId: campaign.unit_id, viewPath: ctx.actor.viewPath,
+    kinds: [...byKind.keys()], direct: general !== undefined,
+  });
+  // What the unit and every unit below it registered: a commune meets the quota through its organisations.
+  const counts = await complianceCounts(ctx.db.pool, { campaignId: campaign.id, year: y, states: COUNTED_STATES, unitIds: units.map((u) => u.id) });
   const of = new Map<string, Record<string, number>>();
   for (const c of counts) of.set(c.unit_id, { ...of.get(c.unit_id), [c.origin]: Number(c.n) });
 

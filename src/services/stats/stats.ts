@@ -1,3 +1,5 @@
+import { listFields } from '../../data/catalogues-repo.js';
+import { campaignTitles } from '../../data/campaigns-repo.js';
 import { childUnits, sumCounts, unitsByPaths, type TallyRow } from '../../data/stats-repo.js';
 import { findUnitInScope } from '../../data/units-repo.js';
 import {
@@ -78,7 +80,7 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
 let fieldCache: { at: number; rows: { code: string; name: string; sort: number; active: boolean }[] } | null = null;
 async function fieldCatalogue(ctx: Ctx) {
   if (!fieldCache || Date.now() - fieldCache.at > 30_000) {
-    fieldCache = { at: Date.now(), rows: await ctx.db.rows('select code, name, sort, active from field order by sort') };
+    fieldCache = { at: Date.now(), rows: await listFields(ctx.db.pool) };
   }
   return fieldCache.rows;
 }
@@ -97,7 +99,7 @@ async function labeller(ctx: Ctx, dims: StatDimension[], sums: TallyRow[]) {
   if (dims.includes('campaign')) {
     const ids = [...new Set(sums.map((s) => s.campaign).filter((v): v is string => typeof v === 'string'))];
     if (ids.length) {
-      for (const c of await ctx.db.rows<{ id: string; title: string }>('select id, title from campaign where id = any($1::uuid[])', [ids])) campaigns.set(c.id, c.title);
+      for (const [id, title] of await campaignTitles(ctx.db.pool, ids)) campaigns.set(id, title);
     }
   }
   const of = (d: StatDimension, v: unknown): string => {

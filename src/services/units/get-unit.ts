@@ -1,4 +1,4 @@
-import { ancestorsInScope, findUnitInScope, type UnitRow } from '../../data/units-repo.js';
+import { ancestorsInScope, findUnitInScope, predecessorIds, type UnitRow } from '../../data/units-repo.js';
 import type { Queryable } from '../../data/db.js';
 import { notFound } from '../../domain/errors.js';
 import type { Ctx } from '../context.js';
@@ -6,15 +6,12 @@ import { presentUnit } from '../unit-presenter.js';
 
 export async function loadUnitView(q: Queryable, ctx: Ctx, row: UnitRow) {
   const ancestors = await ancestorsInScope(q, row.path, ctx.actor.viewPath);
-  const { rows } = await q.query<{ id: string }>(
-    'select predecessor_id as id from unit_lineage where successor_id = $1',
-    [row.id],
-  );
+  const predecessors = await predecessorIds(q, row.id);
   return presentUnit(
     ctx.actor,
     row,
     ancestors.map((a) => ({ id: a.id, name: a.name })),
-    rows.map((r) => r.id),
+    predecessors,
   );
 }
 
