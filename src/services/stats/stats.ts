@@ -1,7 +1,6 @@
 import { listFields } from '../../data/catalogues-repo.js';
 import { campaignTitles } from '../../data/campaigns-repo.js';
 import { childUnits, sumCounts, unitsByPaths, type TallyRow } from '../../data/stats-repo.js';
-import { findUnitInScope } from '../../data/units-repo.js';
 import {
   COUNTED_STATES, HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS,
   type StatDimension, type StatsQuery, type StatsResult, type StatsRow,
