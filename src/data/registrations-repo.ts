@@ -1,5 +1,6 @@
 /** All SQL about registrations (models and exemplars), their criteria and their timeline. */
 import type { Queryable } from './db.js';
+import type { RegistrationState } from '../domain/workflow.js';
 import { filterSql, type ResolvedFilter } from './registration-filter.js';
 
 export interface RegistrationRow {
@@ -34,7 +35,7 @@ export interface RegistrationRow {
   planned_other: string | null;
   level: string;
   year: number;
-  state: string;
+  state: RegistrationState;
   recognised: boolean;
   commended: boolean;
   similar_seen: string[];
@@ -136,7 +137,7 @@ export async function insertEvent(
 }
 
 export async function listEvents(q: Queryable, registrationId: string) {
-  const { rows } = await q.query<{ at: Date; actor_name: string; transition: string; from_state: string | null; to_state: string; reason: string | null }>(
+  const { rows } = await q.query<{ at: Date; actor_name: string; transition: string; from_state: RegistrationState | null; to_state: RegistrationState; reason: string | null }>(
     'select at, actor_name, transition, from_state, to_state, reason from registration_event where registration_id = $1 order by at, id',
     [registrationId],
   );
@@ -145,7 +146,7 @@ export async function listEvents(q: Queryable, registrationId: string) {
 
 /** Registrations of the same unit with the same folded title in earlier years. */
 export async function findEarlierSameTitle(q: Queryable, unitId: string, titleKey: string, year: number, excludeId: string | null) {
-  const { rows } = await q.query<{ id: string; title: string; year: number; state: string; unit_name: string }>(
+  const { rows } = await q.query<{ id: string; title: string; year: number; state: RegistrationState; unit_name: string }>(
     `select r.id, r.title, r.year, r.state, u.name as unit_name from registration r join unit u on u.id = r.unit_id
       where r.unit_id = $1 and r.title_key = $2 and r.year < $3 and r.id is distinct from $4
       order by r.year desc limit 10`,
@@ -211,7 +212,7 @@ export async function countRegistrations(q: Queryable, f: ResolvedFilter): Promi
 
 /** Replications of a model: how many in all, and those inside the caller's view. */
 export async function replicationsOf(q: Queryable, id: string, viewPath: string) {
-  const { rows } = await q.query<{ id: string; title: string; unit_name: string; state: string; visible: boolean }>(
+  const { rows } = await q.query<{ id: string; title: string; unit_name: string; state: RegistrationState; visible: boolean }>(
     `select r.id, r.title, u.name as unit_name, r.state, r.unit_path <@ $2::ltree as visible
        from registration r join unit u on u.id = r.unit_id where r.origin_id = $1 and r.origin = 'replication' order by r.created_at`,
     [id, viewPath],
@@ -236,7 +237,7 @@ export async function listReplicable(q: Queryable, search: string[] | null, limi
  * through the path index; no full-text step, whose "any word" form is slow on common words.
  */
 export async function findSimilarEarlier(q: Queryable, o: { scopePath: string; titleKey: string; year: number; excludeId: string | null; min: number; limit: number }) {
-  const { rows } = await q.query<{ id: string; title: string; year: number; state: string; unit_name: string; sim: number }>(
+  const { rows } = await q.query<{ id: string; title: string; year: number; state: RegistrationState; unit_name: string; sim: number }>(
     `select r.id, r.title, r.year, r.state, u.name as unit_name, similarity(r.title_key, $1)::float8 as sim
        from registration r join unit u on u.id = r.unit_id
       where r.unit_path <@ $2::ltree and r.year between $3 - 5 and $3 and r.id is distinct from $4

@@ -1,5 +1,6 @@
 /** Recognition rounds, their candidates and votes: all their SQL. */
 import type { Queryable } from './db.js';
+import type { RegistrationState } from '../domain/workflow.js';
 import type { CriterionMark, VoteValue } from '../domain/recognition.js';
 import type { Scope } from '../domain/scope.js';
 
@@ -40,7 +41,7 @@ export async function closeRoundRow(q: Queryable, id: string) {
 }
 
 export interface CandidateRow {
-  registration_id: string; title: string; unit_name: string; unit_path: string; state: string; kind: string; holder: string; person_name: string | null;
+  registration_id: string; title: string; unit_name: string; unit_path: string; state: RegistrationState; kind: string; holder: string; person_name: string | null;
   checklist: Record<string, CriterionMark>; acknowledged: boolean; acknowledgement_note: string | null; result: 'recognised' | 'not_recognised' | null;
   level: string | null; decision_no: string | null; decision_date: string | null; issuer: string | null; reasons: string | null;
 }

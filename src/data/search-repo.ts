@@ -1,5 +1,6 @@
 /** Full-text search over registrations, inside a scope, ranked; matches marked with «…». */
 import type { Queryable } from './db.js';
+import type { RegistrationState } from '../domain/workflow.js';
 
 export interface SearchFilter {
   scopePath: string;
@@ -20,7 +21,7 @@ export interface SearchRow {
   person_name: string | null;
   field_code: string;
   year: number;
-  state: string;
+  state: RegistrationState;
   snippet_marked: string;
 }
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { MIN_REASON_LENGTH } from './workflow.js';
 import { longText, plainText, requiredText } from './text-input.js';
 import { isoDate, Paging } from './schemas.js';
 
@@ -15,7 +16,7 @@ export const CommendationInput = z.object({
 export const Commendation = z.object({
   id: z.uuid(), formCode: z.string(), formName: z.string(), issuer: z.string(), decisionNo: z.string(), decisionDate: z.string(), note: z.string().nullable(),
 });
-export const ProposalInput = z.object({ toUnitId: z.uuid(), formCode: z.string().min(1).max(40), reason: plainText(3000, { min: 5, multiline: true }) });
+export const ProposalInput = z.object({ toUnitId: z.uuid(), formCode: z.string().min(1).max(40), reason: plainText(3000, { min: MIN_REASON_LENGTH, multiline: true }) });
 export const ProposalState = z.enum(['pending', 'accepted', 'declined']);
 export const PROPOSAL_STATE_LABELS: Record<z.infer<typeof ProposalState>, string> = { pending: 'Chờ xem xét', accepted: 'Đã chấp nhận', declined: 'Đã từ chối' };
 export const Proposal = z.object({

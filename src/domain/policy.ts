@@ -13,7 +13,7 @@
  */
 import type { Role } from './roles.js';
 import { belowSubtree, inSubtree } from './scope.js';
-import { DIRECT_TRANSITIONS, TRANSITIONS, type RegistrationAction, type RegistrationState, type Transition, type TransitionName } from './workflow.js';
+import { DIRECT_TRANSITIONS, MIN_REASON_LENGTH, TRANSITIONS, type RegistrationAction, type RegistrationState, type Transition, type TransitionName } from './workflow.js';
 
 export interface Actor {
   id: string;
@@ -234,8 +234,6 @@ export const REGISTRATION_RULES = {
 
 export type TransitionRefusal = 'illegal_state' | 'forbidden' | 'reason_required';
 
-/** A reason, where one is required, says at least this much. */
-export const MIN_REASON_LENGTH = 5;
 export const reasonGiven = (reason: string | null | undefined) => !!reason && reason.trim().length >= MIN_REASON_LENGTH;
 
 /** Why a transition may not be taken now, or null when it may: the state first, then who, then the reason. */

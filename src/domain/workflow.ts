@@ -5,6 +5,9 @@
  * the state diagram in docs/ are all derived from these two tables.
  */
 
+/** A reason, where one is required (a refusal, a proposal, a failed recognition), says at least this much. */
+export const MIN_REASON_LENGTH = 5;
+
 export const REGISTRATION_STATES = [
   'draft',
   'submitted',

@@ -3,7 +3,6 @@ import { findUnitInScope } from '../data/units-repo.js';
 import { notFound } from '../domain/errors.js';
 import type { SearchQuery, SearchResult } from '../domain/search-schemas.js';
 import { markedParts, prefixQuery } from '../domain/text.js';
-import type { RegistrationState } from '../domain/workflow.js';
 import type { Ctx } from './context.js';
 
 /** Models and exemplars in the caller's view whose title, description, unit or person match every word typed. */
@@ -25,7 +24,7 @@ export async function search(ctx: Ctx, input: SearchQuery): Promise<SearchResult
     items: rows.map((r) => ({
       id: r.id, kind: r.kind, title: r.title, titleParts: markedParts(r.title_marked),
       unit: { id: r.unit_id, name: r.unit_name }, personName: r.person_name, fieldCode: r.field_code, year: r.year,
-      state: r.state as RegistrationState,
+      state: r.state,
       snippet: r.snippet_marked.includes('«') ? markedParts(r.snippet_marked) : [],
     })),
   };

@@ -18,7 +18,6 @@ import { AppError, notFound } from '../../domain/errors.js';
 import type { CommendationInput, DecideProposal, ProposalInput, ProposalQuery } from '../../domain/commendation-schemas.js';
 import { COMMENDABLE_STATES, proposalActions, reasonGiven, type Actor, type ProposalFacts } from '../../domain/policy.js';
 import { belowSubtree, inScope } from '../../domain/scope.js';
-import type { RegistrationState } from '../../domain/workflow.js';
 import type { Ctx } from '../context.js';
 import { registrationActions } from '../registrations/present.js';
 
@@ -31,7 +30,7 @@ async function formName(q: Queryable, code: string): Promise<string> {
 async function recognisedInScope(q: Queryable, ctx: Ctx, registrationId: string) {
   const reg = await findRegistrationInScope(q, registrationId, inScope(ctx.actor.viewPath), true);
   if (!reg) throw notFound('registration');
-  if (!COMMENDABLE_STATES.includes(reg.state as RegistrationState)) throw new AppError('NOT_RECOGNISED_YET');
+  if (!COMMENDABLE_STATES.includes(reg.state)) throw new AppError('NOT_RECOGNISED_YET');
   return reg;
 }
 

@@ -9,7 +9,6 @@ import { AppError, notFound } from '../../domain/errors.js';
 import type { Inspection, InspectionInput } from '../../domain/inspection-schemas.js';
 import { INSPECTABLE_STATES } from '../../domain/policy.js';
 import { inScope } from '../../domain/scope.js';
-import type { RegistrationState } from '../../domain/workflow.js';
 import type { Ctx } from '../context.js';
 import { registrationActions } from '../registrations/present.js';
 
@@ -18,7 +17,7 @@ export async function createInspection(ctx: Ctx, registrationId: string, input: 
     const reg = await findRegistrationInScope(q, registrationId, inScope(ctx.actor.viewPath), true);
     if (!reg) throw notFound('registration');
     if (!registrationActions(ctx.actor, reg).includes('inspect')) {
-      if (INSPECTABLE_STATES.includes(reg.state as RegistrationState)) throw new AppError('FORBIDDEN');
+      if (INSPECTABLE_STATES.includes(reg.state)) throw new AppError('FORBIDDEN');
       throw new AppError('ILLEGAL_TRANSITION', { transition: 'Kiểm tra, đánh giá', state: reg.state });
     }
     const own = new Set((await listCriteria(q, reg.id)).map((c) => c.id));

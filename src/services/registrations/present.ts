@@ -4,14 +4,14 @@ import { listCriteria, listEvents, replicationsOf, type RegistrationRow } from '
 import { publicationOf } from '../../data/showcase-repo.js';
 import { EDITABLE_STATES as EDITABLE, registrationActions as actionsOf, type Actor, type RegistrationFacts } from '../../domain/policy.js';
 import type { Registration } from '../../domain/movement-schemas.js';
-import type { RegistrationAction, RegistrationState } from '../../domain/workflow.js';
+import type { RegistrationAction } from '../../domain/workflow.js';
 
 /** The states in which a registration may be edited (the policy's rule for `update`). */
 export const EDITABLE_STATES: readonly string[] = EDITABLE;
 
 /** What the policy reads of a registration row. */
 export const registrationFacts = (r: RegistrationRow): RegistrationFacts =>
-  ({ unitPath: r.unit_path, state: r.state as RegistrationState, supporterId: r.supporter_id, recognised: r.recognised });
+  ({ unitPath: r.unit_path, state: r.state, supporterId: r.supporter_id, recognised: r.recognised });
 
 /** Edits and transitions the actor may take on this registration now, as the policy decides. */
 export const registrationActions = (actor: Actor, r: RegistrationRow): RegistrationAction[] => actionsOf(actor, registrationFacts(r));
@@ -49,14 +49,14 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
     plannedOther: r.planned_other,
     level: r.level,
     year: r.year,
-    state: r.state as RegistrationState,
+    state: r.state,
     supporter: r.supporter_id ? { id: r.supporter_id, name: r.supporter_name! } : null,
     criteria: criteria.map((c) => ({ id: c.id, name: c.name, target: c.target === null ? null : Number(c.target), unitOfMeasure: c.unit_of_measure })),
     timeline: events.map((e) => ({ at: e.at.toISOString(), actorName: e.actor_name, transition: e.transition, fromState: e.from_state, toState: e.to_state, reason: e.reason })),
     earlier,
     replications: {
       total: replications.total,
-      items: replications.visible.map((x) => ({ id: x.id, title: x.title, unitName: x.unit_name, state: x.state as RegistrationState })),
+      items: replications.visible.map((x) => ({ id: x.id, title: x.title, unitName: x.unit_name, state: x.state })),
     },
     publication: publication
       ? { url: `/cong-khai/mo-hinh/${publication.slug}`, summary: publication.summary, publishedAt: publication.published_at.toISOString() }

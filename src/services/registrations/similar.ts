@@ -7,7 +7,6 @@ import type { Actor } from '../../domain/policy.js';
 import { numbersDiffer } from '../../domain/repeat-check.js';
 import { inSubtree } from '../../domain/scope.js';
 import { foldVietnamese } from '../../domain/text.js';
-import type { RegistrationState } from '../../domain/workflow.js';
 import type { Ctx } from '../context.js';
 
 /** Titles at least this close (trigram similarity of the folded titles) count as a possible repeat. */
@@ -31,7 +30,7 @@ export async function similarEarlier(q: Queryable, actor: Actor, unitPath: strin
   const rows = (await findSimilarEarlier(q, { scopePath, titleKey, year, excludeId, min: SIMILAR_MIN, limit: 8 }))
     .filter((r) => !numbersDiffer(r.title, title)).slice(0, 5);
   return rows.map((r) => ({
-    id: r.id, title: r.title, year: r.year, state: r.state as RegistrationState, unitName: r.unit_name,
+    id: r.id, title: r.title, year: r.year, state: r.state, unitName: r.unit_name,
     similarity: Math.round(r.sim * 100) / 100, seenByRegistrant: seen.includes(r.id),
   }));
 }

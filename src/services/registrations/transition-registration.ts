@@ -4,7 +4,7 @@ import { findUserInScope } from '../../data/users-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { can, refuseTransition, SUPPORTER_ROLES } from '../../domain/policy.js';
 import { anyScope, inScope, inSubtree } from '../../domain/scope.js';
-import { REGISTRATION_STATE_LABELS, TRANSITIONS, type RegistrationState, type TransitionName } from '../../domain/workflow.js';
+import { REGISTRATION_STATE_LABELS, TRANSITIONS, type TransitionName } from '../../domain/workflow.js';
 import type { Queryable } from '../../data/db.js';
 import type { RegistrationRow } from '../../data/registrations-repo.js';
 import type { Ctx } from '../context.js';
@@ -45,9 +45,9 @@ export async function transitionRegistration(ctx: Ctx, id: string, name: Transit
 export async function transitionIn(q: Queryable, ctx: Ctx, id: string, name: TransitionName, input: TransitionInput, extra: Record<string, unknown> = {}): Promise<RegistrationRow> {
   const before = await findRegistrationInScope(q, id, inScope(ctx.actor.viewPath), true);
   if (!before) throw notFound('registration');
-  const refusal = refuseTransition(ctx.actor, name, { state: before.state as RegistrationState, unitPath: before.unit_path }, input.reason);
+  const refusal = refuseTransition(ctx.actor, name, { state: before.state, unitPath: before.unit_path }, input.reason);
   if (refusal === 'illegal_state') {
-    throw new AppError('ILLEGAL_TRANSITION', { transition: TRANSITIONS[name].label, state: REGISTRATION_STATE_LABELS[before.state as RegistrationState] });
+    throw new AppError('ILLEGAL_TRANSITION', { transition: TRANSITIONS[name].label, state: REGISTRATION_STATE_LABELS[before.state] });
   }
   if (refusal === 'forbidden') throw new AppError('FORBIDDEN');
   if (before.version !== input.version) throw new AppError('STALE_VERSION');

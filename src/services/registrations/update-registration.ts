@@ -3,7 +3,7 @@ import { findRegistrationInScope, replaceCriteria, updateRegistrationRow } from 
 import { AppError, notFound } from '../../domain/errors.js';
 import type { UpdateRegistration } from '../../domain/movement-schemas.js';
 import { can } from '../../domain/policy.js';
-import { REGISTRATION_STATE_LABELS, type RegistrationState } from '../../domain/workflow.js';
+import { REGISTRATION_STATE_LABELS } from '../../domain/workflow.js';
 import type { Ctx } from '../context.js';
 import { EDITABLE_STATES, presentRegistration, registrationSnapshot } from './present.js';
 import { criteriaWithIds, registrationValues } from './values.js';
@@ -16,7 +16,7 @@ export async function updateRegistration(ctx: Ctx, id: string, input: UpdateRegi
     if (!can(ctx.actor, 'registration.update', { path: before.unit_path })) throw new AppError('FORBIDDEN');
     if (before.version !== input.version) throw new AppError('STALE_VERSION');
     if (!EDITABLE_STATES.includes(before.state)) {
-      throw new AppError('REGISTRATION_LOCKED', { state: REGISTRATION_STATE_LABELS[before.state as RegistrationState] });
+      throw new AppError('REGISTRATION_LOCKED', { state: REGISTRATION_STATE_LABELS[before.state] });
     }
     const { version: _v, criteria, ...fields } = input;
     const values = await registrationValues(q, ctx, before.unit_path, fields, before as unknown as Record<string, unknown>);

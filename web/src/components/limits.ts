@@ -1,11 +1,6 @@
 import type { z } from 'zod';
 import type { FormRule } from 'antd';
 
-/**
- * The shortest reason for a refusal (return, reject, discontinue, not recognised), as
- * `refuseTransition` in domain/workflow.ts checks it; the domain does not export it as a constant yet.
- */
-export const REASON_MIN_LENGTH = 5;
 
 /** The string inside optional, nullable and default wrappers. */
 function innerString(schema: z.ZodType): { minLength: number | null; maxLength: number | null } {

@@ -1,11 +1,12 @@
 import { useState } from 'react';
+import { MIN_REASON_LENGTH } from '@domain/workflow.js';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { TransitionBody, type Registration } from '@domain/movement-schemas.js';
 import { TRANSITIONS } from '@domain/workflow.js';
 import { get, post } from '../../api';
 import { formatNumber } from '../../format';
-import { REASON_MIN_LENGTH, maxRule } from '../../components/limits';
+import { maxRule } from '../../components/limits';
 import { useAction } from '../../components/useAction';
 import { ModalTitle } from '../../components/ModalTitle';
 import { matchFolded } from '../../components/selectFilter';
@@ -51,7 +52,7 @@ export function ReasonModal({ registration, action, onClose, onDone, onStale }: 
           extra={copy.hint}
           rules={[
             { required: true, whitespace: true, message: 'Vui lòng nêu lý do' },
-            { min: REASON_MIN_LENGTH, message: `Lý do cần ít nhất ${REASON_MIN_LENGTH} ký tự` },
+            { min: MIN_REASON_LENGTH, message: `Lý do cần ít nhất ${MIN_REASON_LENGTH} ký tự` },
             maxRule(TransitionBody.shape.reason, (n) => `Tối đa ${formatNumber(n)} ký tự`),
           ]}
         >

@@ -1,8 +1,9 @@
 import { Alert, DatePicker, Descriptions, Form, Input, Modal, Radio, Select } from 'antd';
+import { MIN_REASON_LENGTH } from '@domain/workflow.js';
 import type { Dayjs } from 'dayjs';
 import { DecideBody, type Candidate, type Round } from '@domain/recognition-schemas.js';
 import { post } from '../../../api';
-import { REASON_MIN_LENGTH, maxRule } from '../../../components/limits';
+import { maxRule } from '../../../components/limits';
 import { ModalTitle } from '../../../components/ModalTitle';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { useIsMobile } from '../../../useIsMobile';
@@ -65,7 +66,7 @@ export function DecideModal({ c, base, onClose, onDecided }: { c: Candidate; bas
           <Form.Item
             label="Lý do không công nhận"
             name="reasons"
-            rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu lý do' }, { min: REASON_MIN_LENGTH, message: `Cần ít nhất ${REASON_MIN_LENGTH} ký tự` }, maxRule(D.reasons)]}
+            rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu lý do' }, { min: MIN_REASON_LENGTH, message: `Cần ít nhất ${MIN_REASON_LENGTH} ký tự` }, maxRule(D.reasons)]}
           >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
           </Form.Item>
