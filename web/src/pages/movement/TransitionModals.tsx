@@ -1,9 +1,8 @@
 import { useState } from 'react';
-import { MIN_REASON_LENGTH } from '@domain/workflow.js';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { TransitionBody, type Registration } from '@domain/movement-schemas.js';
-import { TRANSITIONS } from '@domain/workflow.js';
+import { MIN_REASON_LENGTH, TRANSITIONS } from '@domain/workflow.js';
 import { get, post } from '../../api';
 import { formatNumber } from '../../format';
 import { maxRule } from '../../components/limits';
