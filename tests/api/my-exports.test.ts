@@ -25,7 +25,9 @@ beforeAll(async () => {
     views[r.username] = r.path;
   }
 });
-afterAll(async () => { await srv?.close(); });
+afterAll(async () => {
+  await srv?.close();
+});
 
 type Who = 'admin' | 'officer' | 'viewer' | 'unit';
 
@@ -61,7 +63,12 @@ async function exportNow(who: Who): Promise<ExportJob> {
 
 describe('my exports', () => {
   it('lists the user’s own jobs newest first, as GET /exports/:id answers them, paged with the total', async () => {
-    const older = [await pastJob('officer', 50), await pastJob('officer', 40), await pastJob('officer', 30), await pastJob('officer', 20)];
+    const older = [
+      await pastJob('officer', 50),
+      await pastJob('officer', 40),
+      await pastJob('officer', 30),
+      await pastJob('officer', 20),
+    ];
     const fresh = await exportNow('officer');
     expect(fresh.state).toBe('done');
     const expected = [fresh.id, ...older.reverse()];
@@ -71,12 +78,23 @@ describe('my exports', () => {
     expect(all.items.map((j) => j.id)).toEqual(expected);
     // each item is the job itself: kind, state, progress, file name, times
     expect(all.items[0]).toEqual(fresh);
-    expect(all.items[1]).toMatchObject({ kind: 'registrations', state: 'done', progress: 3, total: 3, fileName: 'danh-sach-mo-hinh.xlsx', error: null });
+    expect(all.items[1]).toMatchObject({
+      kind: 'registrations',
+      state: 'done',
+      progress: 3,
+      total: 3,
+      fileName: 'danh-sach-mo-hinh.xlsx',
+      error: null,
+    });
     expect(Date.parse(all.items[1]!.finishedAt!)).toBeGreaterThan(Date.parse(all.items[1]!.createdAt));
 
     const pages = await Promise.all([1, 2, 3].map((p) => mine('officer', `?page=${p}&pageSize=2`)));
     expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
-    expect(pages.map((p) => p.items.map((j) => j.id))).toEqual([expected.slice(0, 2), expected.slice(2, 4), expected.slice(4)]);
+    expect(pages.map((p) => p.items.map((j) => j.id))).toEqual([
+      expected.slice(0, 2),
+      expected.slice(2, 4),
+      expected.slice(4),
+    ]);
     expect((await mine('officer', '?page=4&pageSize=2')).items).toEqual([]);
   });
 
