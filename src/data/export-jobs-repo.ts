@@ -2,6 +2,7 @@
  * The export queue: jobs recorded by requests, claimed by the runners of every app instance.
  * Claiming is fair between users: one user's long queue does not hold back another's export.
  */
+import type { Scope } from '../domain/scope.js';
 import type { Queryable } from './db.js';
 import type { ResolvedFilter } from './registration-filter.js';
 
@@ -74,6 +75,18 @@ export async function claimNextExportJob(q: Queryable): Promise<ExportJobRow | n
 export async function findOwnExportJob(q: Queryable, id: string, userId: string): Promise<ExportJobRow | null> {
   const { rows } = await q.query<ExportJobRow>(`select ${COLUMNS} from export_job where id = $1 and created_by = $2`, [id, userId]);
   return rows[0] ?? null;
+}
+
+/** A page of the user's own export jobs made for a place inside `view`, newest first, with their number. */
+export async function listOwnExportJobs(q: Queryable, userId: string, view: Scope, limit: number, offset: number): Promise<{ total: number; rows: ExportJobRow[] }> {
+  const total = (await q.query<{ n: number }>(
+    'select count(*)::int as n from export_job where created_by = $1 and scope_path <@ $2::ltree', [userId, view])).rows[0]!.n;
+  const { rows } = await q.query<ExportJobRow>(
+    `select ${COLUMNS} from export_job where created_by = $1 and scope_path <@ $2::ltree
+      order by created_at desc, id desc limit $3 offset $4`,
+    [userId, view, limit, offset],
+  );
+  return { total, rows };
 }
 
 export async function setExportTotal(q: Queryable, id: string, total: number): Promise<void> {

@@ -77,6 +77,8 @@ export const RULES = {
   'report.create': { roles: WRITERS, scope: 'entry' },
   'report.update': { roles: WRITERS, scope: 'entry' },
   'export.create': { roles: ALL, scope: 'view' },
+  // One's own exports, listed while the place they were made for is still in one's view.
+  'export.view': { roles: ALL, scope: 'view' },
   // Showing a recognised model to the public is the movement officers' decision.
   'registration.publish': { roles: ['admin', 'officer'], scope: 'entry' },
   // The workflow's transitions: src/domain/workflow.ts says from which state, this table says who.

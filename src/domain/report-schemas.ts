@@ -151,3 +151,6 @@ export const ExportJob = z.object({
   finishedAt: z.string().nullable(),
 });
 export type ExportJob = z.infer<typeof ExportJob>;
+/** "Tệp đã xuất của tôi": the caller's own export jobs, newest first (jobs go after a day). */
+export const ExportJobList = z.object({ items: z.array(ExportJob), total: z.number().int() });
+export type ExportJobList = z.infer<typeof ExportJobList>;

@@ -33,7 +33,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'campaign.view': [Y, Y, N], 'campaign.create': [Y, Y, N], 'campaign.update': [Y, Y, N], 'criteria.manage': [Y, Y, N], 'registration.view': [Y, Y, N], 'registration.create': [Y, Y, N], 'registration.update': [Y, Y, N], 'registration.assign_supporter': [Y, Y, N],
     'registration.inspect': [Y, Y, N],
     'recognition.manage': [Y, Y, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [N, N, N], 'commendation.record': [Y, Y, N], 'commendation.propose': [Y, Y, N],
-    'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [Y, Y, N], 'report.update': [Y, Y, N], 'export.create': [Y, Y, N],
+    'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [Y, Y, N], 'report.update': [Y, Y, N], 'export.create': [Y, Y, N], 'export.view': [Y, Y, N],
     'registration.publish': [Y, Y, N],
   },
   officer: {
@@ -43,7 +43,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'campaign.view': [Y, Y, N], 'campaign.create': [Y, Y, N], 'campaign.update': [Y, Y, N], 'criteria.manage': [Y, Y, N], 'registration.view': [Y, Y, N], 'registration.create': [Y, Y, N], 'registration.update': [Y, Y, N], 'registration.assign_supporter': [Y, Y, N],
     'registration.inspect': [Y, Y, N],
     'recognition.manage': [Y, Y, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [N, N, N], 'commendation.record': [Y, Y, N], 'commendation.propose': [Y, Y, N],
-    'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [Y, Y, N], 'report.update': [Y, Y, N], 'export.create': [Y, Y, N],
+    'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [Y, Y, N], 'report.update': [Y, Y, N], 'export.create': [Y, Y, N], 'export.view': [Y, Y, N],
     'registration.publish': [Y, Y, N],
   },
   member: {
@@ -53,7 +53,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'campaign.view': [Y, Y, N], 'campaign.create': [N, N, N], 'campaign.update': [N, N, N], 'criteria.manage': [N, N, N], 'registration.view': [Y, Y, N], 'registration.create': [N, N, N], 'registration.update': [N, N, N], 'registration.assign_supporter': [Y, Y, N],
     'registration.inspect': [Y, Y, N],
     'recognition.manage': [N, N, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [N, N, N], 'commendation.record': [N, N, N], 'commendation.propose': [N, N, N],
-    'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [N, N, N], 'report.update': [N, N, N], 'export.create': [Y, Y, N],
+    'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [N, N, N], 'report.update': [N, N, N], 'export.create': [Y, Y, N], 'export.view': [Y, Y, N],
     'registration.publish': [N, N, N],
   },
   unit_officer: {
@@ -63,7 +63,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'campaign.view': [Y, Y, N], 'campaign.create': [N, N, N], 'campaign.update': [N, N, N], 'criteria.manage': [N, N, N], 'registration.view': [Y, Y, N], 'registration.create': [Y, Y, N], 'registration.update': [Y, Y, N], 'registration.assign_supporter': [N, N, N],
     'registration.inspect': [N, N, N],
     'recognition.manage': [N, N, N], 'recognition.vote': [N, N, N], 'recognition.acknowledge': [Y, Y, N], 'commendation.record': [N, N, N], 'commendation.propose': [Y, Y, N],
-    'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [Y, Y, N], 'report.update': [Y, Y, N], 'export.create': [Y, Y, N],
+    'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [Y, Y, N], 'report.update': [Y, Y, N], 'export.create': [Y, Y, N], 'export.view': [Y, Y, N],
     'registration.publish': [N, N, N],
   },
   viewer: {
@@ -73,7 +73,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'campaign.view': [Y, Y, N], 'campaign.create': [N, N, N], 'campaign.update': [N, N, N], 'criteria.manage': [N, N, N], 'registration.view': [Y, Y, N], 'registration.create': [N, N, N], 'registration.update': [N, N, N], 'registration.assign_supporter': [N, N, N],
     'registration.inspect': [N, N, N],
     'recognition.manage': [N, N, N], 'recognition.vote': [N, N, N], 'recognition.acknowledge': [N, N, N], 'commendation.record': [N, N, N], 'commendation.propose': [N, N, N],
-    'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [N, N, N], 'report.update': [N, N, N], 'export.create': [Y, Y, N],
+    'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [N, N, N], 'report.update': [N, N, N], 'export.create': [Y, Y, N], 'export.view': [Y, Y, N],
     'registration.publish': [N, N, N],
   },
 };

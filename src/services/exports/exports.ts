@@ -16,7 +16,8 @@ import { resolveFilter } from '../registrations/resolve-filter.js';
 /** Exports one user may have queued or running at once. */
 export const MAX_ACTIVE_EXPORTS = 3;
 
-function present(j: ExportJobRow): ExportJob {
+/** A job as the API answers it, for one job and in the list of one's own. */
+export function presentExportJob(j: ExportJobRow): ExportJob {
   return {
     id: j.id, kind: j.kind, state: j.state, progress: j.progress, total: j.total, fileName: j.file_name,
     error: j.state === 'failed' ? 'Không tạo được tệp. Vui lòng thử xuất lại.' : null,
@@ -59,7 +60,7 @@ export async function createExport(ctx: Ctx, runner: ExportRunner, input: z.infe
     return insertExportJob(q, { id: randomUUID(), kind: input.kind, params: { filter, description }, scopePath: ctx.actor.viewPath, createdBy: ctx.actor.id });
   });
   runner.kick();
-  return present(row);
+  return presentExportJob(row);
 }
 
 export async function findExport(ctx: Ctx, id: string): Promise<ExportJobRow> {
@@ -69,7 +70,7 @@ export async function findExport(ctx: Ctx, id: string): Promise<ExportJobRow> {
 }
 
 export async function getExport(ctx: Ctx, id: string): Promise<ExportJob> {
-  return present(await findExport(ctx, id));
+  return presentExportJob(await findExport(ctx, id));
 }
 
 /** One's own export, ready to download: a failed or unfinished one is refused with what to do. */

@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, Button, Progress, Space } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { ExportJob } from '@domain/report-schemas.js';
+import { Link } from 'react-router';
 import { errorText, get, post } from '../api';
 
 /** Exports a list with its filters to Excel as a background job, showing its progress, then downloads it. */
@@ -41,6 +42,7 @@ export function ExportButton({ filter }: { filter: Record<string, unknown> }) {
       <Button icon={<FileExcelOutlined />} onClick={start} loading={!!running}>Xuất Excel</Button>
       {running && <Progress percent={percent} size="small" style={{ width: 200 }} format={() => `${job.progress}/${job.total ?? '…'}`} />}
       {job?.state === 'done' && <a href={`/api/v1/exports/${job.id}/file`}>Tải lại tệp {job.fileName}</a>}
+      {job && <Link to="/tep-da-xuat">Xem các tệp đã xuất</Link>}
       {error && <Alert type="error" showIcon title={error} />}
     </Space>
   );

@@ -1,6 +1,6 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, CheckSquareOutlined, AuditOutlined, BarChartOutlined, FileTextOutlined, DownOutlined, FlagOutlined, GlobalOutlined, UnorderedListOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import { ApartmentOutlined, CheckSquareOutlined, AuditOutlined, DownloadOutlined, BarChartOutlined, FileTextOutlined, DownOutlined, FlagOutlined, GlobalOutlined, UnorderedListOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@domain/roles.js';
@@ -32,6 +32,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     { key: '/bao-cao', icon: <FileTextOutlined />, label: 'Báo cáo sơ kết, tổng kết' },
     { key: '/tieu-chi', icon: <UnorderedListOutlined />, label: 'Danh mục tiêu chí' },
     { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Đơn vị' },
+    { key: '/tep-da-xuat', icon: <DownloadOutlined />, label: 'Tệp đã xuất' },
     ...(me.capabilities.manageUsers ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: 'Người dùng' }] : []),
     ...(me.capabilities.viewAudit ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký hệ thống' }] : []),
     { key: PUBLIC_SHOWCASE, icon: <GlobalOutlined />, label: 'Trang công khai' },
