@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedIn, type Client } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { downloadSheet, loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { downloadSheet, startDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -10,12 +10,7 @@ let recognised: any;
 let communeOfficer: Client;
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  commune = await unitId(u.admin, 'X00834');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
-  otherCommune = await unitId(u.admin, 'X00707');
+  ({ srv, u, units: { province, commune, womenUnion, otherCommune } } = await startDemo());
   await u.admin.post('/api/v1/users', { username: 'bdv.canglong', fullName: 'Cán bộ Dân vận Càng Long', role: 'officer', unitId: commune, entryUnitId: commune, viewUnitId: commune, password: 'Mat-khau-2026' });
   communeOfficer = await loggedIn(srv.baseUrl, 'bdv.canglong', 'Mat-khau-2026');
 

@@ -1,16 +1,14 @@
 /** Quota compliance of a campaign: who met the quota, who fell short, who registered nothing. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { downloadSheet, loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { downloadSheet, startDemo, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let commune: string;
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  commune = await unitId(u.admin, 'X00834');
+  ({ srv, u, units: { commune } } = await startDemo());
 });
 afterAll(async () => { await srv?.close(); });
 

@@ -15,7 +15,7 @@ import { buildApp } from '../../src/http/app.js';
 import { seedDemoShowcase } from '../../src/seed/demo-showcase.js';
 import type { TestServer } from '../support/server.js';
 import { DEMO_PASSWORD } from '../support/server.js';
-import { startWithDemoModels, unitId, type Users } from './helpers.js';
+import { startDemo, type Users } from './helpers.js';
 
 const EVIL = 'http://evil.example';
 // 1×1 PNG.
@@ -27,10 +27,8 @@ let womenUnion: string;
 let province: string;
 
 beforeAll(async () => {
-  ({ srv, u } = await startWithDemoModels());
+  ({ srv, u, units: { womenUnion, province } } = await startDemo({ models: true }));
   await seedDemoShowcase(srv.db, srv.filesDir);
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
-  province = await unitId(u.admin, 'T24');
 });
 afterAll(async () => { await srv?.close(); });
 

@@ -1,8 +1,8 @@
 /** Ways to gain rights one does not have: each must be refused. */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loggedIn, type Client } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { startDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -10,11 +10,7 @@ let province: string, commune: string, womenUnion: string;
 let communeAdmin: Client;
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  commune = await unitId(u.admin, 'X00834');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
+  ({ srv, u, units: { province, commune, womenUnion } } = await startDemo());
   await u.admin.post('/api/v1/users', { username: 'qt.xa', fullName: 'Quản trị xã', role: 'admin', unitId: commune, entryUnitId: commune, viewUnitId: commune, password: 'Mat-khau-2026' });
   communeAdmin = await loggedIn(srv.baseUrl, 'qt.xa', 'Mat-khau-2026');
 });

@@ -10,8 +10,8 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { claimNextExportJob } from '../../src/data/export-jobs-repo.js';
 import { ExportRunner } from '../../src/jobs/export-jobs.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { startDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -19,8 +19,7 @@ const ids: Record<string, string> = {};
 const scopes: Record<string, string> = {};
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
+  ({ srv, u } = await startDemo());
   for (const r of await srv.db.rows<{ username: string; id: string; path: string }>(
     `select a.username, a.id, v.path::text as path from app_user a join unit v on v.id = a.view_unit_id where a.username in ('viewer', 'officer')`,
   )) {

@@ -10,11 +10,40 @@ export async function loginAll(srv: TestServer): Promise<Users> {
   return Object.fromEntries(names.map((n, i) => [n, clients[i]])) as Users;
 }
 
-/** A server with the demo's models, proposals and campaign, and every demo user signed in. */
-export async function startWithDemoModels(): Promise<{ srv: TestServer; u: Users }> {
+/** The demo units the tests work in, by their codes (Vĩnh Long province, Càng Long and Trà Vinh communes). */
+export const DEMO_UNITS = {
+  province: 'T24',
+  commune: 'X00834',
+  otherCommune: 'X00707',
+  womenUnion: 'X00834-HPN',
+  farmers: 'X00834-HND',
+  hamlet: 'X00834-AP1',
+  otherFarmers: 'X00707-HND',
+} as const;
+export type DemoUnits = Record<keyof typeof DEMO_UNITS, string>;
+
+export interface Demo {
+  srv: TestServer;
+  u: Users;
+  units: DemoUnits;
+}
+
+/**
+ * A server with the demo data (and, with `models`, the demo's models, proposals and campaign), every
+ * demo user signed in, and the ids of the demo units looked up once, in parallel.
+ */
+export async function startDemo(opts: { models?: boolean } = {}): Promise<Demo> {
   const srv = await startTestServer({ web: false });
-  await seedDemoModels(srv.db);
-  return { srv, u: await loginAll(srv) };
+  if (opts.models) await seedDemoModels(srv.db);
+  const u = await loginAll(srv);
+  const keys = Object.keys(DEMO_UNITS) as (keyof typeof DEMO_UNITS)[];
+  const ids = await Promise.all(keys.map((k) => unitId(u.admin, DEMO_UNITS[k])));
+  return { srv, u, units: Object.fromEntries(keys.map((k, i) => [k, ids[i]])) as DemoUnits };
+}
+
+/** A server with the demo's models, proposals and campaign, and every demo user signed in. */
+export async function startWithDemoModels(): Promise<Demo> {
+  return startDemo({ models: true });
 }
 
 /** Looks a unit up by its code through the admin's eyes (the whole tree). */

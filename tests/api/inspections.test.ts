@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
+import type { TestServer } from '../support/server.js';
 import type { Client } from '../support/client.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { startDemo, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -38,9 +38,7 @@ it('refuses the same criterion twice in one inspection', async () => {
 });
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
+  ({ srv, u, units: { womenUnion } } = await startDemo());
   const draft = await u.unit.post('/api/v1/registrations', {
     kind: 'model', unitId: womenUnion, holder: 'collective', title: 'Mô hình “Tổ phụ nữ tiết kiệm”', fieldCode: 'economic',
     startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune',

@@ -4,15 +4,14 @@
  * download it.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { downloadSheet, loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { downloadSheet, startDemo, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
+  ({ srv, u } = await startDemo());
 });
 afterAll(async () => { await srv?.close(); });
 

@@ -1,16 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { startDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let province: string, womenUnion: string;
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
+  ({ srv, u, units: { province, womenUnion } } = await startDemo());
 });
 afterAll(async () => { await srv?.close(); });
 

@@ -1,19 +1,15 @@
 /** Review reports (who writes, who reads, edits that collide) and list exports as background jobs. */
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { startDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let commune: string, otherCommune: string, women: string;
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  commune = await unitId(u.admin, 'X00834');
-  otherCommune = await unitId(u.admin, 'X00707');
-  women = await unitId(u.admin, 'X00834-HPN');
+  ({ srv, u, units: { commune, otherCommune, womenUnion: women } } = await startDemo());
   for (let i = 0; i < 12; i++) {
     const d = await u.unit.post('/api/v1/registrations', {
       kind: i % 4 === 0 ? 'exemplar' : 'model', unitId: i % 2 ? women : commune, holder: 'collective', title: `Mô hình xuất Excel ${i + 1}`,

@@ -4,8 +4,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cellFilter, type StatsResult } from '../../src/domain/statistics.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, recognise, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { recognise, startDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -35,15 +35,7 @@ async function submit(who: keyof Users, r: { id: string; version: number }) {
 }
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  commune = await unitId(u.admin, 'X00834');
-  otherCommune = await unitId(u.admin, 'X00707');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
-  farmers = await unitId(u.admin, 'X00834-HND');
-  hamlet = await unitId(u.admin, 'X00834-AP1');
-  otherFarmers = await unitId(u.admin, 'X00707-HND');
+  ({ srv, u, units: { province, commune, otherCommune, womenUnion, farmers, hamlet, otherFarmers } } = await startDemo());
 
   // 24 in Càng Long (in its organisations, a hamlet and the commune itself), 8 in Phường Trà Vinh.
   const units = [womenUnion, farmers, hamlet, commune];

@@ -6,17 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { recount, rollupRecount, rollupSnapshot, tallySnapshot } from '../../src/data/stats-repo.js';
 import { prng } from '../../bench/random.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, recognise, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { recognise, startDemo, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let province: string;
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
+  ({ srv, u, units: { province } } = await startDemo());
 });
 afterAll(async () => { await srv?.close(); });
 

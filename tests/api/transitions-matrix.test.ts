@@ -5,8 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DIRECT_TRANSITIONS, REGISTRATION_STATES, TRANSITIONS, type RegistrationState } from '../../src/domain/workflow.js';
 import type { Client } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { startDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -14,10 +14,7 @@ let province: string, womenUnion: string;
 let n = 0;
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
+  ({ srv, u, units: { province, womenUnion } } = await startDemo());
 });
 afterAll(async () => { await srv?.close(); });
 

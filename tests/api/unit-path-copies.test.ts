@@ -5,16 +5,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { UNIT_PATH_COPIES, UNIT_PATH_KEPT } from '../../src/data/unit-path-copies.js';
 import { loggedIn, type Client } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { startDemo, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 const PASSWORD = 'Vinh-Long-chuyen-don-vi-2026!';
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
+  ({ srv, u } = await startDemo());
 });
 afterAll(async () => { await srv?.close(); });
 
