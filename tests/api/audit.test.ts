@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.js';
-import { startDemo, type Users } from './helpers.js';
+import { useDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let commune: string, otherCommune: string;
 
-beforeAll(async () => {
-  ({ srv, u, units: { commune, otherCommune } } = await startDemo());
+useDemo((demo) => {
+  ({ srv, u, units: { commune, otherCommune } } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 describe('audit log', () => {
   it('is append-only in the database itself', async () => {

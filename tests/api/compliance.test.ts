@@ -1,16 +1,13 @@
 /** Quota compliance of a campaign: who met the quota, who fell short, who registered nothing. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../support/server.js';
-import { downloadSheet, startDemo, unitId, type Users } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { downloadSheet, useDemo, unitId, type Users } from './helpers.js';
 
-let srv: TestServer;
 let u: Users;
 let commune: string;
 
-beforeAll(async () => {
-  ({ srv, u, units: { commune } } = await startDemo());
+useDemo((demo) => {
+  ({ u, units: { commune } } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 async function registerUnder(campaignId: string, unit: string, title: string, submit = true, year = 2026) {
   const d = await u.unit.post('/api/v1/registrations', {

@@ -15,7 +15,7 @@ import { buildApp } from '../../src/http/app.js';
 import { seedDemoShowcase } from '../../src/seed/demo-showcase.js';
 import type { TestServer } from '../support/server.js';
 import { DEMO_PASSWORD } from '../support/server.js';
-import { startDemo, type Users } from './helpers.js';
+import { useDemo, type Users } from './helpers.js';
 
 const EVIL = 'http://evil.example';
 // 1×1 PNG.
@@ -26,11 +26,10 @@ let u: Users;
 let womenUnion: string;
 let province: string;
 
-beforeAll(async () => {
-  ({ srv, u, units: { womenUnion, province } } = await startDemo({ models: true }));
+useDemo(async (demo) => {
+  ({ srv, u, units: { womenUnion, province } } = demo);
   await seedDemoShowcase(srv.db, srv.filesDir);
-});
-afterAll(async () => { await srv?.close(); });
+}, { models: true });
 
 /** A raw request as any page (or program) could send it, with exactly the headers given. */
 function send(base: string, method: string, url: string, headers: Record<string, string>, body?: string | Buffer) {

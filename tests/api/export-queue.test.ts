@@ -7,19 +7,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimNextExportJob } from '../../src/data/export-jobs-repo.js';
 import { ExportRunner } from '../../src/jobs/export-jobs.js';
 import type { TestServer } from '../support/server.js';
-import { startDemo, type Users } from './helpers.js';
+import { useDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 const ids: Record<string, string> = {};
 const scopes: Record<string, string> = {};
 
-beforeAll(async () => {
-  ({ srv, u } = await startDemo());
+useDemo(async (demo) => {
+  ({ srv, u } = demo);
   for (const r of await srv.db.rows<{ username: string; id: string; path: string }>(
     `select a.username, a.id, v.path::text as path from app_user a join unit v on v.id = a.view_unit_id where a.username in ('viewer', 'officer')`,
   )) {
@@ -27,7 +27,6 @@ beforeAll(async () => {
     scopes[r.username] = r.path;
   }
 });
-afterAll(async () => { await srv?.close(); });
 
 /** A job as a request records it, `minutesAgo` old, in the given state (running: on another instance). */
 async function job(who: 'viewer' | 'officer', minutesAgo: number, state: 'queued' | 'running' = 'queued'): Promise<string> {

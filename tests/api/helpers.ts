@@ -1,3 +1,4 @@
+import { afterAll, beforeAll } from 'vitest';
 import { Client, loggedIn } from '../support/client.js';
 import { seedDemoModels } from '../../src/seed/demo-models.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
@@ -39,6 +40,22 @@ export async function startDemo(opts: { models?: boolean } = {}): Promise<Demo> 
   const keys = Object.keys(DEMO_UNITS) as (keyof typeof DEMO_UNITS)[];
   const ids = await Promise.all(keys.map((k) => unitId(u.admin, DEMO_UNITS[k])));
   return { srv, u, units: Object.fromEntries(keys.map((k, i) => [k, ids[i]])) as DemoUnits };
+}
+
+/**
+ * The test file's server: started (with `startDemo`) before its tests, handed to `ready` to keep what
+ * the file needs and prepare its records, and closed after its tests.
+ */
+export function useDemo(ready: (demo: Demo) => void | Promise<void>, opts: { models?: boolean } = {}): void {
+  let srv: TestServer | undefined;
+  beforeAll(async () => {
+    const demo = await startDemo(opts);
+    srv = demo.srv;
+    await ready(demo);
+  });
+  afterAll(async () => {
+    await srv?.close();
+  });
 }
 
 /** A server with the demo's models, proposals and campaign, and every demo user signed in. */

@@ -3,17 +3,14 @@
  * in the same scope, with the filters written above the table; who may not read a list may not
  * download it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../support/server.js';
-import { downloadSheet, startDemo, unitId, type Users } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { downloadSheet, useDemo, unitId, type Users } from './helpers.js';
 
-let srv: TestServer;
 let u: Users;
 
-beforeAll(async () => {
-  ({ srv, u } = await startDemo());
+useDemo((demo) => {
+  ({ u } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 describe('list exports', () => {
   it('units: the children of a unit, or a search, as the list shows them', async () => {

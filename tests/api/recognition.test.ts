@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.js';
-import { startDemo, type Users } from './helpers.js';
+import { useDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let province: string, womenUnion: string;
 
-beforeAll(async () => {
-  ({ srv, u, units: { province, womenUnion } } = await startDemo());
+useDemo((demo) => {
+  ({ srv, u, units: { province, womenUnion } } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 async function acceptedModel(title: string) {
   const d = await u.unit.post('/api/v1/registrations', {

@@ -1,15 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.js';
-import { startDemo, type Users } from './helpers.js';
+import { useDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let otherCommune: string, womenUnion: string;
 
-beforeAll(async () => {
-  ({ srv, u, units: { otherCommune, womenUnion } } = await startDemo());
+useDemo((demo) => {
+  ({ srv, u, units: { otherCommune, womenUnion } } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 export function buildRegistration(over: Record<string, unknown> = {}) {
   return {

@@ -2,12 +2,10 @@
  * The statistics API: counts by any cut, the list behind every cell has exactly the cell's count,
  * and nobody sees figures outside their subtree.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cellFilter, type StatsResult } from '../../src/domain/statistics.js';
-import type { TestServer } from '../support/server.js';
-import { recognise, startDemo, type Users } from './helpers.js';
+import { recognise, useDemo, type Users } from './helpers.js';
 
-let srv: TestServer;
 let u: Users;
 let province: string, commune: string, otherCommune: string, womenUnion: string, farmers: string, hamlet: string, otherFarmers: string;
 
@@ -34,8 +32,8 @@ async function submit(who: keyof Users, r: { id: string; version: number }) {
   return s.body;
 }
 
-beforeAll(async () => {
-  ({ srv, u, units: { province, commune, otherCommune, womenUnion, farmers, hamlet, otherFarmers } } = await startDemo());
+useDemo(async (demo) => {
+  ({ u, units: { province, commune, otherCommune, womenUnion, farmers, hamlet, otherFarmers } } = demo);
 
   // 24 in Càng Long (in its organisations, a hamlet and the commune itself), 8 in Phường Trà Vinh.
   const units = [womenUnion, farmers, hamlet, commune];
@@ -54,7 +52,6 @@ beforeAll(async () => {
     else if (n % 2 === 0) expect((await u.officer.post(`/api/v1/registrations/${it.id}/accept`, { version: reg.version })).status).toBe(200);
   }
 });
-afterAll(async () => { await srv?.close(); });
 
 const qs = (o: Record<string, string>) => new URLSearchParams(o).toString();
 
