@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
 import type { TestServer } from '../support/server.js';
-import { startDemo, unitId, type Users } from './helpers.js';
+import { launchedCampaign, startDemo, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -167,9 +167,7 @@ describe('bad input', () => {
     expect(later.status, JSON.stringify(later.body)).toBe(200);
     expect(later.body.year).toBe(2027);
 
-    const c = await u.officer.post('/api/v1/campaigns', { unitId: province, title: 'Thi đua năm 2026–2027', yearFrom: 2026, yearTo: 2027, startDate: '2026-01-01', endDate: '2027-12-31' });
-    expect(c.status, JSON.stringify(c.body)).toBe(201);
-    expect((await u.officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version })).status).toBe(200);
+    const c = await launchedCampaign(u.officer, { unitId: province, title: 'Thi đua năm 2026–2027', yearFrom: 2026, yearTo: 2027, startDate: '2026-01-01', endDate: '2027-12-31' });
     const outside = await u.unit.post('/api/v1/registrations', registration({ campaignId: c.body.id, startDate: '2028-01-01', endDate: '2028-12-31' }));
     expect(refused(outside, 400, 'YEAR_OUTSIDE_CAMPAIGN')).toContain('Thi đua năm 2026–2027');
     const inside = await u.unit.post('/api/v1/registrations', registration({ campaignId: c.body.id, startDate: '2027-01-01', endDate: '2027-12-31' }));

@@ -39,6 +39,15 @@ async function job(who: 'viewer' | 'officer', minutesAgo: number, state: 'queued
   return id;
 }
 
+/** An empty queue, then three jobs of the viewer (10, 9 and 8 minutes old) and one of the officer (1 minute old). */
+async function viewerQueueThenOfficer(): Promise<[string, string, string, string]> {
+  await srv.db.rows('delete from export_job');
+  const v1 = await job('viewer', 10);
+  const v2 = await job('viewer', 9);
+  const v3 = await job('viewer', 8);
+  return [v1, v2, v3, await job('officer', 1)];
+}
+
 async function finished(id: string): Promise<void> {
   for (let i = 0; i < 400; i++) {
     const [j] = await srv.db.rows<{ state: string }>('select state from export_job where id = $1', [id]);
@@ -50,11 +59,7 @@ async function finished(id: string): Promise<void> {
 
 describe('fair claiming', () => {
   it('several runners at once: the next job goes to the user with the fewest running, then the oldest', async () => {
-    await srv.db.rows('delete from export_job');
-    const v1 = await job('viewer', 10);
-    const v2 = await job('viewer', 9);
-    const v3 = await job('viewer', 8);
-    const o1 = await job('officer', 1);
+    const [v1, v2, v3, o1] = await viewerQueueThenOfficer();
     const order: string[] = [];
     // Claimed and not finished, as by several app instances sharing the queue.
     for (let i = 0; i < 4; i++) order.push((await srv.db.tx((q) => claimNextExportJob(q)))!.id);
@@ -63,11 +68,7 @@ describe('fair claiming', () => {
   });
 
   it('one runner working through the queue: the officer who asked later is served second, not after the viewer’s whole queue', async () => {
-    await srv.db.rows('delete from export_job');
-    const v1 = await job('viewer', 10);
-    const v2 = await job('viewer', 9);
-    const v3 = await job('viewer', 8);
-    const o1 = await job('officer', 1);
+    const [v1, v2, v3, o1] = await viewerQueueThenOfficer();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-exports-'));
     const runner = new ExportRunner(srv.db, dir);
     runner.kick();

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { Client, loggedIn } from '../support/client.js';
 import { seedDemoModels } from '../../src/seed/demo-models.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
@@ -99,4 +99,12 @@ export async function downloadSheet(c: Client, url: string) {
   const rows: unknown[][] = [];
   for (let n = 4; n <= ws.rowCount; n++) rows.push(values(n));
   return { status: r.status, type: r.headers.get('content-type'), title: String(ws.getCell('A1').value), subtitle: String(ws.getCell('A2').value), header: values(3).map(String), rows };
+}
+
+/** An officer's campaign, created and launched (each step checked); the creation's answer. */
+export async function launchedCampaign(officer: Client, campaign: Record<string, unknown>) {
+  const c = await officer.post('/api/v1/campaigns', campaign);
+  expect(c.status, JSON.stringify(c.body)).toBe(201);
+  expect((await officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version })).status).toBe(200);
+  return c;
 }
