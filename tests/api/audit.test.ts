@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.js';
+import { useDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let commune: string, otherCommune: string;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  commune = await unitId(u.admin, 'X00834');
-  otherCommune = await unitId(u.admin, 'X00707');
+useDemo((demo) => {
+  ({ srv, u, units: { commune, otherCommune } } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 describe('audit log', () => {
   it('is append-only in the database itself', async () => {

@@ -3,8 +3,8 @@ import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { launchedCampaign, startDemo, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -13,11 +13,7 @@ let womenUnion: string;
 let province: string;
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  commune = await unitId(u.admin, 'X00834');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
-  province = await unitId(u.admin, 'T24');
+  ({ srv, u, units: { commune, womenUnion, province } } = await startDemo());
 });
 
 const registration = (over: Record<string, unknown> = {}) => ({
@@ -171,9 +167,7 @@ describe('bad input', () => {
     expect(later.status, JSON.stringify(later.body)).toBe(200);
     expect(later.body.year).toBe(2027);
 
-    const c = await u.officer.post('/api/v1/campaigns', { unitId: province, title: 'Thi đua năm 2026–2027', yearFrom: 2026, yearTo: 2027, startDate: '2026-01-01', endDate: '2027-12-31' });
-    expect(c.status, JSON.stringify(c.body)).toBe(201);
-    expect((await u.officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version })).status).toBe(200);
+    const c = await launchedCampaign(u.officer, { unitId: province, title: 'Thi đua năm 2026–2027', yearFrom: 2026, yearTo: 2027, startDate: '2026-01-01', endDate: '2027-12-31' });
     const outside = await u.unit.post('/api/v1/registrations', registration({ campaignId: c.body.id, startDate: '2028-01-01', endDate: '2028-12-31' }));
     expect(refused(outside, 400, 'YEAR_OUTSIDE_CAMPAIGN')).toContain('Thi đua năm 2026–2027');
     const inside = await u.unit.post('/api/v1/registrations', registration({ campaignId: c.body.id, startDate: '2027-01-01', endDate: '2027-12-31' }));

@@ -1,18 +1,12 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { useDemo, unitId, type Users } from './helpers.js';
 
-let srv: TestServer;
 let u: Users;
 let province: string, womenUnion: string;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
+useDemo((demo) => {
+  ({ u, units: { province, womenUnion } } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 const campaign = (over: Record<string, unknown> = {}) => ({
   unitId: province, title: 'Phát động phong trào thi đua “Dân vận khéo” giai đoạn 2026–2030',

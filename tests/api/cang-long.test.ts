@@ -10,8 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { startDemo, type Users } from './helpers.js';
 
 const run = promisify(execFile);
 let srv: TestServer;
@@ -42,9 +42,9 @@ function officeBinary(): string | null {
 }
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  const province = await unitId(u.admin, 'T24');
+  const demo = await startDemo();
+  ({ srv, u } = demo);
+  const { province } = demo.units;
   const d = await u.officer.post('/api/v1/units', { parentId: province, code: 'H-CANGLONG', name: 'Huyện Càng Long', kind: 'district', level: 'district', validFrom: '2016-01-01' });
   expect(d.status, JSON.stringify(d.body)).toBe(201);
   district = d.body.id;

@@ -1,7 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loggedIn, type Client } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { downloadSheet, loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { downloadSheet, useDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -9,13 +9,8 @@ let province: string, commune: string, womenUnion: string, otherCommune: string;
 let recognised: any;
 let communeOfficer: Client;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  commune = await unitId(u.admin, 'X00834');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
-  otherCommune = await unitId(u.admin, 'X00707');
+useDemo(async (demo) => {
+  ({ srv, u, units: { province, commune, womenUnion, otherCommune } } = demo);
   await u.admin.post('/api/v1/users', { username: 'bdv.canglong', fullName: 'Cán bộ Dân vận Càng Long', role: 'officer', unitId: commune, entryUnitId: commune, viewUnitId: commune, password: 'Mat-khau-2026' });
   communeOfficer = await loggedIn(srv.baseUrl, 'bdv.canglong', 'Mat-khau-2026');
 
@@ -35,7 +30,6 @@ beforeAll(async () => {
   await u.officer.post(`${base}/decide`, { result: 'recognised', level: 'province', decisionNo: '12-QĐ/BCĐ', decisionDate: '2026-11-20', issuer: 'Ban Chỉ đạo tỉnh' });
   recognised = (await u.unit.get(`/api/v1/registrations/${d.body.id}`)).body;
 });
-afterAll(async () => { await srv?.close(); });
 
 describe('commendation', () => {
   it('records a commendation on a recognised model, not on an unrecognised one', async () => {

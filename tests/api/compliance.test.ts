@@ -1,18 +1,13 @@
 /** Quota compliance of a campaign: who met the quota, who fell short, who registered nothing. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { downloadSheet, loginAll, unitId, type Users } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { downloadSheet, launchedCampaign, unitId, useDemo, type Users } from './helpers.js';
 
-let srv: TestServer;
 let u: Users;
 let commune: string;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  commune = await unitId(u.admin, 'X00834');
+useDemo((demo) => {
+  ({ u, units: { commune } } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 async function registerUnder(campaignId: string, unit: string, title: string, submit = true, year = 2026) {
   const d = await u.unit.post('/api/v1/registrations', {
@@ -26,12 +21,10 @@ async function registerUnder(campaignId: string, unit: string, title: string, su
 describe('quota compliance', () => {
   it('lists the units below with their quota and status, those with nothing first', async () => {
     // For the commune: every Party organisation builds 1 new model; every unit directly below builds 2.
-    const c = await u.officer.post('/api/v1/campaigns', {
+    const c = await launchedCampaign(u.officer, {
       unitId: commune, title: 'Thi đua “Dân vận khéo” năm 2026', yearFrom: 2026, yearTo: 2027, startDate: '2026-01-10', endDate: '2027-12-31',
       quotas: [{ unitKind: 'party', minNew: 1, minConsolidated: 0, minTotal: 1 }, { unitKind: null, minNew: 0, minConsolidated: 0, minTotal: 2 }],
     });
-    expect(c.status, JSON.stringify(c.body)).toBe(201);
-    expect((await u.officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version })).status).toBe(200);
 
     const [party, women, farmers] = (await Promise.all(['X00834-DU', 'X00834-HPN', 'X00834-HND'].map((x) => unitId(u.admin, x)))) as [string, string, string];
     await registerUnder(c.body.id, party, 'Đảng ủy gần dân');
@@ -70,12 +63,10 @@ describe('quota compliance', () => {
 
   it('a commune meets a province quota through what its organisations registered', async () => {
     const province = await unitId(u.admin, 'T24');
-    const c = await u.officer.post('/api/v1/campaigns', {
+    const c = await launchedCampaign(u.officer, {
       unitId: province, title: 'Thi đua toàn tỉnh năm 2026', yearFrom: 2026, yearTo: 2026, startDate: '2026-01-10', endDate: '2026-12-31',
       quotas: [{ unitKind: null, minNew: 0, minConsolidated: 0, minTotal: 1 }],
     });
-    expect(c.status, JSON.stringify(c.body)).toBe(201);
-    await u.officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version });
     await registerUnder(c.body.id, await unitId(u.admin, 'X00834-HPN'), 'Phụ nữ cùng làm đường hoa');
     const r = (await u.officer.get(`/api/v1/campaigns/${c.body.id}/compliance?year=2026`)).body;
     expect(r.rows.find((x: any) => x.unit.code === 'X00834')).toMatchObject({ status: 'met', total: 1, newCount: 1 });
@@ -85,10 +76,9 @@ describe('quota compliance', () => {
 
   it('answers not found for a campaign outside the view', async () => {
     const other = await unitId(u.admin, 'X00707');
-    const c = await u.officer.post('/api/v1/campaigns', {
+    const c = await launchedCampaign(u.officer, {
       unitId: other, title: 'Đợt của phường', yearFrom: 2026, yearTo: 2026, startDate: '2026-01-10', endDate: '2026-12-31', quotas: [],
     });
-    await u.officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version });
     const r = await u.unit.get(`/api/v1/campaigns/${c.body.id}/compliance`);
     expect(r.status).toBe(404);
     expect((await u.unit.bytes(`/api/v1/campaigns/${c.body.id}/compliance/xlsx`)).status).toBe(404);

@@ -15,7 +15,7 @@ import { buildApp } from '../../src/http/app.js';
 import { seedDemoShowcase } from '../../src/seed/demo-showcase.js';
 import type { TestServer } from '../support/server.js';
 import { DEMO_PASSWORD } from '../support/server.js';
-import { startWithDemoModels, unitId, type Users } from './helpers.js';
+import { useDemo, type Users } from './helpers.js';
 
 const EVIL = 'http://evil.example';
 // 1×1 PNG.
@@ -26,13 +26,10 @@ let u: Users;
 let womenUnion: string;
 let province: string;
 
-beforeAll(async () => {
-  ({ srv, u } = await startWithDemoModels());
+useDemo(async (demo) => {
+  ({ srv, u, units: { womenUnion, province } } = demo);
   await seedDemoShowcase(srv.db, srv.filesDir);
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
-  province = await unitId(u.admin, 'T24');
-});
-afterAll(async () => { await srv?.close(); });
+}, { models: true });
 
 /** A raw request as any page (or program) could send it, with exactly the headers given. */
 function send(base: string, method: string, url: string, headers: Record<string, string>, body?: string | Buffer) {

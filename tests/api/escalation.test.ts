@@ -1,24 +1,19 @@
 /** Ways to gain rights one does not have: each must be refused. */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { loggedIn, type Client } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { useDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let province: string, commune: string, womenUnion: string;
 let communeAdmin: Client;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  commune = await unitId(u.admin, 'X00834');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
+useDemo(async (demo) => {
+  ({ srv, u, units: { province, commune, womenUnion } } = demo);
   await u.admin.post('/api/v1/users', { username: 'qt.xa', fullName: 'Quản trị xã', role: 'admin', unitId: commune, entryUnitId: commune, viewUnitId: commune, password: 'Mat-khau-2026' });
   communeAdmin = await loggedIn(srv.baseUrl, 'qt.xa', 'Mat-khau-2026');
 });
-afterAll(async () => { await srv?.close(); });
 
 describe('no escalation', () => {
   it('a commune administrator cannot change or reset an account whose scope reaches beyond the commune', async () => {

@@ -7,20 +7,19 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { randomUUID } from 'node:crypto';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { claimNextExportJob } from '../../src/data/export-jobs-repo.js';
 import { ExportRunner } from '../../src/jobs/export-jobs.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { useDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 const ids: Record<string, string> = {};
 const scopes: Record<string, string> = {};
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
+useDemo(async (demo) => {
+  ({ srv, u } = demo);
   for (const r of await srv.db.rows<{ username: string; id: string; path: string }>(
     `select a.username, a.id, v.path::text as path from app_user a join unit v on v.id = a.view_unit_id where a.username in ('viewer', 'officer')`,
   )) {
@@ -28,7 +27,6 @@ beforeAll(async () => {
     scopes[r.username] = r.path;
   }
 });
-afterAll(async () => { await srv?.close(); });
 
 /** A job as a request records it, `minutesAgo` old, in the given state (running: on another instance). */
 async function job(who: 'viewer' | 'officer', minutesAgo: number, state: 'queued' | 'running' = 'queued'): Promise<string> {
@@ -39,6 +37,15 @@ async function job(who: 'viewer' | 'officer', minutesAgo: number, state: 'queued
     [id, JSON.stringify({ filter: { scopePath: scopes[who] }, description: `Xuất của ${who}` }), scopes[who], ids[who], state, minutesAgo],
   );
   return id;
+}
+
+/** An empty queue, then three jobs of the viewer (10, 9 and 8 minutes old) and one of the officer (1 minute old). */
+async function viewerQueueThenOfficer(): Promise<[string, string, string, string]> {
+  await srv.db.rows('delete from export_job');
+  const v1 = await job('viewer', 10);
+  const v2 = await job('viewer', 9);
+  const v3 = await job('viewer', 8);
+  return [v1, v2, v3, await job('officer', 1)];
 }
 
 async function finished(id: string): Promise<void> {
@@ -52,11 +59,7 @@ async function finished(id: string): Promise<void> {
 
 describe('fair claiming', () => {
   it('several runners at once: the next job goes to the user with the fewest running, then the oldest', async () => {
-    await srv.db.rows('delete from export_job');
-    const v1 = await job('viewer', 10);
-    const v2 = await job('viewer', 9);
-    const v3 = await job('viewer', 8);
-    const o1 = await job('officer', 1);
+    const [v1, v2, v3, o1] = await viewerQueueThenOfficer();
     const order: string[] = [];
     // Claimed and not finished, as by several app instances sharing the queue.
     for (let i = 0; i < 4; i++) order.push((await srv.db.tx((q) => claimNextExportJob(q)))!.id);
@@ -65,11 +68,7 @@ describe('fair claiming', () => {
   });
 
   it('one runner working through the queue: the officer who asked later is served second, not after the viewer’s whole queue', async () => {
-    await srv.db.rows('delete from export_job');
-    const v1 = await job('viewer', 10);
-    const v2 = await job('viewer', 9);
-    const v3 = await job('viewer', 8);
-    const o1 = await job('officer', 1);
+    const [v1, v2, v3, o1] = await viewerQueueThenOfficer();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-exports-'));
     const runner = new ExportRunner(srv.db, dir);
     runner.kick();

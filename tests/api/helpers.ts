@@ -1,3 +1,4 @@
+import { afterAll, beforeAll, expect } from 'vitest';
 import { Client, loggedIn } from '../support/client.js';
 import { seedDemoModels } from '../../src/seed/demo-models.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
@@ -10,11 +11,56 @@ export async function loginAll(srv: TestServer): Promise<Users> {
   return Object.fromEntries(names.map((n, i) => [n, clients[i]])) as Users;
 }
 
-/** A server with the demo's models, proposals and campaign, and every demo user signed in. */
-export async function startWithDemoModels(): Promise<{ srv: TestServer; u: Users }> {
+/** The demo units the tests work in, by their codes (Vĩnh Long province, Càng Long and Trà Vinh communes). */
+export const DEMO_UNITS = {
+  province: 'T24',
+  commune: 'X00834',
+  otherCommune: 'X00707',
+  womenUnion: 'X00834-HPN',
+  farmers: 'X00834-HND',
+  hamlet: 'X00834-AP1',
+  otherFarmers: 'X00707-HND',
+} as const;
+export type DemoUnits = Record<keyof typeof DEMO_UNITS, string>;
+
+export interface Demo {
+  srv: TestServer;
+  u: Users;
+  units: DemoUnits;
+}
+
+/**
+ * A server with the demo data (and, with `models`, the demo's models, proposals and campaign), every
+ * demo user signed in, and the ids of the demo units looked up once, in parallel.
+ */
+export async function startDemo(opts: { models?: boolean } = {}): Promise<Demo> {
   const srv = await startTestServer({ web: false });
-  await seedDemoModels(srv.db);
-  return { srv, u: await loginAll(srv) };
+  if (opts.models) await seedDemoModels(srv.db);
+  const u = await loginAll(srv);
+  const keys = Object.keys(DEMO_UNITS) as (keyof typeof DEMO_UNITS)[];
+  const ids = await Promise.all(keys.map((k) => unitId(u.admin, DEMO_UNITS[k])));
+  return { srv, u, units: Object.fromEntries(keys.map((k, i) => [k, ids[i]])) as DemoUnits };
+}
+
+/**
+ * The test file's server: started (with `startDemo`) before its tests, handed to `ready` to keep what
+ * the file needs and prepare its records, and closed after its tests.
+ */
+export function useDemo(ready: (demo: Demo) => void | Promise<void>, opts: { models?: boolean } = {}): void {
+  let srv: TestServer | undefined;
+  beforeAll(async () => {
+    const demo = await startDemo(opts);
+    srv = demo.srv;
+    await ready(demo);
+  });
+  afterAll(async () => {
+    await srv?.close();
+  });
+}
+
+/** A server with the demo's models, proposals and campaign, and every demo user signed in. */
+export async function startWithDemoModels(): Promise<Demo> {
+  return startDemo({ models: true });
 }
 
 /** Looks a unit up by its code through the admin's eyes (the whole tree). */
@@ -53,4 +99,12 @@ export async function downloadSheet(c: Client, url: string) {
   const rows: unknown[][] = [];
   for (let n = 4; n <= ws.rowCount; n++) rows.push(values(n));
   return { status: r.status, type: r.headers.get('content-type'), title: String(ws.getCell('A1').value), subtitle: String(ws.getCell('A2').value), header: values(3).map(String), rows };
+}
+
+/** An officer's campaign, created and launched (each step checked); the creation's answer. */
+export async function launchedCampaign(officer: Client, campaign: Record<string, unknown>) {
+  const c = await officer.post('/api/v1/campaigns', campaign);
+  expect(c.status, JSON.stringify(c.body)).toBe(201);
+  expect((await officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version })).status).toBe(200);
+  return c;
 }

@@ -2,10 +2,10 @@
  * A client whose answer was lost sends the same create again: with the same Idempotency-Key it gets
  * the first answer back and nothing is written twice, for every create the API offers.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Client, Reply } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, recognise, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { recognise, useDemo, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -45,12 +45,8 @@ async function exportsSettled(): Promise<void> {
   throw new Error('exports still running');
 }
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  commune = await unitId(u.admin, 'X00834');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
+useDemo(async (demo) => {
+  ({ srv, u, units: { province, commune, womenUnion } } = demo);
   const d = await u.unit.post('/api/v1/registrations', registration(900));
   const s = await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version });
   accepted = (await u.officer.post(`/api/v1/registrations/${d.body.id}/accept`, { version: s.body.version })).body;
@@ -60,7 +56,6 @@ beforeAll(async () => {
   await recognise(u, province, r.body.id);
   recognised = r.body.id;
 });
-afterAll(async () => { await srv?.close(); });
 
 interface CreateCase {
   name: string;

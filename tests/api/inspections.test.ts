@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.js';
 import type { Client } from '../support/client.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { useDemo, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -37,10 +37,8 @@ it('refuses the same criterion twice in one inspection', async () => {
   expect(r.body.error.message).toContain('mỗi tiêu chí chỉ đánh giá một lần');
 });
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
+useDemo(async (demo) => {
+  ({ srv, u, units: { womenUnion } } = demo);
   const draft = await u.unit.post('/api/v1/registrations', {
     kind: 'model', unitId: womenUnion, holder: 'collective', title: 'Mô hình “Tổ phụ nữ tiết kiệm”', fieldCode: 'economic',
     startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune',
@@ -50,7 +48,6 @@ beforeAll(async () => {
   const member = (await u.admin.get('/api/v1/users?q=member')).body.items[0].id;
   accepted = (await u.officer.post(`/api/v1/registrations/${sub.body.id}/accept`, { version: sub.body.version, supporterId: member })).body;
 });
-afterAll(async () => { await srv?.close(); });
 
 describe('inspections and evidence', () => {
   it('the supporting officer records an inspection with completion per criterion', async () => {

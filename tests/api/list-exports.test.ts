@@ -3,18 +3,14 @@
  * in the same scope, with the filters written above the table; who may not read a list may not
  * download it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { downloadSheet, loginAll, unitId, type Users } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { downloadSheet, launchedCampaign, unitId, useDemo, type Users } from './helpers.js';
 
-let srv: TestServer;
 let u: Users;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
+useDemo((demo) => {
+  ({ u } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 describe('list exports', () => {
   it('units: the children of a unit, or a search, as the list shows them', async () => {
@@ -55,12 +51,10 @@ describe('list exports', () => {
 
   it('campaigns: those in view, with their quotas written out', async () => {
     const commune = await unitId(u.admin, 'X00834');
-    const c = await u.officer.post('/api/v1/campaigns', {
+    await launchedCampaign(u.officer, {
       unitId: commune, title: 'Thi đua “Dân vận khéo” giai đoạn 2026–2027', yearFrom: 2026, yearTo: 2027, startDate: '2026-01-10', endDate: '2027-12-31',
       quotas: [{ unitKind: null, minNew: 1, minConsolidated: 0, minTotal: 2 }],
     });
-    expect(c.status, JSON.stringify(c.body)).toBe(201);
-    await u.officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version });
     const list = (await u.unit.get('/api/v1/campaigns?pageSize=200')).body;
     const sheet = await downloadSheet(u.unit, '/api/v1/campaigns/xlsx');
     expect(sheet.rows.map((r) => r[1])).toEqual(list.items.map((x: { title: string }) => x.title));

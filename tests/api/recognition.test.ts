@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.js';
+import { useDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let province: string, womenUnion: string;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
+useDemo((demo) => {
+  ({ srv, u, units: { province, womenUnion } } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 async function acceptedModel(title: string) {
   const d = await u.unit.post('/api/v1/registrations', {

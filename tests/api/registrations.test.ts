@@ -1,18 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.js';
+import { useDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let otherCommune: string, womenUnion: string;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  otherCommune = await unitId(u.admin, 'X00707');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
+useDemo((demo) => {
+  ({ srv, u, units: { otherCommune, womenUnion } } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 export function buildRegistration(over: Record<string, unknown> = {}) {
   return {

@@ -1,19 +1,15 @@
 /** Review reports (who writes, who reads, edits that collide) and list exports as background jobs. */
 import ExcelJS from 'exceljs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.js';
+import { useDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let commune: string, otherCommune: string, women: string;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  commune = await unitId(u.admin, 'X00834');
-  otherCommune = await unitId(u.admin, 'X00707');
-  women = await unitId(u.admin, 'X00834-HPN');
+useDemo(async (demo) => {
+  ({ srv, u, units: { commune, otherCommune, womenUnion: women } } = demo);
   for (let i = 0; i < 12; i++) {
     const d = await u.unit.post('/api/v1/registrations', {
       kind: i % 4 === 0 ? 'exemplar' : 'model', unitId: i % 2 ? women : commune, holder: 'collective', title: `Mô hình xuất Excel ${i + 1}`,
@@ -24,7 +20,6 @@ beforeAll(async () => {
     if (i < 10) expect((await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version })).status).toBe(200);
   }
 });
-afterAll(async () => { await srv?.close(); });
 
 const report = (over: Record<string, unknown> = {}) => ({
   unitId: commune, kind: 'interim', yearFrom: 2025, yearTo: 2025, title: 'Sơ kết phong trào “Dân vận khéo” năm 2025',

@@ -9,8 +9,8 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, recognise, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { recognise, startDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
@@ -41,9 +41,9 @@ async function created(r: Promise<{ status: number; body: any }>, what: string) 
 }
 
 beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  const [commune, otherCommune, province, org] = await Promise.all(['X00834', 'X00707', 'T24', 'X00834-HPN'].map((c) => unitId(u.admin, c))) as [string, string, string, string];
+  const demo = await startDemo();
+  ({ srv, u } = demo);
+  const { commune, otherCommune, province, womenUnion: org } = demo.units;
   const root = (await u.admin.get(`/api/v1/units/${province}`)).body.parentId;
   const otherProvince = await created(u.admin.post('/api/v1/units', { parentId: root, code: 'T99', name: 'Tỉnh Bí Mật', kind: 'province', level: 'province' }), 'province');
   foreign.unit.push({ label: 'a commune of the same province', id: otherCommune }, { label: 'another province', id: otherProvince.id });

@@ -2,12 +2,10 @@
  * The statistics API: counts by any cut, the list behind every cell has exactly the cell's count,
  * and nobody sees figures outside their subtree.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { cellFilter, type StatsResult } from '../../src/domain/statistics.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, recognise, unitId, type Users } from './helpers.js';
+import { recognise, useDemo, type Users } from './helpers.js';
 
-let srv: TestServer;
 let u: Users;
 let province: string, commune: string, otherCommune: string, womenUnion: string, farmers: string, hamlet: string, otherFarmers: string;
 
@@ -34,16 +32,8 @@ async function submit(who: keyof Users, r: { id: string; version: number }) {
   return s.body;
 }
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  commune = await unitId(u.admin, 'X00834');
-  otherCommune = await unitId(u.admin, 'X00707');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
-  farmers = await unitId(u.admin, 'X00834-HND');
-  hamlet = await unitId(u.admin, 'X00834-AP1');
-  otherFarmers = await unitId(u.admin, 'X00707-HND');
+useDemo(async (demo) => {
+  ({ u, units: { province, commune, otherCommune, womenUnion, farmers, hamlet, otherFarmers } } = demo);
 
   // 24 in Càng Long (in its organisations, a hamlet and the commune itself), 8 in Phường Trà Vinh.
   const units = [womenUnion, farmers, hamlet, commune];
@@ -62,7 +52,6 @@ beforeAll(async () => {
     else if (n % 2 === 0) expect((await u.officer.post(`/api/v1/registrations/${it.id}/accept`, { version: reg.version })).status).toBe(200);
   }
 });
-afterAll(async () => { await srv?.close(); });
 
 const qs = (o: Record<string, string>) => new URLSearchParams(o).toString();
 

@@ -3,22 +3,19 @@
  * registrations, edits, transitions, recognitions, commendations and unit moves, the tally must equal
  * a full recount from the registrations, cell by cell.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { recount, rollupRecount, rollupSnapshot, tallySnapshot } from '../../src/data/stats-repo.js';
 import { prng } from '../../bench/random.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, recognise, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { recognise, useDemo, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let province: string;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
+useDemo((demo) => {
+  ({ srv, u, units: { province } } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 describe('the statistics tally', () => {
   it('equals a full recount after a random sequence of changes', async () => {

@@ -2,24 +2,18 @@
  * Every direct transition tried from every state: allowed ones move the record, the others answer
  * 409 and change nothing. Each cell starts from its own registration driven there through the API.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { DIRECT_TRANSITIONS, REGISTRATION_STATES, TRANSITIONS, type RegistrationState } from '../../src/domain/workflow.js';
 import type { Client } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { useDemo, type Users } from './helpers.js';
 
-let srv: TestServer;
 let u: Users;
 let province: string, womenUnion: string;
 let n = 0;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
+useDemo((demo) => {
+  ({ u, units: { province, womenUnion } } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 const REASON = 'Lý do ghi rõ cho đơn vị';
 

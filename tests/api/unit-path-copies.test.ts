@@ -2,21 +2,19 @@
  * Records keep a copy of their unit's path; moving a unit must carry every copy along, or the old
  * parent's officers keep reading a record that is no longer theirs and the new ones cannot see it.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { UNIT_PATH_COPIES, UNIT_PATH_KEPT } from '../../src/data/unit-path-copies.js';
 import { loggedIn, type Client } from '../support/client.js';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import type { TestServer } from '../support/server.js';
+import { useDemo, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 const PASSWORD = 'Vinh-Long-chuyen-don-vi-2026!';
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
+useDemo((demo) => {
+  ({ srv, u } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 const key = (c: { table: string; column: string }) => `${c.table}.${c.column}`;
 

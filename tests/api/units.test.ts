@@ -1,20 +1,17 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import type { TestServer } from '../support/server.js';
+import { useDemo, unitId, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let province: string, commune: string, otherCommune: string, hamlet: string;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
+useDemo(async (demo) => {
+  ({ srv, u, units: { province } } = demo);
   commune = await unitId(u.admin, 'X00834'); // Càng Long: the demo unit officer's commune
   otherCommune = await unitId(u.admin, 'X00707');
   hamlet = await unitId(u.admin, 'X00834-AP1');
 });
-afterAll(async () => { await srv?.close(); });
 
 describe('the unit tree', () => {
   it('starts each user at the top of their view scope', async () => {

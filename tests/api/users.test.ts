@@ -1,20 +1,15 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { Client, loggedIn } from '../support/client.js';
-import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
-import { loginAll, unitId, type Users } from './helpers.js';
+import { DEMO_PASSWORD, type TestServer } from '../support/server.js';
+import { useDemo, type Users } from './helpers.js';
 
 let srv: TestServer;
 let u: Users;
 let province: string, commune: string, otherCommune: string;
 
-beforeAll(async () => {
-  srv = await startTestServer({ web: false });
-  u = await loginAll(srv);
-  province = await unitId(u.admin, 'T24');
-  commune = await unitId(u.admin, 'X00834');
-  otherCommune = await unitId(u.admin, 'X00707');
+useDemo((demo) => {
+  ({ srv, u, units: { province, commune, otherCommune } } = demo);
 });
-afterAll(async () => { await srv?.close(); });
 
 const newUser = (over: Record<string, unknown> = {}) => ({
   username: 'canbo.traVinh'.toLowerCase(), fullName: 'Võ Thị Mai', position: 'Chủ tịch Hội Phụ nữ', role: 'unit_officer',

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { insertAudit } from '../../data/audit-repo.js';
 import { findUnitInScope } from '../../data/units-repo.js';
 import { findUserByUsername, findUserInScope, insertUser } from '../../data/users-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
@@ -10,7 +9,8 @@ import { tidyName } from '../../domain/text.js';
 import type { Queryable } from '../../data/db.js';
 import { assertStrongPassword, hashPassword } from '../auth/passwords.js';
 import type { Ctx } from '../context.js';
-import { presentUser, userAuditSnapshot } from '../user-presenter.js';
+import { presentUser } from '../user-presenter.js';
+import { auditUser } from './audit-user.js';
 
 /**
  * Checks the three units of an account: home unit, entry scope and view scope. All must lie in
@@ -48,17 +48,7 @@ export async function createUser(ctx: Ctx, input: CreateUser) {
       mustChangePassword: true,
     });
     const row = (await findUserInScope(q, id, ''))!;
-    await insertAudit(q, {
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.name,
-      action: 'user.create',
-      entityType: 'user',
-      entityId: id,
-      entityLabel: row.username,
-      unitPath: row.unit_path,
-      after: userAuditSnapshot(row),
-      ip: ctx.ip,
-    });
+    await auditUser(q, ctx, 'user.create', row, { after: row });
     return presentUser(ctx.actor, row);
   });
 }

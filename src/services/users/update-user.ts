@@ -1,4 +1,3 @@
-import { insertAudit } from '../../data/audit-repo.js';
 import { deleteUserSessions, findUserInScope, updateUserRow, type UserChanges, type UserRow } from '../../data/users-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
@@ -7,7 +6,8 @@ import type { UpdateUser } from '../../domain/schemas.js';
 import { tidyName } from '../../domain/text.js';
 import { assertStrongPassword, hashPassword } from '../auth/passwords.js';
 import type { Ctx } from '../context.js';
-import { presentUser, userAuditSnapshot } from '../user-presenter.js';
+import { presentUser } from '../user-presenter.js';
+import { auditUser } from './audit-user.js';
 import { resolveScopes } from './create-user.js';
 
 /**
@@ -45,18 +45,7 @@ export async function updateUser(ctx: Ctx, id: string, input: z.infer<typeof Upd
     // A locked account is signed out everywhere at once.
     if (input.active === false) await deleteUserSessions(q, id);
     const after = (await findUserInScope(q, id, ''))!;
-    await insertAudit(q, {
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.name,
-      action: 'user.update',
-      entityType: 'user',
-      entityId: id,
-      entityLabel: after.username,
-      unitPath: after.unit_path,
-      before: userAuditSnapshot(before),
-      after: userAuditSnapshot(after),
-      ip: ctx.ip,
-    });
+    await auditUser(q, ctx, 'user.update', after, { before, after });
     return presentUser(ctx.actor, after);
   });
 }
@@ -73,15 +62,6 @@ export async function resetPassword(ctx: Ctx, id: string, newPassword: string) {
     assertManageable(ctx, user, 'user.reset_password');
     await updateUserRow(q, id, null, { password_hash: passwordHash, must_change_password: true });
     await deleteUserSessions(q, id);
-    await insertAudit(q, {
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.name,
-      action: 'user.reset_password',
-      entityType: 'user',
-      entityId: id,
-      entityLabel: user.username,
-      unitPath: user.unit_path,
-      ip: ctx.ip,
-    });
+    await auditUser(q, ctx, 'user.reset_password', user);
   });
 }

@@ -11,6 +11,7 @@ import { ModalTitle } from '../../components/ModalTitle';
 import { useIsMobile } from '../../useIsMobile';
 import { formatNumber, vietnamToday } from '../../format';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { FormModal } from '../../components/FormModal';
 
 const I = InspectionInput.shape;
 
@@ -108,18 +109,17 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
   }
 
   return (
-    <Modal
-      open
-      title={<ModalTitle main="Ghi kết quả kiểm tra" sub={registration.title} />}
+    <FormModal
+      title="Ghi kết quả kiểm tra"
+      sub={registration.title}
       okText="Lưu kết quả"
-      cancelText="Hủy"
       onOk={save}
-      confirmLoading={busy}
-      onCancel={onClose}
-      maskClosable={false}
+      busy={busy}
+      onClose={onClose}
+      error={error}
       width={720}
+      destroyOnHidden={false}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
         layout="vertical"
@@ -198,6 +198,6 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
           </Col>
         </Row>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

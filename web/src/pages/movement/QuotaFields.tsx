@@ -14,6 +14,14 @@ export interface QuotaValue {
 }
 
 /** The quota rows as the API takes them: "every unit" is a null kind. */
+
+/** The three minimum counts of a quota, in the order the campaign's table shows them. */
+const COUNTS = [
+  ['minNew', 'Mới'],
+  ['minConsolidated', 'Củng cố'],
+  ['minTotal', 'Tổng'],
+] as const;
+
 export function quotasForApi(rows: QuotaValue[] | undefined) {
   return (rows ?? []).map((q) => ({
     unitKind: q.unitKind === ANY ? null : q.unitKind,
@@ -39,21 +47,13 @@ export function QuotaFields() {
                     <Select options={kindOptions} showSearch={{ optionFilterProp: 'label' }} />
                   </Form.Item>
                 </Col>
-                <Col xs={8} md={4}>
-                  <Form.Item name={[f.name, 'minNew']} label="Mới">
-                    <InputNumber min={0} max={1000} style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-                <Col xs={8} md={4}>
-                  <Form.Item name={[f.name, 'minConsolidated']} label="Củng cố">
-                    <InputNumber min={0} max={1000} style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
-                <Col xs={8} md={4}>
-                  <Form.Item name={[f.name, 'minTotal']} label="Tổng">
-                    <InputNumber min={0} max={1000} style={{ width: '100%' }} />
-                  </Form.Item>
-                </Col>
+                {COUNTS.map(([key, label]) => (
+                  <Col key={key} xs={8} md={4}>
+                    <Form.Item name={[f.name, key]} label={label}>
+                      <InputNumber min={0} max={1000} style={{ width: '100%' }} />
+                    </Form.Item>
+                  </Col>
+                ))}
                 <Col xs={24} md={2} style={{ display: 'flex', alignItems: 'center' }}>
                   <Button aria-label="Xóa chỉ tiêu" icon={<DeleteOutlined />} onClick={() => remove(f.name)} />
                 </Col>

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useState, type CSSProperties } from 'react';
 import { Alert, Form, Input, Modal, Select } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { TransitionBody, type Registration } from '@domain/movement-schemas.js';
@@ -69,15 +69,29 @@ interface Candidate {
   unitName: string;
 }
 
-function useSupporterCandidates(id: string) {
-  return useQuery({ queryKey: ['supporter-candidates', id], queryFn: () => get<Candidate[]>(`/registrations/${id}/supporter-candidates`) });
+/** The officers who may support the registration, by name and position, searchable without diacritics. */
+function SupporterSelect(props: { registrationId: string; value: string | null; onChange: (id: string | null) => void; placeholder: string; allowClear?: boolean; style?: CSSProperties }) {
+  const { registrationId, value, onChange, ...rest } = props;
+  const candidates = useQuery({
+    queryKey: ['supporter-candidates', registrationId],
+    queryFn: () => get<Candidate[]>(`/registrations/${registrationId}/supporter-candidates`),
+  });
+  return (
+    <Select
+      {...rest}
+      aria-label="Cán bộ hỗ trợ"
+      loading={candidates.isPending}
+      value={value ?? undefined}
+      onChange={(v) => onChange(v ?? null)}
+      options={(candidates.data ?? []).map((c) => ({ value: c.id, label: `${c.fullName}${c.position ? ` – ${c.position}` : ''}` }))}
+      showSearch={{ filterOption: matchFolded }}
+      optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
+    />
+  );
 }
-const candidateOptions = (list: Candidate[] | undefined) =>
-  (list ?? []).map((c) => ({ value: c.id, label: `${c.fullName}${c.position ? ` – ${c.position}` : ''}` }));
 
 export function AcceptModal({ registration, onClose, onDone, onStale }: Base & { onDone: (r: Registration) => void }) {
   const [supporterId, setSupporterId] = useState<string | null>(null);
-  const candidates = useSupporterCandidates(registration.id);
   const accept = useAction(
     (_: void, opts) => post<Registration>(`/registrations/${registration.id}/accept`, { version: registration.version, supporterId }, opts),
     { onStale, onSuccess: onDone },
@@ -98,17 +112,7 @@ export function AcceptModal({ registration, onClose, onDone, onStale }: Base & {
       <p>Hồ sơ sẽ chuyển sang “Đã chấp thuận, đang thực hiện”.</p>
       <Form layout="vertical">
         <Form.Item label="Cán bộ hỗ trợ, theo dõi" extra="Không bắt buộc; có thể phân công sau.">
-          <Select
-            allowClear
-            aria-label="Cán bộ hỗ trợ"
-            loading={candidates.isPending}
-            value={supporterId ?? undefined}
-            onChange={(v) => setSupporterId(v ?? null)}
-            options={candidateOptions(candidates.data)}
-            showSearch={{ filterOption: matchFolded }}
-            placeholder="Chọn cán bộ (không bắt buộc)"
-            optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
-          />
+          <SupporterSelect allowClear registrationId={registration.id} value={supporterId} onChange={setSupporterId} placeholder="Chọn cán bộ (không bắt buộc)" />
         </Form.Item>
       </Form>
     </Modal>
@@ -117,7 +121,6 @@ export function AcceptModal({ registration, onClose, onDone, onStale }: Base & {
 
 export function SupporterModal({ registration, onClose, onDone, onStale }: Base & { onDone: (r: Registration) => void }) {
   const [supporterId, setSupporterId] = useState<string | null>(registration.supporter?.id ?? null);
-  const candidates = useSupporterCandidates(registration.id);
   const assign = useAction(
     (picked: string, opts) => post<Registration>(`/registrations/${registration.id}/supporter`, { version: registration.version, supporterId: picked }, opts),
     { onStale, onSuccess: onDone },
@@ -127,17 +130,7 @@ export function SupporterModal({ registration, onClose, onDone, onStale }: Base 
   return (
     <Modal open title={<ModalTitle main="Phân công cán bộ hỗ trợ" sub={registration.title} />} okText="Phân công" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose}>
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Select
-        aria-label="Cán bộ hỗ trợ"
-        style={{ width: '100%' }}
-        loading={candidates.isPending}
-        value={supporterId ?? undefined}
-        onChange={(v) => setSupporterId(v ?? null)}
-        options={candidateOptions(candidates.data)}
-        showSearch={{ filterOption: matchFolded }}
-        placeholder="Chọn cán bộ"
-        optionRender={(o) => <span style={{ whiteSpace: 'normal' }}>{o.label}</span>}
-      />
+      <SupporterSelect registrationId={registration.id} value={supporterId} onChange={setSupporterId} placeholder="Chọn cán bộ" style={{ width: '100%' }} />
     </Modal>
   );
 }

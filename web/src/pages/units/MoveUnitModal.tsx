@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, Form, Modal, Typography } from 'antd';
+import { Alert, Form, Typography } from 'antd';
 import type { Unit } from '@domain/schemas.js';
 import { post } from '../../api';
 import { useAction } from '../../components/useAction';
-import { ModalTitle } from '../../components/ModalTitle';
+import { FormModal } from '../../components/FormModal';
 import { UnitPicker } from '../../components/UnitPicker';
 
 interface Props {
@@ -26,17 +26,7 @@ export function MoveUnitModal({ unit, open, onClose, onMoved, onStale }: Props) 
   const save = () => (target ? move.run(target) : setError('Vui lòng chọn đơn vị cấp trên mới.'));
 
   return (
-    <Modal
-      open={open}
-      title={<ModalTitle main="Chuyển đơn vị" sub={unit.name} />}
-      okText="Chuyển đơn vị"
-      cancelText="Hủy"
-      onOk={save}
-      confirmLoading={busy}
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
-    >
+    <FormModal open={open} title="Chuyển đơn vị" sub={unit.name} okText="Chuyển đơn vị" onOk={save} busy={busy} onClose={onClose}>
       <Typography.Paragraph style={{ marginTop: 12 }}>
         Đơn vị cùng toàn bộ đơn vị trực thuộc sẽ chuyển sang đơn vị cấp trên mới. Thao tác được ghi vào nhật ký hệ thống.
       </Typography.Paragraph>
@@ -51,6 +41,6 @@ export function MoveUnitModal({ unit, open, onClose, onMoved, onStale }: Props) 
           <UnitPicker id="move-target" value={target} onChange={(v) => setTarget(v)} exclude={[unit.id, unit.parentId ?? '']} />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

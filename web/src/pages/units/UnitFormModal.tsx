@@ -1,10 +1,10 @@
 import { useEffect } from 'react';
-import { Alert, Form, Input, Modal, Select } from 'antd';
+import { Form, Input, Select } from 'antd';
 import type { Unit } from '@domain/schemas.js';
 import { UNIT_KIND_LABELS, UNIT_LEVEL_LABELS } from '@domain/unit-kinds.js';
 import { patch, post } from '../../api';
 import { useFormSubmit } from '../../components/useFormSubmit';
-import { ModalTitle } from '../../components/ModalTitle';
+import { FormModal } from '../../components/FormModal';
 import { showOnFields } from '../../components/formErrors';
 import { matchFolded } from '../../components/selectFilter';
 
@@ -59,25 +59,17 @@ export function UnitFormModal({ open, mode, onClose, onSaved, onStale }: Props) 
 
 
   return (
-    <Modal
+    <FormModal
       open={open}
-      title={
-        mode.kind === 'create' ? (
-          <ModalTitle main="Thêm đơn vị trực thuộc" sub={mode.parent.name} />
-        ) : (
-          <ModalTitle main="Sửa thông tin đơn vị" sub={mode.unit.name} />
-        )
-      }
+      title={mode.kind === 'create' ? 'Thêm đơn vị trực thuộc' : 'Sửa thông tin đơn vị'}
+      sub={mode.kind === 'create' ? mode.parent.name : mode.unit.name}
       okText={mode.kind === 'create' ? 'Thêm đơn vị' : 'Lưu thay đổi'}
-      cancelText="Hủy"
       onOk={save}
-      confirmLoading={busy}
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
+      busy={busy}
+      onClose={onClose}
+      error={error}
       width={560}
     >
-      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" requiredMark="optional" name="unit-form" style={{ marginTop: 12 }}>
         <Form.Item
           label="Tên đơn vị"
@@ -111,6 +103,6 @@ export function UnitFormModal({ open, mode, onClose, onSaved, onStale }: Props) 
           <Input placeholder="Không bắt buộc" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

@@ -1,7 +1,7 @@
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import type { User } from '@domain/schemas.js';
 import { errorText, post } from '../../api';
-import { ModalTitle } from '../../components/ModalTitle';
+import { FormModal } from '../../components/FormModal';
 import { newPasswordRules, PASSWORD_HINT } from '../../components/passwordRules';
 import { useFormSubmit } from '../../components/useFormSubmit';
 
@@ -21,17 +21,7 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   });
 
   return (
-    <Modal
-      open
-      title={<ModalTitle main="Đặt lại mật khẩu" sub={`${user.fullName} (${user.username})`} />}
-      okText="Đặt lại mật khẩu"
-      cancelText="Hủy"
-      onOk={save}
-      confirmLoading={busy}
-      onCancel={onClose}
-      destroyOnHidden
-      maskClosable={false}
-    >
+    <FormModal title="Đặt lại mật khẩu" sub={`${user.fullName} (${user.username})`} okText="Đặt lại mật khẩu" onOk={save} busy={busy} onClose={onClose}>
       <Form form={form} layout="vertical" style={{ marginTop: 12 }} name="reset-password">
         <Form.Item
           label="Mật khẩu mới"
@@ -42,6 +32,6 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
           <Input.Password autoComplete="new-password" />
         </Form.Item>
       </Form>
-    </Modal>
+    </FormModal>
   );
 }

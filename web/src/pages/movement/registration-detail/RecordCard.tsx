@@ -10,6 +10,15 @@ import { formatDate, formatNumber } from '../../../format';
 import { StateTag, levelLabel, useFieldName } from '../shared';
 import type { Dialog } from './dialogs';
 
+/** The content of the work, in the order it was written: each a text of several lines. */
+const CONTENT = [
+  ['problem', 'Thực trạng'],
+  ['purpose', 'Mục đích'],
+  ['forces', 'Lực lượng tham gia'],
+  ['targets', 'Đối tượng tác động'],
+  ['solutions', 'Giải pháp'],
+] as const;
+
 /** The record's head card: what it is, its state, the buttons the server allows, and its registered content. */
 export function RecordCard(props: {
   r: Registration;
@@ -135,21 +144,11 @@ function RecordDescriptions({ r, mobile }: { r: Registration; mobile: boolean })
           </>
         )}
       </Descriptions.Item>
-      <Descriptions.Item label="Thực trạng" span={wide}>
-        <Multi text={r.problem} />
-      </Descriptions.Item>
-      <Descriptions.Item label="Mục đích" span={wide}>
-        <Multi text={r.purpose} />
-      </Descriptions.Item>
-      <Descriptions.Item label="Lực lượng tham gia" span={wide}>
-        <Multi text={r.forces} />
-      </Descriptions.Item>
-      <Descriptions.Item label="Đối tượng tác động" span={wide}>
-        <Multi text={r.targets} />
-      </Descriptions.Item>
-      <Descriptions.Item label="Giải pháp" span={wide}>
-        <Multi text={r.solutions} />
-      </Descriptions.Item>
+      {CONTENT.map(([key, label]) => (
+        <Descriptions.Item key={key} label={label} span={wide}>
+          <Multi text={r[key]} />
+        </Descriptions.Item>
+      ))}
       <Descriptions.Item label="Địa bàn">{[r.placeUnit?.name, r.placeAddress].filter(Boolean).join(' — ') || '—'}</Descriptions.Item>
       <Descriptions.Item label="Cán bộ hỗ trợ">{r.supporter?.name ?? 'Chưa phân công'}</Descriptions.Item>
       <Descriptions.Item label="Kinh phí dự kiến">{r.plannedFundsVnd != null ? `${formatNumber(r.plannedFundsVnd)} đồng` : '—'}</Descriptions.Item>

@@ -23,6 +23,12 @@ export function Dialogs(props: {
     message.success(text);
     await onChanged(next);
   };
+  /** For a dialog that writes beside the record: closes it, says what was done and reloads the list it changed. */
+  const noted = async (text: string, reload?: string) => {
+    onClose();
+    message.success(text);
+    if (reload) await queryClient.invalidateQueries({ queryKey: [reload, r.id] });
+  };
   switch (dialog) {
     case 'return':
     case 'reject':
@@ -47,11 +53,7 @@ export function Dialogs(props: {
         <CommendationModal
           registration={r}
           onClose={onClose}
-          onDone={async () => {
-            onClose();
-            message.success('Đã ghi nhận khen thưởng.');
-            await queryClient.invalidateQueries({ queryKey: ['commendations', r.id] });
-          }}
+          onDone={() => noted('Đã ghi nhận khen thưởng.', 'commendations')}
         />
       );
     case 'propose':
@@ -59,10 +61,7 @@ export function Dialogs(props: {
         <ProposalModal
           registration={r}
           onClose={onClose}
-          onDone={() => {
-            onClose();
-            message.success('Đã gửi đề nghị lên cấp trên.');
-          }}
+          onDone={() => noted('Đã gửi đề nghị lên cấp trên.')}
         />
       );
     default:

@@ -7,25 +7,24 @@ import { thousands } from './values';
 
 const F = RegistrationInput.shape;
 
+/** The content's texts: the field, its label, and the lines its box shows at least and at most. */
+const CONTENT = [
+  ['problem', 'Thực trạng, vấn đề cần giải quyết', 2, 8],
+  ['purpose', 'Mục đích', 2, 8],
+  ['forces', 'Lực lượng tham gia', 1, 6],
+  ['targets', 'Đối tượng tác động', 1, 6],
+  ['solutions', 'Giải pháp, cách làm', 2, 10],
+] as const;
+
 /** 3. The content: problem, purpose, forces, targets, solutions, place. */
 export function ContentSection({ existing }: { existing: Registration | undefined }) {
   return (
     <Section title="3. Nội dung">
-      <Form.Item label="Thực trạng, vấn đề cần giải quyết" name="problem" rules={[maxRule(F.problem)]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
-      </Form.Item>
-      <Form.Item label="Mục đích" name="purpose" rules={[maxRule(F.purpose)]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
-      </Form.Item>
-      <Form.Item label="Lực lượng tham gia" name="forces" rules={[maxRule(F.forces)]}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
-      </Form.Item>
-      <Form.Item label="Đối tượng tác động" name="targets" rules={[maxRule(F.targets)]}>
-        <Input.TextArea autoSize={{ minRows: 1, maxRows: 6 }} />
-      </Form.Item>
-      <Form.Item label="Giải pháp, cách làm" name="solutions" rules={[maxRule(F.solutions)]}>
-        <Input.TextArea autoSize={{ minRows: 2, maxRows: 10 }} />
-      </Form.Item>
+      {CONTENT.map(([name, label, minRows, maxRows]) => (
+        <Form.Item key={name} label={label} name={name} rules={[maxRule(F[name])]}>
+          <Input.TextArea autoSize={{ minRows, maxRows }} />
+        </Form.Item>
+      ))}
       <Row gutter={16}>
         <Col {...HALF}>
           <Form.Item label="Địa bàn thực hiện" name="placeUnitId">

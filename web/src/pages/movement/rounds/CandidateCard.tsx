@@ -18,6 +18,15 @@ export interface CandidateStep {
   done: string;
 }
 
+/** What each numbered section of a candidate's card receives: the candidate, its URL, the button size, the busy slot and the way to act. */
+export interface CandidateSectionProps {
+  c: Candidate;
+  base: string;
+  size: 'large' | 'middle';
+  pending: string | undefined;
+  onAct: (slot: string, step: CandidateStep) => Promise<void>;
+}
+
 /**
  * One candidate of a round, in the order the work is done: 1. the criteria checklist, 2. the
  * acknowledgement of the collective, 3. the open vote, 4. the decision.

@@ -1,21 +1,15 @@
 import { useState } from 'react';
 import { Button, Radio, Tag } from 'antd';
-import { MARK_LABELS, type Candidate, type Round } from '@domain/recognition-schemas.js';
+import { MARK_LABELS, type Round } from '@domain/recognition-schemas.js';
 import { put } from '../../../api';
-import type { CandidateStep } from './CandidateCard';
+import type { CandidateSectionProps } from './CandidateCard';
 
 type Mark = keyof typeof MARK_LABELS;
 const MARK_OPTIONS = Object.entries(MARK_LABELS).map(([value, label]) => ({ value, label }));
 const MARK_COLORS: Record<Mark, string> = { met: 'green', not_met: 'red', na: 'default' };
 
 /** 1. Each criterion marked met, not met or not applicable; saved once all are marked. */
-export function ChecklistSection(props: {
-  c: Candidate;
-  base: string;
-  size: 'large' | 'middle';
-  pending: string | undefined;
-  onAct: (slot: string, step: CandidateStep) => Promise<void>;
-}) {
+export function ChecklistSection(props: CandidateSectionProps) {
   const { c, base, size } = props;
   const [marks, setMarks] = useState<Record<string, Mark | null>>(() => Object.fromEntries(c.checklist.map((i) => [i.criterionId, i.mark])));
   const mayCheck = c.actions.includes('check');

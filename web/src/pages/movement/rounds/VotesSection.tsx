@@ -1,19 +1,13 @@
 import { Button, Tag } from 'antd';
-import { VOTE_LABELS, type Candidate, type Round } from '@domain/recognition-schemas.js';
+import { VOTE_LABELS, type Round } from '@domain/recognition-schemas.js';
 import { post } from '../../../api';
 import { formatDateTime } from '../../../format';
-import type { CandidateStep } from './CandidateCard';
+import type { CandidateSectionProps } from './CandidateCard';
 
 type VoteT = keyof typeof VOTE_LABELS;
 
 /** 3. The open vote: the tally, who voted what and when, and the member's own buttons (changeable until the decision). */
-export function VotesSection(props: {
-  c: Candidate;
-  base: string;
-  size: 'large' | 'middle';
-  pending: string | undefined;
-  onAct: (slot: string, step: CandidateStep) => Promise<void>;
-}) {
+export function VotesSection(props: CandidateSectionProps) {
   const { c, base, size } = props;
   const myVote = c.votes.find((v) => v.mine)?.vote;
   return (
