@@ -26,7 +26,13 @@ const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) 
 console.log(`Cơ sở dữ liệu: ${cfg.databaseUrl ? 'PostgreSQL (DATABASE_URL)' : pgliteDir(cfg)}`);
 await bootstrap(db);
 const t0 = Date.now();
-const r = await generate(db, { scale, seed: Number(values.seed), log: (s) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0)} s] ${s}`) });
-console.log(`Xong sau ${((Date.now() - t0) / 1000).toFixed(0)} s: ${r.units.toLocaleString('vi-VN')} đơn vị, ${r.registrations.toLocaleString('vi-VN')} mô hình, điển hình.`);
+const r = await generate(db, {
+  scale,
+  seed: Number(values.seed),
+  log: (s) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0)} s] ${s}`),
+});
+console.log(
+  `Xong sau ${((Date.now() - t0) / 1000).toFixed(0)} s: ${r.units.toLocaleString('vi-VN')} đơn vị, ${r.registrations.toLocaleString('vi-VN')} mô hình, điển hình.`,
+);
 console.log(`Tài khoản đo: bench_admin, bench_province, bench_commune (mật khẩu ${BENCH_PASSWORD}).`);
 await db.close();

@@ -28,21 +28,41 @@ export const SCALES = {
 };
 
 const ORGS: [string, string, string][] = [
-  ['DU', 'Đảng ủy', 'party'], ['UBND', 'Ủy ban nhân dân', 'state_agency'], ['MTTQ', 'Ủy ban MTTQ Việt Nam', 'fatherland_front'],
-  ['DTN', 'Đoàn Thanh niên', 'socio_political'], ['HPN', 'Hội Liên hiệp Phụ nữ', 'socio_political'], ['HND', 'Hội Nông dân', 'socio_political'],
-  ['HCCB', 'Hội Cựu chiến binh', 'socio_political'], ['CD', 'Công đoàn', 'socio_political'], ['CA', 'Công an', 'police'],
-  ['QS', 'Ban Chỉ huy Quân sự', 'military'], ['THCS', 'Trường Trung học cơ sở', 'school'], ['TYT', 'Trạm Y tế', 'health'],
+  ['DU', 'Đảng ủy', 'party'],
+  ['UBND', 'Ủy ban nhân dân', 'state_agency'],
+  ['MTTQ', 'Ủy ban MTTQ Việt Nam', 'fatherland_front'],
+  ['DTN', 'Đoàn Thanh niên', 'socio_political'],
+  ['HPN', 'Hội Liên hiệp Phụ nữ', 'socio_political'],
+  ['HND', 'Hội Nông dân', 'socio_political'],
+  ['HCCB', 'Hội Cựu chiến binh', 'socio_political'],
+  ['CD', 'Công đoàn', 'socio_political'],
+  ['CA', 'Công an', 'police'],
+  ['QS', 'Ban Chỉ huy Quân sự', 'military'],
+  ['THCS', 'Trường Trung học cơ sở', 'school'],
+  ['TYT', 'Trạm Y tế', 'health'],
   ['HCTD', 'Hội Chữ thập đỏ', 'mass_association'],
 ];
 const PROVINCE_UNITS: [string, string, string, string][] = [
-  ['KCQ', 'Đảng bộ Khối các cơ quan', 'block', 'block'], ['MTTQ', 'Ủy ban MTTQ Việt Nam', 'fatherland_front', 'province'],
-  ['CA', 'Công an', 'police', 'province'], ['QS', 'Bộ Chỉ huy Quân sự', 'military', 'province'], ['BP', 'Bộ Chỉ huy Bộ đội Biên phòng', 'border_guard', 'province'],
-  ['PCCC', 'Phòng Cảnh sát PCCC và CNCH', 'fire_police', 'province'], ['SYT', 'Sở Y tế', 'state_agency', 'province'],
-  ['SGD', 'Sở Giáo dục và Đào tạo', 'state_agency', 'province'], ['SNN', 'Sở Nông nghiệp và Môi trường', 'state_agency', 'province'],
-  ['BV', 'Bệnh viện Đa khoa', 'health', 'province'], ['DN', 'Công ty Cổ phần Cấp thoát nước', 'enterprise', 'province'],
+  ['KCQ', 'Đảng bộ Khối các cơ quan', 'block', 'block'],
+  ['MTTQ', 'Ủy ban MTTQ Việt Nam', 'fatherland_front', 'province'],
+  ['CA', 'Công an', 'police', 'province'],
+  ['QS', 'Bộ Chỉ huy Quân sự', 'military', 'province'],
+  ['BP', 'Bộ Chỉ huy Bộ đội Biên phòng', 'border_guard', 'province'],
+  ['PCCC', 'Phòng Cảnh sát PCCC và CNCH', 'fire_police', 'province'],
+  ['SYT', 'Sở Y tế', 'state_agency', 'province'],
+  ['SGD', 'Sở Giáo dục và Đào tạo', 'state_agency', 'province'],
+  ['SNN', 'Sở Nông nghiệp và Môi trường', 'state_agency', 'province'],
+  ['BV', 'Bệnh viện Đa khoa', 'health', 'province'],
+  ['DN', 'Công ty Cổ phần Cấp thoát nước', 'enterprise', 'province'],
 ];
 
-interface Target { id: string; path: string; name: string; commune: string; level: string }
+interface Target {
+  id: string;
+  path: string;
+  name: string;
+  commune: string;
+  level: string;
+}
 
 export async function generate(db: Db, o: GenOptions): Promise<{ units: number; registrations: number }> {
   const log = o.log ?? (() => undefined);
@@ -63,32 +83,71 @@ export async function generate(db: Db, o: GenOptions): Promise<{ units: number; 
   let units = 0;
   for (const p of provinces) {
     await db.tx(async (q) => {
-      const top: BulkUnit[] = PROVINCE_UNITS.map(([suffix, name, kind, level]) => ({ id: uuidFrom(rand), code: `${p.code}-${suffix}`, name: `${name} ${p.name.replace(/^(Tỉnh|Thành phố) /, '')}`, nameKey: '', kind, level }));
+      const top: BulkUnit[] = PROVINCE_UNITS.map(([suffix, name, kind, level]) => ({
+        id: uuidFrom(rand),
+        code: `${p.code}-${suffix}`,
+        name: `${name} ${p.name.replace(/^(Tỉnh|Thành phố) /, '')}`,
+        nameKey: '',
+        kind,
+        level,
+      }));
       for (const u of top) u.nameKey = foldVietnamese(u.name);
       await insertChildren(q, p, top);
       units += top.length;
-      for (const u of await q.query<{ id: string; path: string; name: string; level: string }>('select id, path::text as path, name, level from unit where parent_id = $1', [p.id]).then((r) => r.rows)) {
+      for (const u of await q
+        .query<{ id: string; path: string; name: string; level: string }>(
+          'select id, path::text as path, name, level from unit where parent_id = $1',
+          [p.id],
+        )
+        .then((r) => r.rows)) {
         targets.push({ ...u, commune: p.name });
       }
-      const communes = (await q.query<{ id: string; path: string; code: string; name: string }>(`select id, path::text as path, code, name from unit where parent_id = $1 and kind = 'commune'`, [p.id])).rows;
+      const communes = (
+        await q.query<{ id: string; path: string; code: string; name: string }>(
+          `select id, path::text as path, code, name from unit where parent_id = $1 and kind = 'commune'`,
+          [p.id],
+        )
+      ).rows;
       for (const c of communes) {
         const short = c.name.replace(/^(Xã|Phường|Đặc khu|Thị trấn)\s+/, '');
         const hamletWord = c.name.startsWith('Phường') ? 'Khu phố' : 'Ấp';
         const kids: BulkUnit[] = [
-          ...ORGS.map(([suffix, name, kind]) => ({ id: uuidFrom(rand), code: `${c.code}-${suffix}`, name: `${name} ${short}`, nameKey: foldVietnamese(`${name} ${short}`), kind, level: 'grassroots' })),
-          ...Array.from({ length: scale.hamlets }, (_, i) => ({ id: uuidFrom(rand), code: `${c.code}-A${i + 1}`, name: `${hamletWord} ${i + 1}`, nameKey: foldVietnamese(`${hamletWord} ${i + 1}`), kind: 'residential_group', level: 'grassroots' })),
+          ...ORGS.map(([suffix, name, kind]) => ({
+            id: uuidFrom(rand),
+            code: `${c.code}-${suffix}`,
+            name: `${name} ${short}`,
+            nameKey: foldVietnamese(`${name} ${short}`),
+            kind,
+            level: 'grassroots',
+          })),
+          ...Array.from({ length: scale.hamlets }, (_, i) => ({
+            id: uuidFrom(rand),
+            code: `${c.code}-A${i + 1}`,
+            name: `${hamletWord} ${i + 1}`,
+            nameKey: foldVietnamese(`${hamletWord} ${i + 1}`),
+            kind: 'residential_group',
+            level: 'grassroots',
+          })),
         ];
         await insertChildren(q, c, kids);
         units += kids.length;
         targets.push({ id: c.id, path: c.path, name: c.name, commune: c.name, level: 'commune' });
-        const rows = (await q.query<{ id: string; path: string; name: string }>('select id, path::text as path, name from unit where parent_id = $1', [c.id])).rows;
+        const rows = (
+          await q.query<{ id: string; path: string; name: string }>('select id, path::text as path, name from unit where parent_id = $1', [
+            c.id,
+          ])
+        ).rows;
         for (const r of rows) targets.push({ ...r, commune: c.name, level: 'grassroots' });
       }
     });
   }
   log(`${units.toLocaleString('vi-VN')} đơn vị thêm; ${targets.length.toLocaleString('vi-VN')} nơi đăng ký`);
 
-  const users = await ensureBenchUsers(db, provinces[0]!, targets.find((t) => t.level === 'commune')!);
+  const users = await ensureBenchUsers(
+    db,
+    provinces[0]!,
+    targets.find((t) => t.level === 'commune')!,
+  );
   await loadRegistrations(db, scale.models, targets, users.officer, log, rand);
   return { units, registrations: scale.models };
 }
@@ -98,7 +157,11 @@ async function ensureBenchUsers(db: Db, province: { id: string }, commune: { id:
   const hash = await hashPassword(BENCH_PASSWORD);
   const root = (await db.rows<{ id: string }>(`select id from unit where code = 'VN'`))[0]!;
   const made: Record<string, string> = {};
-  for (const [username, unit, role] of [['bench_admin', root.id, 'admin'], ['bench_province', province.id, 'officer'], ['bench_commune', commune.id, 'unit_officer']] as const) {
+  for (const [username, unit, role] of [
+    ['bench_admin', root.id, 'admin'],
+    ['bench_province', province.id, 'officer'],
+    ['bench_commune', commune.id, 'unit_officer'],
+  ] as const) {
     const [row] = await db.rows<{ id: string }>(
       `insert into app_user (id, username, full_name, password_hash, role, unit_id, entry_unit_id, view_unit_id, must_change_password)
        values ($1, $2, $3, $4, $5, $6, $6, $6, false)
@@ -114,14 +177,39 @@ export const BENCH_PASSWORD = 'Bench-2026-dvk';
 
 const STATES_BY_AGE: [string, number][][] = [
   // the current year: in appraisal or accepted
-  [['draft', 4], ['submitted', 20], ['returned', 3], ['accepted', 68], ['rejected', 2], ['discontinued', 3]],
+  [
+    ['draft', 4],
+    ['submitted', 20],
+    ['returned', 3],
+    ['accepted', 68],
+    ['rejected', 2],
+    ['discontinued', 3],
+  ],
   // last year: being recognised
-  [['accepted', 40], ['recognised', 40], ['not_recognised', 8], ['completed', 8], ['discontinued', 4]],
+  [
+    ['accepted', 40],
+    ['recognised', 40],
+    ['not_recognised', 8],
+    ['completed', 8],
+    ['discontinued', 4],
+  ],
   // older: finished
-  [['recognised', 20], ['completed', 62], ['not_recognised', 8], ['discontinued', 10]],
+  [
+    ['recognised', 20],
+    ['completed', 62],
+    ['not_recognised', 8],
+    ['discontinued', 10],
+  ],
 ];
 
-async function loadRegistrations(db: Db, total: number, targets: Target[], createdBy: string, log: (s: string) => void, rand: () => number) {
+async function loadRegistrations(
+  db: Db,
+  total: number,
+  targets: Target[],
+  createdBy: string,
+  log: (s: string) => void,
+  rand: () => number,
+) {
   const CHUNK = 5_000;
   const lastYear = 2025;
   await db.pool.query('alter table registration disable trigger user');
@@ -143,9 +231,24 @@ async function loadRegistrations(db: Db, total: number, targets: Target[], creat
         const commended = recognised && rand() < 0.15;
         const start = `${year}-${String(1 + Math.floor(rand() * 6)).padStart(2, '0')}-01`;
         const row = [
-          uuidFrom(rand), exemplar ? 'exemplar' : 'model', t.id, t.path, individual ? 'individual' : 'collective',
-          individual ? `Người tiêu biểu ${done + i}` : null, title, foldVietnamese(title), field,
-          start, `${year}-12-31`, Math.floor(rand() * 20) * 1_000_000, Math.floor(rand() * 200), t.level, year, state, recognised, commended,
+          uuidFrom(rand),
+          exemplar ? 'exemplar' : 'model',
+          t.id,
+          t.path,
+          individual ? 'individual' : 'collective',
+          individual ? `Người tiêu biểu ${done + i}` : null,
+          title,
+          foldVietnamese(title),
+          field,
+          start,
+          `${year}-12-31`,
+          Math.floor(rand() * 20) * 1_000_000,
+          Math.floor(rand() * 200),
+          t.level,
+          year,
+          state,
+          recognised,
+          commended,
         ];
         row.forEach((v, k) => cols[k]!.push(v));
       }

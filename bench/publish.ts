@@ -9,7 +9,8 @@ export async function publishForBench(db: Db): Promise<string[]> {
     `insert into publication (registration_id, slug, summary)
      select id, 'bench-' || id, 'Mô hình được công khai để đo tốc độ trang công khai: ' || title
        from registration where recognised and state in ('recognised', 'completed') order by id limit 2000
-     on conflict (registration_id) do nothing`);
+     on conflict (registration_id) do nothing`,
+  );
   await db.pool.query('update publication set search = public_search_vector(registration_id, summary) where search is null');
   return (await db.rows<{ slug: string }>('select slug from publication order by slug limit 200')).map((r) => r.slug);
 }

@@ -21,7 +21,16 @@ export interface Fixture {
   placeIds: string[];
 }
 
-export const SEARCHES = ['dan van kheo', 'nong thon moi', 'an ninh trat tu', 'tiet kiem vay von', 'dang vien gan bo', 'camera an ninh', 'khuyen hoc', 'duong hoa'];
+export const SEARCHES = [
+  'dan van kheo',
+  'nong thon moi',
+  'an ninh trat tu',
+  'tiet kiem vay von',
+  'dang vien gan bo',
+  'camera an ninh',
+  'khuyen hoc',
+  'duong hoa',
+];
 
 export async function rawQuestions(db: Db, fx: Fixture, o: { seconds: number; smoke: boolean }) {
   const q = db.pool;
@@ -32,25 +41,38 @@ export async function rawQuestions(db: Db, fx: Fixture, o: { seconds: number; sm
     out.set(key, { p50: r.p50, p95: r.p95 });
   };
   const counted = [...COUNTED_STATES];
-  const pivot = (u: { id: string; path: string }) => sumCounts(q, { scopePath: u.path, states: counted }, ['child', 'field'], u, REGISTRATION_STATES);
+  const pivot = (u: { id: string; path: string }) =>
+    sumCounts(q, { scopePath: u.path, states: counted }, ['child', 'field'], u, REGISTRATION_STATES);
   await run('dashboard-root', () => pivot(fx.root));
   await run('dashboard-province', () => pivot(fx.province));
   await run('dashboard-commune', () => pivot(fx.commune));
   await run('search', (i) => searchRegistrations(q, prefixQuery(SEARCHES[i % SEARCHES.length]!)!, { scopePath: fx.root.path }, 20, 0));
-  await run('search-province', (i) => searchRegistrations(q, prefixQuery(SEARCHES[i % SEARCHES.length]!)!, { scopePath: fx.province.path }, 20, 0));
+  await run('search-province', (i) =>
+    searchRegistrations(q, prefixQuery(SEARCHES[i % SEARCHES.length]!)!, { scopePath: fx.province.path }, 20, 0),
+  );
   await run('list', async (i) => {
     const f = { scopePath: fx.province.path, fieldCode: ['economic', 'cultural_social'][i % 2], year: 2016 + (i % 10) };
     const total = (await sumCounts(q, f, [], fx.province, REGISTRATION_STATES))[0]?.count ?? 0;
     return listRegistrations(q, { ...f, total, limit: 50, offset: 0 });
   });
-  const actor = { id: '00000000-0000-4000-8000-000000000000', role: 'officer' as const, entryPath: fx.province.path, viewPath: fx.province.path };
+  const actor = {
+    id: '00000000-0000-4000-8000-000000000000',
+    role: 'officer' as const,
+    entryPath: fx.province.path,
+    viewPath: fx.province.path,
+  };
   await run('model', async (i) => {
     const row = await findRegistrationInScope(q, fx.registrationIds[i % fx.registrationIds.length]!, fx.province.path);
     if (row) await presentRegistration(q, actor, row);
   });
-  const unit = (await db.rows<{ id: string; name: string; path: string }>('select id, name, path::text as path from unit where id = $1', [fx.province.id]))[0]!;
+  const unit = (
+    await db.rows<{ id: string; name: string; path: string }>('select id, name, path::text as path from unit where id = $1', [
+      fx.province.id,
+    ])
+  )[0]!;
   const r = await measure('report', 1, o.seconds ? Math.min(o.seconds, 5) : 0, o.smoke ? 1 : 0, () =>
-    reportFigures(q, { viewPath: fx.province.path, unit, yearFrom: 2016, yearTo: 2025, campaign: null }));
+    reportFigures(q, { viewPath: fx.province.path, unit, yearFrom: 2016, yearTo: 2025, campaign: null }),
+  );
   out.set('report', { p50: r.p50, p95: r.p95 });
 
   const rootCount = (await sumCounts(q, { scopePath: fx.root.path, states: counted }, [], fx.root, REGISTRATION_STATES))[0]?.count ?? 0;

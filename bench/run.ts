@@ -33,13 +33,23 @@ const { values } = parseArgs({
 const smoke = values.smoke;
 const seconds = smoke ? 0 : Number(values.seconds);
 
-interface Target { name: 'pg' | 'pglite'; label: string; env: Record<string, string>; open: () => Promise<Db> }
+interface Target {
+  name: 'pg' | 'pglite';
+  label: string;
+  env: Record<string, string>;
+  open: () => Promise<Db>;
+}
 
 function targets(): Target[] {
   const out: Target[] = [];
   if (smoke) {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-bench-'));
-    out.push({ name: 'pglite', label: 'PGlite (thử nhanh)', env: { DVK_DATA_DIR: dir }, open: () => openDb({ dataDir: path.join(dir, 'pglite') }) });
+    out.push({
+      name: 'pglite',
+      label: 'PGlite (thử nhanh)',
+      env: { DVK_DATA_DIR: dir },
+      open: () => openDb({ dataDir: path.join(dir, 'pglite') }),
+    });
     return out;
   }
   if ((values.target === 'pg' || values.target === 'both') && process.env.DATABASE_URL) {
@@ -50,7 +60,8 @@ function targets(): Target[] {
   }
   if (values.target === 'pglite' || values.target === 'both') {
     const dir = path.join(ROOT_DIR, 'data', 'bench-province');
-    if (!fs.existsSync(path.join(dir, 'pglite'))) throw new Error(`No province data set in ${dir}: run npm run gen -- --scale province first.`);
+    if (!fs.existsSync(path.join(dir, 'pglite')))
+      throw new Error(`No province data set in ${dir}: run npm run gen -- --scale province first.`);
     out.push({ name: 'pglite', label: 'PGlite', env: { DVK_DATA_DIR: dir }, open: () => openDb({ dataDir: path.join(dir, 'pglite') }) });
   }
   return out;
@@ -59,13 +70,26 @@ function targets(): Target[] {
 async function fixture(db: Db): Promise<Fixture> {
   const one = async <T extends object>(sql: string, params: unknown[] = []) => (await db.rows<T>(sql, params))[0]!;
   const root = await one<{ id: string; path: string }>(`select id, path::text as path from unit where code = 'VN'`);
-  const user = async (name: string) => one<{ unit_id: string; path: string }>(
-    `select a.unit_id, u.path::text as path from app_user a join unit u on u.id = a.unit_id where a.username = $1`, [name]);
+  const user = async (name: string) =>
+    one<{ unit_id: string; path: string }>(
+      `select a.unit_id, u.path::text as path from app_user a join unit u on u.id = a.unit_id where a.username = $1`,
+      [name],
+    );
   const province = await user('bench_province');
   const commune = await user('bench_commune');
-  const ids = (await db.rows<{ id: string }>(`select id from registration where unit_path <@ $1::ltree order by id limit 500`, [province.path])).map((r) => r.id);
-  const places = (await db.rows<{ id: string }>(`select id from unit where parent_id = $1 order by code`, [commune.unit_id])).map((r) => r.id);
-  return { root, province: { id: province.unit_id, path: province.path }, commune: { id: commune.unit_id, path: commune.path }, registrationIds: ids, placeIds: places };
+  const ids = (
+    await db.rows<{ id: string }>(`select id from registration where unit_path <@ $1::ltree order by id limit 500`, [province.path])
+  ).map((r) => r.id);
+  const places = (await db.rows<{ id: string }>(`select id from unit where parent_id = $1 order by code`, [commune.unit_id])).map(
+    (r) => r.id,
+  );
+  return {
+    root,
+    province: { id: province.unit_id, path: province.path },
+    commune: { id: commune.unit_id, path: commune.path },
+    registrationIds: ids,
+    placeIds: places,
+  };
 }
 
 function startServer(t: Target, port: number): Promise<ChildProcess> {
@@ -80,7 +104,9 @@ function startServer(t: Target, port: number): Promise<ChildProcess> {
       try {
         const r = await fetch(`http://127.0.0.1:${port}/api/health`);
         if (r.ok) return resolve(child);
-      } catch { /* not up yet */ }
+      } catch {
+        /* not up yet */
+      }
       if (child.exitCode !== null) return reject(new Error('the server stopped while starting'));
       if (Date.now() > deadline) return reject(new Error('the server did not start in 2 minutes'));
       setTimeout(poll, 300);
@@ -116,7 +142,9 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
   const port = 3900 + Math.floor(Math.random() * 90);
   const server = await startServer(t, port);
   let maxRss = rssMb(server.pid!);
-  const sampler = setInterval(() => { maxRss = Math.max(maxRss, rssMb(server.pid!)); }, 200);
+  const sampler = setInterval(() => {
+    maxRss = Math.max(maxRss, rssMb(server.pid!));
+  }, 200);
   try {
     const base = `http://127.0.0.1:${port}/api/v1`;
     const admin = await Session.login(base, 'bench_admin', BENCH_PASSWORD);
@@ -127,10 +155,12 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
     const scenario = async (name: string, concurrency: number, fn: (i: number) => Promise<unknown>, rawKey?: string) => {
       if (values.only && !name.toLowerCase().includes(values.only.toLowerCase())) return;
       let firstError: unknown = null;
-      const r = await measure(name, concurrency, seconds, smoke ? 3 : 0, (i) => fn(i).catch((e) => {
-        firstError ??= e;
-        throw e;
-      }));
+      const r = await measure(name, concurrency, seconds, smoke ? 3 : 0, (i) =>
+        fn(i).catch((e) => {
+          firstError ??= e;
+          throw e;
+        }),
+      );
       const sql = rawKey ? raw.get(rawKey) : undefined;
       results.push({ ...r, rawP50: sql?.p50 ?? null, rawP95: sql?.p95 ?? null });
       if (r.errors) failures.push(`${name}: ${r.errors} lỗi, ví dụ ${(firstError as Error | null)?.message ?? ''}`);
@@ -139,7 +169,8 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
 
     // answers first: the API agrees with the database
     const total = await admin.json(`/stats?groupBy=field`);
-    if (total.total.count !== raw.answers.rootCount) throw new Error(`dashboard total ${total.total.count} ≠ database ${raw.answers.rootCount}`);
+    if (total.total.count !== raw.answers.rootCount)
+      throw new Error(`dashboard total ${total.total.count} ≠ database ${raw.answers.rootCount}`);
     checks.push(`tổng toàn quốc ${total.total.count} = đếm trực tiếp`);
     const hits = await admin.json(`/search?q=${encodeURIComponent(queries[0]!)}`);
     if (hits.total !== raw.answers.searchTotal) throw new Error(`search total ${hits.total} ≠ database ${raw.answers.searchTotal}`);
@@ -148,10 +179,30 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
     await scenario('Bảng thống kê – toàn quốc', 8, () => admin.json(`/stats?groupBy=child,field`), 'dashboard-root');
     await scenario('Bảng thống kê – tỉnh', 8, () => province.json(`/stats?groupBy=child,field`), 'dashboard-province');
     await scenario('Bảng thống kê – xã', 8, () => commune.json(`/stats?groupBy=child,field`), 'dashboard-commune');
-    await scenario('Tìm kiếm không dấu – toàn quốc', 8, (i) => admin.json(`/search?q=${encodeURIComponent(queries[i % queries.length]!)}`), 'search');
-    await scenario('Tìm kiếm không dấu – tỉnh', 8, (i) => province.json(`/search?q=${encodeURIComponent(queries[i % queries.length]!)}`), 'search-province');
-    await scenario('Danh sách có lọc', 8, (i) => province.json(`/registrations?fieldCode=${['economic', 'cultural_social'][i % 2]}&year=${2016 + (i % 10)}&pageSize=50`), 'list');
-    await scenario('Trang hồ sơ mô hình', 8, (i) => province.json(`/registrations/${fx.registrationIds[i % fx.registrationIds.length]}`), 'model');
+    await scenario(
+      'Tìm kiếm không dấu – toàn quốc',
+      8,
+      (i) => admin.json(`/search?q=${encodeURIComponent(queries[i % queries.length]!)}`),
+      'search',
+    );
+    await scenario(
+      'Tìm kiếm không dấu – tỉnh',
+      8,
+      (i) => province.json(`/search?q=${encodeURIComponent(queries[i % queries.length]!)}`),
+      'search-province',
+    );
+    await scenario(
+      'Danh sách có lọc',
+      8,
+      (i) => province.json(`/registrations?fieldCode=${['economic', 'cultural_social'][i % 2]}&year=${2016 + (i % 10)}&pageSize=50`),
+      'list',
+    );
+    await scenario(
+      'Trang hồ sơ mô hình',
+      8,
+      (i) => province.json(`/registrations/${fx.registrationIds[i % fx.registrationIds.length]}`),
+      'model',
+    );
     const publicPage = async (url: string) => {
       const r = await fetch(`http://127.0.0.1:${port}${url}`);
       if (r.status !== 200) throw new Error(`${url}: ${r.status}`);
@@ -160,28 +211,47 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
     if (slugs.length) {
       await scenario('Trang công khai – danh sách', 8, (i) => publicPage(i % 2 ? '/cong-khai' : '/cong-khai?trang=2'));
       await scenario('Trang công khai – một mô hình', 8, (i) => publicPage(`/cong-khai/mo-hinh/${slugs[i % slugs.length]}`));
-      await scenario('Trang công khai – tìm kiếm', 8, (i) => publicPage(`/cong-khai?tim=${encodeURIComponent(queries[i % queries.length]!)}`));
+      await scenario('Trang công khai – tìm kiếm', 8, (i) =>
+        publicPage(`/cong-khai?tim=${encodeURIComponent(queries[i % queries.length]!)}`),
+      );
       checks.push(`trang công khai: danh sách ${Math.round((await publicPage('/cong-khai')) / 1024)} KB HTML, không có script`);
     }
     await scenario('Đăng ký mô hình (16 người)', 16, async (i) => {
       const r = await commune.post('/registrations', {
         // officers of the commune's organisations and hamlets, in every field
-        kind: 'model', unitId: fx.placeIds[i % fx.placeIds.length], holder: 'collective', title: `Mô hình đo hiệu năng số ${i}`,
+        kind: 'model',
+        unitId: fx.placeIds[i % fx.placeIds.length],
+        holder: 'collective',
+        title: `Mô hình đo hiệu năng số ${i}`,
         fieldCode: ['economic', 'cultural_social', 'defence_security', 'political_system', 'other'][i % 5],
-        startDate: '2026-02-01', endDate: '2026-12-31', level: 'grassroots', criteria: [{ name: 'Số hộ tham gia', target: 10 }],
+        startDate: '2026-02-01',
+        endDate: '2026-12-31',
+        level: 'grassroots',
+        criteria: [{ name: 'Số hộ tham gia', target: 10 }],
       });
       if (r.status !== 201) throw new Error(`registration: ${r.status} ${JSON.stringify(r.body)}`);
     });
     const report = await province.post('/review-reports', {
-      unitId: fx.province.id, kind: 'final', yearFrom: 2016, yearTo: 2025, title: 'Tổng kết phong trào thi đua “Dân vận khéo” giai đoạn 2016 – 2025',
-      issuingBody: 'Ban Chỉ đạo phong trào “Dân vận khéo”', place: 'Vĩnh Long', reportDate: '2026-11-23',
+      unitId: fx.province.id,
+      kind: 'final',
+      yearFrom: 2016,
+      yearTo: 2025,
+      title: 'Tổng kết phong trào thi đua “Dân vận khéo” giai đoạn 2016 – 2025',
+      issuingBody: 'Ban Chỉ đạo phong trào “Dân vận khéo”',
+      place: 'Vĩnh Long',
+      reportDate: '2026-11-23',
     });
     if (report.status !== 201) throw new Error(`report: ${report.status}`);
     const reportId = (report.body as { id: string }).id;
-    await scenario('Báo cáo tổng kết của tỉnh (.docx)', 1, async () => {
-      const r = await province.raw(`/review-reports/${reportId}/docx`);
-      if (r.status !== 200 || r.body.subarray(0, 2).toString() !== 'PK') throw new Error(`docx: ${r.status}`);
-    }, 'report');
+    await scenario(
+      'Báo cáo tổng kết của tỉnh (.docx)',
+      1,
+      async () => {
+        const r = await province.raw(`/review-reports/${reportId}/docx`);
+        if (r.status !== 200 || r.body.subarray(0, 2).toString() !== 'PK') throw new Error(`docx: ${r.status}`);
+      },
+      'report',
+    );
     if (!failures.length) checks.push('báo cáo .docx tạo được');
     return { results, maxRssMb: Math.round(maxRss), checks, failures };
   } finally {
@@ -203,7 +273,11 @@ for (const t of targets()) {
     for (const c of r.checks) console.log(`✓ ${c}`);
     for (const f of r.failures) console.log(`✗ ${f}`);
     if (r.failures.length) failed = true;
-    if (!smoke && !values.only) fs.writeFileSync(path.join(out, `${t.name}.json`), JSON.stringify({ target: t.label, at: new Date().toISOString(), seconds, maxRssMb: r.maxRssMb, results: r.results }, null, 2));
+    if (!smoke && !values.only)
+      fs.writeFileSync(
+        path.join(out, `${t.name}.json`),
+        JSON.stringify({ target: t.label, at: new Date().toISOString(), seconds, maxRssMb: r.maxRssMb, results: r.results }, null, 2),
+      );
   } catch (e) {
     failed = true;
     console.error(`✗ ${t.label}: ${(e as Error).message}`);

@@ -16,27 +16,47 @@ const commune = rows[0]!.id;
 
 const tour: { user: string; name: string; path: string; action?: (p: import('playwright-core').Page) => Promise<void> }[] = [
   { user: '', name: 'login', path: '/dang-nhap' },
-  { user: '', name: 'login-error', path: '/dang-nhap', action: async (p) => {
-    await p.getByLabel('Tên đăng nhập').fill('officer');
-    await p.getByLabel('Mật khẩu').fill('sai');
-    await p.getByRole('button', { name: 'Đăng nhập' }).click();
-    await p.getByRole('alert').waitFor();
-  } },
+  {
+    user: '',
+    name: 'login-error',
+    path: '/dang-nhap',
+    action: async (p) => {
+      await p.getByLabel('Tên đăng nhập').fill('officer');
+      await p.getByLabel('Mật khẩu').fill('sai');
+      await p.getByRole('button', { name: 'Đăng nhập' }).click();
+      await p.getByRole('alert').waitFor();
+    },
+  },
   { user: 'officer', name: 'units-province', path: '/don-vi' },
   { user: 'officer', name: 'units-commune', path: `/don-vi/${commune}` },
-  { user: 'officer', name: 'units-search', path: '/don-vi', action: async (p) => {
-    await p.getByLabel('Tìm đơn vị').first().fill('hoi phu nu');
-    await p.waitForTimeout(800);
-  } },
-  { user: 'officer', name: 'unit-create', path: `/don-vi/${commune}`, action: async (p) => {
-    await p.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
-    await p.getByRole('dialog').waitFor();
-  } },
+  {
+    user: 'officer',
+    name: 'units-search',
+    path: '/don-vi',
+    action: async (p) => {
+      await p.getByLabel('Tìm đơn vị').first().fill('hoi phu nu');
+      await p.waitForTimeout(800);
+    },
+  },
+  {
+    user: 'officer',
+    name: 'unit-create',
+    path: `/don-vi/${commune}`,
+    action: async (p) => {
+      await p.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
+      await p.getByRole('dialog').waitFor();
+    },
+  },
   { user: 'admin', name: 'users', path: '/nguoi-dung' },
-  { user: 'admin', name: 'user-create', path: '/nguoi-dung', action: async (p) => {
-    await p.getByRole('button', { name: 'Thêm người dùng' }).click();
-    await p.getByRole('dialog').waitFor();
-  } },
+  {
+    user: 'admin',
+    name: 'user-create',
+    path: '/nguoi-dung',
+    action: async (p) => {
+      await p.getByRole('button', { name: 'Thêm người dùng' }).click();
+      await p.getByRole('dialog').waitFor();
+    },
+  },
   { user: 'officer', name: 'audit', path: '/nhat-ky' },
   { user: 'unit', name: 'password', path: '/doi-mat-khau' },
   { user: 'unit', name: 'not-found', path: '/khong-co-trang-nay' },

@@ -70,7 +70,12 @@ const only = process.argv[2]; // optional: typecheck | lint | domain | api | pro
 const want = (tier) => !only || only === tier;
 
 if (want('typecheck') && !sh('Kiểm tra kiểu (TypeScript)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) failed += 1;
-if (want('typecheck') && fs.existsSync(path.join(root, 'web', 'tsconfig.json')) && !sh('Kiểm tra kiểu (web)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit'])) failed += 1;
+if (
+  want('typecheck') &&
+  fs.existsSync(path.join(root, 'web', 'tsconfig.json')) &&
+  !sh('Kiểm tra kiểu (web)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit'])
+)
+  failed += 1;
 // Lint and format: ESLint (typescript-eslint, rules of hooks) and Prettier, as `npm run lint`.
 if (want('lint') && !sh('Lint (ESLint, Prettier)', 'npm', ['run', '--silent', 'lint'])) failed += 1;
 if (want('domain')) vitest('domain', 'domain');

@@ -23,7 +23,13 @@ if (firstStart && process.env.DVK_DEMO !== 'false') {
   if (!(await hasDemoModels(db))) await seedDemoModels(db);
   await seedDemoShowcase(db, cfg.filesDir);
 }
-const app = await buildApp({ db, webDir: cfg.webDir, filesDir: cfg.filesDir, publicUrl: cfg.publicUrl, logger: process.env.DVK_LOG === 'true' });
+const app = await buildApp({
+  db,
+  webDir: cfg.webDir,
+  filesDir: cfg.filesDir,
+  publicUrl: cfg.publicUrl,
+  logger: process.env.DVK_LOG === 'true',
+});
 await app.listen({ port: cfg.port, host: cfg.host });
 
 // The port actually bound (PORT=0 asks the system for a free one).
@@ -41,6 +47,9 @@ if (process.env.DVK_DEMO !== 'false') {
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {
-    void app.close().then(() => db.close()).finally(() => process.exit(0));
+    void app
+      .close()
+      .then(() => db.close())
+      .finally(() => process.exit(0));
   });
 }

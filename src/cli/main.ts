@@ -68,8 +68,28 @@ async function main() {
           const root = await ensureRoot(q);
           const id = randomUUID();
           const fullName = values.name?.trim() || 'Quản trị hệ thống';
-          await insertUser(q, { id, username, fullName, position: 'Quản trị viên', passwordHash, role: 'admin', unitId: root.id, entryUnitId: root.id, viewUnitId: root.id, mustChangePassword: false });
-          await insertAudit(q, { actorId: null, actorName: 'Dòng lệnh', action: 'user.create', entityType: 'user', entityId: id, entityLabel: username, unitPath: root.path, after: { username, role: 'admin' } });
+          await insertUser(q, {
+            id,
+            username,
+            fullName,
+            position: 'Quản trị viên',
+            passwordHash,
+            role: 'admin',
+            unitId: root.id,
+            entryUnitId: root.id,
+            viewUnitId: root.id,
+            mustChangePassword: false,
+          });
+          await insertAudit(q, {
+            actorId: null,
+            actorName: 'Dòng lệnh',
+            action: 'user.create',
+            entityType: 'user',
+            entityId: id,
+            entityLabel: username,
+            unitPath: root.path,
+            after: { username, role: 'admin' },
+          });
         });
         console.log(`Đã tạo tài khoản quản trị "${username}".`);
         return 0;
@@ -78,13 +98,19 @@ async function main() {
         const accounts = await seedDemo(db, values.password ?? cfg.demoPassword);
         const models = (await hasDemoModels(db)) ? 0 : await seedDemoModels(db);
         const shown = await seedDemoShowcase(db, cfg.filesDir);
-        console.log(`Đã nạp dữ liệu mẫu: ${models} mô hình, điển hình; ${shown} mô hình công khai. Tài khoản: ${accounts.map((a) => a.username).join(', ')}`);
+        console.log(
+          `Đã nạp dữ liệu mẫu: ${models} mô hình, điển hình; ${shown} mô hình công khai. Tài khoản: ${accounts.map((a) => a.username).join(', ')}`,
+        );
         return 0;
       }
       case 'load-admin-units': {
         const added = await loadAdminUnits(db);
-        const { rows } = await db.pool.query<{ kind: string; n: number }>(`select kind, count(*) as n from unit where kind in ('province', 'commune') group by kind order by kind`);
-        console.log(`Đã thêm ${added.toLocaleString('vi-VN')} đơn vị. Hiện có: ${rows.map((r) => `${r.n.toLocaleString('vi-VN')} ${r.kind === 'province' ? 'tỉnh, thành' : 'xã, phường, đặc khu'}`).join('; ')}.`);
+        const { rows } = await db.pool.query<{ kind: string; n: number }>(
+          `select kind, count(*) as n from unit where kind in ('province', 'commune') group by kind order by kind`,
+        );
+        console.log(
+          `Đã thêm ${added.toLocaleString('vi-VN')} đơn vị. Hiện có: ${rows.map((r) => `${r.n.toLocaleString('vi-VN')} ${r.kind === 'province' ? 'tỉnh, thành' : 'xã, phường, đặc khu'}`).join('; ')}.`,
+        );
         return 0;
       }
       default:

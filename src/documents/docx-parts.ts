@@ -3,9 +3,22 @@
  * 14 pt, justified paragraphs with a 1 cm first-line indent, tables with thin borders.
  */
 import {
-  AlignmentType, BorderStyle, LeaderType, LineRuleType, Paragraph, Tab, Table, TableCell, TableLayoutType, TableRow,
-  TabStopType, TextRun, VerticalAlignTable, WidthType,
-  type IParagraphOptions, type IRunOptions,
+  AlignmentType,
+  BorderStyle,
+  LeaderType,
+  LineRuleType,
+  Paragraph,
+  Tab,
+  Table,
+  TableCell,
+  TableLayoutType,
+  TableRow,
+  TabStopType,
+  TextRun,
+  VerticalAlignTable,
+  WidthType,
+  type IParagraphOptions,
+  type IRunOptions,
 } from 'docx';
 import { formatNumberVi, formatPercentVi } from '../domain/statistics.js';
 import type { FigureTable, FigureValue } from './figure-tables.js';
@@ -29,7 +42,12 @@ export function run(text: string, style: RunStyle = {}): TextRun {
 
 /** A centred line of the header, the title or the signature. */
 export function centred(text: string, style: RunStyle = {}, options: Omit<IParagraphOptions, 'children'> = {}): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.CENTER, spacing: { before: 0, after: 0 }, ...options, children: text ? [run(text, style)] : [] });
+  return new Paragraph({
+    alignment: AlignmentType.CENTER,
+    spacing: { before: 0, after: 0 },
+    ...options,
+    children: text ? [run(text, style)] : [],
+  });
 }
 
 /** A paragraph of body text: justified, indented 1 cm, 1.2 lines, 6 pt after. */
@@ -44,7 +62,10 @@ export function bodyParagraph(children: TextRun[] | string, options: Omit<IParag
 }
 
 export function sectionHeading(text: string): Paragraph {
-  return bodyParagraph([run(text, { bold: true })], { keepNext: true, spacing: { before: 120, after: 120, line: 288, lineRule: LineRuleType.AUTO } });
+  return bodyParagraph([run(text, { bold: true })], {
+    keepNext: true,
+    spacing: { before: 120, after: 120, line: 288, lineRule: LineRuleType.AUTO },
+  });
 }
 
 /**
@@ -52,13 +73,17 @@ export function sectionHeading(text: string): Paragraph {
  * gap shows on paper and can be filled by hand.
  */
 export function narrative(text: string | null | undefined): Paragraph[] {
-  const lines = (text ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = (text ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   if (lines.length > 0) return lines.map((l) => bodyParagraph(l));
-  const dots = () => new Paragraph({
-    tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
-    spacing: { before: 0, after: 120, line: 288, lineRule: LineRuleType.AUTO },
-    children: [new TextRun({ font: FONT, size: SIZE.body, children: [new Tab()] })],
-  });
+  const dots = () =>
+    new Paragraph({
+      tabStops: [{ type: TabStopType.RIGHT, position: TEXT_WIDTH, leader: LeaderType.DOT }],
+      spacing: { before: 0, after: 120, line: 288, lineRule: LineRuleType.AUTO },
+      children: [new TextRun({ font: FONT, size: SIZE.body, children: [new Tab()] })],
+    });
   return [dots(), dots()];
 }
 
@@ -82,15 +107,21 @@ export function layoutTable(widthsTwips: number[], rows: Paragraph[][][]): Table
     columnWidths: widthsTwips,
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
-    rows: rows.map((cells) => new TableRow({
-      cantSplit: true,
-      children: cells.map((children, i) => new TableCell({
-        width: { size: widthsTwips[i]!, type: WidthType.DXA },
-        borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
-        margins: { left: 0, right: 0 },
-        children: children.length ? children : [new Paragraph({})],
-      })),
-    })),
+    rows: rows.map(
+      (cells) =>
+        new TableRow({
+          cantSplit: true,
+          children: cells.map(
+            (children, i) =>
+              new TableCell({
+                width: { size: widthsTwips[i]!, type: WidthType.DXA },
+                borders: { top: NONE, bottom: NONE, left: NONE, right: NONE },
+                margins: { left: 0, right: 0 },
+                children: children.length ? children : [new Paragraph({})],
+              }),
+          ),
+        }),
+    ),
   });
 }
 
@@ -102,17 +133,23 @@ function cellText(value: FigureValue | undefined, kind: FigureTable['columns'][n
   return formatNumberVi(value);
 }
 
-function cell(text: string, width: number, o: { bold?: boolean; align?: 'left' | 'center' | 'right'; size: number; span?: number }): TableCell {
+function cell(
+  text: string,
+  width: number,
+  o: { bold?: boolean; align?: 'left' | 'center' | 'right'; size: number; span?: number },
+): TableCell {
   return new TableCell({
     width: { size: width, type: WidthType.DXA },
     columnSpan: o.span,
     verticalAlign: VerticalAlignTable.CENTER,
     margins: { top: 40, bottom: 40, left: 80, right: 80 },
-    children: [new Paragraph({
-      alignment: o.align === 'right' ? AlignmentType.RIGHT : o.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
-      spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
-      children: [run(text, { bold: o.bold, size: o.size })],
-    })],
+    children: [
+      new Paragraph({
+        alignment: o.align === 'right' ? AlignmentType.RIGHT : o.align === 'center' ? AlignmentType.CENTER : AlignmentType.LEFT,
+        spacing: { before: 0, after: 0, line: 240, lineRule: LineRuleType.AUTO },
+        children: [run(text, { bold: o.bold, size: o.size })],
+      }),
+    ],
   });
 }
 
@@ -126,10 +163,13 @@ export function figureTable(t: FigureTable): Table {
     cantSplit: true,
     children: t.columns.map((c, i) => cell(c.header, w[i]!, { bold: true, align: 'center', size })),
   });
-  const rows = t.rows.map((r) => new TableRow({
-    cantSplit: true,
-    children: t.columns.map((c, i) => cell(cellText(r[c.key], c.kind), w[i]!, { align: align(c.kind), size })),
-  }));
+  const rows = t.rows.map(
+    (r) =>
+      new TableRow({
+        cantSplit: true,
+        children: t.columns.map((c, i) => cell(cellText(r[c.key], c.kind), w[i]!, { align: align(c.kind), size })),
+      }),
+  );
   if (t.total) {
     const total = t.total;
     // "Tổng cộng" takes the STT column and the label column, as totals are written by hand.

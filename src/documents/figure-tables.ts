@@ -49,10 +49,27 @@ function lineTable(sheet: string, caption: string, labelHeader: string, lines: F
   return {
     sheet,
     caption,
-    columns: [STT, { header: labelHeader, key: 'label', kind: 'text', width: 34 }, ...COUNTS, { header: 'Tỷ lệ', key: 'share', kind: 'percent', width: 11 }],
-    rows: lines.map((l, i) => ({ no: i + 1, label: l.label, models: l.models, exemplars: l.exemplars, total: l.total, share: share(l.total, whole) })),
+    columns: [
+      STT,
+      { header: labelHeader, key: 'label', kind: 'text', width: 34 },
+      ...COUNTS,
+      { header: 'Tỷ lệ', key: 'share', kind: 'percent', width: 11 },
+    ],
+    rows: lines.map((l, i) => ({
+      no: i + 1,
+      label: l.label,
+      models: l.models,
+      exemplars: l.exemplars,
+      total: l.total,
+      share: share(l.total, whole),
+    })),
     total: {
-      no: null, label: 'Tổng cộng', models: sum(lines, (l) => l.models), exemplars: sum(lines, (l) => l.exemplars), total: whole, share: share(whole, whole),
+      no: null,
+      label: 'Tổng cộng',
+      models: sum(lines, (l) => l.models),
+      exemplars: sum(lines, (l) => l.exemplars),
+      total: whole,
+      share: share(whole, whole),
     },
     empty: `Chưa có số liệu ${caption.charAt(0).toLowerCase()}${caption.slice(1)}.`,
   };
@@ -73,14 +90,29 @@ export function figureTables(f: ReportFigures): FigureTable[] {
       sheet: 'Theo đơn vị',
       caption: 'Mô hình, điển hình theo đơn vị trực thuộc',
       columns: [
-        STT, { header: 'Đơn vị', key: 'label', kind: 'text', width: 30 }, ...COUNTS,
+        STT,
+        { header: 'Đơn vị', key: 'label', kind: 'text', width: 30 },
+        ...COUNTS,
         { header: 'Được công nhận', key: 'recognised', kind: 'number', width: 12 },
         { header: 'Được khen thưởng', key: 'commended', kind: 'number', width: 12 },
       ],
-      rows: c.map((l, i) => ({ no: i + 1, label: l.label, models: l.models, exemplars: l.exemplars, total: l.total, recognised: l.recognised, commended: l.commended })),
+      rows: c.map((l, i) => ({
+        no: i + 1,
+        label: l.label,
+        models: l.models,
+        exemplars: l.exemplars,
+        total: l.total,
+        recognised: l.recognised,
+        commended: l.commended,
+      })),
       total: {
-        no: null, label: 'Tổng cộng', models: sum(c, (l) => l.models), exemplars: sum(c, (l) => l.exemplars), total: sum(c, (l) => l.total),
-        recognised: sum(c, (l) => l.recognised), commended: sum(c, (l) => l.commended),
+        no: null,
+        label: 'Tổng cộng',
+        models: sum(c, (l) => l.models),
+        exemplars: sum(c, (l) => l.exemplars),
+        total: sum(c, (l) => l.total),
+        recognised: sum(c, (l) => l.recognised),
+        commended: sum(c, (l) => l.commended),
       },
       empty: '',
     });
@@ -92,7 +124,12 @@ export function figureTables(f: ReportFigures): FigureTable[] {
   tables.push({
     sheet: 'Công nhận',
     caption: 'Kết quả công nhận mô hình, điển hình',
-    columns: [STT, { header: 'Nội dung', key: 'label', kind: 'text', width: 40 }, { header: 'Số lượng', key: 'count', kind: 'number', width: 14 }, { header: 'Tỷ lệ', key: 'share', kind: 'percent', width: 11 }],
+    columns: [
+      STT,
+      { header: 'Nội dung', key: 'label', kind: 'text', width: 40 },
+      { header: 'Số lượng', key: 'count', kind: 'number', width: 14 },
+      { header: 'Tỷ lệ', key: 'share', kind: 'percent', width: 11 },
+    ],
     rows: [
       { no: 1, label: 'Được công nhận', count: r.recognised, share: share(r.recognised, r.counted) },
       { no: 2, label: 'Không được công nhận', count: r.notRecognised, share: share(r.notRecognised, r.counted) },
@@ -107,13 +144,20 @@ export function figureTables(f: ReportFigures): FigureTable[] {
     sheet: 'Khen thưởng',
     caption: 'Khen thưởng theo hình thức',
     columns: [
-      STT, { header: 'Hình thức khen thưởng', key: 'form', kind: 'text', width: 40 },
+      STT,
+      { header: 'Hình thức khen thưởng', key: 'form', kind: 'text', width: 40 },
       { header: 'Tập thể', key: 'collectives', kind: 'number', width: 12 },
       { header: 'Cá nhân', key: 'individuals', kind: 'number', width: 12 },
       { header: 'Tổng số', key: 'total', kind: 'number', width: 12 },
     ],
     rows: k.map((c, i) => ({ no: i + 1, form: c.form, collectives: c.collectives, individuals: c.individuals, total: c.total })),
-    total: { no: null, form: 'Tổng cộng', collectives: sum(k, (c) => c.collectives), individuals: sum(k, (c) => c.individuals), total: sum(k, (c) => c.total) },
+    total: {
+      no: null,
+      form: 'Tổng cộng',
+      collectives: sum(k, (c) => c.collectives),
+      individuals: sum(k, (c) => c.individuals),
+      total: sum(k, (c) => c.total),
+    },
     empty: 'Trong kỳ báo cáo chưa có mô hình, điển hình được khen thưởng.',
   });
 
@@ -121,7 +165,8 @@ export function figureTables(f: ReportFigures): FigureTable[] {
     sheet: 'Tiêu biểu',
     caption: 'Một số mô hình, điển hình tiêu biểu',
     columns: [
-      STT, { header: 'Tên mô hình, điển hình', key: 'title', kind: 'text', width: 44 },
+      STT,
+      { header: 'Tên mô hình, điển hình', key: 'title', kind: 'text', width: 44 },
       { header: 'Đơn vị', key: 'unit', kind: 'text', width: 24 },
       { header: 'Lĩnh vực', key: 'field', kind: 'text', width: 18 },
       { header: 'Năm', key: 'year', kind: 'code', width: 8 },

@@ -2,15 +2,24 @@
  * A review report (báo cáo sơ kết / tổng kết) as a Word document in the Party format of
  * Hướng dẫn 36-HD/VPTW, ready to be printed, signed and stamped.
  */
-import {
-  AlignmentType, Document, Header, Packer, PageNumber, Paragraph, TextRun, UnderlineType,
-  type FileChild,
-} from 'docx';
+import { AlignmentType, Document, Header, Packer, PageNumber, Paragraph, TextRun, UnderlineType, type FileChild } from 'docx';
 import type { ReportFigures, ReviewReport } from '../domain/report-schemas.js';
 import { datelineVi, formatNumberVi } from '../domain/statistics.js';
 import {
-  FONT, MARGIN, PAGE, SIZE, bodyParagraph, centred, figureTable, layoutTable, narrative, run,
-  sectionHeading, spacer, tableCaption, widths,
+  FONT,
+  MARGIN,
+  PAGE,
+  SIZE,
+  bodyParagraph,
+  centred,
+  figureTable,
+  layoutTable,
+  narrative,
+  run,
+  sectionHeading,
+  spacer,
+  tableCaption,
+  widths,
 } from './docx-parts.js';
 import { figureTables, periodVi } from './figure-tables.js';
 
@@ -29,11 +38,19 @@ function header(report: ReviewReport): FileChild[] {
   // An unnumbered report keeps the gap, filled by hand when the office registers it.
   const number = [centred(report.number?.trim() || 'Số        -BC/BCĐ')];
   const dateline = [centred(datelineVi(report.place, report.reportDate), { italics: true })];
-  return [layoutTable(w, [[bodies, party], [number, dateline]])];
+  return [
+    layoutTable(w, [
+      [bodies, party],
+      [number, dateline],
+    ]),
+  ];
 }
 
 function title(report: ReviewReport): Paragraph[] {
-  const lines = report.title.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const lines = report.title
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   return [
     centred('BÁO CÁO', { bold: true, size: SIZE.kind }, { spacing: { before: 480, after: 0 } }),
     ...lines.map((l) => centred(l, { bold: true })),
@@ -45,7 +62,9 @@ function title(report: ReviewReport): Paragraph[] {
 function statistics(f: ReportFigures): FileChild[] {
   const t = f.total;
   const out: FileChild[] = [
-    bodyParagraph(`Tổng số mô hình, điển hình đã đăng ký: ${formatNumberVi(t.total)} (${formatNumberVi(t.models)} mô hình, ${formatNumberVi(t.exemplars)} điển hình).`),
+    bodyParagraph(
+      `Tổng số mô hình, điển hình đã đăng ký: ${formatNumberVi(t.total)} (${formatNumberVi(t.models)} mô hình, ${formatNumberVi(t.exemplars)} điển hình).`,
+    ),
   ];
   if (f.campaign) out.push(bodyParagraph(`Số liệu tính theo đợt phát động: ${f.campaign.title}.`));
   const resources: string[] = [];
@@ -67,7 +86,10 @@ function statistics(f: ReportFigures): FileChild[] {
 
 /** "Nơi nhận" lines: one a line, each "- …", ending with the office's copy unless one is written. */
 export function recipientLines(recipients: string | null | undefined): string[] {
-  const lines = (recipients ?? '').split(/\r?\n/).map((l) => l.replace(/^[\s\-–+•*]+/, '').trim()).filter(Boolean);
+  const lines = (recipients ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.replace(/^[\s\-–+•*]+/, '').trim())
+    .filter(Boolean);
   if (!lines.some((l) => /^lưu\b/i.test(l))) lines.push('Lưu văn phòng.');
   return lines.map((l) => `- ${l}`);
 }
@@ -76,9 +98,14 @@ function signature(report: ReviewReport): FileChild[] {
   // Party format: "Nơi nhận:" underlined at 14 pt, the recipients at 12 pt.
   const recipients = [
     new Paragraph({ spacing: { before: 0, after: 0 }, children: [run('Nơi nhận:', { underline: { type: UnderlineType.SINGLE } })] }),
-    ...recipientLines(report.recipients).map((l) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(l, { size: SIZE.small })] })),
+    ...recipientLines(report.recipients).map(
+      (l) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(l, { size: SIZE.small })] }),
+    ),
   ];
-  const titles = (report.signerTitle?.trim() || 'T/M BAN CHỈ ĐẠO').split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
+  const titles = (report.signerTitle?.trim() || 'T/M BAN CHỈ ĐẠO')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
   const signer = [
     ...titles.map((l) => centred(upper(l), { bold: true })),
     // Room for the signature and the seal.
@@ -117,23 +144,30 @@ export async function buildReviewReportDocx(report: ReviewReport, figures: Repor
         },
       },
     },
-    sections: [{
-      properties: {
-        titlePage: true,
-        page: {
-          size: { width: PAGE.width, height: PAGE.height },
-          margin: { ...MARGIN, header: 567, footer: 567 },
+    sections: [
+      {
+        properties: {
+          titlePage: true,
+          page: {
+            size: { width: PAGE.width, height: PAGE.height },
+            margin: { ...MARGIN, header: 567, footer: 567 },
+          },
         },
+        // Pages are numbered at the top centre from the second page on; the first carries none.
+        headers: {
+          first: new Header({ children: [new Paragraph({})] }),
+          default: new Header({
+            children: [
+              new Paragraph({
+                alignment: AlignmentType.CENTER,
+                children: [new TextRun({ font: FONT, size: SIZE.body, children: [PageNumber.CURRENT] })],
+              }),
+            ],
+          }),
+        },
+        children: body,
       },
-      // Pages are numbered at the top centre from the second page on; the first carries none.
-      headers: {
-        first: new Header({ children: [new Paragraph({})] }),
-        default: new Header({
-          children: [new Paragraph({ alignment: AlignmentType.CENTER, children: [new TextRun({ font: FONT, size: SIZE.body, children: [PageNumber.CURRENT] })] })],
-        }),
-      },
-      children: body,
-    }],
+    ],
   });
   return Packer.toBuffer(doc);
 }

@@ -39,14 +39,23 @@ const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
  * characters, and not one already taken in the workbook (Excel compares names case-blind).
  */
 export function sanitiseSheetName(name: string, taken: Iterable<string> = []): string {
-  let base = name.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().replace(/^'+|'+$/g, '').trim();
+  let base = name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^'+|'+$/g, '')
+    .trim();
   if (!base) base = 'Trang tính';
   base = [...base].slice(0, 31).join('').trim();
   const used = new Set([...taken].map((n) => n.toLocaleLowerCase('vi-VN')));
   let out = base;
   for (let i = 2; used.has(out.toLocaleLowerCase('vi-VN')); i++) {
     const suffix = ` (${i})`;
-    out = [...base].slice(0, 31 - suffix.length).join('').trimEnd() + suffix;
+    out =
+      [...base]
+        .slice(0, 31 - suffix.length)
+        .join('')
+        .trimEnd() + suffix;
   }
   return out;
 }
@@ -70,7 +79,13 @@ function cellValue(v: XlsxValue | undefined, c: XlsxColumn): ExcelJS.CellValue {
 function worksheetOptions(sheet: XlsxSheet): Partial<ExcelJS.AddWorksheetOptions> {
   return {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
-    pageSetup: { paperSize: 9, orientation: sheet.columns.length > 7 ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0 },
+    pageSetup: {
+      paperSize: 9,
+      orientation: sheet.columns.length > 7 ? 'landscape' : 'portrait',
+      fitToPage: true,
+      fitToWidth: 1,
+      fitToHeight: 0,
+    },
   };
 }
 
@@ -120,7 +135,11 @@ function fillRow(row: ExcelJS.Row, columns: XlsxColumn[], values: Record<string,
     cell.border = BORDER;
     const fmt = numFmtOf(c);
     if (fmt && typeof cell.value === 'number') cell.numFmt = fmt;
-    cell.alignment = { vertical: 'top', wrapText: c.kind !== 'number' && c.kind !== 'percent', horizontal: typeof cell.value === 'number' ? 'right' : c.kind === 'date' ? 'center' : 'left' };
+    cell.alignment = {
+      vertical: 'top',
+      wrapText: c.kind !== 'number' && c.kind !== 'percent',
+      horizontal: typeof cell.value === 'number' ? 'right' : c.kind === 'date' ? 'center' : 'left',
+    };
   });
 }
 
@@ -149,7 +168,11 @@ export function reportFigureSheets(figures: ReportFigures): Parameters<typeof bu
   if (figures.campaign) scope.push(`Đợt phát động: ${figures.campaign.title}`);
   return figureTables(figures).map((t) => {
     const columns: XlsxColumn[] = t.columns.map((c) => ({
-      header: c.header, key: c.key, width: c.width, kind: KIND[c.kind], ...(c.kind === 'code' ? { numFmt: '0' } : {}),
+      header: c.header,
+      key: c.key,
+      width: c.width,
+      kind: KIND[c.kind],
+      ...(c.kind === 'code' ? { numFmt: '0' } : {}),
     }));
     const label = t.columns.find((c) => c.kind === 'text')?.key ?? t.columns[0]!.key;
     const empty = t.rows.length === 0;

@@ -14,11 +14,25 @@ export const CommendationInput = z.object({
   note: text(2000).nullish(),
 });
 export const Commendation = z.object({
-  id: z.uuid(), formCode: z.string(), formName: z.string(), issuer: z.string(), decisionNo: z.string(), decisionDate: z.string(), note: z.string().nullable(),
+  id: z.uuid(),
+  formCode: z.string(),
+  formName: z.string(),
+  issuer: z.string(),
+  decisionNo: z.string(),
+  decisionDate: z.string(),
+  note: z.string().nullable(),
 });
-export const ProposalInput = z.object({ toUnitId: z.uuid(), formCode: z.string().min(1).max(40), reason: plainText(3000, { min: MIN_REASON_LENGTH, multiline: true }) });
+export const ProposalInput = z.object({
+  toUnitId: z.uuid(),
+  formCode: z.string().min(1).max(40),
+  reason: plainText(3000, { min: MIN_REASON_LENGTH, multiline: true }),
+});
 export const ProposalState = z.enum(['pending', 'accepted', 'declined']);
-export const PROPOSAL_STATE_LABELS: Record<z.infer<typeof ProposalState>, string> = { pending: 'Chờ xem xét', accepted: 'Đã chấp nhận', declined: 'Đã từ chối' };
+export const PROPOSAL_STATE_LABELS: Record<z.infer<typeof ProposalState>, string> = {
+  pending: 'Chờ xem xét',
+  accepted: 'Đã chấp nhận',
+  declined: 'Đã từ chối',
+};
 export const Proposal = z.object({
   id: z.uuid(),
   registration: z.object({ id: z.uuid(), title: z.string(), unitName: z.string() }),
@@ -35,7 +49,10 @@ export const Proposal = z.object({
   actions: z.array(z.enum(['accept', 'decline'])),
 });
 /** `decided`: accepted or declined, the "already handled" tab. */
-export const ProposalQuery = Paging.extend({ queue: z.enum(['incoming', 'outgoing']).optional(), state: z.enum([...ProposalState.options, 'decided']).optional() });
+export const ProposalQuery = Paging.extend({
+  queue: z.enum(['incoming', 'outgoing']).optional(),
+  state: z.enum([...ProposalState.options, 'decided']).optional(),
+});
 export const ProposalPage = z.object({ items: z.array(Proposal), total: z.number().int() });
 export const DecideProposal = z.object({
   version: z.number().int(),

@@ -126,7 +126,7 @@ export const ERRORS = {
   PERSON_REQUIRED: {
     status: 400,
     vi: 'Đăng ký cá nhân phải ghi họ tên người được đăng ký.',
-    en: 'An individual registration needs the person\'s name.',
+    en: "An individual registration needs the person's name.",
   },
   ORIGIN_REQUIRED: {
     status: 400,
@@ -206,7 +206,7 @@ export const ERRORS = {
   HEADERS_TOO_LARGE: {
     status: 431,
     vi: 'Yêu cầu gửi lên có phần đầu (header, cookie) quá lớn. Vui lòng xóa cookie của trang này trong trình duyệt rồi thử lại.',
-    en: 'The request headers (or cookies) are too large. Clear this site\'s cookies and try again.',
+    en: "The request headers (or cookies) are too large. Clear this site's cookies and try again.",
   },
   FINISHED_CANNOT_BE_NEW: {
     status: 409,
@@ -251,7 +251,7 @@ export const ERRORS = {
   CANDIDATE_INVALID: {
     status: 409,
     vi: 'Chỉ đưa vào xét công nhận hồ sơ đã được chấp thuận, thuộc phạm vi của Ban Chỉ đạo mở đợt xét và chưa có trong đợt này.',
-    en: 'Only accepted registrations within the committee\'s subtree, not already in this round, can be candidates.',
+    en: "Only accepted registrations within the committee's subtree, not already in this round, can be candidates.",
   },
   ROUND_CLOSED: {
     status: 409,
@@ -261,7 +261,7 @@ export const ERRORS = {
   PROPOSAL_TARGET_INVALID: {
     status: 400,
     vi: 'Đề nghị phải gửi lên đơn vị cấp trên của đơn vị mình.',
-    en: 'A proposal goes to a unit above one\'s own.',
+    en: "A proposal goes to a unit above one's own.",
   },
   NOT_RECOGNISED_YET: {
     status: 409,

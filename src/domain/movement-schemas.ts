@@ -38,14 +38,17 @@ export const SaveCriterionTemplate = z.object({
   sort: z.number().int().min(0).max(10_000).default(0),
   active: z.boolean().default(true),
 });
-export const UpdateCriterionTemplate = z.object({
-  target: CriterionTarget,
-  unitKind: UnitKind.nullable(),
-  name: required(300),
-  description: longText(2000).nullish(),
-  sort: z.number().int().min(0).max(10_000),
-  active: z.boolean(),
-}).partial().extend({ version: z.number().int() });
+export const UpdateCriterionTemplate = z
+  .object({
+    target: CriterionTarget,
+    unitKind: UnitKind.nullable(),
+    name: required(300),
+    description: longText(2000).nullish(),
+    sort: z.number().int().min(0).max(10_000),
+    active: z.boolean(),
+  })
+  .partial()
+  .extend({ version: z.number().int() });
 
 // ---------- campaigns ----------
 export const Quota = z.object({
@@ -56,7 +59,11 @@ export const Quota = z.object({
   note: text(300).nullish(),
 });
 export const CampaignState = z.enum(['draft', 'launched', 'closed']);
-export const CAMPAIGN_STATE_LABELS: Record<z.infer<typeof CampaignState>, string> = { draft: 'Bản nháp', launched: 'Đang phát động', closed: 'Đã kết thúc' };
+export const CAMPAIGN_STATE_LABELS: Record<z.infer<typeof CampaignState>, string> = {
+  draft: 'Bản nháp',
+  launched: 'Đang phát động',
+  closed: 'Đã kết thúc',
+};
 export const Campaign = z.object({
   id: z.uuid(),
   unit: z.object({ id: z.uuid(), name: z.string() }),
@@ -147,7 +154,11 @@ export const UpdateRegistration = RegistrationFields.omit({ unitId: true, kind: 
 export type UpdateRegistration = z.infer<typeof UpdateRegistration>;
 
 export const EarlierRegistration = z.object({
-  id: z.uuid(), title: z.string(), year: z.number().int(), state: RegistrationState, unitName: z.string(),
+  id: z.uuid(),
+  title: z.string(),
+  year: z.number().int(),
+  state: RegistrationState,
+  unitName: z.string(),
   /** 0–1: how close the title is (trigram similarity of the folded titles). */
   similarity: z.number(),
   /** Whether the registrant was shown this one when saving. */
@@ -241,4 +252,10 @@ export const TransitionBody = z.object({
   supporterId: z.uuid().nullish(),
 });
 
-export const ReplicableModel = z.object({ id: z.uuid(), title: z.string(), unitName: z.string(), fieldCode: z.string(), year: z.number().int() });
+export const ReplicableModel = z.object({
+  id: z.uuid(),
+  title: z.string(),
+  unitName: z.string(),
+  fieldCode: z.string(),
+  year: z.number().int(),
+});

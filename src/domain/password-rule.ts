@@ -7,7 +7,17 @@ export const MIN_PASSWORD_LENGTH = 8;
 export const MIN_PASSWORD_SCORE = 3;
 
 /** Words any attacker of this site tries first. */
-export const SITE_WORDS = ['dvk', 'danvankheo', 'dan van kheo', 'dân vận khéo', 'danvan', 'matkhau', 'mat khau', 'mật khẩu', 'DanVanKheo2026'];
+export const SITE_WORDS = [
+  'dvk',
+  'danvankheo',
+  'dan van kheo',
+  'dân vận khéo',
+  'danvan',
+  'matkhau',
+  'mat khau',
+  'mật khẩu',
+  'DanVanKheo2026',
+];
 
 export type WeakReason = 'short' | 'common' | 'keyboard' | 'repeat' | 'sequence' | 'date' | 'word' | 'name' | 'personal' | 'guessable';
 

@@ -13,7 +13,15 @@
  */
 import type { Role } from './roles.js';
 import { belowSubtree, inSubtree } from './scope.js';
-import { DIRECT_TRANSITIONS, MIN_REASON_LENGTH, TRANSITIONS, type RegistrationAction, type RegistrationState, type Transition, type TransitionName } from './workflow.js';
+import {
+  DIRECT_TRANSITIONS,
+  MIN_REASON_LENGTH,
+  TRANSITIONS,
+  type RegistrationAction,
+  type RegistrationState,
+  type Transition,
+  type TransitionName,
+} from './workflow.js';
 
 export interface Actor {
   id: string;
@@ -118,14 +126,20 @@ export function can(actor: Actor, action: Action, target: Target): boolean {
 }
 
 /** The actions of one resource family ("unit", "user") that the actor may take on the target. */
-export function allowedActions<F extends 'unit' | 'user' | 'audit' | 'campaign' | 'report'>(actor: Actor, family: F, target: Target): FamilyAction<F>[] {
-  return ACTIONS.filter((a) => a.startsWith(family + '.') && can(actor, a, target)).map((a) =>
-    a.slice(family.length + 1) as FamilyAction<F>,
+export function allowedActions<F extends 'unit' | 'user' | 'audit' | 'campaign' | 'report'>(
+  actor: Actor,
+  family: F,
+  target: Target,
+): FamilyAction<F>[] {
+  return ACTIONS.filter((a) => a.startsWith(family + '.') && can(actor, a, target)).map(
+    (a) => a.slice(family.length + 1) as FamilyAction<F>,
   );
 }
 
 /** What the user may create, for the menus and "new" buttons: the same rules, at the top of their entry scope. */
-export function createCapabilities(actor: Actor): { [K in 'campaign' | 'round' | 'criterion' | 'registration' | 'unit' | 'user' | 'report']: boolean } {
+export function createCapabilities(actor: Actor): {
+  [K in 'campaign' | 'round' | 'criterion' | 'registration' | 'unit' | 'user' | 'report']: boolean;
+} {
   const entry = actor.entryPath === null ? null : { path: actor.entryPath };
   const at = (action: Action) => entry !== null && can(actor, action, entry);
   return {
@@ -146,7 +160,13 @@ export function createCapabilities(actor: Actor): { [K in 'campaign' | 'round' |
 export function hasTodo(actor: Actor): boolean {
   if (actor.entryPath === null) return false;
   const entry = { path: actor.entryPath };
-  const work: Action[] = ['registration.create', 'registration.inspect', 'commendation.record', 'recognition.vote', 'recognition.acknowledge'];
+  const work: Action[] = [
+    'registration.create',
+    'registration.inspect',
+    'commendation.record',
+    'recognition.vote',
+    'recognition.acknowledge',
+  ];
   return work.some((a) => can(actor, a, entry));
 }
 
@@ -209,13 +229,18 @@ export const INSPECTABLE_STATES: readonly RegistrationState[] = ['accepted', 're
 export const COMMENDABLE_STATES: readonly RegistrationState[] = ['recognised', 'completed'];
 
 const stateIsOneOf = (states: readonly RegistrationState[]): Predicate<RegistrationFacts> => ({
-  says: `the registration is ${states.join(' or ')}`, holds: (r) => states.includes(r.state),
+  says: `the registration is ${states.join(' or ')}`,
+  holds: (r) => states.includes(r.state),
 });
 const notRejected: Predicate<RegistrationFacts> = { says: 'the registration was not rejected', holds: (r) => r.state !== 'rejected' };
-const actorIsItsSupporter: Predicate<RegistrationFacts> = { says: 'the user is its assigned supporter', holds: (r, a) => r.supporterId === a.id };
+const actorIsItsSupporter: Predicate<RegistrationFacts> = {
+  says: 'the user is its assigned supporter',
+  holds: (r, a) => r.supporterId === a.id,
+};
 const wasRecognised: Predicate<RegistrationFacts> = { says: 'the model was recognised', holds: (r) => r.recognised };
 const actorIsBelowTheTop: Predicate<RegistrationFacts> = {
-  says: 'the user works below the top of the tree (there is a level above to propose to)', holds: (_r, a) => !!a.entryPath?.includes('.'),
+  says: 'the user works below the top of the tree (there is a level above to propose to)',
+  holds: (_r, a) => !!a.entryPath?.includes('.'),
 };
 const onItsUnit = (r: RegistrationFacts) => r.unitPath;
 
@@ -277,9 +302,16 @@ export function registrationActions(actor: Actor, r: RegistrationFacts): Registr
 
 // --- recognition rounds ----------------------------------------------------------------------
 
-export interface RoundFacts { path: string; open: boolean }
+export interface RoundFacts {
+  path: string;
+  open: boolean;
+}
 /** A candidate is a registration in a round: the round's place and the registration's own. */
-export interface CandidateFacts { round: RoundFacts; unitPath: string; decided: boolean }
+export interface CandidateFacts {
+  round: RoundFacts;
+  unitPath: string;
+  decided: boolean;
+}
 
 const roundIsOpen: Predicate<RoundFacts> = { says: 'the round is open', holds: (r) => r.open };
 const inAnOpenRound: Predicate<CandidateFacts> = { says: 'the candidate’s round is open', holds: (c) => c.round.open };
@@ -307,7 +339,10 @@ export const candidateActions = (actor: Actor, c: CandidateFacts): CandidateActi
 
 // --- proposals and criteria ------------------------------------------------------------------
 
-export interface ProposalFacts { toUnitPath: string; state: 'pending' | 'accepted' | 'declined' }
+export interface ProposalFacts {
+  toUnitPath: string;
+  state: 'pending' | 'accepted' | 'declined';
+}
 const stillPending: Predicate<ProposalFacts> = { says: 'the proposal is still pending', holds: (p) => p.state === 'pending' };
 
 /** The receiving level decides: movement officers whose entry scope holds the receiving unit. */
@@ -319,7 +354,9 @@ export type ProposalAction = keyof typeof PROPOSAL_RULES;
 export const proposalActions = (actor: Actor, p: ProposalFacts): ProposalAction[] => allowedOf(PROPOSAL_RULES, actor, p);
 
 /** A criterion template: `ownerPath` null is the national catalogue. */
-export interface CriterionFacts { ownerPath: string | null }
+export interface CriterionFacts {
+  ownerPath: string | null;
+}
 const nationalOnlyFromTheTop: Predicate<CriterionFacts> = {
   says: 'the national catalogue is edited only from the top of the tree',
   holds: (c, a) => c.ownerPath !== null || (!!a.entryPath && !a.entryPath.includes('.')),

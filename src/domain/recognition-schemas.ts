@@ -7,12 +7,21 @@ const text = longText;
 
 export const Mark = z.enum(['met', 'not_met', 'na']);
 export const Vote = z.enum(['for', 'against', 'abstain']);
-export const VOTE_LABELS: Record<z.infer<typeof Vote>, string> = { for: 'Tán thành', against: 'Không tán thành', abstain: 'Không biểu quyết' };
+export const VOTE_LABELS: Record<z.infer<typeof Vote>, string> = {
+  for: 'Tán thành',
+  against: 'Không tán thành',
+  abstain: 'Không biểu quyết',
+};
 export const MARK_LABELS: Record<z.infer<typeof Mark>, string> = { met: 'Đạt', not_met: 'Không đạt', na: 'Không áp dụng' };
 
 export const OpenRound = z.object({ unitId: z.uuid(), campaignId: z.uuid().nullish(), title: requiredText(300) });
 export const AddCandidate = z.object({ registrationId: z.uuid() });
-export const ChecklistBody = z.object({ items: z.array(z.object({ criterionId: z.uuid(), mark: Mark })).min(1).max(50) });
+export const ChecklistBody = z.object({
+  items: z
+    .array(z.object({ criterionId: z.uuid(), mark: Mark }))
+    .min(1)
+    .max(50),
+});
 export const AcknowledgeBody = z.object({ note: text(2000).nullish() });
 export const VoteBody = z.object({ vote: Vote });
 export const DecideBody = z.object({
@@ -26,11 +35,26 @@ export const DecideBody = z.object({
 export const RoundCandidateParams = z.object({ id: z.uuid(), registrationId: z.uuid() });
 
 export const Candidate = z.object({
-  registration: z.object({ id: z.uuid(), title: z.string(), unitName: z.string(), state: z.string(), kind: z.string(), holder: z.string(), personName: z.string().nullable() }),
+  registration: z.object({
+    id: z.uuid(),
+    title: z.string(),
+    unitName: z.string(),
+    state: z.string(),
+    kind: z.string(),
+    holder: z.string(),
+    personName: z.string().nullable(),
+  }),
   checklist: z.array(z.object({ criterionId: z.uuid(), name: z.string(), mark: Mark.nullable() })),
   acknowledged: z.boolean(),
   acknowledgementNote: z.string().nullable(),
-  votes: z.array(z.object({ voterName: z.string(), vote: Vote, at: z.string(), /** Cast by the reader: two members may share a name. */ mine: z.boolean() })),
+  votes: z.array(
+    z.object({
+      voterName: z.string(),
+      vote: Vote,
+      at: z.string(),
+      /** Cast by the reader: two members may share a name. */ mine: z.boolean(),
+    }),
+  ),
   tally: z.object({ for: z.number().int(), against: z.number().int(), abstain: z.number().int() }),
   result: z.enum(['recognised', 'not_recognised']).nullable(),
   level: z.string().nullable(),
@@ -53,7 +77,10 @@ export const Round = z.object({
   actions: z.array(z.string()),
 });
 export type Round = z.infer<typeof Round>;
-export const RoundList = z.object({ items: z.array(Round.omit({ candidates: true }).extend({ candidateCount: z.number().int() })), total: z.number().int() });
+export const RoundList = z.object({
+  items: z.array(Round.omit({ candidates: true }).extend({ candidateCount: z.number().int() })),
+  total: z.number().int(),
+});
 
 /** What a candidate's `actions` may hold for the reader: the committee checks and decides, the
  *  collective acknowledges, members vote. */

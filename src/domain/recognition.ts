@@ -32,7 +32,8 @@ export function recognitionShortfalls(c: RecognitionCase): string[] {
     missing.push(`số phiếu tán thành (${yes}/${c.votes.length}) chưa quá một nửa`);
   }
   const d = c.decision;
-  if (!d.decisionNo || !d.decisionDate || !d.issuer || !d.level) missing.push('thiếu cấp công nhận, số quyết định, ngày quyết định hoặc cơ quan ban hành');
+  if (!d.decisionNo || !d.decisionDate || !d.issuer || !d.level)
+    missing.push('thiếu cấp công nhận, số quyết định, ngày quyết định hoặc cơ quan ban hành');
   return missing;
 }
 

@@ -85,7 +85,13 @@ export const ReportFigures = z.object({
   yearFrom: z.number().int(),
   yearTo: z.number().int(),
   campaign: z.object({ id: z.uuid(), title: z.string() }).nullable(),
-  total: z.object({ models: z.number().int(), exemplars: z.number().int(), total: z.number().int(), fundsVnd: z.number(), workdays: z.number() }),
+  total: z.object({
+    models: z.number().int(),
+    exemplars: z.number().int(),
+    total: z.number().int(),
+    fundsVnd: z.number(),
+    workdays: z.number(),
+  }),
   byField: z.array(FigureLine),
   byHolder: z.array(FigureLine),
   byOrigin: z.array(FigureLine),
@@ -95,18 +101,22 @@ export const ReportFigures = z.object({
   byChild: z.array(FigureLine.extend({ recognised: z.number().int(), commended: z.number().int() })),
   recognition: z.object({ recognised: z.number().int(), notRecognised: z.number().int(), counted: z.number().int() }),
   /** Commendations recorded for the period's registrations, by form. */
-  commendations: z.array(z.object({ form: z.string(), collectives: z.number().int(), individuals: z.number().int(), total: z.number().int() })),
+  commendations: z.array(
+    z.object({ form: z.string(), collectives: z.number().int(), individuals: z.number().int(), total: z.number().int() }),
+  ),
   proposalsUp: z.number().int(),
-  notable: z.array(z.object({
-    id: z.uuid(),
-    title: z.string(),
-    unitName: z.string(),
-    fieldName: z.string(),
-    kind: z.enum(['model', 'exemplar']),
-    year: z.number().int(),
-    recognised: z.boolean(),
-    commended: z.boolean(),
-  })),
+  notable: z.array(
+    z.object({
+      id: z.uuid(),
+      title: z.string(),
+      unitName: z.string(),
+      fieldName: z.string(),
+      kind: z.enum(['model', 'exemplar']),
+      year: z.number().int(),
+      recognised: z.boolean(),
+      commended: z.boolean(),
+    }),
+  ),
 });
 export type ReportFigures = z.infer<typeof ReportFigures>;
 

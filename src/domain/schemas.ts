@@ -10,8 +10,7 @@ import { UNIT_KINDS, UNIT_LEVELS } from './unit-kinds.js';
 const trimmed = requiredText;
 
 /** A calendar date the movement can mean: 1900 to 2100, as YYYY-MM-DD. */
-export const isoDate = () =>
-  z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'ngày phải trong khoảng 1900–2100');
+export const isoDate = () => z.iso.date().refine((d) => d >= '1900-01-01' && d <= '2100-12-31', 'ngày phải trong khoảng 1900–2100');
 
 export const IdParam = z.object({ id: z.uuid() });
 export const Paging = z.object({
@@ -120,8 +119,13 @@ export type User = z.infer<typeof User>;
  * "new" buttons from these, never from the role.
  */
 export const CreateCapabilities = z.object({
-  campaign: z.boolean(), round: z.boolean(), criterion: z.boolean(), registration: z.boolean(),
-  unit: z.boolean(), user: z.boolean(), report: z.boolean(),
+  campaign: z.boolean(),
+  round: z.boolean(),
+  criterion: z.boolean(),
+  registration: z.boolean(),
+  unit: z.boolean(),
+  user: z.boolean(),
+  report: z.boolean(),
 });
 export type CreateCapabilities = z.infer<typeof CreateCapabilities>;
 

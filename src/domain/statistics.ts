@@ -13,7 +13,19 @@ import { UNIT_LEVELS } from './unit-kinds.js';
  */
 export const COUNTED_STATES: readonly RegistrationState[] = REGISTRATION_STATES.filter((s) => s !== 'draft' && s !== 'rejected');
 
-export const STAT_DIMENSIONS = ['child', 'field', 'level', 'holder', 'kind', 'origin', 'state', 'year', 'campaign', 'recognised', 'commended'] as const;
+export const STAT_DIMENSIONS = [
+  'child',
+  'field',
+  'level',
+  'holder',
+  'kind',
+  'origin',
+  'state',
+  'year',
+  'campaign',
+  'recognised',
+  'commended',
+] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
 
 export const HOLDER_LABELS = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
@@ -21,10 +33,7 @@ export const KIND_LABELS = { model: 'Mô hình', exemplar: 'Điển hình' } as 
 export const ORIGIN_LABELS = { new: 'Xây dựng mới', consolidation: 'Củng cố', replication: 'Nhân rộng' } as const;
 
 const csv = <T extends z.ZodType>(item: T) =>
-  z.preprocess(
-    (v) => (typeof v === 'string' ? (v === '' ? [] : v.split(',').map((s) => s.trim())) : v),
-    z.array(item),
-  );
+  z.preprocess((v) => (typeof v === 'string' ? (v === '' ? [] : v.split(',').map((s) => s.trim())) : v), z.array(item));
 const flag = z.preprocess((v) => (v === 'true' ? true : v === 'false' ? false : v), z.boolean());
 
 /**
@@ -54,7 +63,9 @@ export const RegistrationFilterQuery = z.object({
 export type RegistrationFilterQuery = z.infer<typeof RegistrationFilterQuery>;
 
 export const StatsQuery = RegistrationFilterQuery.extend({
-  groupBy: csv(z.enum(STAT_DIMENSIONS)).pipe(z.array(z.enum(STAT_DIMENSIONS)).max(3)).optional(),
+  groupBy: csv(z.enum(STAT_DIMENSIONS))
+    .pipe(z.array(z.enum(STAT_DIMENSIONS)).max(3))
+    .optional(),
   /** Leave the default "registered" states aside and count every state, drafts included. */
   allStates: flag.optional(),
 });
@@ -89,7 +100,10 @@ export const StatsResult = z.object({
 export type StatsResult = z.infer<typeof StatsResult>;
 
 /** The filter of the list behind one cell: the table's filter narrowed by the cell's keys. */
-export function cellFilter(base: RegistrationFilterQuery & { states?: RegistrationState[] | undefined }, row: Pick<StatsRow, 'keys' | 'own'>): Record<string, string> {
+export function cellFilter(
+  base: RegistrationFilterQuery & { states?: RegistrationState[] | undefined },
+  row: Pick<StatsRow, 'keys' | 'own'>,
+): Record<string, string> {
   const out: Record<string, string> = {};
   const put = (k: string, v: unknown) => {
     if (v !== undefined && v !== null && v !== '') out[k] = Array.isArray(v) ? v.join(',') : String(v);

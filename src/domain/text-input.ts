@@ -60,7 +60,10 @@ export interface TextOptions {
  * stays a zod string, so the OpenAPI document still says `type: string` with its lengths.
  */
 export function plainText(max: number, { min = 0, multiline = false }: TextOptions = {}) {
-  let s = z.string().overwrite((v) => normaliseText(v, multiline)).trim();
+  let s = z
+    .string()
+    .overwrite((v) => normaliseText(v, multiline))
+    .trim();
   if (min > 0) s = s.min(min);
   return s
     .max(max)

@@ -4,13 +4,7 @@
  * Unicode decomposition does the work; only đ/Đ has no decomposition and is mapped by hand.
  */
 export function foldVietnamese(input: string): string {
-  return input
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[đĐ]/g, 'd')
-    .toLowerCase()
-    .replace(/\s+/g, ' ')
-    .trim();
+  return input.normalize('NFD').replace(/\p{M}/gu, '').replace(/[đĐ]/g, 'd').toLowerCase().replace(/\s+/g, ' ').trim();
 }
 
 /** A URL-safe slug from a Vietnamese name: "Đông Thạnh" → "dong-thanh". */
@@ -32,7 +26,10 @@ export function tidyName(input: string): string {
  * nothing typed can break the query syntax.
  */
 export function prefixQuery(input: string, maxWords = 8): string | null {
-  const words = foldVietnamese(input).split(/[^a-z0-9]+/).filter(Boolean).slice(0, maxWords);
+  const words = foldVietnamese(input)
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .slice(0, maxWords);
   return words.length ? words.map((w, i) => (i === words.length - 1 ? `${w}:*` : w)).join(' & ') : null;
 }
 
@@ -42,4 +39,3 @@ export function markedParts(marked: string): { text: string; hit: boolean }[] {
   for (const [i, piece] of marked.split(/[«»]/).entries()) if (piece) parts.push({ text: piece, hit: i % 2 === 1 });
   return parts;
 }
-

@@ -4,7 +4,15 @@ import { z } from 'zod';
  * What waits for the signed-in user, counted where it is handled: each count is the total of the
  * list the card opens (a registrations queue, the proposals queue, the open recognition rounds).
  */
-export const TodoKey = z.enum(['awaiting_appraisal', 'returned_to_me', 'my_drafts', 'to_inspect', 'proposals', 'votes', 'acknowledgements']);
+export const TodoKey = z.enum([
+  'awaiting_appraisal',
+  'returned_to_me',
+  'my_drafts',
+  'to_inspect',
+  'proposals',
+  'votes',
+  'acknowledgements',
+]);
 export type TodoKey = z.infer<typeof TodoKey>;
 export const Todo = z.object({
   items: z.array(z.object({ key: TodoKey, count: z.number().int() })),

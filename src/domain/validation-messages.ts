@@ -7,7 +7,14 @@ import type { core } from 'zod';
 type Issue = core.$ZodRawIssue;
 
 export function vietnameseIssue(issue: Issue): string | undefined {
-  const i = issue as Issue & { origin?: string; minimum?: number | bigint; maximum?: number | bigint; format?: string; expected?: string; input?: unknown };
+  const i = issue as Issue & {
+    origin?: string;
+    minimum?: number | bigint;
+    maximum?: number | bigint;
+    format?: string;
+    expected?: string;
+    input?: unknown;
+  };
   switch (i.code) {
     case 'too_small':
       if (i.origin === 'string') return Number(i.minimum) <= 1 ? 'không được để trống' : `phải có ít nhất ${i.minimum} ký tự`;

@@ -55,8 +55,8 @@ export const TRANSITIONS = {
 
 export type TransitionName = keyof typeof TRANSITIONS;
 /** What a registration's `actions` may hold: edits, direct transitions and the other steps. */
-export type RegistrationAction = 'update' | TransitionName | 'assign_supporter' | 'inspect' | 'add_evidence' | 'commend' | 'propose' | 'publish';
+export type RegistrationAction =
+  'update' | TransitionName | 'assign_supporter' | 'inspect' | 'add_evidence' | 'commend' | 'propose' | 'publish';
 export const TRANSITION_NAMES = Object.keys(TRANSITIONS) as TransitionName[];
 /** Transitions with their own endpoint; the others happen inside a recognition round. */
 export const DIRECT_TRANSITIONS = TRANSITION_NAMES.filter((n) => !(TRANSITIONS[n] as Transition).viaRound);
-

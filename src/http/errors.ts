@@ -42,7 +42,8 @@ function databaseError(code: string, err: { constraint?: string; detail?: string
     return { status: 409, body: body('CONFLICT', {}, lang) };
   }
   if (code.startsWith('22')) {
-    const detail = lang === 'vi' ? 'có ký tự không hợp lệ hoặc giá trị vượt quá giới hạn' : 'a value has an invalid character or is out of range';
+    const detail =
+      lang === 'vi' ? 'có ký tự không hợp lệ hoặc giá trị vượt quá giới hạn' : 'a value has an invalid character or is out of range';
     return { status: 400, body: body('VALIDATION_FAILED', { detail }, lang) };
   }
   return null;
@@ -56,12 +57,19 @@ function databaseError(code: string, err: { constraint?: string; detail?: string
 export function clientErrorHandler(err: Error & { code?: string }, socket: Socket) {
   // A reset connection has no one to answer (as in Fastify's own handler).
   if (err.code === 'ECONNRESET' || socket.destroyed) return;
-  const code: ErrorCode = err.code === 'HPE_HEADER_OVERFLOW' ? 'HEADERS_TOO_LARGE' : err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? 'REQUEST_TIMEOUT' : 'VALIDATION_FAILED';
+  const code: ErrorCode =
+    err.code === 'HPE_HEADER_OVERFLOW'
+      ? 'HEADERS_TOO_LARGE'
+      : err.code === 'ERR_HTTP_REQUEST_TIMEOUT'
+        ? 'REQUEST_TIMEOUT'
+        : 'VALIDATION_FAILED';
   const status = ERRORS[code].status;
   const payload = JSON.stringify(body(code, { detail: 'yêu cầu HTTP không đúng định dạng' }, 'vi'));
   if (socket.writable) {
-    socket.write(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n`
-      + `Content-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`);
+    socket.write(
+      `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
+        `Content-Length: ${Buffer.byteLength(payload)}\r\nConnection: close\r\n\r\n${payload}`,
+    );
   }
   socket.destroy(err);
 }

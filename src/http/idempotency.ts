@@ -13,7 +13,14 @@ import { createHash } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Db } from '../data/db.js';
 import { AppError } from '../domain/errors.js';
-import { forgetExpiredKeys, recordedAnswer, requestKey, saveAnswer, type IdempotencyClaim, type StoredAnswer } from '../services/idempotency.js';
+import {
+  forgetExpiredKeys,
+  recordedAnswer,
+  requestKey,
+  saveAnswer,
+  type IdempotencyClaim,
+  type StoredAnswer,
+} from '../services/idempotency.js';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -30,7 +37,9 @@ const READ_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 const CLEAN_EVERY_MS = 10 * 60 * 1000;
 
 function requestHash(req: FastifyRequest): string {
-  return createHash('sha256').update(JSON.stringify(req.body ?? null)).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(req.body ?? null))
+    .digest('hex');
 }
 
 function replay(reply: FastifyReply, r: StoredAnswer): FastifyReply {
@@ -60,8 +69,13 @@ export function installIdempotency(app: FastifyInstance, db: Db) {
     if (header === undefined || READ_METHODS.has(req.method) || !req.session || !req.url.startsWith('/api/v1/')) return done();
     if (typeof header !== 'string' || !KEY_PATTERN.test(header)) return done(new AppError('IDEMPOTENCY_KEY_INVALID'));
     const claim: IdempotencyClaim = {
-      userId: req.session.user.id, key: header, method: req.method, path: req.url, requestHash: requestHash(req),
-      claimed: false, claiming: false,
+      userId: req.session.user.id,
+      key: header,
+      method: req.method,
+      path: req.url,
+      requestHash: requestHash(req),
+      claimed: false,
+      claiming: false,
     };
     req.idempotency = { claim, db };
     const clean = Date.now() - cleaned > CLEAN_EVERY_MS ? forgetExpiredKeys(db) : Promise.resolve();

@@ -9,7 +9,13 @@ import path from 'node:path';
 import type { Db } from '../data/db.js';
 import { listFields } from '../data/catalogues-repo.js';
 import {
-  claimNextExportJob, deleteExportJobsOlderThan, markExportDone, markExportFailed, setExportProgress, setExportTotal, setExportWritten,
+  claimNextExportJob,
+  deleteExportJobsOlderThan,
+  markExportDone,
+  markExportFailed,
+  setExportProgress,
+  setExportTotal,
+  setExportWritten,
   type ExportJobRow,
 } from '../data/export-jobs-repo.js';
 import { requestKey } from '../data/idempotency.js';
@@ -26,7 +32,10 @@ export class ExportRunner {
   private busy: Promise<void> | null = null;
   private again = false;
 
-  constructor(private readonly db: Db, readonly dir: string) {}
+  constructor(
+    private readonly db: Db,
+    readonly dir: string,
+  ) {}
 
   /** Starts working through the queue unless already doing so. */
   kick(): void {
@@ -35,13 +44,15 @@ export class ExportRunner {
       return;
     }
     // The queue is worked outside the request that kicked it (and its Idempotency-Key).
-    this.busy = requestKey.exit(() => this.drain()).finally(() => {
-      this.busy = null;
-      if (this.again) {
-        this.again = false;
-        this.kick();
-      }
-    });
+    this.busy = requestKey
+      .exit(() => this.drain())
+      .finally(() => {
+        this.busy = null;
+        if (this.again) {
+          this.again = false;
+          this.kick();
+        }
+      });
   }
 
   /** Resolves when the queue is empty (tests and shutdown wait on it). */

@@ -13,8 +13,19 @@ import { foldVietnamese } from '../domain/text.js';
 
 const dataDir = path.join(path.dirname(fileURLToPath(import.meta.url)), 'data');
 
-export interface ProvinceRecord { code: string; name: string; fullName: string; type: string }
-export interface CommuneRecord { code: string; name: string; fullName: string; type: string; provinceCode: string }
+export interface ProvinceRecord {
+  code: string;
+  name: string;
+  fullName: string;
+  type: string;
+}
+export interface CommuneRecord {
+  code: string;
+  name: string;
+  fullName: string;
+  type: string;
+  provinceCode: string;
+}
 
 function readCsv<T>(file: string): T[] {
   return parse(fs.readFileSync(path.join(dataDir, file), 'utf8'), { columns: true, skip_empty_lines: true, trim: true }) as T[];
@@ -35,12 +46,22 @@ export function communeDisplayName(c: CommuneRecord): string {
 }
 
 export async function ensureRoot(q: Queryable): Promise<{ id: string; path: string }> {
-  const { rows } = await q.query<{ id: string; path: string }>(
-    `select id, path::text as path from unit where code = $1`, [ROOT_CODE]);
+  const { rows } = await q.query<{ id: string; path: string }>(`select id, path::text as path from unit where code = $1`, [ROOT_CODE]);
   if (rows[0]) return rows[0];
   const id = randomUUID();
   const name = 'Trung ương';
-  await insertUnit(q, { id, parentId: null, parentPath: null, code: ROOT_CODE, name, nameKey: foldVietnamese(name), kind: 'central', level: 'central', address: null, validFrom: REFORM_DATE });
+  await insertUnit(q, {
+    id,
+    parentId: null,
+    parentPath: null,
+    code: ROOT_CODE,
+    name,
+    nameKey: foldVietnamese(name),
+    kind: 'central',
+    level: 'central',
+    address: null,
+    validFrom: REFORM_DATE,
+  });
   const root = await q.query<{ path: string }>('select path::text as path from unit where id = $1', [id]);
   return { id, path: root.rows[0]!.path };
 }
@@ -64,11 +85,21 @@ export async function loadAdminUnitsIn(q: Queryable, onlyProvinceCodes?: string[
     const have = await existingCodes(q, provinces.map(provinceCode));
     const newProvinces: BulkUnit[] = provinces
       .filter((p) => !have.has(provinceCode(p)))
-      .map((p) => ({ id: randomUUID(), code: provinceCode(p), name: p.fullName, nameKey: foldVietnamese(p.fullName), kind: 'province', level: 'province', validFrom: REFORM_DATE }));
+      .map((p) => ({
+        id: randomUUID(),
+        code: provinceCode(p),
+        name: p.fullName,
+        nameKey: foldVietnamese(p.fullName),
+        kind: 'province',
+        level: 'province',
+        validFrom: REFORM_DATE,
+      }));
     await insertChildren(q, root, newProvinces);
     added += newProvinces.length;
     for (const p of provinces) {
-      const { rows } = await q.query<{ id: string; path: string }>('select id, path::text as path from unit where code = $1', [provinceCode(p)]);
+      const { rows } = await q.query<{ id: string; path: string }>('select id, path::text as path from unit where code = $1', [
+        provinceCode(p),
+      ]);
       const parent = rows[0]!;
       const mine = communes.filter((c) => c.provinceCode === p.code);
       const haveC = await existingCodes(q, mine.map(communeCode));
@@ -76,7 +107,15 @@ export async function loadAdminUnitsIn(q: Queryable, onlyProvinceCodes?: string[
         .filter((c) => !haveC.has(communeCode(c)))
         .map((c) => {
           const name = communeDisplayName(c);
-          return { id: randomUUID(), code: communeCode(c), name, nameKey: foldVietnamese(name), kind: 'commune', level: 'commune', validFrom: REFORM_DATE };
+          return {
+            id: randomUUID(),
+            code: communeCode(c),
+            name,
+            nameKey: foldVietnamese(name),
+            kind: 'commune',
+            level: 'commune',
+            validFrom: REFORM_DATE,
+          };
         });
       await insertChildren(q, parent, fresh);
       added += fresh.length;
@@ -84,4 +123,3 @@ export async function loadAdminUnitsIn(q: Queryable, onlyProvinceCodes?: string[
     return added;
   }
 }
-

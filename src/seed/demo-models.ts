@@ -8,41 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { seedDemoProposals } from './demo-proposals.js';
 import type { Db } from '../data/db.js';
 import { foldVietnamese } from '../domain/text.js';
-
-type Field = 'economic' | 'cultural_social' | 'defence_security' | 'political_system';
-interface Idea { title: string; field: Field; problem: string; criterion: [name: string, target: number, unit: string] }
-
-const IDEAS: Idea[] = [
-  { title: 'Tổ hợp tác trồng bưởi da xanh theo hướng an toàn', field: 'economic', problem: 'Nông dân trồng nhỏ lẻ, giá bán bấp bênh', criterion: ['Số hộ tham gia tổ hợp tác', 25, 'hộ'] },
-  { title: 'Vận động hội viên phụ nữ tiết kiệm, giúp nhau vay vốn làm ăn', field: 'economic', problem: 'Nhiều chị em thiếu vốn sản xuất nhỏ', criterion: ['Số hội viên được giúp vốn', 40, 'người'] },
-  { title: 'Dân vận khéo trong chuyển đổi cây trồng trên đất lúa kém hiệu quả', field: 'economic', problem: 'Ruộng lúa nhiễm mặn, năng suất thấp', criterion: ['Diện tích chuyển đổi', 30, 'ha'] },
-  { title: 'Nông dân liên kết tiêu thụ khóm sạch', field: 'economic', problem: 'Thương lái ép giá khi vào vụ', criterion: ['Sản lượng tiêu thụ qua hợp đồng', 200, 'tấn'] },
-  { title: 'Nuôi bò sinh sản xoay vòng giúp hộ nghèo', field: 'economic', problem: 'Hộ nghèo không có vốn chăn nuôi', criterion: ['Số hộ thoát nghèo', 12, 'hộ'] },
-  { title: 'Dân vận khéo trong vận động hiến đất mở rộng đường giao thông nông thôn', field: 'cultural_social', problem: 'Đường ấp nhỏ hẹp, mùa mưa lầy lội', criterion: ['Chiều dài đường được mở rộng', 3, 'km'] },
-  { title: 'Tuyến đường hoa, đường sáng, xanh – sạch – đẹp', field: 'cultural_social', problem: 'Đường ấp thiếu đèn, nhiều rác', criterion: ['Số bóng đèn do dân đóng góp', 150, 'bóng'] },
-  { title: 'Tủ sách dùng chung ở ấp', field: 'cultural_social', problem: 'Thiếu nơi đọc sách cho thiếu nhi', criterion: ['Số đầu sách', 500, 'cuốn'] },
-  { title: 'Cùng con đến trường, không để học sinh bỏ học giữa chừng', field: 'cultural_social', problem: 'Học sinh nghỉ học để phụ giúp gia đình', criterion: ['Số học sinh được vận động trở lại lớp', 15, 'em'] },
-  { title: 'Bữa cơm nghĩa tình cho bệnh nhân nghèo', field: 'cultural_social', problem: 'Người bệnh nghèo điều trị dài ngày thiếu ăn', criterion: ['Số suất cơm mỗi tháng', 1200, 'suất'] },
-  { title: 'Dân vận khéo trong cải cách thủ tục hành chính: một lần đến là xong việc', field: 'cultural_social', problem: 'Người dân phải đi lại nhiều lần', criterion: ['Tỷ lệ hồ sơ đúng hẹn', 98, '%'] },
-  { title: 'Phân loại rác thải tại nguồn ở khu dân cư', field: 'cultural_social', problem: 'Rác thải sinh hoạt chưa được phân loại', criterion: ['Số hộ phân loại rác', 300, 'hộ'] },
-  { title: 'Mái ấm tình thương cho hộ khó khăn về nhà ở', field: 'cultural_social', problem: 'Còn hộ ở nhà tạm, dột nát', criterion: ['Số căn nhà được xây, sửa', 6, 'căn'] },
-  { title: 'Câu lạc bộ đờn ca tài tử của ấp', field: 'cultural_social', problem: 'Thanh niên ít tham gia sinh hoạt văn hóa', criterion: ['Số buổi sinh hoạt trong năm', 24, 'buổi'] },
-  { title: 'Chăm sóc sức khỏe người cao tuổi tại nhà', field: 'cultural_social', problem: 'Người cao tuổi neo đơn ít được khám bệnh', criterion: ['Số lượt khám tại nhà', 400, 'lượt'] },
-  { title: 'Tổ tự quản an ninh trật tự liên gia', field: 'defence_security', problem: 'Trộm cắp vặt xảy ra ở khu dân cư', criterion: ['Số vụ trộm cắp giảm', 50, '%'] },
-  { title: 'Camera an ninh do dân cùng góp', field: 'defence_security', problem: 'Các tuyến đường vắng thiếu giám sát', criterion: ['Số camera lắp đặt', 30, 'camera'] },
-  { title: 'Xóm đạo bình yên', field: 'defence_security', problem: 'Cần gắn kết đồng bào có đạo với chính quyền', criterion: ['Số hộ ký cam kết', 120, 'hộ'] },
-  { title: 'Dân vận khéo trong tuyên truyền phòng, chống ma túy cho thanh niên', field: 'defence_security', problem: 'Nguy cơ ma túy len lỏi vào thanh niên', criterion: ['Số buổi tuyên truyền', 12, 'buổi'] },
-  { title: 'Đảng viên gắn bó với hộ gia đình', field: 'political_system', problem: 'Chưa nắm chắc tâm tư của dân', criterion: ['Số hộ được đảng viên phụ trách', 200, 'hộ'] },
-  { title: 'Chi bộ sinh hoạt chuyên đề về công tác dân vận', field: 'political_system', problem: 'Sinh hoạt chi bộ còn hình thức', criterion: ['Số buổi sinh hoạt chuyên đề', 4, 'buổi'] },
-  { title: 'Ngày thứ Bảy lắng nghe dân nói', field: 'political_system', problem: 'Kiến nghị của dân chậm được giải quyết', criterion: ['Tỷ lệ kiến nghị được trả lời', 100, '%'] },
-  { title: 'Tiếp công dân đúng hẹn, trả lời đúng hạn', field: 'political_system', problem: 'Đơn thư tồn đọng', criterion: ['Số đơn thư được giải quyết', 40, 'đơn'] },
-];
-
-const EXEMPLARS = [
-  { person: 'Lê Văn Tám', position: 'Hội viên Hội Nông dân', title: 'Nông dân sản xuất, kinh doanh giỏi, giúp đỡ hộ nghèo', field: 'economic' as Field },
-  { person: 'Trần Thị Mỹ', position: 'Chi hội trưởng phụ nữ ấp', title: 'Chi hội trưởng vận động chị em tham gia xây dựng nông thôn mới', field: 'cultural_social' as Field },
-  { person: 'Nguyễn Văn Út', position: 'Trưởng ấp', title: 'Trưởng ấp gương mẫu, sát dân, gần dân', field: 'political_system' as Field },
-];
+import { EXEMPLARS, IDEAS, type Field } from './demo-ideas.js';
 
 /** Where each idea is carried out: an organisation or a hamlet of a demo commune, or a provincial agency. */
 const PLACES = ['HND', 'HPN', 'DTN', 'AP1', 'UBND', 'CA', 'HCCB', 'AP2', 'MTTQ', 'TYT', 'THCS', 'DU'];
@@ -54,10 +20,19 @@ export async function hasDemoModels(db: Db): Promise<boolean> {
 
 export async function seedDemoModels(db: Db): Promise<number> {
   return db.tx(async (q) => {
-    const units = new Map((await q.query<{ id: string; code: string; path: string; name: string }>(
-      `select id, code, path::text as path, name from unit where code like any(array['X00834%', 'X00707%', 'X00478%', 'T24-KCQ%'])`,
-    )).rows.map((u) => [u.code, u]));
-    const users = new Map((await q.query<{ id: string; username: string; full_name: string }>('select id, username, full_name from app_user')).rows.map((u) => [u.username, u]));
+    const units = new Map(
+      (
+        await q.query<{ id: string; code: string; path: string; name: string }>(
+          `select id, code, path::text as path, name from unit where code like any(array['X00834%', 'X00707%', 'X00478%', 'T24-KCQ%'])`,
+        )
+      ).rows.map((u) => [u.code, u]),
+    );
+    const users = new Map(
+      (await q.query<{ id: string; username: string; full_name: string }>('select id, username, full_name from app_user')).rows.map((u) => [
+        u.username,
+        u,
+      ]),
+    );
     const officer = users.get('officer');
     const unitUser = users.get('unit');
     const member = users.get('member');
@@ -69,9 +44,15 @@ export async function seedDemoModels(db: Db): Promise<number> {
     await q.query(
       `insert into campaign (id, unit_id, unit_path, title, description, year_from, year_to, start_date, end_date, focus_themes, state, launched_at, created_by)
        values ($1, $2, $3::ltree, $4, $5, 2021, 2026, '2021-01-15', '2026-12-31', $6, 'launched', '2021-01-15T08:00:00+07:00', $7)`,
-      [campaign, province.id, province.path, 'Phong trào thi đua “Dân vận khéo” tỉnh Vĩnh Long giai đoạn 2021–2026',
+      [
+        campaign,
+        province.id,
+        province.path,
+        'Phong trào thi đua “Dân vận khéo” tỉnh Vĩnh Long giai đoạn 2021–2026',
         'Mỗi cơ quan, đơn vị, địa phương đăng ký ít nhất một mô hình “Dân vận khéo” mỗi năm, gắn với nhiệm vụ chính trị của mình.',
-        ['Phát triển kinh tế, giảm nghèo', 'Xây dựng nông thôn mới', 'Cải cách hành chính', 'Giữ vững an ninh trật tự'], officer.id],
+        ['Phát triển kinh tế, giảm nghèo', 'Xây dựng nông thôn mới', 'Cải cách hành chính', 'Giữ vững an ninh trật tự'],
+        officer.id,
+      ],
     );
     await q.query(
       `insert into campaign_quota (id, campaign_id, unit_kind, min_new, min_consolidated, min_total, note) values ($1, $2, null, 0, 0, 1, $3)`,
@@ -94,9 +75,21 @@ export async function seedDemoModels(db: Db): Promise<number> {
 
     let made = 0;
     const add = async (o: {
-      unit: { id: string; path: string }; kind: 'model' | 'exemplar'; title: string; field: Field; year: number; state: string;
-      problem?: string; person?: string; position?: string; criterion: [string, number, string]; by: { id: string; full_name: string };
-      origin?: 'new' | 'consolidation'; originId?: string | null; funds: number; commend?: boolean;
+      unit: { id: string; path: string };
+      kind: 'model' | 'exemplar';
+      title: string;
+      field: Field;
+      year: number;
+      state: string;
+      problem?: string;
+      person?: string;
+      position?: string;
+      criterion: [string, number, string];
+      by: { id: string; full_name: string };
+      origin?: 'new' | 'consolidation';
+      originId?: string | null;
+      funds: number;
+      commend?: boolean;
     }) => {
       const id = randomUUID();
       const recognised = o.state === 'recognised' || o.state === 'completed';
@@ -105,12 +98,39 @@ export async function seedDemoModels(db: Db): Promise<number> {
            problem, purpose, start_date, end_date, planned_funds_vnd, planned_workdays, level, year, state, recognised, created_by, submitted_at, decided_at)
          values ($26, $1, $2, $3, $4::ltree, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $20, $21, $22, $23,
                  $24, $25)`,
-        [id, o.kind, o.unit.id, o.unit.path, o.person ? 'individual' : 'collective', o.person ?? null, o.position ?? null, o.title, foldVietnamese(o.title),
-          o.field, o.origin ?? 'new', o.originId ?? null, o.problem ?? null, o.problem ? 'Giải quyết dứt điểm, được dân đồng tình' : null,
-          `${o.year}-02-15`, `${o.year}-11-30`, o.funds, 30 + (made % 7) * 10, 'grassroots', o.year, o.state, recognised, o.by.id,
-          o.state === 'draft' ? null : `${o.year}-02-21T09:00:00+07:00`, ['draft', 'submitted'].includes(o.state) ? null : `${o.year}-03-12T15:00:00+07:00`, campaign],
+        [
+          id,
+          o.kind,
+          o.unit.id,
+          o.unit.path,
+          o.person ? 'individual' : 'collective',
+          o.person ?? null,
+          o.position ?? null,
+          o.title,
+          foldVietnamese(o.title),
+          o.field,
+          o.origin ?? 'new',
+          o.originId ?? null,
+          o.problem ?? null,
+          o.problem ? 'Giải quyết dứt điểm, được dân đồng tình' : null,
+          `${o.year}-02-15`,
+          `${o.year}-11-30`,
+          o.funds,
+          30 + (made % 7) * 10,
+          'grassroots',
+          o.year,
+          o.state,
+          recognised,
+          o.by.id,
+          o.state === 'draft' ? null : `${o.year}-02-21T09:00:00+07:00`,
+          ['draft', 'submitted'].includes(o.state) ? null : `${o.year}-03-12T15:00:00+07:00`,
+          campaign,
+        ],
       );
-      await q.query('insert into registration_criterion (id, registration_id, name, target, unit_of_measure, sort) values ($1, $2, $3, $4, $5, 0)', [randomUUID(), id, ...o.criterion]);
+      await q.query(
+        'insert into registration_criterion (id, registration_id, name, target, unit_of_measure, sort) values ($1, $2, $3, $4, $5, 0)',
+        [randomUUID(), id, ...o.criterion],
+      );
       const steps: [string, string | null, string][] = [['create', null, 'draft']];
       if (o.state !== 'draft') steps.push(['submit', 'draft', 'submitted']);
       if (['accepted', 'recognised', 'completed'].includes(o.state)) steps.push(['accept', 'submitted', 'accepted']);
@@ -131,14 +151,25 @@ export async function seedDemoModels(db: Db): Promise<number> {
           [round, id, `${100 + made}-QĐ/BCĐ`, `${o.year}-12-10`, `${o.year}-12-10T10:00:00+07:00`],
         );
         for (const v of [officer, member]) {
-          await q.query(`insert into recognition_vote (round_id, registration_id, voter_id, voter_name, vote, at) values ($1, $2, $3, $4, 'for', $5)`, [round, id, v.id, v.full_name, `${o.year}-12-05`]);
+          await q.query(
+            `insert into recognition_vote (round_id, registration_id, voter_id, voter_name, vote, at) values ($1, $2, $3, $4, 'for', $5)`,
+            [round, id, v.id, v.full_name, `${o.year}-12-05`],
+          );
         }
       }
       if (o.commend) {
         await q.query(
           `insert into commendation (id, registration_id, form_code, issuer, decision_no, decision_date, created_by)
            values ($1, $2, $3, $4, $5, $6, $7)`,
-          [randomUUID(), id, made % 2 ? 'giay_khen' : 'bang_khen_ubnd_tinh', made % 2 ? 'Ban Thường vụ Đảng ủy xã' : 'Ủy ban nhân dân tỉnh Vĩnh Long', `${200 + made}/QĐ-KT`, `${o.year}-12-25`, officer.id],
+          [
+            randomUUID(),
+            id,
+            made % 2 ? 'giay_khen' : 'bang_khen_ubnd_tinh',
+            made % 2 ? 'Ban Thường vụ Đảng ủy xã' : 'Ủy ban nhân dân tỉnh Vĩnh Long',
+            `${200 + made}/QĐ-KT`,
+            `${o.year}-12-25`,
+            officer.id,
+          ],
         );
       }
       made += 1;
@@ -147,10 +178,17 @@ export async function seedDemoModels(db: Db): Promise<number> {
 
     // Each commune carries out most ideas once, spread over six years; older ones are finished.
     const stateOf = (year: number, k: number) =>
-      year <= 2023 ? (k % 4 === 0 ? 'recognised' : 'completed')
-        : year === 2024 ? (k % 3 === 0 ? 'accepted' : 'recognised')
-          : year === 2025 ? (['recognised', 'accepted', 'accepted', 'submitted'][k % 4]!)
-            : (['submitted', 'accepted', 'draft', 'submitted', 'returned'][k % 5]!);
+      year <= 2023
+        ? k % 4 === 0
+          ? 'recognised'
+          : 'completed'
+        : year === 2024
+          ? k % 3 === 0
+            ? 'accepted'
+            : 'recognised'
+          : year === 2025
+            ? ['recognised', 'accepted', 'accepted', 'submitted'][k % 4]!
+            : ['submitted', 'accepted', 'draft', 'submitted', 'returned'][k % 5]!;
     for (const [c, commune] of COMMUNES.entries()) {
       for (const [k, idea] of IDEAS.entries()) {
         if ((k + c) % 5 === 4) continue; // not every commune does everything
@@ -158,25 +196,72 @@ export async function seedDemoModels(db: Db): Promise<number> {
         const year = 2021 + ((k * 5 + c * 2 + 1) % 6);
         const state = stateOf(year, k + c);
         const by = commune === 'X00834' ? unitUser : officer;
-        await add({ unit: place, kind: 'model', title: idea.title, field: idea.field, year, state, problem: idea.problem, criterion: idea.criterion, by, funds: ((k % 5) + 1) * 5_000_000, commend: state !== 'accepted' && (k + c) % 3 === 0 && (state === 'recognised' || state === 'completed') });
+        await add({
+          unit: place,
+          kind: 'model',
+          title: idea.title,
+          field: idea.field,
+          year,
+          state,
+          problem: idea.problem,
+          criterion: idea.criterion,
+          by,
+          funds: ((k % 5) + 1) * 5_000_000,
+          commend: state !== 'accepted' && (k + c) % 3 === 0 && (state === 'recognised' || state === 'completed'),
+        });
       }
       for (const [k, e] of EXEMPLARS.entries()) {
         const place = units.get(`${commune}-${['HND', 'HPN', 'AP1'][k]}`) ?? units.get(commune)!;
-        await add({ unit: place, kind: 'exemplar', title: e.title, field: e.field, year: 2024 + (k % 2), state: k === 2 ? 'accepted' : 'recognised', person: e.person, position: e.position, criterion: ['Số hộ được giúp đỡ', 10, 'hộ'], by: commune === 'X00834' ? unitUser : officer, funds: 0, commend: k === 0 });
+        await add({
+          unit: place,
+          kind: 'exemplar',
+          title: e.title,
+          field: e.field,
+          year: 2024 + (k % 2),
+          state: k === 2 ? 'accepted' : 'recognised',
+          person: e.person,
+          position: e.position,
+          criterion: ['Số hộ được giúp đỡ', 10, 'hộ'],
+          by: commune === 'X00834' ? unitUser : officer,
+          funds: 0,
+          commend: k === 0,
+        });
       }
     }
     // A model reported again as new in a later year: the kind of repeat the movement wants flagged.
     const women = units.get('X00834-HPN')!;
-    await add({ unit: women, kind: 'model', title: 'Vận động hội viên phụ nữ tiết kiệm giúp nhau vay vốn làm ăn', field: 'economic', year: 2026, state: 'submitted', problem: 'Nhiều chị em thiếu vốn sản xuất nhỏ', criterion: ['Số hội viên được giúp vốn', 45, 'người'], by: unitUser, funds: 10_000_000 });
+    await add({
+      unit: women,
+      kind: 'model',
+      title: 'Vận động hội viên phụ nữ tiết kiệm giúp nhau vay vốn làm ăn',
+      field: 'economic',
+      year: 2026,
+      state: 'submitted',
+      problem: 'Nhiều chị em thiếu vốn sản xuất nhỏ',
+      criterion: ['Số hội viên được giúp vốn', 45, 'người'],
+      by: unitUser,
+      funds: 10_000_000,
+    });
     // Provincial agencies of the block.
     for (const [k, code] of ['T24-KCQ-SYT', 'T24-KCQ-SGDDT', 'T24-KCQ-SNNMT', 'T24-KCQ-BVDK'].entries()) {
       const unit = units.get(code);
       if (!unit) continue;
       const idea = IDEAS[[9, 8, 2, 14][k]!]!;
-      await add({ unit, kind: 'model', title: `${idea.title} (${unit.name})`, field: idea.field, year: 2025, state: k % 2 ? 'recognised' : 'accepted', problem: idea.problem, criterion: idea.criterion, by: officer, funds: 20_000_000, commend: k === 1 });
+      await add({
+        unit,
+        kind: 'model',
+        title: `${idea.title} (${unit.name})`,
+        field: idea.field,
+        year: 2025,
+        state: k % 2 ? 'recognised' : 'accepted',
+        problem: idea.problem,
+        criterion: idea.criterion,
+        by: officer,
+        funds: 20_000_000,
+        commend: k === 1,
+      });
     }
     await seedDemoProposals(q, { unitUser: unitUser.id, officer: officer.id }, province);
     return made;
   });
 }
-

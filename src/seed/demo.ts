@@ -56,25 +56,46 @@ const PROVINCE_FORCES: Org[] = [
 function bulk(parentCode: string, orgs: Org[], nameSuffix: string, level: string): BulkUnit[] {
   return orgs.map(([suffix, name, kind]) => {
     const full = nameSuffix ? `${name} ${nameSuffix}` : name;
-    return { id: randomUUID(), code: `${parentCode}-${foldVietnamese(suffix).toUpperCase()}`, name: full, nameKey: foldVietnamese(full), kind, level };
+    return {
+      id: randomUUID(),
+      code: `${parentCode}-${foldVietnamese(suffix).toUpperCase()}`,
+      name: full,
+      nameKey: foldVietnamese(full),
+      kind,
+      level,
+    };
   });
 }
 
 async function unitByCode(q: Queryable, code: string) {
   const { rows } = await q.query<{ id: string; path: string; name: string }>(
-    'select id, path::text as path, name from unit where code = $1', [code]);
+    'select id, path::text as path, name from unit where code = $1',
+    [code],
+  );
   if (!rows[0]) throw new Error(`unit ${code} missing`);
   return rows[0];
 }
 
-export interface DemoAccount { username: string; role: Role; fullName: string; position: string; scope: string }
+export interface DemoAccount {
+  username: string;
+  role: Role;
+  fullName: string;
+  position: string;
+  scope: string;
+}
 
 export async function demoAccounts(q: Queryable): Promise<DemoAccount[]> {
   const commune = await unitByCode(q, DEMO_COMMUNES[0]!);
   const province = await unitByCode(q, DEMO_PROVINCE_UNIT);
   return [
     { username: 'admin', role: 'admin', fullName: 'Quản trị hệ thống', position: 'Quản trị viên', scope: ROOT_CODE },
-    { username: 'officer', role: 'officer', fullName: 'Nguyễn Thị Thu Hà', position: 'Chuyên viên Ban Tuyên giáo và Dân vận Tỉnh ủy', scope: DEMO_PROVINCE_UNIT },
+    {
+      username: 'officer',
+      role: 'officer',
+      fullName: 'Nguyễn Thị Thu Hà',
+      position: 'Chuyên viên Ban Tuyên giáo và Dân vận Tỉnh ủy',
+      scope: DEMO_PROVINCE_UNIT,
+    },
     { username: 'member', role: 'member', fullName: 'Trần Văn Bình', position: 'Thành viên Ban Chỉ đạo tỉnh', scope: DEMO_PROVINCE_UNIT },
     { username: 'unit', role: 'unit_officer', fullName: 'Lê Minh Tâm', position: `Cán bộ ${commune.name}`, scope: DEMO_COMMUNES[0]! },
     { username: 'viewer', role: 'viewer', fullName: 'Phạm Quốc Hùng', position: `Lãnh đạo ${province.name}`, scope: DEMO_PROVINCE_UNIT },
@@ -95,7 +116,14 @@ export async function seedDemo(db: Db, password: string): Promise<DemoAccount[]>
     if (existing[0]!.n === 0) {
       const blockId = randomUUID();
       await insertChildren(q, province, [
-        { id: blockId, code: 'T24-KCQ', name: 'Đảng bộ Khối các cơ quan tỉnh', nameKey: foldVietnamese('Đảng bộ Khối các cơ quan tỉnh'), kind: 'block', level: 'block' },
+        {
+          id: blockId,
+          code: 'T24-KCQ',
+          name: 'Đảng bộ Khối các cơ quan tỉnh',
+          nameKey: foldVietnamese('Đảng bộ Khối các cơ quan tỉnh'),
+          kind: 'block',
+          level: 'block',
+        },
         ...bulk('T24', PROVINCE_FORCES, '', 'province'),
       ]);
       const block = await unitByCode(q, 'T24-KCQ');
@@ -107,7 +135,14 @@ export async function seedDemo(db: Db, password: string): Promise<DemoAccount[]>
         await insertChildren(q, commune, orgs);
         const groups = ['Ấp 1', 'Ấp 2', 'Ấp 3'].map((n, i) => {
           const name = `${n} ${shortName}`;
-          return { id: randomUUID(), code: `${code}-AP${i + 1}`, name, nameKey: foldVietnamese(name), kind: 'residential_group', level: 'grassroots' };
+          return {
+            id: randomUUID(),
+            code: `${code}-AP${i + 1}`,
+            name,
+            nameKey: foldVietnamese(name),
+            kind: 'residential_group',
+            level: 'grassroots',
+          };
         });
         await insertChildren(q, commune, groups);
       }

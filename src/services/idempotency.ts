@@ -31,7 +31,8 @@ export async function recordedAnswer(db: Db, claim: IdempotencyClaim): Promise<S
   for (;;) {
     const row = await findKey(db.pool, claim.userId, claim.key);
     if (!row) return null;
-    if (row.method !== claim.method || row.path !== claim.path || row.request_hash !== claim.requestHash) throw new AppError('IDEMPOTENCY_KEY_REUSED');
+    if (row.method !== claim.method || row.path !== claim.path || row.request_hash !== claim.requestHash)
+      throw new AppError('IDEMPOTENCY_KEY_REUSED');
     if (row.response_status !== null) return { status: row.response_status, type: row.response_type, body: row.response_body ?? '' };
     if (row.age_s > IN_FLIGHT_SECONDS || Date.now() - started > WAIT_MS) throw new AppError('IDEMPOTENCY_UNANSWERED');
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));

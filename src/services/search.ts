@@ -15,15 +15,32 @@ export async function search(ctx: Ctx, input: SearchQuery): Promise<SearchResult
     if (!unit) throw notFound('unit');
     unitPath = unit.path;
   }
-  const { total, capped, rows } = await searchRegistrations(ctx.db.pool, tsquery, {
-    scopePath: ctx.actor.viewPath, unitPath, fieldCode: input.fieldCode, year: input.year, state: input.state, kind: input.kind,
-  }, input.pageSize, (input.page - 1) * input.pageSize);
+  const { total, capped, rows } = await searchRegistrations(
+    ctx.db.pool,
+    tsquery,
+    {
+      scopePath: ctx.actor.viewPath,
+      unitPath,
+      fieldCode: input.fieldCode,
+      year: input.year,
+      state: input.state,
+      kind: input.kind,
+    },
+    input.pageSize,
+    (input.page - 1) * input.pageSize,
+  );
   return {
     total,
     capped,
     items: rows.map((r) => ({
-      id: r.id, kind: r.kind, title: r.title, titleParts: markedParts(r.title_marked),
-      unit: { id: r.unit_id, name: r.unit_name }, personName: r.person_name, fieldCode: r.field_code, year: r.year,
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      titleParts: markedParts(r.title_marked),
+      unit: { id: r.unit_id, name: r.unit_name },
+      personName: r.person_name,
+      fieldCode: r.field_code,
+      year: r.year,
       state: r.state,
       snippet: r.snippet_marked.includes('«') ? markedParts(r.snippet_marked) : [],
     })),

@@ -3,8 +3,18 @@ import { insertAudit } from '../data/audit-repo.js';
 import { findRegistrationInScope } from '../data/registrations-repo.js';
 import type { Db } from '../data/db.js';
 import {
-  deletePublication, listPublished, publicCommendations, publicPhoto, publicPhotos, publicRecognitions, publicResults, publishedBySlug,
-  showcaseChoices, upsertPublication, type PublicCard, type ShowcaseFilter,
+  deletePublication,
+  listPublished,
+  publicCommendations,
+  publicPhoto,
+  publicPhotos,
+  publicRecognitions,
+  publicResults,
+  publishedBySlug,
+  showcaseChoices,
+  upsertPublication,
+  type PublicCard,
+  type ShowcaseFilter,
 } from '../data/showcase-repo.js';
 import { AppError, notFound } from '../domain/errors.js';
 import { can } from '../domain/policy.js';
@@ -18,7 +28,16 @@ export async function publish(ctx: Ctx, id: string, summary: string) {
     if (!can(ctx.actor, 'registration.publish', { path: r.unit_path })) throw new AppError('FORBIDDEN');
     if (!r.recognised || !['recognised', 'completed'].includes(r.state)) throw new AppError('PUBLISH_NOT_RECOGNISED');
     const slug = await upsertPublication(q, r, summary, ctx.actor.id);
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'registration.publish', entityType: 'registration', entityId: id, entityLabel: r.title, unitPath: r.unit_path, ip: ctx.ip });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'registration.publish',
+      entityType: 'registration',
+      entityId: id,
+      entityLabel: r.title,
+      unitPath: r.unit_path,
+      ip: ctx.ip,
+    });
     return { slug, url: `/cong-khai/mo-hinh/${slug}` };
   });
 }
@@ -29,7 +48,16 @@ export async function unpublish(ctx: Ctx, id: string) {
     if (!r) throw notFound('registration');
     if (!can(ctx.actor, 'registration.publish', { path: r.unit_path })) throw new AppError('FORBIDDEN');
     await deletePublication(q, id);
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'registration.unpublish', entityType: 'registration', entityId: id, entityLabel: r.title, unitPath: r.unit_path, ip: ctx.ip });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'registration.unpublish',
+      entityType: 'registration',
+      entityId: id,
+      entityLabel: r.title,
+      unitPath: r.unit_path,
+      ip: ctx.ip,
+    });
   });
 }
 
@@ -50,7 +78,10 @@ export async function publishedModel(db: Db, slug: string) {
   const model = await publishedBySlug(db.pool, slug);
   if (!model) return null;
   const [photos, recognitions, commendations, results] = await Promise.all([
-    publicPhotos(db.pool, model.id), publicRecognitions(db.pool, model.id), publicCommendations(db.pool, model.id), publicResults(db.pool, model.id),
+    publicPhotos(db.pool, model.id),
+    publicRecognitions(db.pool, model.id),
+    publicCommendations(db.pool, model.id),
+    publicResults(db.pool, model.id),
   ]);
   return { model, photos, recognitions, commendations, results };
 }
@@ -59,7 +90,13 @@ export async function publishedModel(db: Db, slug: string) {
  * The metadata-free copy of a published photo, or null when the id names none or no copy can be
  * made (`onCopyError` hears why, for the log).
  */
-export async function publishedPhotoCopy(db: Db, filesDir: string, id: string, size: PhotoSize, onCopyError: (err: unknown) => void): Promise<string | null> {
+export async function publishedPhotoCopy(
+  db: Db,
+  filesDir: string,
+  id: string,
+  size: PhotoSize,
+  onCopyError: (err: unknown) => void,
+): Promise<string | null> {
   const f = /^[0-9a-f-]{36}$/.test(id) ? await publicPhoto(db.pool, id) : null;
   if (!f) return null;
   try {

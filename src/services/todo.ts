@@ -20,14 +20,18 @@ export async function todo(ctx: Ctx): Promise<z.infer<typeof Todo>> {
     items.push({ key, count: (await listRegistrations(ctx, RegistrationListQuery.parse({ queue: key, pageSize: 1 }))).total });
 
   const entry = actor.entryPath ? { path: actor.entryPath } : null;
-  if (entry && availableTransitions(actor, { state: 'submitted', unitPath: entry.path }).includes('accept')) await queue('awaiting_appraisal');
+  if (entry && availableTransitions(actor, { state: 'submitted', unitPath: entry.path }).includes('accept'))
+    await queue('awaiting_appraisal');
   if (entry && can(actor, 'registration.create', entry)) {
     await queue('returned_to_me');
     await queue('my_drafts');
   }
   if (entry && can(actor, 'registration.inspect', entry)) await queue('to_inspect');
   if (entry && can(actor, 'commendation.record', entry)) {
-    items.push({ key: 'proposals', count: (await listProposals(ctx, { queue: 'incoming', state: 'pending', page: 1, pageSize: 1 })).total });
+    items.push({
+      key: 'proposals',
+      count: (await listProposals(ctx, { queue: 'incoming', state: 'pending', page: 1, pageSize: 1 })).total,
+    });
   }
 
   // Candidates of open rounds, as the rounds screen shows them, that wait for this user.
@@ -35,6 +39,7 @@ export async function todo(ctx: Ctx): Promise<z.infer<typeof Todo>> {
   const toVote = rows.filter((c) => !c.voted && can(actor, 'recognition.vote', { path: c.round_path }));
   const toAcknowledge = rows.filter((c) => !c.acknowledged && can(actor, 'recognition.acknowledge', { path: c.unit_path }));
   if (rows.some((c) => can(actor, 'recognition.vote', { path: c.round_path }))) items.push({ key: 'votes', count: toVote.length });
-  if (rows.some((c) => can(actor, 'recognition.acknowledge', { path: c.unit_path }))) items.push({ key: 'acknowledgements', count: toAcknowledge.length });
+  if (rows.some((c) => can(actor, 'recognition.acknowledge', { path: c.unit_path })))
+    items.push({ key: 'acknowledgements', count: toAcknowledge.length });
   return { items, roundId: (toVote[0] ?? toAcknowledge[0])?.round_id ?? null };
 }

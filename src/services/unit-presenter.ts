@@ -26,12 +26,7 @@ export function unitActions(actor: Actor, r: UnitRow): string[] {
   });
 }
 
-export function presentUnit(
-  actor: Actor,
-  r: UnitRow,
-  ancestors: { id: string; name: string }[],
-  predecessorIds: string[],
-): Unit {
+export function presentUnit(actor: Actor, r: UnitRow, ancestors: { id: string; name: string }[], predecessorIds: string[]): Unit {
   return {
     ...presentUnitSummary(r),
     address: r.address,

@@ -22,7 +22,13 @@ function requireUserAdmin(ctx: Ctx) {
 export async function listUsers(ctx: Ctx, query: z.infer<typeof UserListQuery>) {
   requireUserAdmin(ctx);
   const search = query.q ? foldVietnamese(query.q) : undefined;
-  const { rows, total } = await listUsersInScope(ctx.db.pool, inScope(ctx.actor.viewPath), search, query.pageSize, (query.page - 1) * query.pageSize);
+  const { rows, total } = await listUsersInScope(
+    ctx.db.pool,
+    inScope(ctx.actor.viewPath),
+    search,
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  );
   return { items: rows.map((r) => presentUser(ctx.actor, r)), total };
 }
 

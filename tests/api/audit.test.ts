@@ -7,21 +7,43 @@ let u: Users;
 let commune: string, otherCommune: string;
 
 useDemo((demo) => {
-  ({ srv, u, units: { commune, otherCommune } } = demo);
+  ({
+    srv,
+    u,
+    units: { commune, otherCommune },
+  } = demo);
 });
 
 describe('audit log', () => {
   it('is append-only in the database itself', async () => {
-    await u.officer.post('/api/v1/units', { parentId: commune, code: 'AUD-1', name: 'Đơn vị thử nhật ký', kind: 'other', level: 'grassroots' });
+    await u.officer.post('/api/v1/units', {
+      parentId: commune,
+      code: 'AUD-1',
+      name: 'Đơn vị thử nhật ký',
+      kind: 'other',
+      level: 'grassroots',
+    });
     await expect(srv.db.pool.query(`update audit_log set actor_name = 'x'`)).rejects.toThrow(/append-only/);
     await expect(srv.db.pool.query(`delete from audit_log`)).rejects.toThrow(/append-only/);
   });
 
   it('officers read the audit of their subtree only; other roles may not read it', async () => {
-    const admin = await u.admin.post('/api/v1/units', { parentId: otherCommune, code: 'AUD-2', name: 'Đơn vị Trà Vinh', kind: 'other', level: 'grassroots' });
+    const admin = await u.admin.post('/api/v1/units', {
+      parentId: otherCommune,
+      code: 'AUD-2',
+      name: 'Đơn vị Trà Vinh',
+      kind: 'other',
+      level: 'grassroots',
+    });
     expect(admin.status).toBe(201);
     const root = (await u.admin.get('/api/v1/units')).body.items[0].id;
-    const outside = await u.admin.post('/api/v1/units', { parentId: root, code: 'AUD-NGOAI', name: 'Đơn vị ngoài tỉnh', kind: 'other', level: 'province' });
+    const outside = await u.admin.post('/api/v1/units', {
+      parentId: root,
+      code: 'AUD-NGOAI',
+      name: 'Đơn vị ngoài tỉnh',
+      kind: 'other',
+      level: 'province',
+    });
     expect(outside.status).toBe(201);
     const officer = await u.officer.get('/api/v1/audit?entityType=unit&pageSize=200');
     const labels = officer.body.items.map((x: any) => x.entityLabel);
@@ -53,7 +75,10 @@ describe('audit log', () => {
 
 describe('audit log export', () => {
   it('exports the filtered log of the officer’s scope to Excel, and refuses those who may not read it', async () => {
-    await u.officer.patch(`/api/v1/units/${commune}`, { version: (await u.officer.get(`/api/v1/units/${commune}`)).body.version, address: 'Ấp Trung, xã Càng Long' });
+    await u.officer.patch(`/api/v1/units/${commune}`, {
+      version: (await u.officer.get(`/api/v1/units/${commune}`)).body.version,
+      address: 'Ấp Trung, xã Càng Long',
+    });
     const list = await u.officer.get('/api/v1/audit?entityType=unit&pageSize=200');
     expect(list.body.total).toBeGreaterThan(0);
     const r = await fetch(`${srv.baseUrl}/api/v1/audit/xlsx?entityType=unit`, { headers: { cookie: u.officer.cookie! } });

@@ -3,8 +3,12 @@ import { Client, loggedIn } from '../support/client.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
 
 let srv: TestServer;
-beforeAll(async () => { srv = await startTestServer({ web: false }); });
-afterAll(async () => { await srv?.close(); });
+beforeAll(async () => {
+  srv = await startTestServer({ web: false });
+});
+afterAll(async () => {
+  await srv?.close();
+});
 
 describe('sign-in', () => {
   it('signs in with a httpOnly session cookie and tells who the user is', async () => {
@@ -26,11 +30,23 @@ describe('sign-in', () => {
   it('tells what the user may create, from the policy, so no screen tests a role', async () => {
     const officer = await loggedIn(srv.baseUrl, 'officer', DEMO_PASSWORD);
     expect((await officer.get('/api/v1/auth/me')).body.canCreate).toEqual({
-      campaign: true, round: true, criterion: true, registration: true, unit: true, user: false, report: true,
+      campaign: true,
+      round: true,
+      criterion: true,
+      registration: true,
+      unit: true,
+      user: false,
+      report: true,
     });
     const member = await loggedIn(srv.baseUrl, 'member', DEMO_PASSWORD);
     expect((await member.get('/api/v1/auth/me')).body.canCreate).toEqual({
-      campaign: false, round: false, criterion: false, registration: false, unit: false, user: false, report: false,
+      campaign: false,
+      round: false,
+      criterion: false,
+      registration: false,
+      unit: false,
+      user: false,
+      report: false,
     });
     const openapi = await officer.get('/api/v1/openapi.json');
     expect(JSON.stringify(openapi.body)).toContain('canCreate');
@@ -97,8 +113,13 @@ describe('sign-in', () => {
     const admin = await loggedIn(srv.baseUrl, 'admin', DEMO_PASSWORD);
     const province = (await admin.get('/api/v1/units?q=T24')).body.items[0];
     const created = await admin.post('/api/v1/users', {
-      username: 'doimatkhau', fullName: 'Người Đổi Mật Khẩu', role: 'viewer',
-      unitId: province.id, entryUnitId: null, viewUnitId: province.id, password: 'Tam-thoi-123',
+      username: 'doimatkhau',
+      fullName: 'Người Đổi Mật Khẩu',
+      role: 'viewer',
+      unitId: province.id,
+      entryUnitId: null,
+      viewUnitId: province.id,
+      password: 'Tam-thoi-123',
     });
     expect(created.status).toBe(201);
     expect(created.body.mustChangePassword).toBe(true);
@@ -126,7 +147,15 @@ describe('a password set by an administrator', () => {
   it('must be changed before any other work', async () => {
     const admin = await loggedIn(srv.baseUrl, 'admin', DEMO_PASSWORD);
     const province = (await admin.get('/api/v1/units?q=T24')).body.items[0];
-    await admin.post('/api/v1/users', { username: 'moi.cap', fullName: 'Tài khoản mới cấp', role: 'viewer', unitId: province.id, entryUnitId: null, viewUnitId: province.id, password: 'Cap-moi-2026' });
+    await admin.post('/api/v1/users', {
+      username: 'moi.cap',
+      fullName: 'Tài khoản mới cấp',
+      role: 'viewer',
+      unitId: province.id,
+      entryUnitId: null,
+      viewUnitId: province.id,
+      password: 'Cap-moi-2026',
+    });
     const c = new Client(srv.baseUrl);
     expect((await c.login('moi.cap', 'Cap-moi-2026')).body.user.mustChangePassword).toBe(true);
     const blocked = await c.get('/api/v1/units');

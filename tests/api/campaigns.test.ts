@@ -5,15 +5,28 @@ let u: Users;
 let province: string, womenUnion: string;
 
 useDemo((demo) => {
-  ({ u, units: { province, womenUnion } } = demo);
+  ({
+    u,
+    units: { province, womenUnion },
+  } = demo);
 });
 
 const campaign = (over: Record<string, unknown> = {}) => ({
-  unitId: province, title: 'Phát động phong trào thi đua “Dân vận khéo” giai đoạn 2026–2030',
-  yearFrom: 2026, yearTo: 2030, startDate: '2026-01-15', endDate: '2030-12-31',
+  unitId: province,
+  title: 'Phát động phong trào thi đua “Dân vận khéo” giai đoạn 2026–2030',
+  yearFrom: 2026,
+  yearTo: 2030,
+  startDate: '2026-01-15',
+  endDate: '2030-12-31',
   focusThemes: ['Xây dựng nông thôn mới', 'Chuyển đổi số'],
   quotas: [
-    { unitKind: 'party', minNew: 1, minConsolidated: 2, minTotal: 1, note: 'Mỗi tổ chức Đảng ít nhất 1 mô hình mới hoặc củng cố 2 mô hình' },
+    {
+      unitKind: 'party',
+      minNew: 1,
+      minConsolidated: 2,
+      minTotal: 1,
+      note: 'Mỗi tổ chức Đảng ít nhất 1 mô hình mới hoặc củng cố 2 mô hình',
+    },
     { unitKind: null, minNew: 0, minConsolidated: 0, minTotal: 2, note: 'Mỗi đơn vị 2 mô hình mỗi năm' },
   ],
   ...over,
@@ -31,8 +44,21 @@ describe('campaigns', () => {
   });
 
   it('launching makes it visible to the whole subtree, and open for registrations', async () => {
-    const draft = await u.officer.post('/api/v1/campaigns', campaign({ title: 'Đợt thi đua năm 2026', yearTo: 2026, endDate: '2026-12-31' }));
-    const reg = { kind: 'model', unitId: womenUnion, holder: 'collective', title: 'Mô hình thử đợt', fieldCode: 'economic', startDate: '2026-02-01', endDate: '2026-12-01', level: 'commune', campaignId: draft.body.id };
+    const draft = await u.officer.post(
+      '/api/v1/campaigns',
+      campaign({ title: 'Đợt thi đua năm 2026', yearTo: 2026, endDate: '2026-12-31' }),
+    );
+    const reg = {
+      kind: 'model',
+      unitId: womenUnion,
+      holder: 'collective',
+      title: 'Mô hình thử đợt',
+      fieldCode: 'economic',
+      startDate: '2026-02-01',
+      endDate: '2026-12-01',
+      level: 'commune',
+      campaignId: draft.body.id,
+    };
     const early = await u.unit.post('/api/v1/registrations', reg);
     expect(early.status).toBe(404); // the draft is not visible to the commune yet
     const launched = await u.officer.post(`/api/v1/campaigns/${draft.body.id}/launch`, { version: draft.body.version });
@@ -87,11 +113,17 @@ describe('criteria catalogue', () => {
   });
 
   it('movement officers edit it; others may not', async () => {
-    const created = await u.officer.post('/api/v1/criteria-templates', { target: 'collective', unitKind: 'school', name: 'Vận động phụ huynh tham gia xây dựng trường xanh – sạch – đẹp' });
+    const created = await u.officer.post('/api/v1/criteria-templates', {
+      target: 'collective',
+      unitKind: 'school',
+      name: 'Vận động phụ huynh tham gia xây dựng trường xanh – sạch – đẹp',
+    });
     expect(created.status).toBe(201);
     const edited = await u.officer.patch(`/api/v1/criteria-templates/${created.body.id}`, { version: created.body.version, active: false });
     expect(edited.body).toMatchObject({ active: false, name: 'Vận động phụ huynh tham gia xây dựng trường xanh – sạch – đẹp' });
     expect((await u.unit.post('/api/v1/criteria-templates', { target: 'model', unitKind: null, name: 'Thử' })).status).toBe(403);
-    expect((await u.member.patch(`/api/v1/criteria-templates/${created.body.id}`, { version: edited.body.version, name: 'x' })).status).toBe(403);
+    expect(
+      (await u.member.patch(`/api/v1/criteria-templates/${created.body.id}`, { version: edited.body.version, name: 'x' })).status,
+    ).toBe(403);
   });
 });

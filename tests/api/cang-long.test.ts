@@ -23,17 +23,31 @@ const reportDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-report-'));
 const PUBLISHED = { economic: 575, cultural_social: 2951, defence_security: 267, political_system: 317 } as const;
 const TOTAL = 4110;
 const COMMUNES = [
-  'Thị trấn Càng Long', 'Xã An Trường', 'Xã An Trường A', 'Xã Bình Phú', 'Xã Đại Phúc', 'Xã Đại Phước', 'Xã Đức Mỹ',
-  'Xã Huyền Hội', 'Xã Mỹ Cẩm', 'Xã Nhị Long', 'Xã Nhị Long Phú', 'Xã Phương Thạnh', 'Xã Tân An', 'Xã Tân Bình',
+  'Thị trấn Càng Long',
+  'Xã An Trường',
+  'Xã An Trường A',
+  'Xã Bình Phú',
+  'Xã Đại Phúc',
+  'Xã Đại Phước',
+  'Xã Đức Mỹ',
+  'Xã Huyền Hội',
+  'Xã Mỹ Cẩm',
+  'Xã Nhị Long',
+  'Xã Nhị Long Phú',
+  'Xã Phương Thạnh',
+  'Xã Tân An',
+  'Xã Tân Bình',
 ];
 const AGENCIES = ['Ban Dân vận Huyện ủy Càng Long', 'Ủy ban Mặt trận Tổ quốc Việt Nam huyện Càng Long', 'Hội Nông dân huyện Càng Long'];
 
 /** Runs `fn` over 0..n-1 with a few requests in flight, as several officers typing at once would. */
 async function inParallel(n: number, width: number, fn: (i: number) => Promise<void>) {
   let next = 0;
-  await Promise.all(Array.from({ length: width }, async () => {
-    while (next < n) await fn(next++);
-  }));
+  await Promise.all(
+    Array.from({ length: width }, async () => {
+      while (next < n) await fn(next++);
+    }),
+  );
 }
 
 function officeBinary(): string | null {
@@ -45,16 +59,26 @@ beforeAll(async () => {
   const demo = await startDemo();
   ({ srv, u } = demo);
   const { province } = demo.units;
-  const d = await u.officer.post('/api/v1/units', { parentId: province, code: 'H-CANGLONG', name: 'Huyện Càng Long', kind: 'district', level: 'district', validFrom: '2016-01-01' });
+  const d = await u.officer.post('/api/v1/units', {
+    parentId: province,
+    code: 'H-CANGLONG',
+    name: 'Huyện Càng Long',
+    kind: 'district',
+    level: 'district',
+    validFrom: '2016-01-01',
+  });
   expect(d.status, JSON.stringify(d.body)).toBe(201);
   district = d.body.id;
   communes = [];
   for (const [i, name] of [...COMMUNES, ...AGENCIES].entries()) {
     const agency = i >= COMMUNES.length;
     const c = await u.officer.post('/api/v1/units', {
-      parentId: district, code: `H-CANGLONG-${String(i + 1).padStart(2, '0')}`, name,
+      parentId: district,
+      code: `H-CANGLONG-${String(i + 1).padStart(2, '0')}`,
+      name,
       kind: agency ? (i === COMMUNES.length ? 'party' : i === COMMUNES.length + 1 ? 'fatherland_front' : 'socio_political') : 'commune',
-      level: agency ? 'district' : 'commune', validFrom: '2016-01-01',
+      level: agency ? 'district' : 'commune',
+      validFrom: '2016-01-01',
     });
     expect(c.status, JSON.stringify(c.body)).toBe(201);
     communes.push(c.body.id);
@@ -66,10 +90,17 @@ beforeAll(async () => {
     const year = 2016 + (i % 5);
     const individual = i % 10 === 9;
     const draft = await u.officer.post('/api/v1/registrations', {
-      kind: 'model', unitId: communes[i % communes.length], holder: individual ? 'individual' : 'collective',
-      personName: individual ? `Hội viên số ${i}` : undefined, title: `Mô hình “Dân vận khéo” số ${i + 1}`,
-      fieldCode: fields[i], startDate: `${year}-03-01`, endDate: `${year}-12-31`, level: i % communes.length >= COMMUNES.length ? 'district' : 'commune',
-      plannedWorkdays: 10, criteria: [{ name: 'Số hộ dân tham gia', target: 50, unitOfMeasure: 'hộ' }],
+      kind: 'model',
+      unitId: communes[i % communes.length],
+      holder: individual ? 'individual' : 'collective',
+      personName: individual ? `Hội viên số ${i}` : undefined,
+      title: `Mô hình “Dân vận khéo” số ${i + 1}`,
+      fieldCode: fields[i],
+      startDate: `${year}-03-01`,
+      endDate: `${year}-12-31`,
+      level: i % communes.length >= COMMUNES.length ? 'district' : 'commune',
+      plannedWorkdays: 10,
+      criteria: [{ name: 'Số hộ dân tham gia', target: 50, unitOfMeasure: 'hộ' }],
     });
     if (draft.status !== 201) throw new Error(`registration ${i}: ${draft.status} ${JSON.stringify(draft.body)}`);
     const sent = await u.officer.post(`/api/v1/registrations/${draft.body.id}/submit`, { version: draft.body.version });
@@ -89,7 +120,9 @@ describe('Càng Long, 2016–2020', () => {
     const byField = Object.fromEntries(s.body.rows.map((r: any) => [r.keys.field, r.count]));
     expect(byField).toEqual({ ...PUBLISHED, other: 0 });
     for (const [code, n] of Object.entries(PUBLISHED)) {
-      const list = await u.officer.get(`/api/v1/registrations?unitId=${district}&fieldCode=${code}&yearFrom=2016&yearTo=2020&states=${s.body.states.join(',')}&pageSize=1`);
+      const list = await u.officer.get(
+        `/api/v1/registrations?unitId=${district}&fieldCode=${code}&yearFrom=2016&yearTo=2020&states=${s.body.states.join(',')}&pageSize=1`,
+      );
       expect(list.body.total, code).toBe(n);
     }
     const byChild = await u.officer.get(`/api/v1/stats?unitId=${district}&groupBy=child&yearFrom=2016&yearTo=2020`);
@@ -109,13 +142,23 @@ describe('Càng Long, 2016–2020', () => {
 
   it('the review report prints the figures, in Word and Excel', async () => {
     const created = await u.officer.post('/api/v1/review-reports', {
-      unitId: district, kind: 'final', yearFrom: 2016, yearTo: 2020,
+      unitId: district,
+      kind: 'final',
+      yearFrom: 2016,
+      yearTo: 2020,
       title: 'Tổng kết phong trào thi đua “Dân vận khéo” giai đoạn 2016 – 2020',
-      parentBody: 'Huyện ủy Càng Long', issuingBody: 'Ban Chỉ đạo phong trào “Dân vận khéo” huyện Càng Long',
-      number: 'Số 45-BC/BCĐ', place: 'Càng Long', reportDate: '2020-11-25',
+      parentBody: 'Huyện ủy Càng Long',
+      issuingBody: 'Ban Chỉ đạo phong trào “Dân vận khéo” huyện Càng Long',
+      number: 'Số 45-BC/BCĐ',
+      place: 'Càng Long',
+      reportDate: '2020-11-25',
       results: 'Các cơ quan, ban, ngành, địa phương đã vào cuộc đồng bộ.\nNhiều mô hình mang lại hiệu quả thiết thực.',
-      limitations: 'Một số mô hình còn trùng lặp qua các năm.', lessons: 'Phải sát dân, hiểu dân.', directions: 'Tiếp tục nhân rộng mô hình hiệu quả.',
-      recipients: 'Ban Dân vận Tỉnh ủy\nThường trực Huyện ủy', signerTitle: 'T/M Ban Chỉ đạo', signerName: 'Nguyễn Minh Niên',
+      limitations: 'Một số mô hình còn trùng lặp qua các năm.',
+      lessons: 'Phải sát dân, hiểu dân.',
+      directions: 'Tiếp tục nhân rộng mô hình hiệu quả.',
+      recipients: 'Ban Dân vận Tỉnh ủy\nThường trực Huyện ủy',
+      signerTitle: 'T/M Ban Chỉ đạo',
+      signerName: 'Nguyễn Minh Niên',
     });
     expect(created.status, JSON.stringify(created.body)).toBe(201);
     const id = created.body.id;
@@ -138,18 +181,38 @@ describe('Càng Long, 2016–2020', () => {
   });
 
   // Without LibreOffice (a developer's machine) the suite runner says it left this out; CI installs it.
-  it.skipIf(process.env.DVK_NO_OFFICE === '1')('LibreOffice converts the Word report to a PDF that carries the figures', async () => {
-    const file = path.join(reportDir, 'tong-ket-cang-long.docx');
-    expect(fs.existsSync(file), 'the report test above saves the document').toBe(true);
-    const office = officeBinary();
-    expect(office, 'LibreOffice (libreoffice-writer-nogui) is needed to check the document').not.toBeNull();
-    await run(office!, [`-env:UserInstallation=file://${reportDir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', reportDir, file], { timeout: 180_000 });
-    const pdf = path.join(reportDir, 'tong-ket-cang-long.pdf');
-    expect(fs.existsSync(pdf)).toBe(true);
-    const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 10_000_000 });
-    for (const s of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'HUYỆN ỦY CÀNG LONG', 'Số 45-BC/BCĐ', 'Càng Long, ngày 25 tháng 11 năm 2020', '4.110', '575', '2.951', '267', '317', 'Nơi nhận', 'Nguyễn Minh Niên']) {
-      expect(text, s).toContain(s);
-    }
-    if (process.env.DVK_KEEP_REPORT) fs.copyFileSync(pdf, process.env.DVK_KEEP_REPORT);
-  }, 240_000);
+  it.skipIf(process.env.DVK_NO_OFFICE === '1')(
+    'LibreOffice converts the Word report to a PDF that carries the figures',
+    async () => {
+      const file = path.join(reportDir, 'tong-ket-cang-long.docx');
+      expect(fs.existsSync(file), 'the report test above saves the document').toBe(true);
+      const office = officeBinary();
+      expect(office, 'LibreOffice (libreoffice-writer-nogui) is needed to check the document').not.toBeNull();
+      await run(
+        office!,
+        [`-env:UserInstallation=file://${reportDir}/profile`, '--headless', '--convert-to', 'pdf', '--outdir', reportDir, file],
+        { timeout: 180_000 },
+      );
+      const pdf = path.join(reportDir, 'tong-ket-cang-long.pdf');
+      expect(fs.existsSync(pdf)).toBe(true);
+      const { stdout: text } = await run('pdftotext', ['-layout', pdf, '-'], { maxBuffer: 10_000_000 });
+      for (const s of [
+        'ĐẢNG CỘNG SẢN VIỆT NAM',
+        'HUYỆN ỦY CÀNG LONG',
+        'Số 45-BC/BCĐ',
+        'Càng Long, ngày 25 tháng 11 năm 2020',
+        '4.110',
+        '575',
+        '2.951',
+        '267',
+        '317',
+        'Nơi nhận',
+        'Nguyễn Minh Niên',
+      ]) {
+        expect(text, s).toContain(s);
+      }
+      if (process.env.DVK_KEEP_REPORT) fs.copyFileSync(pdf, process.env.DVK_KEEP_REPORT);
+    },
+    240_000,
+  );
 });

@@ -6,13 +6,24 @@ let u: Users;
 let commune: string;
 
 useDemo((demo) => {
-  ({ u, units: { commune } } = demo);
+  ({
+    u,
+    units: { commune },
+  } = demo);
 });
 
 async function registerUnder(campaignId: string, unit: string, title: string, submit = true, year = 2026) {
   const d = await u.unit.post('/api/v1/registrations', {
-    kind: 'model', unitId: unit, holder: 'collective', title, fieldCode: 'economic', campaignId,
-    startDate: `${year}-02-01`, endDate: `${year}-11-30`, level: 'grassroots', criteria: [{ name: 'Số hộ tham gia', target: 10 }],
+    kind: 'model',
+    unitId: unit,
+    holder: 'collective',
+    title,
+    fieldCode: 'economic',
+    campaignId,
+    startDate: `${year}-02-01`,
+    endDate: `${year}-11-30`,
+    level: 'grassroots',
+    criteria: [{ name: 'Số hộ tham gia', target: 10 }],
   });
   expect(d.status, JSON.stringify(d.body)).toBe(201);
   if (submit) expect((await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version })).status).toBe(200);
@@ -22,11 +33,23 @@ describe('quota compliance', () => {
   it('lists the units below with their quota and status, those with nothing first', async () => {
     // For the commune: every Party organisation builds 1 new model; every unit directly below builds 2.
     const c = await launchedCampaign(u.officer, {
-      unitId: commune, title: 'Thi đua “Dân vận khéo” năm 2026', yearFrom: 2026, yearTo: 2027, startDate: '2026-01-10', endDate: '2027-12-31',
-      quotas: [{ unitKind: 'party', minNew: 1, minConsolidated: 0, minTotal: 1 }, { unitKind: null, minNew: 0, minConsolidated: 0, minTotal: 2 }],
+      unitId: commune,
+      title: 'Thi đua “Dân vận khéo” năm 2026',
+      yearFrom: 2026,
+      yearTo: 2027,
+      startDate: '2026-01-10',
+      endDate: '2027-12-31',
+      quotas: [
+        { unitKind: 'party', minNew: 1, minConsolidated: 0, minTotal: 1 },
+        { unitKind: null, minNew: 0, minConsolidated: 0, minTotal: 2 },
+      ],
     });
 
-    const [party, women, farmers] = (await Promise.all(['X00834-DU', 'X00834-HPN', 'X00834-HND'].map((x) => unitId(u.admin, x)))) as [string, string, string];
+    const [party, women, farmers] = (await Promise.all(['X00834-DU', 'X00834-HPN', 'X00834-HND'].map((x) => unitId(u.admin, x)))) as [
+      string,
+      string,
+      string,
+    ];
     await registerUnder(c.body.id, party, 'Đảng ủy gần dân');
     await registerUnder(c.body.id, women, 'Phụ nữ tiết kiệm');
     await registerUnder(c.body.id, women, 'Phụ nữ giữ gìn vệ sinh');
@@ -52,7 +75,14 @@ describe('quota compliance', () => {
     expect(sheet.subtitle).toContain('Đạt 2, chưa đạt 1, chưa đăng ký 13 trong 16 đơn vị');
     expect(sheet.rows.slice(0, -1).map((x) => x[2])).toEqual(r.body.rows.map((x: any) => x.unit.name));
     expect(sheet.rows.find((x) => x[2] === 'Hội Nông dân Càng Long')!.slice(3)).toEqual([2, 1, 0, 0, 1, 'Chưa đạt']);
-    expect(sheet.rows.at(-1)!.slice(2, 8)).toEqual(['Tổng cộng', r.body.rows.reduce((n: number, x: any) => n + x.quota.minTotal, 0), 4, 0, 0, 4]);
+    expect(sheet.rows.at(-1)!.slice(2, 8)).toEqual([
+      'Tổng cộng',
+      r.body.rows.reduce((n: number, x: any) => n + x.quota.minTotal, 0),
+      4,
+      0,
+      0,
+      4,
+    ]);
 
     const next = await u.officer.get(`/api/v1/campaigns/${c.body.id}/compliance?year=2027`);
     expect(next.body.summary).toMatchObject({ met: 0, short: 1 });
@@ -64,7 +94,12 @@ describe('quota compliance', () => {
   it('a commune meets a province quota through what its organisations registered', async () => {
     const province = await unitId(u.admin, 'T24');
     const c = await launchedCampaign(u.officer, {
-      unitId: province, title: 'Thi đua toàn tỉnh năm 2026', yearFrom: 2026, yearTo: 2026, startDate: '2026-01-10', endDate: '2026-12-31',
+      unitId: province,
+      title: 'Thi đua toàn tỉnh năm 2026',
+      yearFrom: 2026,
+      yearTo: 2026,
+      startDate: '2026-01-10',
+      endDate: '2026-12-31',
       quotas: [{ unitKind: null, minNew: 0, minConsolidated: 0, minTotal: 1 }],
     });
     await registerUnder(c.body.id, await unitId(u.admin, 'X00834-HPN'), 'Phụ nữ cùng làm đường hoa');
@@ -77,7 +112,13 @@ describe('quota compliance', () => {
   it('answers not found for a campaign outside the view', async () => {
     const other = await unitId(u.admin, 'X00707');
     const c = await launchedCampaign(u.officer, {
-      unitId: other, title: 'Đợt của phường', yearFrom: 2026, yearTo: 2026, startDate: '2026-01-10', endDate: '2026-12-31', quotas: [],
+      unitId: other,
+      title: 'Đợt của phường',
+      yearFrom: 2026,
+      yearTo: 2026,
+      startDate: '2026-01-10',
+      endDate: '2026-12-31',
+      quotas: [],
     });
     const r = await u.unit.get(`/api/v1/campaigns/${c.body.id}/compliance`);
     expect(r.status).toBe(404);

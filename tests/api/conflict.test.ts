@@ -31,7 +31,8 @@ describe('database refusals and rules, on the real database', () => {
   it('dvk_counted_state counts what was sent for appraisal and not refused', async () => {
     const { rows } = await srv.db.pool.query<{ state: string; counted: boolean }>(
       `select s as state, dvk_counted_state(s) as counted from unnest($1::text[]) s`,
-      [['draft', 'submitted', 'returned', 'accepted', 'rejected', 'recognised', 'not_recognised', 'completed', 'discontinued']]);
+      [['draft', 'submitted', 'returned', 'accepted', 'rejected', 'recognised', 'not_recognised', 'completed', 'discontinued']],
+    );
     expect(rows.filter((r) => !r.counted).map((r) => r.state)).toEqual(['draft', 'rejected']);
   });
 });

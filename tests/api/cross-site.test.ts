@@ -19,27 +19,40 @@ import { useDemo, type Users } from './helpers.js';
 
 const EVIL = 'http://evil.example';
 // 1×1 PNG.
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d2e4b10000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d2e4b10000000049454e44ae426082',
+  'hex',
+);
 
 let srv: TestServer;
 let u: Users;
 let womenUnion: string;
 let province: string;
 
-useDemo(async (demo) => {
-  ({ srv, u, units: { womenUnion, province } } = demo);
-  await seedDemoShowcase(srv.db, srv.filesDir);
-}, { models: true });
+useDemo(
+  async (demo) => {
+    ({
+      srv,
+      u,
+      units: { womenUnion, province },
+    } = demo);
+    await seedDemoShowcase(srv.db, srv.filesDir);
+  },
+  { models: true },
+);
 
 /** A raw request as any page (or program) could send it, with exactly the headers given. */
 function send(base: string, method: string, url: string, headers: Record<string, string>, body?: string | Buffer) {
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; text: string }>((resolve, reject) => {
     const target = new URL(url, base);
-    const req = http.request({ host: target.hostname, port: target.port, path: target.pathname + target.search, method, headers }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
-    });
+    const req = http.request(
+      { host: target.hostname, port: target.port, path: target.pathname + target.search, method, headers },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, text: Buffer.concat(chunks).toString('utf8') }));
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -56,8 +69,15 @@ function expectRefused(r: { status: number; text: string }) {
 
 async function draft(title: string) {
   const r = await u.unit.post('/api/v1/registrations', {
-    kind: 'model', unitId: womenUnion, holder: 'collective', title, fieldCode: 'economic',
-    startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune', criteria: [{ name: 'Số hộ tham gia', target: 30, unitOfMeasure: 'hộ' }],
+    kind: 'model',
+    unitId: womenUnion,
+    holder: 'collective',
+    title,
+    fieldCode: 'economic',
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    level: 'commune',
+    criteria: [{ name: 'Số hộ tham gia', target: 30, unitOfMeasure: 'hộ' }],
   });
   expect(r.status).toBe(201);
   return r.body as { id: string; version: number };
@@ -79,16 +99,36 @@ describe('cross-site writes are refused', () => {
   it('a JSON submit with a foreign Origin and a valid session is refused and changes nothing', async () => {
     const reg = await draft('Mô hình gửi từ trang lạ');
     const auditBefore = await count('select count(*) as n from audit_log');
-    const r = await send(srv.baseUrl, 'POST', `/api/v1/registrations/${reg.id}/submit`,
-      { cookie: u.unit.cookie!, origin: EVIL, 'content-type': 'application/json' }, JSON.stringify({ version: reg.version }));
+    const r = await send(
+      srv.baseUrl,
+      'POST',
+      `/api/v1/registrations/${reg.id}/submit`,
+      { cookie: u.unit.cookie!, origin: EVIL, 'content-type': 'application/json' },
+      JSON.stringify({ version: reg.version }),
+    );
     expectRefused(r);
     const read = await u.unit.get(`/api/v1/registrations/${reg.id}`);
     expect(read.body.state).toBe('draft');
     expect(read.body.version).toBe(reg.version);
     expect(await count('select count(*) as n from audit_log')).toBe(auditBefore);
 
-    const created = await send(srv.baseUrl, 'POST', '/api/v1/registrations', { cookie: u.unit.cookie!, origin: EVIL, 'content-type': 'application/json' },
-      JSON.stringify({ kind: 'model', unitId: womenUnion, holder: 'collective', title: 'Mô hình tạo từ trang lạ', fieldCode: 'economic', startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune', criteria: [{ name: 'Số hộ', target: 1 }] }));
+    const created = await send(
+      srv.baseUrl,
+      'POST',
+      '/api/v1/registrations',
+      { cookie: u.unit.cookie!, origin: EVIL, 'content-type': 'application/json' },
+      JSON.stringify({
+        kind: 'model',
+        unitId: womenUnion,
+        holder: 'collective',
+        title: 'Mô hình tạo từ trang lạ',
+        fieldCode: 'economic',
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        level: 'commune',
+        criteria: [{ name: 'Số hộ', target: 1 }],
+      }),
+    );
     expectRefused(created);
     expect(await count(`select count(*) as n from registration where title = 'Mô hình tạo từ trang lạ'`)).toBe(0);
   });
@@ -98,13 +138,25 @@ describe('cross-site writes are refused', () => {
     const { body, type } = multipart('anh.png', PNG);
     const files = () => fs.readdirSync(srv.filesDir, { recursive: true }).map(String).sort();
     const before = files();
-    const r = await send(srv.baseUrl, 'POST', `/api/v1/registrations/${reg.id}/evidence`, { cookie: u.unit.cookie!, origin: EVIL, 'content-type': type }, body);
+    const r = await send(
+      srv.baseUrl,
+      'POST',
+      `/api/v1/registrations/${reg.id}/evidence`,
+      { cookie: u.unit.cookie!, origin: EVIL, 'content-type': type },
+      body,
+    );
     expectRefused(r);
     expect(await count('select count(*) as n from evidence_file where registration_id = $1', [reg.id])).toBe(0);
     expect(files()).toEqual(before);
 
     // The same upload from DVK's own page is stored.
-    const ok = await send(srv.baseUrl, 'POST', `/api/v1/registrations/${reg.id}/evidence`, { cookie: u.unit.cookie!, origin: srv.baseUrl, 'content-type': type }, body);
+    const ok = await send(
+      srv.baseUrl,
+      'POST',
+      `/api/v1/registrations/${reg.id}/evidence`,
+      { cookie: u.unit.cookie!, origin: srv.baseUrl, 'content-type': type },
+      body,
+    );
     expect(ok.status).toBe(201);
     expect(await count('select count(*) as n from evidence_file where registration_id = $1', [reg.id])).toBe(1);
   });
@@ -112,8 +164,14 @@ describe('cross-site writes are refused', () => {
   it('a text/plain POST closing a round is refused from another site and works from DVK', async () => {
     const round = await u.officer.post('/api/v1/recognition-rounds', { unitId: province, title: 'Đợt xét thử yêu cầu chéo trang' });
     expect(round.status).toBe(201);
-    const close = (origin: string) => send(srv.baseUrl, 'POST', `/api/v1/recognition-rounds/${round.body.id}/close`,
-      { cookie: u.officer.cookie!, origin, 'content-type': 'text/plain' }, 'x');
+    const close = (origin: string) =>
+      send(
+        srv.baseUrl,
+        'POST',
+        `/api/v1/recognition-rounds/${round.body.id}/close`,
+        { cookie: u.officer.cookie!, origin, 'content-type': 'text/plain' },
+        'x',
+      );
     expectRefused(await close(EVIL));
     expect((await u.officer.get(`/api/v1/recognition-rounds/${round.body.id}`)).body.state).toBe('open');
     const ok = await close(srv.baseUrl);
@@ -138,8 +196,15 @@ describe('cross-site writes are refused', () => {
 
   it('a write with neither Origin nor Referer is refused, a sign-in too', async () => {
     const reg = await draft('Mô hình không rõ nguồn gửi');
-    expectRefused(await send(srv.baseUrl, 'PATCH', `/api/v1/registrations/${reg.id}`,
-      { cookie: u.unit.cookie!, 'content-type': 'application/json' }, JSON.stringify({ version: reg.version, problem: 'Sửa không rõ nguồn' })));
+    expectRefused(
+      await send(
+        srv.baseUrl,
+        'PATCH',
+        `/api/v1/registrations/${reg.id}`,
+        { cookie: u.unit.cookie!, 'content-type': 'application/json' },
+        JSON.stringify({ version: reg.version, problem: 'Sửa không rõ nguồn' }),
+      ),
+    );
     expect((await u.unit.get(`/api/v1/registrations/${reg.id}`)).body.version).toBe(reg.version);
     const login = JSON.stringify({ username: 'officer', password: DEMO_PASSWORD });
     const refused = await send(srv.baseUrl, 'POST', '/api/v1/auth/login', { 'content-type': 'application/json', origin: EVIL }, login);
@@ -172,7 +237,9 @@ describe('without DVK_PUBLIC_URL: the listening address and the address the page
     const address = app.server.address();
     base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
   });
-  afterAll(async () => { await app?.close(); });
+  afterAll(async () => {
+    await app?.close();
+  });
 
   it('accepts localhost and 127.0.0.1 on the listening port, and a LAN address when Origin equals Host', async () => {
     const port = new URL(base).port;
@@ -180,8 +247,12 @@ describe('without DVK_PUBLIC_URL: the listening address and the address the page
       expect((await send(base, 'POST', '/api/v1/auth/logout', { origin })).status).toBe(204);
     }
     // A phone on the office network opens DVK at http://192.168.1.5:3000.
-    expect((await send(base, 'POST', '/api/v1/auth/logout', { host: '192.168.1.5:3000', origin: 'http://192.168.1.5:3000' })).status).toBe(204);
-    expect((await send(base, 'POST', '/api/v1/auth/logout', { host: '192.168.1.5:3000', referer: 'http://192.168.1.5:3000/dang-nhap' })).status).toBe(204);
+    expect((await send(base, 'POST', '/api/v1/auth/logout', { host: '192.168.1.5:3000', origin: 'http://192.168.1.5:3000' })).status).toBe(
+      204,
+    );
+    expect(
+      (await send(base, 'POST', '/api/v1/auth/logout', { host: '192.168.1.5:3000', referer: 'http://192.168.1.5:3000/dang-nhap' })).status,
+    ).toBe(204);
   });
 
   it('refuses another site, another port and an Origin that differs from Host', async () => {
@@ -212,7 +283,9 @@ describe("the showcase's canonical and share links", () => {
     expect(model.status).toBe(200);
     expect(model.text).toContain(`<link rel="canonical" href="${srv.baseUrl}/cong-khai/mo-hinh/${slug}">`);
     expect(model.text).toContain(`<meta property="og:url" content="${srv.baseUrl}/cong-khai/mo-hinh/${slug}">`);
-    expect(model.text).toMatch(new RegExp(`<meta property="og:image" content="${srv.baseUrl.replace(/\./g, '\\.')}/cong-khai/anh/[0-9a-f-]+">`));
+    expect(model.text).toMatch(
+      new RegExp(`<meta property="og:image" content="${srv.baseUrl.replace(/\./g, '\\.')}/cong-khai/anh/[0-9a-f-]+">`),
+    );
     expect(model.text).not.toContain('evil.example');
   });
 });
@@ -258,14 +331,20 @@ describe('security headers', () => {
   it("are on the web app's page and its files, and HSTS is sent when DVK runs behind HTTPS", async () => {
     const webDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-web-'));
     fs.mkdirSync(path.join(webDir, 'assets'));
-    fs.writeFileSync(path.join(webDir, 'index.html'), '<!doctype html><html lang="vi"><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>');
+    fs.writeFileSync(
+      path.join(webDir, 'index.html'),
+      '<!doctype html><html lang="vi"><head><script type="module" src="/assets/app.js"></script></head><body><div id="root"></div></body></html>',
+    );
     fs.writeFileSync(path.join(webDir, 'assets', 'app.js'), 'export {};');
     const plain = await buildApp({ db: srv.db, filesDir: srv.filesDir, webDir, publicUrl: 'http://127.0.0.1' });
     const secure = await buildApp({ db: srv.db, filesDir: srv.filesDir, webDir, publicUrl: 'https://dvk.vinhlong.gov.vn', secure: true });
     try {
       await plain.listen({ port: 0, host: '127.0.0.1' });
       await secure.listen({ port: 0, host: '127.0.0.1' });
-      const baseOf = (a: FastifyInstance) => { const ad = a.server.address(); return `http://127.0.0.1:${typeof ad === 'object' && ad ? ad.port : 0}`; };
+      const baseOf = (a: FastifyInstance) => {
+        const ad = a.server.address();
+        return `http://127.0.0.1:${typeof ad === 'object' && ad ? ad.port : 0}`;
+      };
       const index = await send(baseOf(plain), 'GET', '/viec-can-lam', {});
       expect(index.status).toBe(200);
       expect(index.text).toContain('<div id="root">');

@@ -10,15 +10,35 @@ let province: string, commune: string, womenUnion: string;
 let communeAdmin: Client;
 
 useDemo(async (demo) => {
-  ({ srv, u, units: { province, commune, womenUnion } } = demo);
-  await u.admin.post('/api/v1/users', { username: 'qt.xa', fullName: 'Quản trị xã', role: 'admin', unitId: commune, entryUnitId: commune, viewUnitId: commune, password: 'Mat-khau-2026' });
+  ({
+    srv,
+    u,
+    units: { province, commune, womenUnion },
+  } = demo);
+  await u.admin.post('/api/v1/users', {
+    username: 'qt.xa',
+    fullName: 'Quản trị xã',
+    role: 'admin',
+    unitId: commune,
+    entryUnitId: commune,
+    viewUnitId: commune,
+    password: 'Mat-khau-2026',
+  });
   communeAdmin = await loggedIn(srv.baseUrl, 'qt.xa', 'Mat-khau-2026');
 });
 
 describe('no escalation', () => {
   it('a commune administrator cannot change or reset an account whose scope reaches beyond the commune', async () => {
     // lives in the commune, but reads and writes the whole province
-    const wide = await u.admin.post('/api/v1/users', { username: 'rong', fullName: 'Tài khoản phạm vi tỉnh', role: 'viewer', unitId: commune, entryUnitId: null, viewUnitId: province, password: 'Mat-khau-2026' });
+    const wide = await u.admin.post('/api/v1/users', {
+      username: 'rong',
+      fullName: 'Tài khoản phạm vi tỉnh',
+      role: 'viewer',
+      unitId: commune,
+      entryUnitId: null,
+      viewUnitId: province,
+      password: 'Mat-khau-2026',
+    });
     expect(wide.status).toBe(201);
     const promote = await communeAdmin.patch(`/api/v1/users/${wide.body.id}`, { version: wide.body.version, role: 'admin' });
     expect(promote.status).toBe(403);
@@ -37,7 +57,14 @@ describe('no escalation', () => {
 
   it('a read-only or unit account cannot be made supporter (and so inspector) of a model', async () => {
     const d = await u.unit.post('/api/v1/registrations', {
-      kind: 'model', unitId: womenUnion, holder: 'collective', title: 'Mô hình thử hỗ trợ', fieldCode: 'other', startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune',
+      kind: 'model',
+      unitId: womenUnion,
+      holder: 'collective',
+      title: 'Mô hình thử hỗ trợ',
+      fieldCode: 'other',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      level: 'commune',
       criteria: [{ name: 'Chỉ tiêu', target: 1 }],
     });
     const s = await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version });
@@ -54,14 +81,35 @@ describe('no escalation', () => {
 
   it('only the national level edits the national criteria catalogue; a province adds its own', async () => {
     const national = (await u.officer.get('/api/v1/criteria-templates?target=model')).body[0];
-    expect((await u.officer.patch(`/api/v1/criteria-templates/${national.id}`, { version: national.version, name: 'Sửa danh mục quốc gia' })).status).toBe(403);
+    expect(
+      (await u.officer.patch(`/api/v1/criteria-templates/${national.id}`, { version: national.version, name: 'Sửa danh mục quốc gia' }))
+        .status,
+    ).toBe(403);
     const own = await u.officer.post('/api/v1/criteria-templates', { target: 'model', unitKind: null, name: 'Tiêu chí riêng của tỉnh' });
     expect(own.status).toBe(201);
-    expect((await u.officer.patch(`/api/v1/criteria-templates/${own.body.id}`, { version: own.body.version, name: 'Tiêu chí riêng của tỉnh (sửa)' })).status).toBe(200);
-    const edited = await u.admin.patch(`/api/v1/criteria-templates/${national.id}`, { version: national.version, description: 'Ghi chú của cấp Trung ương' });
+    expect(
+      (
+        await u.officer.patch(`/api/v1/criteria-templates/${own.body.id}`, {
+          version: own.body.version,
+          name: 'Tiêu chí riêng của tỉnh (sửa)',
+        })
+      ).status,
+    ).toBe(200);
+    const edited = await u.admin.patch(`/api/v1/criteria-templates/${national.id}`, {
+      version: national.version,
+      description: 'Ghi chú của cấp Trung ương',
+    });
     expect(edited.status).toBe(200);
     // a commune officer sees the province's addition but cannot change it
-    await u.admin.post('/api/v1/users', { username: 'bdv.xa', fullName: 'Cán bộ dân vận xã', role: 'officer', unitId: commune, entryUnitId: commune, viewUnitId: commune, password: 'Mat-khau-2026' });
+    await u.admin.post('/api/v1/users', {
+      username: 'bdv.xa',
+      fullName: 'Cán bộ dân vận xã',
+      role: 'officer',
+      unitId: commune,
+      entryUnitId: commune,
+      viewUnitId: commune,
+      password: 'Mat-khau-2026',
+    });
     const communeOfficer = await loggedIn(srv.baseUrl, 'bdv.xa', 'Mat-khau-2026');
     const list = (await communeOfficer.get('/api/v1/criteria-templates?target=model')).body.map((c: any) => c.id);
     expect(list).toContain(own.body.id);
@@ -70,7 +118,14 @@ describe('no escalation', () => {
 
   it('a province officer cannot acknowledge on behalf of the collective, nor recognise with a single vote', async () => {
     const d = await u.unit.post('/api/v1/registrations', {
-      kind: 'model', unitId: womenUnion, holder: 'collective', title: 'Mô hình thử một phiếu', fieldCode: 'other', startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune',
+      kind: 'model',
+      unitId: womenUnion,
+      holder: 'collective',
+      title: 'Mô hình thử một phiếu',
+      fieldCode: 'other',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      level: 'commune',
       criteria: [{ name: 'Chỉ tiêu', target: 1 }],
     });
     const s = await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version });
@@ -82,13 +137,23 @@ describe('no escalation', () => {
     expect((await u.officer.post(`${base}/acknowledge`, {})).status).toBe(403);
     await u.unit.post(`${base}/acknowledge`, {});
     await u.officer.post(`${base}/vote`, { vote: 'for' });
-    const alone = await u.officer.post(`${base}/decide`, { result: 'recognised', level: 'province', decisionNo: '1', decisionDate: '2026-11-20', issuer: 'BCĐ' });
+    const alone = await u.officer.post(`${base}/decide`, {
+      result: 'recognised',
+      level: 'province',
+      decisionNo: '1',
+      decisionDate: '2026-11-20',
+      issuer: 'BCĐ',
+    });
     expect(alone.status).toBe(409);
     expect(alone.body.error.message).toContain('cần ít nhất 2 thành viên');
   });
 
   it('an unknown or out-of-scope campaign cannot be attached to a recognition round', async () => {
-    const r = await u.officer.post('/api/v1/recognition-rounds', { unitId: province, title: 'Đợt lạ', campaignId: '00000000-0000-4000-8000-000000000000' });
+    const r = await u.officer.post('/api/v1/recognition-rounds', {
+      unitId: province,
+      title: 'Đợt lạ',
+      campaignId: '00000000-0000-4000-8000-000000000000',
+    });
     expect(r.status).toBe(404);
   });
 });

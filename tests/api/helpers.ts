@@ -73,17 +73,29 @@ export async function unitId(admin: Client, code: string): Promise<string> {
 
 /** Takes an accepted registration through a recognition round: checklist, acknowledgement, two votes, decision. */
 export async function recognise(u: Users, roundUnitId: string, registrationId: string): Promise<void> {
-  const round = await u.officer.post('/api/v1/recognition-rounds', { unitId: roundUnitId, title: `Xét công nhận ${registrationId.slice(0, 8)}` });
+  const round = await u.officer.post('/api/v1/recognition-rounds', {
+    unitId: roundUnitId,
+    title: `Xét công nhận ${registrationId.slice(0, 8)}`,
+  });
   if (round.status !== 201) throw new Error(`round: ${JSON.stringify(round.body)}`);
   const added = await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId });
   if (added.status !== 200 && added.status !== 201) throw new Error(`candidate: ${JSON.stringify(added.body)}`);
-  const cand = added.body.candidates.find((c: { registrationId: string }) => c.registrationId === registrationId) ?? added.body.candidates[0];
+  const cand =
+    added.body.candidates.find((c: { registrationId: string }) => c.registrationId === registrationId) ?? added.body.candidates[0];
   const base = `/api/v1/recognition-rounds/${round.body.id}/candidates/${registrationId}`;
-  await u.officer.put(`${base}/checklist`, { items: cand.checklist.map((c: { criterionId: string }) => ({ criterionId: c.criterionId, mark: 'met' })) });
+  await u.officer.put(`${base}/checklist`, {
+    items: cand.checklist.map((c: { criterionId: string }) => ({ criterionId: c.criterionId, mark: 'met' })),
+  });
   await u.unit.post(`${base}/acknowledge`, { note: 'Đơn vị xác nhận' });
   await u.member.post(`${base}/vote`, { vote: 'for' });
   await u.officer.post(`${base}/vote`, { vote: 'for' });
-  const done = await u.officer.post(`${base}/decide`, { result: 'recognised', level: 'province', decisionNo: '01-QĐ/BCĐ', decisionDate: '2025-12-15', issuer: 'Ban Chỉ đạo tỉnh' });
+  const done = await u.officer.post(`${base}/decide`, {
+    result: 'recognised',
+    level: 'province',
+    decisionNo: '01-QĐ/BCĐ',
+    decisionDate: '2025-12-15',
+    issuer: 'Ban Chỉ đạo tỉnh',
+  });
   if (done.status !== 200) throw new Error(`decide: ${JSON.stringify(done.body)}`);
 }
 
@@ -98,7 +110,14 @@ export async function downloadSheet(c: Client, url: string) {
   const values = (n: number) => (ws.getRow(n).values as unknown[]).slice(1);
   const rows: unknown[][] = [];
   for (let n = 4; n <= ws.rowCount; n++) rows.push(values(n));
-  return { status: r.status, type: r.headers.get('content-type'), title: String(ws.getCell('A1').value), subtitle: String(ws.getCell('A2').value), header: values(3).map(String), rows };
+  return {
+    status: r.status,
+    type: r.headers.get('content-type'),
+    title: String(ws.getCell('A1').value),
+    subtitle: String(ws.getCell('A2').value),
+    header: values(3).map(String),
+    rows,
+  };
 }
 
 /** An officer's campaign, created and launched (each step checked); the creation's answer. */

@@ -15,11 +15,21 @@ let recognised: string;
 let keySeq = 0;
 
 // The smallest valid PNG (1×1 pixel).
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d2e4b10000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d2e4b10000000049454e44ae426082',
+  'hex',
+);
 
 const registration = (n: number, unit = womenUnion) => ({
-  kind: 'model', unitId: unit, holder: 'collective', title: `Mô hình gửi lại ${n}`, fieldCode: 'economic',
-  startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune', criteria: [{ name: 'Số hộ tham gia', target: 10 + n, unitOfMeasure: 'hộ' }],
+  kind: 'model',
+  unitId: unit,
+  holder: 'collective',
+  title: `Mô hình gửi lại ${n}`,
+  fieldCode: 'economic',
+  startDate: '2026-01-01',
+  endDate: '2026-12-31',
+  level: 'commune',
+  criteria: [{ name: 'Số hộ tham gia', target: 10 + n, unitOfMeasure: 'hộ' }],
 });
 
 /** A fresh key, as the web app makes one per form submission. */
@@ -46,7 +56,11 @@ async function exportsSettled(): Promise<void> {
 }
 
 useDemo(async (demo) => {
-  ({ srv, u, units: { province, commune, womenUnion } } = demo);
+  ({
+    srv,
+    u,
+    units: { province, commune, womenUnion },
+  } = demo);
   const d = await u.unit.post('/api/v1/registrations', registration(900));
   const s = await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version });
   accepted = (await u.officer.post(`/api/v1/registrations/${d.body.id}/accept`, { version: s.body.version })).body;
@@ -68,47 +82,126 @@ interface CreateCase {
 }
 
 const cases: CreateCase[] = [
-  { name: 'registration', who: () => u.unit, path: () => '/api/v1/registrations', body: (n) => registration(n), table: 'registration', status: 201 },
   {
-    name: 'unit', who: () => u.unit, path: () => '/api/v1/units', table: 'unit', status: 201,
+    name: 'registration',
+    who: () => u.unit,
+    path: () => '/api/v1/registrations',
+    body: (n) => registration(n),
+    table: 'registration',
+    status: 201,
+  },
+  {
+    name: 'unit',
+    who: () => u.unit,
+    path: () => '/api/v1/units',
+    table: 'unit',
+    status: 201,
     body: (n) => ({ parentId: commune, code: `X00834-IDEM-${n}`, name: `Chi hội Ấp ${n}`, kind: 'socio_political', level: 'grassroots' }),
   },
   {
-    name: 'user', who: () => u.admin, path: () => '/api/v1/users', table: 'app_user', status: 201,
-    body: (n) => ({ username: `canbo.idem${n}`, fullName: `Cán bộ ${n}`, role: 'unit_officer', unitId: commune, entryUnitId: commune, viewUnitId: commune, password: 'Mat-khau-2026' }),
+    name: 'user',
+    who: () => u.admin,
+    path: () => '/api/v1/users',
+    table: 'app_user',
+    status: 201,
+    body: (n) => ({
+      username: `canbo.idem${n}`,
+      fullName: `Cán bộ ${n}`,
+      role: 'unit_officer',
+      unitId: commune,
+      entryUnitId: commune,
+      viewUnitId: commune,
+      password: 'Mat-khau-2026',
+    }),
   },
   {
-    name: 'campaign', who: () => u.officer, path: () => '/api/v1/campaigns', table: 'campaign', status: 201,
-    body: (n) => ({ unitId: province, title: `Đợt thi đua gửi lại ${n}`, yearFrom: 2026, yearTo: 2027, startDate: '2026-01-15', endDate: '2027-12-31', quotas: [] }),
+    name: 'campaign',
+    who: () => u.officer,
+    path: () => '/api/v1/campaigns',
+    table: 'campaign',
+    status: 201,
+    body: (n) => ({
+      unitId: province,
+      title: `Đợt thi đua gửi lại ${n}`,
+      yearFrom: 2026,
+      yearTo: 2027,
+      startDate: '2026-01-15',
+      endDate: '2027-12-31',
+      quotas: [],
+    }),
   },
   {
-    name: 'criterion template', who: () => u.officer, path: () => '/api/v1/criteria-templates', table: 'criterion_template', status: 201,
+    name: 'criterion template',
+    who: () => u.officer,
+    path: () => '/api/v1/criteria-templates',
+    table: 'criterion_template',
+    status: 201,
     body: (n) => ({ target: 'collective', unitKind: 'school', name: `Tiêu chí gửi lại ${n}` }),
   },
   {
-    name: 'inspection', who: () => u.member, path: () => `/api/v1/registrations/${accepted.id}/inspections`, table: 'inspection', status: 201,
-    body: (n) => ({ inspectedOn: '2026-06-15', overall: 'on_track', assessment: `Lần kiểm tra ${n}`, criteria: [{ criterionId: accepted.criteria[0]!.id, completionPct: n % 100 }] }),
+    name: 'inspection',
+    who: () => u.member,
+    path: () => `/api/v1/registrations/${accepted.id}/inspections`,
+    table: 'inspection',
+    status: 201,
+    body: (n) => ({
+      inspectedOn: '2026-06-15',
+      overall: 'on_track',
+      assessment: `Lần kiểm tra ${n}`,
+      criteria: [{ criterionId: accepted.criteria[0]!.id, completionPct: n % 100 }],
+    }),
   },
   {
-    name: 'recognition round', who: () => u.officer, path: () => '/api/v1/recognition-rounds', table: 'recognition_round', status: 201,
+    name: 'recognition round',
+    who: () => u.officer,
+    path: () => '/api/v1/recognition-rounds',
+    table: 'recognition_round',
+    status: 201,
     body: (n) => ({ unitId: province, title: `Xét công nhận gửi lại ${n}` }),
   },
   {
-    name: 'commendation', who: () => u.officer, path: () => `/api/v1/registrations/${recognised}/commendations`, table: 'commendation', status: 201,
+    name: 'commendation',
+    who: () => u.officer,
+    path: () => `/api/v1/registrations/${recognised}/commendations`,
+    table: 'commendation',
+    status: 201,
     body: (n) => ({ formCode: 'giay_khen_btv', issuer: 'Ban Thường vụ Tỉnh ủy', decisionNo: `${n}-QĐ/TU`, decisionDate: '2026-11-22' }),
   },
   {
-    name: 'proposal', who: () => u.unit, path: () => `/api/v1/registrations/${recognised}/proposals`, table: 'commendation_proposal', status: 201,
+    name: 'proposal',
+    who: () => u.unit,
+    path: () => `/api/v1/registrations/${recognised}/proposals`,
+    table: 'commendation_proposal',
+    status: 201,
     body: (n) => ({ toUnitId: province, formCode: 'bang_khen_ubnd_tinh', reason: `Mô hình tiêu biểu, đề nghị lần ${n}` }),
   },
   {
-    name: 'review report', who: () => u.unit, path: () => '/api/v1/review-reports', table: 'review_report', status: 201,
+    name: 'review report',
+    who: () => u.unit,
+    path: () => '/api/v1/review-reports',
+    table: 'review_report',
+    status: 201,
     body: (n) => ({
-      unitId: commune, kind: 'interim', yearFrom: 2025, yearTo: 2025, title: `Sơ kết gửi lại ${n}`, parentBody: 'Đảng bộ xã Càng Long',
-      issuingBody: 'Ban Chỉ đạo xã Càng Long', number: `Số ${n}-BC/BCĐ`, place: 'Càng Long', reportDate: '2025-12-20',
+      unitId: commune,
+      kind: 'interim',
+      yearFrom: 2025,
+      yearTo: 2025,
+      title: `Sơ kết gửi lại ${n}`,
+      parentBody: 'Đảng bộ xã Càng Long',
+      issuingBody: 'Ban Chỉ đạo xã Càng Long',
+      number: `Số ${n}-BC/BCĐ`,
+      place: 'Càng Long',
+      reportDate: '2025-12-20',
     }),
   },
-  { name: 'export', who: () => u.viewer, path: () => '/api/v1/exports', table: 'export_job', status: 202, body: (n) => ({ kind: 'registrations', filter: { year: 2000 + n } }) },
+  {
+    name: 'export',
+    who: () => u.viewer,
+    path: () => '/api/v1/exports',
+    table: 'export_job',
+    status: 202,
+    body: (n) => ({ kind: 'registrations', filter: { year: 2000 + n } }),
+  },
 ];
 
 describe('Idempotency-Key on every create', () => {
@@ -166,7 +259,9 @@ describe('Idempotency-Key on every create', () => {
       const form = new FormData();
       form.set('file', new Blob([new Uint8Array(PNG)]), 'anh.png');
       const res = await fetch(`${srv.baseUrl}/api/v1/registrations/${accepted.id}/evidence`, {
-        method: 'POST', body: form, headers: { cookie: u.unit.cookie!, origin: srv.baseUrl, 'idempotency-key': key },
+        method: 'POST',
+        body: form,
+        headers: { cookie: u.unit.cookie!, origin: srv.baseUrl, 'idempotency-key': key },
       });
       return { status: res.status, body: await res.json(), replayed: res.headers.get('idempotent-replayed') };
     };

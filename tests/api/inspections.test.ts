@@ -11,38 +11,63 @@ let womenUnion: string;
 let accepted: any;
 
 // The smallest valid PNG (1×1 pixel).
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d2e4b10000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d2e4b10000000049454e44ae426082',
+  'hex',
+);
 
 async function upload(c: Client, regId: string, name: string, bytes: Buffer, inspectionId?: string) {
   const form = new FormData();
   form.set('file', new Blob([new Uint8Array(bytes)]), name);
   const res = await fetch(`${srv.baseUrl}/api/v1/registrations/${regId}/evidence${inspectionId ? `?inspectionId=${inspectionId}` : ''}`, {
-    method: 'POST', body: form, headers: { cookie: c.cookie!, origin: srv.baseUrl },
+    method: 'POST',
+    body: form,
+    headers: { cookie: c.cookie!, origin: srv.baseUrl },
   });
   return { status: res.status, body: await res.json() };
 }
 
 function storedFiles(): string[] {
   // the uploaded originals (thumbnails and public copies live apart, under copies/)
-  return fs.readdirSync(srv.filesDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && !path.relative(srv.filesDir, e.parentPath).startsWith('copies')).map((e) => e.name);
+  return fs
+    .readdirSync(srv.filesDir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile() && !path.relative(srv.filesDir, e.parentPath).startsWith('copies'))
+    .map((e) => e.name);
 }
 
 it('refuses the same criterion twice in one inspection', async () => {
   const c = accepted.criteria[0].id;
   const r = await u.member.post(`/api/v1/registrations/${accepted.id}/inspections`, {
-    inspectedOn: '2026-06-01', overall: 'on_track', criteria: [{ criterionId: c, completionPct: 10 }, { criterionId: c, completionPct: 20 }],
+    inspectedOn: '2026-06-01',
+    overall: 'on_track',
+    criteria: [
+      { criterionId: c, completionPct: 10 },
+      { criterionId: c, completionPct: 20 },
+    ],
   });
   expect(r.status).toBe(400);
   expect(r.body.error.message).toContain('mỗi tiêu chí chỉ đánh giá một lần');
 });
 
 useDemo(async (demo) => {
-  ({ srv, u, units: { womenUnion } } = demo);
+  ({
+    srv,
+    u,
+    units: { womenUnion },
+  } = demo);
   const draft = await u.unit.post('/api/v1/registrations', {
-    kind: 'model', unitId: womenUnion, holder: 'collective', title: 'Mô hình “Tổ phụ nữ tiết kiệm”', fieldCode: 'economic',
-    startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune',
-    criteria: [{ name: 'Số hội viên tham gia', target: 100, unitOfMeasure: 'người' }, { name: 'Số tiền tiết kiệm', target: 200000000, unitOfMeasure: 'đồng' }],
+    kind: 'model',
+    unitId: womenUnion,
+    holder: 'collective',
+    title: 'Mô hình “Tổ phụ nữ tiết kiệm”',
+    fieldCode: 'economic',
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    level: 'commune',
+    criteria: [
+      { name: 'Số hội viên tham gia', target: 100, unitOfMeasure: 'người' },
+      { name: 'Số tiền tiết kiệm', target: 200000000, unitOfMeasure: 'đồng' },
+    ],
   });
   const sub = await u.unit.post(`/api/v1/registrations/${draft.body.id}/submit`, { version: draft.body.version });
   const member = (await u.admin.get('/api/v1/users?q=member')).body.items[0].id;
@@ -56,12 +81,24 @@ describe('inspections and evidence', () => {
     expect(seen.body.actions).toContain('inspect');
     const [c1, c2] = accepted.criteria;
     const r = await u.member.post(`/api/v1/registrations/${accepted.id}/inspections`, {
-      inspectedOn: '2026-06-15', overall: 'on_track', assessment: 'Hội viên tham gia đều đặn', difficulties: 'Mùa mưa khó họp tổ',
-      supportGiven: 'Hướng dẫn lập sổ theo dõi', fundsVnd: 45000000, workdays: 120, peopleReached: 86,
-      criteria: [{ criterionId: c1.id, completionPct: 86 }, { criterionId: c2.id, completionPct: 40, note: 'Đạt 80 triệu' }],
+      inspectedOn: '2026-06-15',
+      overall: 'on_track',
+      assessment: 'Hội viên tham gia đều đặn',
+      difficulties: 'Mùa mưa khó họp tổ',
+      supportGiven: 'Hướng dẫn lập sổ theo dõi',
+      fundsVnd: 45000000,
+      workdays: 120,
+      peopleReached: 86,
+      criteria: [
+        { criterionId: c1.id, completionPct: 86 },
+        { criterionId: c2.id, completionPct: 40, note: 'Đạt 80 triệu' },
+      ],
     });
     expect(r.status).toBe(201);
-    expect(r.body.criteria.map((c: any) => [c.name, c.completionPct])).toEqual([['Số hội viên tham gia', 86], ['Số tiền tiết kiệm', 40]]);
+    expect(r.body.criteria.map((c: any) => [c.name, c.completionPct])).toEqual([
+      ['Số hội viên tham gia', 86],
+      ['Số tiền tiết kiệm', 40],
+    ]);
     const list = await u.unit.get(`/api/v1/registrations/${accepted.id}/inspections`);
     expect(list.body).toHaveLength(1);
     const timeline = (await u.unit.get(`/api/v1/registrations/${accepted.id}`)).body.timeline;
@@ -72,7 +109,9 @@ describe('inspections and evidence', () => {
     const r = await u.unit.post(`/api/v1/registrations/${accepted.id}/inspections`, { inspectedOn: '2026-07-01', overall: 'behind' });
     expect(r.status).toBe(403);
     const foreign = await u.member.post(`/api/v1/registrations/${accepted.id}/inspections`, {
-      inspectedOn: '2026-07-01', overall: 'behind', criteria: [{ criterionId: '00000000-0000-4000-8000-000000000000', completionPct: 10 }],
+      inspectedOn: '2026-07-01',
+      overall: 'behind',
+      criteria: [{ criterionId: '00000000-0000-4000-8000-000000000000', completionPct: 10 }],
     });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.code).toBe('CRITERION_UNKNOWN');
@@ -92,7 +131,15 @@ describe('inspections and evidence', () => {
     expect(listed.map((f: any) => f.id)).toEqual([r.body.id]);
     const { loggedIn } = await import('../support/client.js');
     const otherCommune = await unitId(u.admin, 'X00707');
-    await u.admin.post('/api/v1/users', { username: 'xem.travinh', fullName: 'Người xem Trà Vinh', role: 'viewer', unitId: otherCommune, entryUnitId: null, viewUnitId: otherCommune, password: 'Mat-khau-2026' });
+    await u.admin.post('/api/v1/users', {
+      username: 'xem.travinh',
+      fullName: 'Người xem Trà Vinh',
+      role: 'viewer',
+      unitId: otherCommune,
+      entryUnitId: null,
+      viewUnitId: otherCommune,
+      password: 'Mat-khau-2026',
+    });
     const outsider = await loggedIn(srv.baseUrl, 'xem.travinh', 'Mat-khau-2026');
     expect((await fetch(`${srv.baseUrl}/api/v1/files/${r.body.id}`, { headers: { cookie: outsider.cookie! } })).status).toBe(404);
   });

@@ -44,7 +44,9 @@ describe('list exports', () => {
     expect(sheet.header).not.toContain('Mật khẩu');
     expect(sheet.rows.find((r) => r[1] === 'viewer')![4]).toBe('Lãnh đạo (chỉ xem)');
     const search = await downloadSheet(u.admin, '/api/v1/users/xlsx?q=officer');
-    expect(search.rows.map((r) => r[1])).toEqual((await u.admin.get('/api/v1/users?q=officer')).body.items.map((x: { username: string }) => x.username));
+    expect(search.rows.map((r) => r[1])).toEqual(
+      (await u.admin.get('/api/v1/users?q=officer')).body.items.map((x: { username: string }) => x.username),
+    );
     expect((await u.viewer.bytes('/api/v1/users/xlsx')).status).toBe(403);
     expect((await u.member.bytes('/api/v1/users/xlsx')).status).toBe(403);
   });
@@ -52,15 +54,28 @@ describe('list exports', () => {
   it('campaigns: those in view, with their quotas written out', async () => {
     const commune = await unitId(u.admin, 'X00834');
     await launchedCampaign(u.officer, {
-      unitId: commune, title: 'Thi đua “Dân vận khéo” giai đoạn 2026–2027', yearFrom: 2026, yearTo: 2027, startDate: '2026-01-10', endDate: '2027-12-31',
+      unitId: commune,
+      title: 'Thi đua “Dân vận khéo” giai đoạn 2026–2027',
+      yearFrom: 2026,
+      yearTo: 2027,
+      startDate: '2026-01-10',
+      endDate: '2027-12-31',
       quotas: [{ unitKind: null, minNew: 1, minConsolidated: 0, minTotal: 2 }],
     });
     const list = (await u.unit.get('/api/v1/campaigns?pageSize=200')).body;
     const sheet = await downloadSheet(u.unit, '/api/v1/campaigns/xlsx');
     expect(sheet.rows.map((r) => r[1])).toEqual(list.items.map((x: { title: string }) => x.title));
     const row = sheet.rows.find((r) => r[1] === 'Thi đua “Dân vận khéo” giai đoạn 2026–2027')!;
-    expect(row).toEqual([expect.any(Number), 'Thi đua “Dân vận khéo” giai đoạn 2026–2027', 'Xã Càng Long', '2026–2027', '10/01/2026', '31/12/2027',
-      'Mọi đơn vị: 2 mô hình/năm (mới 1, củng cố 0)', 'Đang phát động']);
+    expect(row).toEqual([
+      expect.any(Number),
+      'Thi đua “Dân vận khéo” giai đoạn 2026–2027',
+      'Xã Càng Long',
+      '2026–2027',
+      '10/01/2026',
+      '31/12/2027',
+      'Mọi đơn vị: 2 mô hình/năm (mới 1, củng cố 0)',
+      'Đang phát động',
+    ]);
     const drafts = await downloadSheet(u.unit, '/api/v1/campaigns/xlsx?state=draft');
     expect(drafts.subtitle).toContain('Trạng thái: Bản nháp');
     expect(drafts.rows.map((r) => r[1])).not.toContain('Thi đua “Dân vận khéo” giai đoạn 2026–2027');

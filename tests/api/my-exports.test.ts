@@ -63,12 +63,7 @@ async function exportNow(who: Who): Promise<ExportJob> {
 
 describe('my exports', () => {
   it('lists the user’s own jobs newest first, as GET /exports/:id answers them, paged with the total', async () => {
-    const older = [
-      await pastJob('officer', 50),
-      await pastJob('officer', 40),
-      await pastJob('officer', 30),
-      await pastJob('officer', 20),
-    ];
+    const older = [await pastJob('officer', 50), await pastJob('officer', 40), await pastJob('officer', 30), await pastJob('officer', 20)];
     const fresh = await exportNow('officer');
     expect(fresh.state).toBe('done');
     const expected = [fresh.id, ...older.reverse()];
@@ -90,11 +85,7 @@ describe('my exports', () => {
 
     const pages = await Promise.all([1, 2, 3].map((p) => mine('officer', `?page=${p}&pageSize=2`)));
     expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
-    expect(pages.map((p) => p.items.map((j) => j.id))).toEqual([
-      expected.slice(0, 2),
-      expected.slice(2, 4),
-      expected.slice(4),
-    ]);
+    expect(pages.map((p) => p.items.map((j) => j.id))).toEqual([expected.slice(0, 2), expected.slice(2, 4), expected.slice(4)]);
     expect((await mine('officer', '?page=4&pageSize=2')).items).toEqual([]);
   });
 

@@ -3,8 +3,12 @@ import { Client } from '../support/client.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 
 let srv: TestServer;
-beforeAll(async () => { srv = await startTestServer({ web: false, seed: false }); });
-afterAll(async () => { await srv?.close(); });
+beforeAll(async () => {
+  srv = await startTestServer({ web: false, seed: false });
+});
+afterAll(async () => {
+  await srv?.close();
+});
 
 describe('API surface', () => {
   it('health names the engine', async () => {
@@ -40,7 +44,11 @@ describe('API surface', () => {
   });
 
   it('answers a malformed body with 400 and a Vietnamese message', async () => {
-    const res = await fetch(`${srv.baseUrl}/api/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json', origin: srv.baseUrl }, body: '{"username":' });
+    const res = await fetch(`${srv.baseUrl}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', origin: srv.baseUrl },
+      body: '{"username":',
+    });
     expect(res.status).toBe(400);
     const body = await res.json();
     expect(body.error.code).toBe('VALIDATION_FAILED');

@@ -7,24 +7,47 @@ let u: Users;
 let province: string, womenUnion: string;
 
 useDemo((demo) => {
-  ({ srv, u, units: { province, womenUnion } } = demo);
+  ({
+    srv,
+    u,
+    units: { province, womenUnion },
+  } = demo);
 });
 
 async function acceptedModel(title: string) {
   const d = await u.unit.post('/api/v1/registrations', {
-    kind: 'model', unitId: womenUnion, holder: 'collective', title, fieldCode: 'cultural_social', startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune',
-    criteria: [{ name: 'Số hộ tham gia', target: 50, unitOfMeasure: 'hộ' }, { name: 'Số buổi sinh hoạt', target: 12, unitOfMeasure: 'buổi' }],
+    kind: 'model',
+    unitId: womenUnion,
+    holder: 'collective',
+    title,
+    fieldCode: 'cultural_social',
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    level: 'commune',
+    criteria: [
+      { name: 'Số hộ tham gia', target: 50, unitOfMeasure: 'hộ' },
+      { name: 'Số buổi sinh hoạt', target: 12, unitOfMeasure: 'buổi' },
+    ],
   });
   const s = await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version });
   return (await u.officer.post(`/api/v1/registrations/${d.body.id}/accept`, { version: s.body.version })).body;
 }
 
-const decision = { result: 'recognised', level: 'province', decisionNo: '125-QĐ/BCĐ', decisionDate: '2026-11-20', issuer: 'Ban Chỉ đạo phong trào “Dân vận khéo” tỉnh' };
+const decision = {
+  result: 'recognised',
+  level: 'province',
+  decisionNo: '125-QĐ/BCĐ',
+  decisionDate: '2026-11-20',
+  issuer: 'Ban Chỉ đạo phong trào “Dân vận khéo” tỉnh',
+};
 
 describe('recognition rounds', () => {
   it('checklist, acknowledgement and open votes lead to recognition, in the timeline and the audit', async () => {
     const model = await acceptedModel('Mô hình “Xóm đạo bình yên”');
-    const round = await u.officer.post('/api/v1/recognition-rounds', { unitId: province, title: 'Xét công nhận mô hình “Dân vận khéo” năm 2026' });
+    const round = await u.officer.post('/api/v1/recognition-rounds', {
+      unitId: province,
+      title: 'Xét công nhận mô hình “Dân vận khéo” năm 2026',
+    });
     expect(round.status).toBe(201);
     expect(round.body.actions).toEqual(['add_candidate', 'close']);
     const added = await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: model.id });
@@ -51,7 +74,10 @@ describe('recognition rounds', () => {
     expect(changed.body.candidates[0].tally).toEqual({ for: 2, against: 0, abstain: 0 });
     expect(changed.body.candidates[0].votes.map((v: any) => v.voterName).sort()).toEqual(['Nguyễn Thị Thu Hà', 'Trần Văn Bình']);
     // Each reader is told which vote is theirs by account, not by name (two members may share a name).
-    const mineFor = async (c: typeof u.officer) => (await c.get(`/api/v1/recognition-rounds/${round.body.id}`)).body.candidates[0].votes.filter((v: any) => v.mine).map((v: any) => v.voterName);
+    const mineFor = async (c: typeof u.officer) =>
+      (await c.get(`/api/v1/recognition-rounds/${round.body.id}`)).body.candidates[0].votes
+        .filter((v: any) => v.mine)
+        .map((v: any) => v.voterName);
     expect(await mineFor(u.officer)).toEqual([changed.body.candidates[0].votes.find((v: any) => v.mine).voterName]);
     expect((await mineFor(u.member)).length).toBe(1);
     expect(await mineFor(u.member)).not.toEqual(await mineFor(u.officer));
@@ -86,7 +112,14 @@ describe('recognition rounds', () => {
 
   it('only accepted registrations of the committee’s subtree become candidates, once', async () => {
     const draft = await u.unit.post('/api/v1/registrations', {
-      kind: 'model', unitId: womenUnion, holder: 'collective', title: 'Bản nháp chưa gửi', fieldCode: 'other', startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune',
+      kind: 'model',
+      unitId: womenUnion,
+      holder: 'collective',
+      title: 'Bản nháp chưa gửi',
+      fieldCode: 'other',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      level: 'commune',
     });
     const round = await u.officer.post('/api/v1/recognition-rounds', { unitId: province, title: 'Đợt thử ứng viên' });
     const r = await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: draft.body.id });
@@ -95,7 +128,9 @@ describe('recognition rounds', () => {
     const closed = await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/close`, {});
     expect(closed.body.state).toBe('closed');
     const model = await acceptedModel('Mô hình sau khi đóng đợt');
-    expect((await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: model.id })).body.error.code).toBe('ROUND_CLOSED');
+    expect(
+      (await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: model.id })).body.error.code,
+    ).toBe('ROUND_CLOSED');
   });
 
   it('the list of rounds shows the newest 200 and says how many there are', async () => {
@@ -104,7 +139,8 @@ describe('recognition rounds', () => {
     await srv.db.pool.query(
       `insert into recognition_round (id, unit_id, unit_path, title, opened_at)
        select gen_random_uuid(), u.id, u.path, 'Đợt xét năm ' || (1800 + g), now() - make_interval(days => g) from unit u, generate_series(1, 205) g where u.id = $1`,
-      [province]);
+      [province],
+    );
     const list = await u.officer.get('/api/v1/recognition-rounds');
     expect(list.body.items).toHaveLength(200);
     expect(list.body.total).toBe(before + 205);

@@ -7,14 +7,25 @@ let u: Users;
 let otherCommune: string, womenUnion: string;
 
 useDemo((demo) => {
-  ({ srv, u, units: { otherCommune, womenUnion } } = demo);
+  ({
+    srv,
+    u,
+    units: { otherCommune, womenUnion },
+  } = demo);
 });
 
 export function buildRegistration(over: Record<string, unknown> = {}) {
   return {
-    kind: 'model', unitId: womenUnion, holder: 'collective', title: 'Mô hình “Dân vận khéo” vận động phụ nữ tiết kiệm',
-    fieldCode: 'economic', startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune',
-    problem: 'Nhiều hộ thiếu vốn sản xuất', purpose: 'Giúp hội viên có vốn làm ăn',
+    kind: 'model',
+    unitId: womenUnion,
+    holder: 'collective',
+    title: 'Mô hình “Dân vận khéo” vận động phụ nữ tiết kiệm',
+    fieldCode: 'economic',
+    startDate: '2026-01-01',
+    endDate: '2026-12-31',
+    level: 'commune',
+    problem: 'Nhiều hộ thiếu vốn sản xuất',
+    purpose: 'Giúp hội viên có vốn làm ăn',
     criteria: [{ name: 'Số hội viên tham gia tiết kiệm', target: 120, unitOfMeasure: 'người' }],
     ...over,
   };
@@ -33,7 +44,9 @@ describe('registration workflow through the API', () => {
     const r = await u.unit.post('/api/v1/registrations', buildRegistration());
     expect(r.status).toBe(201);
     expect(r.body).toMatchObject({ state: 'draft', year: 2026, unit: { name: 'Hội Liên hiệp Phụ nữ Càng Long' } });
-    expect(r.body.criteria).toEqual([expect.objectContaining({ name: 'Số hội viên tham gia tiết kiệm', target: 120, unitOfMeasure: 'người' })]);
+    expect(r.body.criteria).toEqual([
+      expect.objectContaining({ name: 'Số hội viên tham gia tiết kiệm', target: 120, unitOfMeasure: 'người' }),
+    ]);
     expect(r.body.timeline.map((e: any) => e.toState)).toEqual(['draft']);
     expect(r.body.actions).toEqual(['update', 'submit', 'add_evidence']);
   });
@@ -47,7 +60,10 @@ describe('registration workflow through the API', () => {
     const queue = await u.officer.get('/api/v1/registrations?queue=awaiting_appraisal');
     expect(queue.body.items.map((x: any) => x.id)).toContain(sub.id);
 
-    const ret = await u.officer.post(`/api/v1/registrations/${sub.id}/return`, { version: sub.version, reason: 'Bổ sung chỉ tiêu về số hộ thoát nghèo' });
+    const ret = await u.officer.post(`/api/v1/registrations/${sub.id}/return`, {
+      version: sub.version,
+      reason: 'Bổ sung chỉ tiêu về số hộ thoát nghèo',
+    });
     expect(ret.status).toBe(200);
     expect(ret.body.state).toBe('returned');
     const mine = await u.unit.get('/api/v1/registrations?queue=returned_to_me');
@@ -55,7 +71,10 @@ describe('registration workflow through the API', () => {
 
     const edited = await u.unit.patch(`/api/v1/registrations/${sub.id}`, {
       version: ret.body.version,
-      criteria: [...ret.body.criteria.map(({ name, target, unitOfMeasure }: any) => ({ name, target, unitOfMeasure })), { name: 'Số hộ thoát nghèo', target: 10, unitOfMeasure: 'hộ' }],
+      criteria: [
+        ...ret.body.criteria.map(({ name, target, unitOfMeasure }: any) => ({ name, target, unitOfMeasure })),
+        { name: 'Số hộ thoát nghèo', target: 10, unitOfMeasure: 'hộ' },
+      ],
     });
     expect(edited.status).toBe(200);
     expect(edited.body.criteria).toHaveLength(2);
@@ -118,7 +137,15 @@ describe('registration workflow through the API', () => {
 
   it('nothing outside the subtree can be seen or moved: 404', async () => {
     const sub = await submitted({ title: 'Mô hình của Càng Long' });
-    const trv = await u.admin.post('/api/v1/users', { username: 'cb.travinh', fullName: 'Cán bộ Trà Vinh', role: 'officer', unitId: otherCommune, entryUnitId: otherCommune, viewUnitId: otherCommune, password: 'Mat-khau-2026' });
+    const trv = await u.admin.post('/api/v1/users', {
+      username: 'cb.travinh',
+      fullName: 'Cán bộ Trà Vinh',
+      role: 'officer',
+      unitId: otherCommune,
+      entryUnitId: otherCommune,
+      viewUnitId: otherCommune,
+      password: 'Mat-khau-2026',
+    });
     expect(trv.status).toBe(201);
     const { loggedIn } = await import('../support/client.js');
     const other = await loggedIn(srv.baseUrl, 'cb.travinh', 'Mat-khau-2026');
@@ -156,7 +183,10 @@ describe('registration workflow through the API', () => {
     const r = await u.unit.post(`/api/v1/registrations/${noCriteria.body.id}/submit`, { version: noCriteria.body.version });
     expect(r.status).toBe(400);
     expect(r.body.error.code).toBe('CRITERIA_REQUIRED');
-    const person = await u.unit.post('/api/v1/registrations', buildRegistration({ kind: 'exemplar', holder: 'individual', title: 'Cá nhân điển hình' }));
+    const person = await u.unit.post(
+      '/api/v1/registrations',
+      buildRegistration({ kind: 'exemplar', holder: 'individual', title: 'Cá nhân điển hình' }),
+    );
     expect(person.status).toBe(400);
     expect(person.body.error.code).toBe('PERSON_REQUIRED');
     const field = await u.unit.post('/api/v1/registrations', buildRegistration({ fieldCode: 'nonsense' }));
@@ -171,14 +201,21 @@ describe('registration workflow through the API', () => {
     const acc = await u.officer.post(`/api/v1/registrations/${old.id}/accept`, { version: old.version });
     const done = await u.unit.post(`/api/v1/registrations/${old.id}/complete`, { version: acc.body.version });
     expect(done.body.state).toBe('completed');
-    const again = await u.unit.post('/api/v1/registrations', buildRegistration({ title: 'MÔ HÌNH DÂN VẬN KHÉO “NGÀY CHỦ NHẬT XANH”', startDate: '2026-01-01' }));
+    const again = await u.unit.post(
+      '/api/v1/registrations',
+      buildRegistration({ title: 'MÔ HÌNH DÂN VẬN KHÉO “NGÀY CHỦ NHẬT XANH”', startDate: '2026-01-01' }),
+    );
     expect(again.status).toBe(201);
     expect(again.body.earlier).toEqual([expect.objectContaining({ id: old.id, year: 2024, state: 'completed' })]);
     const refused = await u.unit.post(`/api/v1/registrations/${again.body.id}/submit`, { version: again.body.version });
     expect(refused.status).toBe(409);
     expect(refused.body.error.code).toBe('FINISHED_CANNOT_BE_NEW');
     expect(refused.body.error.message).toContain('củng cố');
-    const fixed = await u.unit.patch(`/api/v1/registrations/${again.body.id}`, { version: again.body.version, origin: 'consolidation', originId: old.id });
+    const fixed = await u.unit.patch(`/api/v1/registrations/${again.body.id}`, {
+      version: again.body.version,
+      origin: 'consolidation',
+      originId: old.id,
+    });
     expect(fixed.body.originRef).toEqual({ id: old.id, title });
     const resubmit = await u.unit.post(`/api/v1/registrations/${again.body.id}/submit`, { version: fixed.body.version });
     expect(resubmit.body.error).toBeUndefined();

@@ -9,12 +9,23 @@ let u: Users;
 let commune: string, otherCommune: string, women: string;
 
 useDemo(async (demo) => {
-  ({ srv, u, units: { commune, otherCommune, womenUnion: women } } = demo);
+  ({
+    srv,
+    u,
+    units: { commune, otherCommune, womenUnion: women },
+  } = demo);
   for (let i = 0; i < 12; i++) {
     const d = await u.unit.post('/api/v1/registrations', {
-      kind: i % 4 === 0 ? 'exemplar' : 'model', unitId: i % 2 ? women : commune, holder: 'collective', title: `Mô hình xuất Excel ${i + 1}`,
-      fieldCode: i % 3 ? 'economic' : 'cultural_social', startDate: '2025-03-01', endDate: '2025-12-31', level: 'commune',
-      plannedFundsVnd: 2_500_000, criteria: [{ name: 'Số hộ tham gia', target: 10 }],
+      kind: i % 4 === 0 ? 'exemplar' : 'model',
+      unitId: i % 2 ? women : commune,
+      holder: 'collective',
+      title: `Mô hình xuất Excel ${i + 1}`,
+      fieldCode: i % 3 ? 'economic' : 'cultural_social',
+      startDate: '2025-03-01',
+      endDate: '2025-12-31',
+      level: 'commune',
+      plannedFundsVnd: 2_500_000,
+      criteria: [{ name: 'Số hộ tham gia', target: 10 }],
     });
     expect(d.status).toBe(201);
     if (i < 10) expect((await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version })).status).toBe(200);
@@ -22,14 +33,27 @@ useDemo(async (demo) => {
 });
 
 const report = (over: Record<string, unknown> = {}) => ({
-  unitId: commune, kind: 'interim', yearFrom: 2025, yearTo: 2025, title: 'Sơ kết phong trào “Dân vận khéo” năm 2025',
-  parentBody: 'Đảng bộ xã Càng Long', issuingBody: 'Ban Chỉ đạo phong trào “Dân vận khéo” xã Càng Long', number: 'Số 07-BC/BCĐ',
-  place: 'Càng Long', reportDate: '2025-12-20', ...over,
+  unitId: commune,
+  kind: 'interim',
+  yearFrom: 2025,
+  yearTo: 2025,
+  title: 'Sơ kết phong trào “Dân vận khéo” năm 2025',
+  parentBody: 'Đảng bộ xã Càng Long',
+  issuingBody: 'Ban Chỉ đạo phong trào “Dân vận khéo” xã Càng Long',
+  number: 'Số 07-BC/BCĐ',
+  place: 'Càng Long',
+  reportDate: '2025-12-20',
+  ...over,
 });
 
 async function download(path: string, cookie: string) {
   const r = await fetch(srv.baseUrl + path, { headers: { cookie } });
-  return { status: r.status, type: r.headers.get('content-type'), disposition: r.headers.get('content-disposition'), body: Buffer.from(await r.arrayBuffer()) };
+  return {
+    status: r.status,
+    type: r.headers.get('content-type'),
+    disposition: r.headers.get('content-disposition'),
+    body: Buffer.from(await r.arrayBuffer()),
+  };
 }
 
 describe('review reports', () => {
@@ -42,7 +66,10 @@ describe('review reports', () => {
     expect(figures.byChild[0]).toMatchObject({ label: 'Xã Càng Long (trực tiếp)', total: 5 });
     expect(figures.byChild.find((l: any) => l.label === 'Hội Liên hiệp Phụ nữ Càng Long').total).toBe(5);
 
-    const saved = await u.unit.patch(`/api/v1/review-reports/${r.body.id}`, { version: r.body.version, results: 'Đã có 10 mô hình đăng ký.' });
+    const saved = await u.unit.patch(`/api/v1/review-reports/${r.body.id}`, {
+      version: r.body.version,
+      results: 'Đã có 10 mô hình đăng ký.',
+    });
     expect(saved.status).toBe(200);
     expect(saved.body.results).toBe('Đã có 10 mô hình đăng ký.');
     const stale = await u.officer.patch(`/api/v1/review-reports/${r.body.id}`, { version: r.body.version, lessons: 'Ghi đè' });

@@ -15,12 +15,23 @@ beforeAll(async () => {
   expect(await seedDemoModels(srv.db)).toBeGreaterThan(50);
   u = await loginAll(srv);
 });
-afterAll(async () => { await srv?.close(); });
+afterAll(async () => {
+  await srv?.close();
+});
 
 const find = async (who: keyof Users, q: string, extra = '') => {
   const r = await u[who].get(`/api/v1/search?q=${encodeURIComponent(q)}${extra}`);
   expect(r.status, JSON.stringify(r.body)).toBe(200);
-  return r.body as { total: number; items: { id: string; title: string; titleParts: { text: string; hit: boolean }[]; unit: { name: string }; snippet: { text: string; hit: boolean }[] }[] };
+  return r.body as {
+    total: number;
+    items: {
+      id: string;
+      title: string;
+      titleParts: { text: string; hit: boolean }[];
+      unit: { name: string };
+      snippet: { text: string; hit: boolean }[];
+    }[];
+  };
 };
 
 describe('search', () => {
@@ -101,8 +112,16 @@ describe('re-registration check', () => {
 
     // the registrant saw the candidates and went on as a new model
     const reg = await u.unit.post('/api/v1/registrations', {
-      kind: 'model', unitId: women, holder: 'collective', title, fieldCode: 'economic', startDate: '2026-03-01', endDate: '2026-12-31',
-      level: 'grassroots', criteria: [{ name: 'Số hội viên', target: 30 }], similarSeen: similar.body.map((x: any) => x.id),
+      kind: 'model',
+      unitId: women,
+      holder: 'collective',
+      title,
+      fieldCode: 'economic',
+      startDate: '2026-03-01',
+      endDate: '2026-12-31',
+      level: 'grassroots',
+      criteria: [{ name: 'Số hội viên', target: 30 }],
+      similarSeen: similar.body.map((x: any) => x.id),
     });
     expect(reg.status, JSON.stringify(reg.body)).toBe(201);
     const sent = await u.unit.post(`/api/v1/registrations/${reg.body.id}/submit`, { version: reg.body.version });
@@ -110,8 +129,9 @@ describe('re-registration check', () => {
     expect(seenByOfficer.earlier.find((e: any) => e.id === predecessor.id)).toMatchObject({ seenByRegistrant: true });
 
     // the repeat seeded in the demo data is flagged too, though nobody was shown anything then
-    const repeat = (await find('officer', 'van dong hoi vien phu nu tiet kiem', '&year=2026&state=submitted')).items
-      .find((x) => x.title === 'Vận động hội viên phụ nữ tiết kiệm giúp nhau vay vốn làm ăn')!;
+    const repeat = (await find('officer', 'van dong hoi vien phu nu tiet kiem', '&year=2026&state=submitted')).items.find(
+      (x) => x.title === 'Vận động hội viên phụ nữ tiết kiệm giúp nhau vay vốn làm ăn',
+    )!;
     const detail = (await u.officer.get(`/api/v1/registrations/${repeat.id}`)).body;
     expect(detail.earlier.map((e: any) => e.title)).toContain('Vận động hội viên phụ nữ tiết kiệm, giúp nhau vay vốn làm ăn');
     expect(detail.earlier.every((e: any) => e.seenByRegistrant === false)).toBe(true);
@@ -120,12 +140,22 @@ describe('re-registration check', () => {
   it('tells a numbered model from another with a different number, but not from itself in another year', async () => {
     const hamlet = await unitId(u.admin, 'X00834-AP1');
     const made = await u.unit.post('/api/v1/registrations', {
-      kind: 'model', unitId: hamlet, holder: 'collective', title: 'Tổ tự quản đường hoa số 12', fieldCode: 'cultural_social',
-      startDate: '2025-03-01', endDate: '2025-12-31', level: 'grassroots', criteria: [{ name: 'Số hộ tham gia', target: 20 }],
+      kind: 'model',
+      unitId: hamlet,
+      holder: 'collective',
+      title: 'Tổ tự quản đường hoa số 12',
+      fieldCode: 'cultural_social',
+      startDate: '2025-03-01',
+      endDate: '2025-12-31',
+      level: 'grassroots',
+      criteria: [{ name: 'Số hộ tham gia', target: 20 }],
     });
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     expect((await u.unit.post(`/api/v1/registrations/${made.body.id}/submit`, { version: made.body.version })).status).toBe(200);
-    const check = async (title: string) => (await u.unit.get(`/api/v1/registrations/similar?unitId=${hamlet}&year=2026&title=${encodeURIComponent(title)}`)).body.map((x: any) => x.id);
+    const check = async (title: string) =>
+      (await u.unit.get(`/api/v1/registrations/similar?unitId=${hamlet}&year=2026&title=${encodeURIComponent(title)}`)).body.map(
+        (x: any) => x.id,
+      );
     expect(await check('Tổ tự quản đường hoa số 123')).not.toContain(made.body.id);
     expect(await check('Tổ tự quản đường hoa số 12 năm 2026')).toContain(made.body.id);
     expect(await check('Tổ tự quản đường hoa')).toContain(made.body.id);

@@ -10,7 +10,10 @@ import type { TestServer } from '../support/server.js';
 import type { Client } from '../support/client.js';
 import { startWithDemoModels, type Users } from './helpers.js';
 
-const PNG = Buffer.from('89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d2e4b10000000049454e44ae426082', 'hex');
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d2e4b10000000049454e44ae426082',
+  'hex',
+);
 const PDF = Buffer.from('%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n');
 
 let srv: TestServer;
@@ -19,16 +22,28 @@ let u: Users;
 beforeAll(async () => {
   ({ srv, u } = await startWithDemoModels());
 });
-afterAll(async () => { await srv?.close(); });
+afterAll(async () => {
+  await srv?.close();
+});
 
 async function upload(c: Client, id: string, name: string, bytes: Buffer) {
   const form = new FormData();
   form.set('file', new Blob([new Uint8Array(bytes)]), name);
-  const r = await fetch(`${srv.baseUrl}/api/v1/registrations/${id}/evidence`, { method: 'POST', body: form, headers: { cookie: c.cookie!, origin: srv.baseUrl } });
+  const r = await fetch(`${srv.baseUrl}/api/v1/registrations/${id}/evidence`, {
+    method: 'POST',
+    body: form,
+    headers: { cookie: c.cookie!, origin: srv.baseUrl },
+  });
   expect(r.status).toBe(201);
   return (await r.json()) as { id: string };
 }
-const unescape = (t: string) => t.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+const unescape = (t: string) =>
+  t
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&amp;/g, '&');
 const cardTitles = (page: string) => [...page.matchAll(/<h2>([^<]+)<\/h2>/g)].map((m) => unescape(m[1]!));
 const html = async (path: string) => {
   const r = await fetch(srv.baseUrl + path);
@@ -37,20 +52,38 @@ const html = async (path: string) => {
 
 describe('public showcase', () => {
   it('shows only what an officer published, with its photo and share preview, and nothing private', async () => {
-    const recognised = (await u.officer.get('/api/v1/registrations?states=recognised&pageSize=200')).body.items as { id: string; title: string }[];
+    const recognised = (await u.officer.get('/api/v1/registrations?states=recognised&pageSize=200')).body.items as {
+      id: string;
+      title: string;
+    }[];
     const shown = recognised[0];
     const hidden = recognised.find((r) => r.title !== shown!.title);
     // (the same idea is carried out in several communes: compare with records of other titles)
-    const draft = ((await u.officer.get('/api/v1/registrations?state=draft&pageSize=200')).body.items as { id: string; title: string }[])
-      .find((r) => r.title !== shown!.title)!;
+    const draft = (
+      (await u.officer.get('/api/v1/registrations?state=draft&pageSize=200')).body.items as { id: string; title: string }[]
+    ).find((r) => r.title !== shown!.title)!;
     const photo = await upload(u.officer, shown!.id, 'anh-mo-hinh.png', PNG);
     const pdf = await upload(u.officer, shown!.id, 'bien-ban-noi-bo.pdf', PDF);
 
     // only recognised models; only officers; only inside their scope
-    expect((await u.officer.put(`/api/v1/registrations/${draft.id}/publication`, { summary: 'Mô hình này chưa được công nhận nên không thể công khai.' })).body.error.code).toBe('PUBLISH_NOT_RECOGNISED');
-    expect((await u.member.put(`/api/v1/registrations/${shown!.id}/publication`, { summary: 'Thành viên không được công khai mô hình này.' })).status).toBe(403);
-    expect((await u.viewer.put(`/api/v1/registrations/${shown!.id}/publication`, { summary: 'Người xem không được công khai mô hình này.' })).status).toBe(403);
-    const pub = await u.officer.put(`/api/v1/registrations/${shown!.id}/publication`, { summary: 'Câu chuyện mô hình kể cho người dân.\nKết quả: nhiều hộ tham gia.' });
+    expect(
+      (
+        await u.officer.put(`/api/v1/registrations/${draft.id}/publication`, {
+          summary: 'Mô hình này chưa được công nhận nên không thể công khai.',
+        })
+      ).body.error.code,
+    ).toBe('PUBLISH_NOT_RECOGNISED');
+    expect(
+      (await u.member.put(`/api/v1/registrations/${shown!.id}/publication`, { summary: 'Thành viên không được công khai mô hình này.' }))
+        .status,
+    ).toBe(403);
+    expect(
+      (await u.viewer.put(`/api/v1/registrations/${shown!.id}/publication`, { summary: 'Người xem không được công khai mô hình này.' }))
+        .status,
+    ).toBe(403);
+    const pub = await u.officer.put(`/api/v1/registrations/${shown!.id}/publication`, {
+      summary: 'Câu chuyện mô hình kể cho người dân.\nKết quả: nhiều hộ tham gia.',
+    });
     expect(pub.status, JSON.stringify(pub.body)).toBe(200);
 
     const list = await html('/cong-khai');
@@ -120,9 +153,12 @@ describe('public showcase', () => {
     expect(await found('buoi')).toEqual(await found('BƯỞI'));
     // a unit renamed after publishing is found by its new name
     const [grower] = await srv.db.rows<{ unit_id: string }>(
-      `select r.unit_id from publication p join registration r on r.id = p.registration_id where r.title like 'Tổ hợp tác trồng bưởi%'`);
+      `select r.unit_id from publication p join registration r on r.id = p.registration_id where r.title like 'Tổ hợp tác trồng bưởi%'`,
+    );
     const unit = (await u.admin.get(`/api/v1/units/${grower!.unit_id}`)).body;
-    expect((await u.admin.patch(`/api/v1/units/${unit.id}`, { version: unit.version, name: 'Hội Nông dân Tân Hòa Đông' })).status).toBe(200);
+    expect((await u.admin.patch(`/api/v1/units/${unit.id}`, { version: unit.version, name: 'Hội Nông dân Tân Hòa Đông' })).status).toBe(
+      200,
+    );
     expect(await found('tan hoa dong')).toEqual(['Tổ hợp tác trồng bưởi da xanh theo hướng an toàn']);
 
     for (const slug of slugs) {
@@ -132,7 +168,8 @@ describe('public showcase', () => {
       expect(page.text).toContain('<h2>Kết quả</h2>');
       expect(page.text).toContain('<h2>Công nhận</h2>');
       // the inspector is the demo officer; no officer, voter or account appears
-      for (const secret of ['Nguyễn Thị Thu Hà', 'Trần Văn Bình', 'Lê Minh Tâm', 'Phạm Quốc Hùng', '@']) expect(page.text, `${slug}: ${secret}`).not.toContain(secret);
+      for (const secret of ['Nguyễn Thị Thu Hà', 'Trần Văn Bình', 'Lê Minh Tâm', 'Phạm Quốc Hùng', '@'])
+        expect(page.text, `${slug}: ${secret}`).not.toContain(secret);
       const photos = [...page.text.matchAll(/src="(\/cong-khai\/anh\/[^"]+)"/g)].map((m) => m[1]!);
       expect(photos.length).toBeGreaterThan(0);
       const sizes: string[] = [];
@@ -152,8 +189,12 @@ describe('public showcase', () => {
 
     // a published model that stops being carried out leaves the showcase
     const [reg] = await srv.db.rows<{ id: string; version: number; slug: string }>(
-      `select r.id, r.version, p.slug from publication p join registration r on r.id = p.registration_id where r.state = 'recognised' order by p.slug limit 1`);
-    const stop = await u.member.post(`/api/v1/registrations/${reg!.id}/discontinue`, { version: reg!.version, reason: 'Đơn vị dừng thực hiện mô hình.' });
+      `select r.id, r.version, p.slug from publication p join registration r on r.id = p.registration_id where r.state = 'recognised' order by p.slug limit 1`,
+    );
+    const stop = await u.member.post(`/api/v1/registrations/${reg!.id}/discontinue`, {
+      version: reg!.version,
+      reason: 'Đơn vị dừng thực hiện mô hình.',
+    });
     expect(stop.status, JSON.stringify(stop.body)).toBe(200);
     expect((await html(`/cong-khai/mo-hinh/${reg!.slug}`)).status).toBe(404);
     expect((await html('/cong-khai')).text.match(/class="card"/g)).toHaveLength(5);
@@ -164,11 +205,14 @@ describe('public showcase', () => {
     const original = await sharp({ create: { width: 2600, height: 1800, channels: 3, background: '#3a7a52' } })
       .withExif({ IFD0: { Artist: 'Nguyen Van Chup 0912345678', Copyright: 'GPS 10.2537N 105.9722E' } })
       .withMetadata({ orientation: 6 })
-      .jpeg({ quality: 90 }).toBuffer();
+      .jpeg({ quality: 90 })
+      .toBuffer();
     const recognised = (await u.officer.get('/api/v1/registrations?states=recognised&pageSize=200')).body.items as { id: string }[];
     const target = recognised.at(-1)!;
     const photo = await upload(u.officer, target.id, 'IMG_20240312_0915.jpg', original);
-    const pub = await u.officer.put(`/api/v1/registrations/${target.id}/publication`, { summary: 'Ảnh chụp bằng điện thoại được đưa lên trang công khai.' });
+    const pub = await u.officer.put(`/api/v1/registrations/${target.id}/publication`, {
+      summary: 'Ảnh chụp bằng điện thoại được đưa lên trang công khai.',
+    });
     expect(pub.status, JSON.stringify(pub.body)).toBe(200);
 
     const get = async (p: string, cookie?: string) => {

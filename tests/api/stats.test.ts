@@ -15,11 +15,20 @@ const FIELDS = ['economic', 'cultural_social', 'defence_security', 'political_sy
 async function register(who: keyof Users, unit: string, i: number, over: Record<string, unknown> = {}) {
   const year = 2022 + (i % 4);
   const draft = await u[who].post('/api/v1/registrations', {
-    kind: i % 5 === 0 ? 'exemplar' : 'model', unitId: unit, holder: i % 3 === 0 ? 'individual' : 'collective',
-    personName: i % 3 === 0 ? `Nguyễn Văn ${i}` : undefined, title: `Mô hình số ${i} của đơn vị`,
-    fieldCode: FIELDS[i % 4], startDate: `${year}-02-01`, endDate: `${year}-11-30`, level: i % 2 ? 'commune' : 'grassroots',
-    ...(i % 7 === 3 && made.length ? { origin: 'consolidation', originId: made.at(-1) } : { origin: 'new' }), plannedFundsVnd: 1_000_000 * (i % 5), plannedWorkdays: i,
-    criteria: [{ name: 'Số hộ tham gia', target: 10 }], ...over,
+    kind: i % 5 === 0 ? 'exemplar' : 'model',
+    unitId: unit,
+    holder: i % 3 === 0 ? 'individual' : 'collective',
+    personName: i % 3 === 0 ? `Nguyễn Văn ${i}` : undefined,
+    title: `Mô hình số ${i} của đơn vị`,
+    fieldCode: FIELDS[i % 4],
+    startDate: `${year}-02-01`,
+    endDate: `${year}-11-30`,
+    level: i % 2 ? 'commune' : 'grassroots',
+    ...(i % 7 === 3 && made.length ? { origin: 'consolidation', originId: made.at(-1) } : { origin: 'new' }),
+    plannedFundsVnd: 1_000_000 * (i % 5),
+    plannedWorkdays: i,
+    criteria: [{ name: 'Số hộ tham gia', target: 10 }],
+    ...over,
   });
   expect(draft.status, JSON.stringify(draft.body)).toBe(201);
   made.push(draft.body.id);
@@ -33,7 +42,10 @@ async function submit(who: keyof Users, r: { id: string; version: number }) {
 }
 
 useDemo(async (demo) => {
-  ({ u, units: { province, commune, otherCommune, womenUnion, farmers, hamlet, otherFarmers } } = demo);
+  ({
+    u,
+    units: { province, commune, otherCommune, womenUnion, farmers, hamlet, otherFarmers },
+  } = demo);
 
   // 24 in Càng Long (in its organisations, a hamlet and the commune itself), 8 in Phường Trà Vinh.
   const units = [womenUnion, farmers, hamlet, commune];
@@ -47,9 +59,16 @@ useDemo(async (demo) => {
   const items = queue.body.items as { id: string }[];
   for (const [n, it] of items.entries()) {
     const reg = (await u.officer.get(`/api/v1/registrations/${it.id}`)).body;
-    if (n === 0) expect((await u.officer.post(`/api/v1/registrations/${it.id}/reject`, { version: reg.version, reason: 'Trùng nội dung' })).status).toBe(200);
-    else if (n === 1) expect((await u.officer.post(`/api/v1/registrations/${it.id}/return`, { version: reg.version, reason: 'Bổ sung tiêu chí' })).status).toBe(200);
-    else if (n % 2 === 0) expect((await u.officer.post(`/api/v1/registrations/${it.id}/accept`, { version: reg.version })).status).toBe(200);
+    if (n === 0)
+      expect(
+        (await u.officer.post(`/api/v1/registrations/${it.id}/reject`, { version: reg.version, reason: 'Trùng nội dung' })).status,
+      ).toBe(200);
+    else if (n === 1)
+      expect(
+        (await u.officer.post(`/api/v1/registrations/${it.id}/return`, { version: reg.version, reason: 'Bổ sung tiêu chí' })).status,
+      ).toBe(200);
+    else if (n % 2 === 0)
+      expect((await u.officer.post(`/api/v1/registrations/${it.id}/accept`, { version: reg.version })).status).toBe(200);
   }
 });
 
@@ -83,7 +102,13 @@ describe('statistics', () => {
     expect(s.states).not.toContain('draft');
     expect(s.states).not.toContain('rejected');
     // every active field is listed, zeros too, in the catalogue's order
-    expect(s.rows.map((r) => r.labels.field)).toEqual(['Kinh tế', 'Văn hóa – xã hội', 'Quốc phòng – an ninh', 'Xây dựng hệ thống chính trị', 'Khác']);
+    expect(s.rows.map((r) => r.labels.field)).toEqual([
+      'Kinh tế',
+      'Văn hóa – xã hội',
+      'Quốc phòng – an ninh',
+      'Xây dựng hệ thống chính trị',
+      'Khác',
+    ]);
     expect(s.rows.at(-1)!.count).toBe(0);
     const all = await stats('officer', { unitId: commune, groupBy: 'field', allStates: 'true' });
     expect(all.total.count).toBe(24);
@@ -149,14 +174,19 @@ describe('statistics', () => {
     expect((await stats('officer', { unitId: commune, groupBy: 'child' })).total.recognised).toBe(isRec(recognisedNow));
     const reg = (await u.officer.get(`/api/v1/registrations/${accepted.id}`)).body;
     const c = await u.officer.post(`/api/v1/registrations/${reg.id}/commendations`, {
-      formCode: 'giay_khen', issuer: 'Ban Thường vụ Đảng ủy xã', decisionNo: '12-QĐ/ĐU', decisionDate: '2025-12-20',
+      formCode: 'giay_khen',
+      issuer: 'Ban Thường vụ Đảng ủy xã',
+      decisionNo: '12-QĐ/ĐU',
+      decisionDate: '2025-12-20',
     });
     expect(c.status, JSON.stringify(c.body)).toBe(201);
     const after = await stats('officer', { unitId: commune, groupBy: 'commended' });
     const yes = (s: StatsResult) => s.rows.find((r) => r.keys.commended === true)?.count ?? 0;
     expect(yes(after)).toBe(yes(before) + 1);
     expect(after.total.count).toBe(before.total.count);
-    const done = await u.unit.post(`/api/v1/registrations/${reg.id}/complete`, { version: (await u.unit.get(`/api/v1/registrations/${reg.id}`)).body.version });
+    const done = await u.unit.post(`/api/v1/registrations/${reg.id}/complete`, {
+      version: (await u.unit.get(`/api/v1/registrations/${reg.id}`)).body.version,
+    });
     expect(done.status).toBe(200);
     expect(yes(await stats('officer', { unitId: commune, groupBy: 'commended' }))).toBe(yes(after));
     expect(isRec(await stats('officer', { unitId: commune, groupBy: 'recognised' }))).toBe(isRec(recognisedNow));

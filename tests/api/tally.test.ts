@@ -14,7 +14,11 @@ let u: Users;
 let province: string;
 
 useDemo((demo) => {
-  ({ srv, u, units: { province } } = demo);
+  ({
+    srv,
+    u,
+    units: { province },
+  } = demo);
 });
 
 describe('the statistics tally', () => {
@@ -33,9 +37,16 @@ describe('the statistics tally', () => {
       if (roll < 0.3 || ids.length < 5) {
         const year = 2020 + Math.floor(rand() * 6);
         const r = await u.unit.post('/api/v1/registrations', {
-          kind: pick(['model', 'exemplar']), unitId: pick(units), holder: 'collective', title: `Mô hình ngẫu nhiên ${step}`,
-          fieldCode: pick(fields), startDate: `${year}-03-01`, endDate: `${year}-10-01`, level: pick(['commune', 'grassroots']),
-          plannedFundsVnd: Math.floor(rand() * 5) * 500_000, plannedWorkdays: Math.floor(rand() * 40),
+          kind: pick(['model', 'exemplar']),
+          unitId: pick(units),
+          holder: 'collective',
+          title: `Mô hình ngẫu nhiên ${step}`,
+          fieldCode: pick(fields),
+          startDate: `${year}-03-01`,
+          endDate: `${year}-10-01`,
+          level: pick(['commune', 'grassroots']),
+          plannedFundsVnd: Math.floor(rand() * 5) * 500_000,
+          plannedWorkdays: Math.floor(rand() * 40),
           criteria: [{ name: 'Số người tham gia', target: 20 }],
         });
         expect(r.status).toBe(201);
@@ -48,7 +59,8 @@ describe('the statistics tally', () => {
       const officerActions: string[] = actions;
       const unitActions: string[] = (await u.unit.get(`/api/v1/registrations/${reg.id}`)).body.actions;
       const possible = [...new Set([...officerActions, ...unitActions])].filter((a) =>
-        ['update', 'submit', 'return', 'accept', 'reject', 'complete', 'discontinue', 'commend'].includes(a));
+        ['update', 'submit', 'return', 'accept', 'reject', 'complete', 'discontinue', 'commend'].includes(a),
+      );
       if (reg.state === 'accepted' && rand() < 0.3) possible.push('recognise');
       if (possible.length === 0) continue;
       const action = pick(possible);
@@ -56,13 +68,24 @@ describe('the statistics tally', () => {
       let res;
       if (action === 'update') {
         const year = 2020 + Math.floor(rand() * 6);
-        res = await who.patch(`/api/v1/registrations/${reg.id}`, { version: reg.version, fieldCode: pick(fields), startDate: `${year}-01-05`, endDate: `${year}-12-20`, plannedFundsVnd: Math.floor(rand() * 9) * 100_000 });
+        res = await who.patch(`/api/v1/registrations/${reg.id}`, {
+          version: reg.version,
+          fieldCode: pick(fields),
+          startDate: `${year}-01-05`,
+          endDate: `${year}-12-20`,
+          plannedFundsVnd: Math.floor(rand() * 9) * 100_000,
+        });
       } else if (action === 'recognise') {
         await recognise(u, province, reg.id);
         log.push('recognise');
         continue;
       } else if (action === 'commend') {
-        res = await who.post(`/api/v1/registrations/${reg.id}/commendations`, { formCode: 'giay_khen', issuer: 'Đảng ủy xã', decisionNo: `${step}-QĐ/ĐU`, decisionDate: '2025-12-01' });
+        res = await who.post(`/api/v1/registrations/${reg.id}/commendations`, {
+          formCode: 'giay_khen',
+          issuer: 'Đảng ủy xã',
+          decisionNo: `${step}-QĐ/ĐU`,
+          decisionDate: '2025-12-01',
+        });
       } else {
         res = await who.post(`/api/v1/registrations/${reg.id}/${action}`, { version: reg.version, reason: 'Lý do kiểm tra' });
       }

@@ -42,13 +42,22 @@ const count = (answers: Answer[], code: string) => codes(answers).filter((c) => 
 
 /** Failed password checks the server recorded for a username (written only after verifying). */
 async function checkedFailures(username: string): Promise<number> {
-  const { rows } = await srv.db.pool.query<{ n: number }>(`select count(*)::int as n from login_attempt where username = $1 and not success`, [username]);
+  const { rows } = await srv.db.pool.query<{ n: number }>(
+    `select count(*)::int as n from login_attempt where username = $1 and not success`,
+    [username],
+  );
   return rows[0]!.n;
 }
 
 async function newAccount(username: string, password = 'Hoa-sen-tren-song-7') {
   const r = await admin.post('/api/v1/users', {
-    username, fullName: 'Người Thử Giới Hạn', role: 'viewer', unitId: provinceId, entryUnitId: null, viewUnitId: provinceId, password,
+    username,
+    fullName: 'Người Thử Giới Hạn',
+    role: 'viewer',
+    unitId: provinceId,
+    entryUnitId: null,
+    viewUnitId: provinceId,
+    password,
   });
   if (r.status !== 201) throw new Error(`create ${username}: ${r.status} ${JSON.stringify(r.body)}`);
   return r.body as { id: string; version: number };
@@ -134,7 +143,9 @@ describe('the password change', () => {
     await newAccount('doan.mk');
     const c = await loggedIn(srv.baseUrl, 'doan.mk', 'Hoa-sen-tren-song-7');
     const answers = (await Promise.all(
-      Array.from({ length: 20 }, (_, i) => c.post('/api/v1/auth/password', { currentPassword: `Doan-${i}-cu`, newPassword: 'Chiem-quyen-2026' })),
+      Array.from({ length: 20 }, (_, i) =>
+        c.post('/api/v1/auth/password', { currentPassword: `Doan-${i}-cu`, newPassword: 'Chiem-quyen-2026' }),
+      ),
     )) as Answer[];
     const wrong = count(answers, 'WRONG_PASSWORD');
     expect(wrong).toBeGreaterThan(0);

@@ -13,12 +13,17 @@ let u: Users;
 beforeAll(async () => {
   ({ srv, u } = await startWithDemoModels());
 });
-afterAll(async () => { await srv?.close(); });
+afterAll(async () => {
+  await srv?.close();
+});
 
 async function counts(c: Client) {
   const r = await c.get('/api/v1/todo');
   expect(r.status).toBe(200);
-  return { ...Object.fromEntries((r.body.items as { key: string; count: number }[]).map((i) => [i.key, i.count])), roundId: r.body.roundId } as Record<string, number> & { roundId: string | null };
+  return {
+    ...Object.fromEntries((r.body.items as { key: string; count: number }[]).map((i) => [i.key, i.count])),
+    roundId: r.body.roundId,
+  } as Record<string, number> & { roundId: string | null };
 }
 const listed = async (c: Client, url: string) => (await c.get(url)).body.total as number;
 
@@ -41,15 +46,25 @@ describe('to-do', () => {
   it('follows a registration from the commune to the committee and back', async () => {
     const before = { unit: await counts(u.unit), officer: await counts(u.officer) };
     const draft = await u.unit.post('/api/v1/registrations', {
-      kind: 'model', unitId: await unitId(u.admin, 'X00834-HPN'), holder: 'collective', title: 'Mô hình “Chi hội phụ nữ năm không”', fieldCode: 'cultural_social',
-      startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune', criteria: [{ name: 'Số hộ không có người vi phạm pháp luật', target: 40, unitOfMeasure: 'hộ' }],
+      kind: 'model',
+      unitId: await unitId(u.admin, 'X00834-HPN'),
+      holder: 'collective',
+      title: 'Mô hình “Chi hội phụ nữ năm không”',
+      fieldCode: 'cultural_social',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      level: 'commune',
+      criteria: [{ name: 'Số hộ không có người vi phạm pháp luật', target: 40, unitOfMeasure: 'hộ' }],
     });
     expect(draft.status).toBe(201);
     expect((await counts(u.unit)).my_drafts).toBe(before.unit.my_drafts! + 1);
     const sent = await u.unit.post(`/api/v1/registrations/${draft.body.id}/submit`, { version: draft.body.version });
     expect((await counts(u.unit)).my_drafts).toBe(before.unit.my_drafts);
     expect((await counts(u.officer)).awaiting_appraisal).toBe(before.officer.awaiting_appraisal! + 1);
-    await u.officer.post(`/api/v1/registrations/${draft.body.id}/return`, { version: sent.body.version, reason: 'Bổ sung cách làm cụ thể' });
+    await u.officer.post(`/api/v1/registrations/${draft.body.id}/return`, {
+      version: sent.body.version,
+      reason: 'Bổ sung cách làm cụ thể',
+    });
     expect((await counts(u.officer)).awaiting_appraisal).toBe(before.officer.awaiting_appraisal);
     expect((await counts(u.unit)).returned_to_me).toBe(before.unit.returned_to_me! + 1);
   });
@@ -58,8 +73,13 @@ describe('to-do', () => {
     const accepted = (await u.unit.get('/api/v1/registrations?state=accepted&pageSize=200')).body.items[0];
     expect(accepted).toBeTruthy();
     const before = { member: await counts(u.member), unit: await counts(u.unit) };
-    const round = await u.officer.post('/api/v1/recognition-rounds', { unitId: await unitId(u.admin, 'T24'), title: 'Xét công nhận đợt cuối năm 2026' });
-    expect((await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: accepted.id })).status).toBe(200);
+    const round = await u.officer.post('/api/v1/recognition-rounds', {
+      unitId: await unitId(u.admin, 'T24'),
+      title: 'Xét công nhận đợt cuối năm 2026',
+    });
+    expect((await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: accepted.id })).status).toBe(
+      200,
+    );
     const member = await counts(u.member);
     expect(member.votes).toBe((before.member.votes ?? 0) + 1);
     expect(member.roundId).toBe(round.body.id);

@@ -12,7 +12,10 @@ let province: string, womenUnion: string;
 let n = 0;
 
 useDemo((demo) => {
-  ({ u, units: { province, womenUnion } } = demo);
+  ({
+    u,
+    units: { province, womenUnion },
+  } = demo);
 });
 
 const REASON = 'Lý do ghi rõ cho đơn vị';
@@ -31,19 +34,31 @@ async function recognitionDecision(reg: any, result: 'recognised' | 'not_recogni
   await u.unit.post(`${base}/acknowledge`, {});
   await u.member.post(`${base}/vote`, { vote: 'for' });
   await u.officer.post(`${base}/vote`, { vote: 'for' });
-  const d = await u.officer.post(`${base}/decide`, result === 'recognised'
-    ? { result, level: 'province', decisionNo: `${n}-QĐ`, decisionDate: '2026-11-20', issuer: 'Ban Chỉ đạo tỉnh' }
-    : { result, reasons: REASON });
+  const d = await u.officer.post(
+    `${base}/decide`,
+    result === 'recognised'
+      ? { result, level: 'province', decisionNo: `${n}-QĐ`, decisionDate: '2026-11-20', issuer: 'Ban Chỉ đạo tỉnh' }
+      : { result, reasons: REASON },
+  );
   if (d.status !== 200) throw new Error(JSON.stringify(d.body));
   return (await u.officer.get(`/api/v1/registrations/${reg.id}`)).body;
 }
 
 /** A fresh registration driven into the given state. */
 async function inState(state: RegistrationState) {
-  let r = (await u.unit.post('/api/v1/registrations', {
-    kind: 'model', unitId: womenUnion, holder: 'collective', title: `Mô hình ma trận ${++n}`, fieldCode: 'other',
-    startDate: '2026-01-01', endDate: '2026-12-31', level: 'commune', criteria: [{ name: 'Chỉ tiêu', target: 1, unitOfMeasure: 'lần' }],
-  })).body;
+  let r = (
+    await u.unit.post('/api/v1/registrations', {
+      kind: 'model',
+      unitId: womenUnion,
+      holder: 'collective',
+      title: `Mô hình ma trận ${++n}`,
+      fieldCode: 'other',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      level: 'commune',
+      criteria: [{ name: 'Chỉ tiêu', target: 1, unitOfMeasure: 'lần' }],
+    })
+  ).body;
   if (state === 'draft') return r;
   r = await step(u.unit, r.id, 'submit', r.version);
   if (state === 'submitted') return r;
@@ -59,7 +74,14 @@ async function inState(state: RegistrationState) {
 }
 
 // Who takes each transition in this matrix: the registrant's side or the committee's.
-const ACTOR: Record<string, 'unit' | 'officer'> = { submit: 'unit', complete: 'unit', discontinue: 'unit', return: 'officer', accept: 'officer', reject: 'officer' };
+const ACTOR: Record<string, 'unit' | 'officer'> = {
+  submit: 'unit',
+  complete: 'unit',
+  discontinue: 'unit',
+  return: 'officer',
+  accept: 'officer',
+  reject: 'officer',
+};
 
 describe('every direct transition from every state', () => {
   for (const name of DIRECT_TRANSITIONS) {
@@ -68,7 +90,10 @@ describe('every direct transition from every state', () => {
       it(`${name} from ${state}: ${allowed ? 'allowed' : '409'}`, async () => {
         const reg = await inState(state);
         expect(reg.state).toBe(state);
-        const r = await u[ACTOR[name]!].post(`/api/v1/registrations/${reg.id}/${name.replace('_', '-')}`, { version: reg.version, reason: REASON });
+        const r = await u[ACTOR[name]!].post(`/api/v1/registrations/${reg.id}/${name.replace('_', '-')}`, {
+          version: reg.version,
+          reason: REASON,
+        });
         if (allowed) {
           expect(r.status, JSON.stringify(r.body)).toBe(200);
           expect(r.body.state).toBe(TRANSITIONS[name].to);

@@ -39,8 +39,15 @@ describe('two app instances on one database', () => {
     b.cookie = a.cookie;
     const women = await unitId(a, 'X00834-HPN');
     const made = await a.post('/api/v1/registrations', {
-      kind: 'model', unitId: women, holder: 'collective', title: 'Mô hình ghi ở máy một đọc ở máy hai', fieldCode: 'economic',
-      startDate: '2026-02-01', endDate: '2026-10-01', level: 'grassroots', criteria: [{ name: 'Số hộ', target: 5 }],
+      kind: 'model',
+      unitId: women,
+      holder: 'collective',
+      title: 'Mô hình ghi ở máy một đọc ở máy hai',
+      fieldCode: 'economic',
+      startDate: '2026-02-01',
+      endDate: '2026-10-01',
+      level: 'grassroots',
+      criteria: [{ name: 'Số hộ', target: 5 }],
     });
     expect(made.status).toBe(201);
     const read = await b.get(`/api/v1/registrations/${made.body.id}`);

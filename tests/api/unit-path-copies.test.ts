@@ -24,10 +24,14 @@ describe('the list of unit path copies', () => {
       `select c.table_name, c.column_name from information_schema.columns c
          join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
         where c.table_schema = current_schema() and c.udt_name = 'ltree' and t.table_type = 'BASE TABLE'
-        order by 1, 2`);
+        order by 1, 2`,
+    );
     const columns = rows.map((r) => `${r.table_name}.${r.column_name}`);
     const listed = new Set([...UNIT_PATH_COPIES, ...UNIT_PATH_KEPT].map(key));
-    expect(columns.filter((c) => !listed.has(c)), 'ltree columns on neither list').toEqual([]);
+    expect(
+      columns.filter((c) => !listed.has(c)),
+      'ltree columns on neither list',
+    ).toEqual([]);
     // and the lists name no column that does not exist, each once
     expect([...listed].filter((c) => !columns.includes(c))).toEqual([]);
     expect(listed.size).toBe(UNIT_PATH_COPIES.length + UNIT_PATH_KEPT.length);
@@ -43,12 +47,26 @@ describe('moving a commune to another province', () => {
   let template: { id: string; version: number };
 
   beforeAll(async () => {
-    const [province, commune] = await Promise.all(['T24', 'X00478'].map((c) => unitId(u.admin, c))) as [string, string];
+    const [province, commune] = (await Promise.all(['T24', 'X00478'].map((c) => unitId(u.admin, c)))) as [string, string];
     const root = (await u.admin.get(`/api/v1/units/${province}`)).body.parentId;
-    const other = await u.admin.post('/api/v1/units', { parentId: root, code: 'T98', name: 'Tỉnh Mới Nhận', kind: 'province', level: 'province' });
+    const other = await u.admin.post('/api/v1/units', {
+      parentId: root,
+      code: 'T98',
+      name: 'Tỉnh Mới Nhận',
+      kind: 'province',
+      level: 'province',
+    });
     expect(other.status, JSON.stringify(other.body)).toBe(201);
     const account = async (username: string, unit: string) => {
-      const r = await u.admin.post('/api/v1/users', { username, fullName: `Cán bộ ${username}`, role: 'officer', unitId: unit, entryUnitId: unit, viewUnitId: unit, password: PASSWORD });
+      const r = await u.admin.post('/api/v1/users', {
+        username,
+        fullName: `Cán bộ ${username}`,
+        role: 'officer',
+        unitId: unit,
+        entryUnitId: unit,
+        viewUnitId: unit,
+        password: PASSWORD,
+      });
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       return loggedIn(srv.baseUrl, username, PASSWORD);
     };
@@ -58,17 +76,31 @@ describe('moving a commune to another province', () => {
 
     // the commune writes a review report and adds a criterion of its own, then moves
     const r = await communeOfficer.post('/api/v1/review-reports', {
-      unitId: commune, kind: 'interim', yearFrom: 2026, yearTo: 2026, title: 'Báo cáo sơ kết của xã chuyển đi',
-      issuingBody: 'BAN CHỈ ĐẠO XÃ', place: 'Vĩnh Long', reportDate: '2026-06-30',
+      unitId: commune,
+      kind: 'interim',
+      yearFrom: 2026,
+      yearTo: 2026,
+      title: 'Báo cáo sơ kết của xã chuyển đi',
+      issuingBody: 'BAN CHỈ ĐẠO XÃ',
+      place: 'Vĩnh Long',
+      reportDate: '2026-06-30',
     });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
     report = r.body;
-    const t = await communeOfficer.post('/api/v1/criteria-templates', { target: 'model', unitKind: null, name: 'Tiêu chí riêng của xã chuyển đi', sort: 90, active: true });
+    const t = await communeOfficer.post('/api/v1/criteria-templates', {
+      target: 'model',
+      unitKind: null,
+      name: 'Tiêu chí riêng của xã chuyển đi',
+      sort: 90,
+      active: true,
+    });
     expect(t.status, JSON.stringify(t.body)).toBe(201);
     template = t.body;
     // before the move the province above reads both
     expect((await oldProvinceOfficer.get(`/api/v1/review-reports/${report.id}`)).status).toBe(200);
-    expect((await oldProvinceOfficer.get('/api/v1/criteria-templates?target=model')).body.map((x: { id: string }) => x.id)).toContain(template.id);
+    expect((await oldProvinceOfficer.get('/api/v1/criteria-templates?target=model')).body.map((x: { id: string }) => x.id)).toContain(
+      template.id,
+    );
 
     const unit = (await u.admin.get(`/api/v1/units/${commune}`)).body;
     const moved = await u.admin.post(`/api/v1/units/${commune}/move`, { version: unit.version, newParentId: other.body.id });
@@ -88,13 +120,23 @@ describe('moving a commune to another province', () => {
     expect((await communeOfficer.get(`/api/v1/review-reports/${report.id}`)).status).toBe(200);
   });
 
-  it('its own criterion leaves the old province\'s catalogue and joins the new one', async () => {
-    expect((await oldProvinceOfficer.get('/api/v1/criteria-templates?target=model')).body.map((x: { id: string }) => x.id)).not.toContain(template.id);
-    const edit = await oldProvinceOfficer.patch(`/api/v1/criteria-templates/${template.id}`, { version: template.version, name: 'Sửa từ tỉnh cũ' });
+  it("its own criterion leaves the old province's catalogue and joins the new one", async () => {
+    expect((await oldProvinceOfficer.get('/api/v1/criteria-templates?target=model')).body.map((x: { id: string }) => x.id)).not.toContain(
+      template.id,
+    );
+    const edit = await oldProvinceOfficer.patch(`/api/v1/criteria-templates/${template.id}`, {
+      version: template.version,
+      name: 'Sửa từ tỉnh cũ',
+    });
     expect(edit.status).toBe(404);
-    const listed = (await newProvinceOfficer.get('/api/v1/criteria-templates?target=model')).body.find((x: { id: string }) => x.id === template.id);
+    const listed = (await newProvinceOfficer.get('/api/v1/criteria-templates?target=model')).body.find(
+      (x: { id: string }) => x.id === template.id,
+    );
     expect(listed).toMatchObject({ name: 'Tiêu chí riêng của xã chuyển đi', actions: ['update'] });
-    const renamed = await newProvinceOfficer.patch(`/api/v1/criteria-templates/${template.id}`, { version: template.version, name: 'Tiêu chí của xã, tỉnh mới duyệt' });
+    const renamed = await newProvinceOfficer.patch(`/api/v1/criteria-templates/${template.id}`, {
+      version: template.version,
+      name: 'Tiêu chí của xã, tỉnh mới duyệt',
+    });
     expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
   });
 

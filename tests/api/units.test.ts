@@ -7,7 +7,11 @@ let u: Users;
 let province: string, commune: string, otherCommune: string, hamlet: string;
 
 useDemo(async (demo) => {
-  ({ srv, u, units: { province } } = demo);
+  ({
+    srv,
+    u,
+    units: { province },
+  } = demo);
   commune = await unitId(u.admin, 'X00834'); // Càng Long: the demo unit officer's commune
   otherCommune = await unitId(u.admin, 'X00707');
   hamlet = await unitId(u.admin, 'X00834-AP1');
@@ -26,7 +30,17 @@ describe('the unit tree', () => {
     const r = await u.officer.get(`/api/v1/units?parentId=${commune}&pageSize=100`);
     expect(r.status).toBe(200);
     const kinds = new Set(r.body.items.map((x: any) => x.kind));
-    for (const k of ['party', 'state_agency', 'fatherland_front', 'socio_political', 'police', 'military', 'school', 'health', 'residential_group']) {
+    for (const k of [
+      'party',
+      'state_agency',
+      'fatherland_front',
+      'socio_political',
+      'police',
+      'military',
+      'school',
+      'health',
+      'residential_group',
+    ]) {
       expect(kinds.has(k), k).toBe(true);
     }
     expect(r.body.items.filter((x: any) => x.kind === 'socio_political')).toHaveLength(5);
@@ -73,7 +87,11 @@ describe('the unit tree', () => {
 
   it('a unit officer creates a unit under their commune: 201, and the audit says who did it', async () => {
     const r = await u.unit.post('/api/v1/units', {
-      parentId: commune, code: 'X00834-CHIHOI-PN-AP1', name: '  Chi hội Phụ nữ   Ấp 1 ', kind: 'socio_political', level: 'grassroots',
+      parentId: commune,
+      code: 'X00834-CHIHOI-PN-AP1',
+      name: '  Chi hội Phụ nữ   Ấp 1 ',
+      kind: 'socio_political',
+      level: 'grassroots',
     });
     expect(r.status).toBe(201);
     expect(r.body.name).toBe('Chi hội Phụ nữ Ấp 1');
@@ -110,7 +128,13 @@ describe('the unit tree', () => {
   });
 
   it('refuses a duplicate code with 409', async () => {
-    const r = await u.officer.post('/api/v1/units', { parentId: commune, code: 'X00707', name: 'Trùng mã', kind: 'other', level: 'grassroots' });
+    const r = await u.officer.post('/api/v1/units', {
+      parentId: commune,
+      code: 'X00707',
+      name: 'Trùng mã',
+      kind: 'other',
+      level: 'grassroots',
+    });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('UNIT_CODE_TAKEN');
     expect(r.body.error.message).toContain('X00707');
@@ -134,8 +158,20 @@ describe('the unit tree', () => {
   });
 
   it('moves a unit with its whole subtree, and refuses a move under its own descendant', async () => {
-    const group = await u.officer.post('/api/v1/units', { parentId: commune, code: 'X00834-NHOM', name: 'Nhóm thử chuyển', kind: 'other', level: 'grassroots' });
-    const child = await u.officer.post('/api/v1/units', { parentId: group.body.id, code: 'X00834-NHOM-1', name: 'Tổ con', kind: 'other', level: 'grassroots' });
+    const group = await u.officer.post('/api/v1/units', {
+      parentId: commune,
+      code: 'X00834-NHOM',
+      name: 'Nhóm thử chuyển',
+      kind: 'other',
+      level: 'grassroots',
+    });
+    const child = await u.officer.post('/api/v1/units', {
+      parentId: group.body.id,
+      code: 'X00834-NHOM-1',
+      name: 'Tổ con',
+      kind: 'other',
+      level: 'grassroots',
+    });
     const cycle = await u.officer.post(`/api/v1/units/${group.body.id}/move`, { version: group.body.version, newParentId: child.body.id });
     expect(cycle.status).toBe(409);
     expect(cycle.body.error.code).toBe('UNIT_MOVE_CYCLE');
@@ -149,8 +185,20 @@ describe('the unit tree', () => {
   });
 
   it('deactivates only units without active children, and keeps them in history', async () => {
-    const r = await u.unit.post('/api/v1/units', { parentId: commune, code: 'X00834-TAM', name: 'Tổ tạm', kind: 'other', level: 'grassroots' });
-    const sub = await u.unit.post('/api/v1/units', { parentId: r.body.id, code: 'X00834-TAM-1', name: 'Tổ con tạm', kind: 'other', level: 'grassroots' });
+    const r = await u.unit.post('/api/v1/units', {
+      parentId: commune,
+      code: 'X00834-TAM',
+      name: 'Tổ tạm',
+      kind: 'other',
+      level: 'grassroots',
+    });
+    const sub = await u.unit.post('/api/v1/units', {
+      parentId: r.body.id,
+      code: 'X00834-TAM-1',
+      name: 'Tổ con tạm',
+      kind: 'other',
+      level: 'grassroots',
+    });
     const blocked = await u.unit.post(`/api/v1/units/${r.body.id}/deactivate`, { version: r.body.version });
     expect(blocked.status).toBe(409);
     expect(blocked.body.error.code).toBe('UNIT_HAS_ACTIVE_CHILDREN');
@@ -196,18 +244,34 @@ describe('unit search', () => {
 
 describe('moving a unit moves its records', () => {
   it('registrations follow their unit: the old commune loses them, the new one gains them', async () => {
-    const club = await u.officer.post('/api/v1/units', { parentId: commune, code: 'X00834-CLB', name: 'Câu lạc bộ thử chuyển', kind: 'mass_association', level: 'grassroots' });
+    const club = await u.officer.post('/api/v1/units', {
+      parentId: commune,
+      code: 'X00834-CLB',
+      name: 'Câu lạc bộ thử chuyển',
+      kind: 'mass_association',
+      level: 'grassroots',
+    });
     const reg = await u.unit.post('/api/v1/registrations', {
-      kind: 'model', unitId: club.body.id, holder: 'collective', title: 'Mô hình của câu lạc bộ', fieldCode: 'other',
-      startDate: '2026-01-01', endDate: '2026-12-31', level: 'grassroots',
+      kind: 'model',
+      unitId: club.body.id,
+      holder: 'collective',
+      title: 'Mô hình của câu lạc bộ',
+      fieldCode: 'other',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      level: 'grassroots',
     });
     expect(reg.status).toBe(201);
     const moved = await u.officer.post(`/api/v1/units/${club.body.id}/move`, { version: club.body.version, newParentId: otherCommune });
     expect(moved.status).toBe(200);
     expect((await u.unit.get(`/api/v1/registrations/${reg.body.id}`)).status).toBe(404);
-    expect((await u.unit.patch(`/api/v1/registrations/${reg.body.id}`, { version: reg.body.version, title: 'Sửa sau khi chuyển' })).status).toBe(404);
+    expect(
+      (await u.unit.patch(`/api/v1/registrations/${reg.body.id}`, { version: reg.body.version, title: 'Sửa sau khi chuyển' })).status,
+    ).toBe(404);
     const { rows } = await srv.db.pool.query(
-      `select r.unit_path::text = u.path::text as same from registration r join unit u on u.id = r.unit_id where r.id = $1`, [reg.body.id]);
+      `select r.unit_path::text = u.path::text as same from registration r join unit u on u.id = r.unit_id where r.id = $1`,
+      [reg.body.id],
+    );
     expect(rows[0].same).toBe(true);
     expect((await u.officer.get(`/api/v1/registrations/${reg.body.id}`)).status).toBe(200);
   });

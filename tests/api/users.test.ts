@@ -8,12 +8,20 @@ let u: Users;
 let province: string, commune: string, otherCommune: string;
 
 useDemo((demo) => {
-  ({ srv, u, units: { province, commune, otherCommune } } = demo);
+  ({
+    srv,
+    u,
+    units: { province, commune, otherCommune },
+  } = demo);
 });
 
 const newUser = (over: Record<string, unknown> = {}) => ({
-  username: 'canbo.traVinh'.toLowerCase(), fullName: 'Võ Thị Mai', position: 'Chủ tịch Hội Phụ nữ', role: 'unit_officer',
-  password: 'Mat-khau-2026', ...over,
+  username: 'canbo.traVinh'.toLowerCase(),
+  fullName: 'Võ Thị Mai',
+  position: 'Chủ tịch Hội Phụ nữ',
+  role: 'unit_officer',
+  password: 'Mat-khau-2026',
+  ...over,
 });
 
 describe('accounts', () => {
@@ -42,13 +50,22 @@ describe('accounts', () => {
   });
 
   it('refuses a taken username, a weak password and an entry scope outside the view scope', async () => {
-    const taken = await u.admin.post('/api/v1/users', newUser({ username: 'officer', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    const taken = await u.admin.post(
+      '/api/v1/users',
+      newUser({ username: 'officer', unitId: commune, entryUnitId: commune, viewUnitId: commune }),
+    );
     expect(taken.status).toBe(409);
     expect(taken.body.error.code).toBe('USERNAME_TAKEN');
-    const weak = await u.admin.post('/api/v1/users', newUser({ username: 'yeu', password: 'aaaaaaaa', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    const weak = await u.admin.post(
+      '/api/v1/users',
+      newUser({ username: 'yeu', password: 'aaaaaaaa', unitId: commune, entryUnitId: commune, viewUnitId: commune }),
+    );
     expect(weak.status).toBe(400);
     expect(weak.body.error.code).toBe('WEAK_PASSWORD');
-    const scope = await u.admin.post('/api/v1/users', newUser({ username: 'lechpham', unitId: commune, entryUnitId: province, viewUnitId: commune }));
+    const scope = await u.admin.post(
+      '/api/v1/users',
+      newUser({ username: 'lechpham', unitId: commune, entryUnitId: province, viewUnitId: commune }),
+    );
     expect(scope.status).toBe(400);
     expect(scope.body.error.code).toBe('SCOPE_INVALID');
     const { rows } = await srv.db.pool.query(`select count(*)::int as n from app_user where username in ('yeu', 'lechpham')`);
@@ -57,19 +74,28 @@ describe('accounts', () => {
 
   it('refuses common passwords with a Vietnamese message saying what is needed and why; a strong one works', async () => {
     for (const password of ['password1', '12345678a']) {
-      const weak = await u.admin.post('/api/v1/users', newUser({ username: 'mk.yeu', password, unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+      const weak = await u.admin.post(
+        '/api/v1/users',
+        newUser({ username: 'mk.yeu', password, unitId: commune, entryUnitId: commune, viewUnitId: commune }),
+      );
       expect(weak.status, password).toBe(400);
       expect(weak.body.error.code).toBe('WEAK_PASSWORD');
       expect(weak.body.error.message).toContain('quá phổ biến');
       expect(weak.body.error.message).toContain('ít nhất 8 ký tự');
     }
-    const strong = await u.admin.post('/api/v1/users', newUser({ username: 'mk.yeu', password: 'Hoa-sen-tren-song-7', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    const strong = await u.admin.post(
+      '/api/v1/users',
+      newUser({ username: 'mk.yeu', password: 'Hoa-sen-tren-song-7', unitId: commune, entryUnitId: commune, viewUnitId: commune }),
+    );
     expect(strong.status).toBe(201);
     expect((await new Client(srv.baseUrl).login('mk.yeu', 'Hoa-sen-tren-song-7')).status).toBe(200);
   });
 
   it("a reset password may not be common, nor the account's own username", async () => {
-    const created = await u.admin.post('/api/v1/users', newUser({ username: 'dat.lai', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    const created = await u.admin.post(
+      '/api/v1/users',
+      newUser({ username: 'dat.lai', unitId: commune, entryUnitId: commune, viewUnitId: commune }),
+    );
     for (const newPassword of ['12345678a', 'dat.lai2026']) {
       const r = await u.admin.post(`/api/v1/users/${created.body.id}/reset-password`, { newPassword });
       expect(r.status, newPassword).toBe(400);
@@ -89,7 +115,10 @@ describe('accounts', () => {
   });
 
   it('resets a password: old sessions end, the user must change it at next sign-in', async () => {
-    const created = await u.admin.post('/api/v1/users', newUser({ username: 'quenmk', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    const created = await u.admin.post(
+      '/api/v1/users',
+      newUser({ username: 'quenmk', unitId: commune, entryUnitId: commune, viewUnitId: commune }),
+    );
     const c = await loggedIn(srv.baseUrl, 'quenmk', 'Mat-khau-2026');
     expect((await u.admin.post(`/api/v1/users/${created.body.id}/reset-password`, { newPassword: 'Cap-lai-2026' })).status).toBe(204);
     expect((await c.get('/api/v1/auth/me')).status).toBe(401);
@@ -99,7 +128,10 @@ describe('accounts', () => {
   });
 
   it('locks an account: its sessions end and it cannot sign in', async () => {
-    const created = await u.admin.post('/api/v1/users', newUser({ username: 'khoa', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    const created = await u.admin.post(
+      '/api/v1/users',
+      newUser({ username: 'khoa', unitId: commune, entryUnitId: commune, viewUnitId: commune }),
+    );
     const c = await loggedIn(srv.baseUrl, 'khoa', 'Mat-khau-2026');
     const current = (await u.admin.get(`/api/v1/users/${created.body.id}`)).body;
     const locked = await u.admin.patch(`/api/v1/users/${created.body.id}`, { version: current.version, active: false });
@@ -114,7 +146,10 @@ describe('accounts', () => {
   });
 
   it('a commune administrator sees and manages only the accounts of the commune', async () => {
-    const created = await u.admin.post('/api/v1/users', newUser({ username: 'qt.tinh', role: 'admin', unitId: commune, entryUnitId: commune, viewUnitId: commune }));
+    const created = await u.admin.post(
+      '/api/v1/users',
+      newUser({ username: 'qt.tinh', role: 'admin', unitId: commune, entryUnitId: commune, viewUnitId: commune }),
+    );
     const local = await loggedIn(srv.baseUrl, 'qt.tinh', 'Mat-khau-2026');
     expect(created.status).toBe(201);
     const officerId = (await u.admin.get('/api/v1/users?q=officer')).body.items[0].id;
@@ -122,9 +157,13 @@ describe('accounts', () => {
     const communePath = (await u.admin.get(`/api/v1/units/${commune}`)).body.path;
     const list = await local.get('/api/v1/users');
     expect(list.body.items.length).toBeGreaterThan(0);
-    for (const x of list.body.items) expect(x.unit.path === communePath || x.unit.path.startsWith(communePath + '.'), x.username).toBe(true);
+    for (const x of list.body.items)
+      expect(x.unit.path === communePath || x.unit.path.startsWith(communePath + '.'), x.username).toBe(true);
     expect(list.body.items.map((x: any) => x.username)).not.toContain('officer');
-    const outside = await local.post('/api/v1/users', newUser({ username: 'ngoaipv', unitId: province, entryUnitId: province, viewUnitId: province }));
+    const outside = await local.post(
+      '/api/v1/users',
+      newUser({ username: 'ngoaipv', unitId: province, entryUnitId: province, viewUnitId: province }),
+    );
     expect(outside.status).toBe(404);
   });
 

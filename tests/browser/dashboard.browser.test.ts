@@ -44,7 +44,14 @@ describe('statistics in the browser', () => {
     await link.click();
     await page.waitForURL(/\/mo-hinh\?/);
     expect(page.url()).toContain('fieldCode=economic');
-    await expect.poll(() => page.getByText(/\d+ hồ sơ/).first().textContent()).toBe(`${figure} hồ sơ`);
+    await expect
+      .poll(() =>
+        page
+          .getByText(/\d+ hồ sơ/)
+          .first()
+          .textContent(),
+      )
+      .toBe(`${figure} hồ sơ`);
     await page.getByText('Đang lọc theo:').waitFor();
 
     const download = page.waitForEvent('download');

@@ -162,7 +162,11 @@ describe('the life of a model, through the web app', () => {
     await choose(officer, add, 'Hồ sơ', TITLE);
     await button(add, 'Đưa vào xét').click();
     await officer.getByText('Đã đưa hồ sơ vào xét.').waitFor();
-    for (const n of [1, 2]) await officer.getByRole('radiogroup', { name: `Đánh giá tiêu chí ${n}` }).getByText('Đạt', { exact: true }).click();
+    for (const n of [1, 2])
+      await officer
+        .getByRole('radiogroup', { name: `Đánh giá tiêu chí ${n}` })
+        .getByText('Đạt', { exact: true })
+        .click();
     await button(officer, 'Lưu đánh giá tiêu chí').click();
     await officer.getByText('Đã lưu đánh giá tiêu chí.').waitFor();
 
@@ -226,8 +230,14 @@ describe('the life of a model, through the web app', () => {
     const found = await admin.get('/api/v1/units?q=X00707');
     const other = found.body.items.find((u: { code: string }) => u.code === 'X00707');
     const created = await admin.post('/api/v1/users', {
-      username: 'canbo.travinh', fullName: 'Võ Thị Mai', position: 'Chủ tịch Hội Phụ nữ', role: 'unit_officer',
-      password: 'Mat-khau-2026', unitId: other.id, entryUnitId: other.id, viewUnitId: other.id,
+      username: 'canbo.travinh',
+      fullName: 'Võ Thị Mai',
+      position: 'Chủ tịch Hội Phụ nữ',
+      role: 'unit_officer',
+      password: 'Mat-khau-2026',
+      unitId: other.id,
+      entryUnitId: other.id,
+      viewUnitId: other.id,
     });
     expect(created.status).toBe(201);
     await srv.db.pool.query('update app_user set must_change_password = false where username = $1', ['canbo.travinh']);

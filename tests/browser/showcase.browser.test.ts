@@ -52,8 +52,13 @@ describe('public showcase in the browser', () => {
 
   it('an officer publishes a recognised model from its record with a summary, and the public page shows it', async () => {
     const api = await loggedIn(srv.baseUrl, 'officer', DEMO_PASSWORD);
-    const recognised = (await api.get('/api/v1/registrations?states=recognised&kind=model&pageSize=100')).body.items as { id: string; title: string }[];
-    const published = new Set((await srv.db.rows<{ registration_id: string }>('select registration_id from publication')).map((r) => r.registration_id));
+    const recognised = (await api.get('/api/v1/registrations?states=recognised&kind=model&pageSize=100')).body.items as {
+      id: string;
+      title: string;
+    }[];
+    const published = new Set(
+      (await srv.db.rows<{ registration_id: string }>('select registration_id from publication')).map((r) => r.registration_id),
+    );
     const model = recognised.find((r) => !published.has(r.id))!;
     const page = await browser.newPage({ viewport: { width: 390, height: 844 }, isMobile: true });
     await page.goto(srv.baseUrl + '/cong-khai');

@@ -46,7 +46,12 @@ describe('review report as a Word document', () => {
     expect(text).toContain('Tổng số mô hình, điển hình đã đăng ký: 4.110 (4.110 mô hình, 0 điển hình).');
     for (const n of ['575', '2.951', '267', '317', '3.562', '456', '71,8%']) expect(text).toContain(n);
     expect(text).toContain('Tổng cộng');
-    for (const h of ['I. KẾT QUẢ THỰC HIỆN', 'II. HẠN CHẾ VÀ NGUYÊN NHÂN', 'III. BÀI HỌC KINH NGHIỆM', 'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI']) {
+    for (const h of [
+      'I. KẾT QUẢ THỰC HIỆN',
+      'II. HẠN CHẾ VÀ NGUYÊN NHÂN',
+      'III. BÀI HỌC KINH NGHIỆM',
+      'IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI',
+    ]) {
       expect(text).toContain(h);
     }
     // sections in their order, the figures before the officer's account of the results
@@ -67,7 +72,13 @@ describe('review report as a Word document', () => {
     // A4 with the Party margins, Times New Roman throughout
     const tag = (name: string) => body.match(new RegExp(`<w:${name} [^>]*>`))?.[0] ?? '';
     expect(tag('pgSz')).toMatch(/w:w="11906" w:h="16838"/);
-    for (const [side, twips] of [['top', 1134], ['bottom', 1134], ['left', 1701], ['right', 850]]) expect(tag('pgMar')).toContain(`w:${side}="${twips}"`);
+    for (const [side, twips] of [
+      ['top', 1134],
+      ['bottom', 1134],
+      ['left', 1701],
+      ['right', 850],
+    ])
+      expect(tag('pgMar')).toContain(`w:${side}="${twips}"`);
     expect(tag('rFonts')).toContain('w:hAnsi="Times New Roman"');
     expect(body.match(/w:ascii="([^"]+)"/g)?.every((f) => f === 'w:ascii="Times New Roman"')).toBe(true);
     expect(files['word/styles.xml']).toContain('Times New Roman');
@@ -77,7 +88,18 @@ describe('review report as a Word document', () => {
   });
 
   it('prints a one-year period, a blank number to fill by hand and dotted lines for parts not written', async () => {
-    const report = { ...sampleReport, yearFrom: 2024, yearTo: 2024, number: null, parentBody: null, lessons: null, directions: '  ', recipients: null, signerTitle: null, signerName: null };
+    const report = {
+      ...sampleReport,
+      yearFrom: 2024,
+      yearTo: 2024,
+      number: null,
+      parentBody: null,
+      lessons: null,
+      directions: '  ',
+      recipients: null,
+      signerTitle: null,
+      signerName: null,
+    };
     const figures = { ...sampleFigures, yearFrom: 2024, yearTo: 2024, byChild: [], commendations: [], notable: [] };
     const { body, text } = await documentXml(await buildReviewReportDocx(report, figures));
     expect(text).toContain('(Năm 2024)');
@@ -105,7 +127,9 @@ describe('Excel workbooks', () => {
   it('the report figures: one sheet a table, numbers stored as numbers adding up to the total', async () => {
     const wb = await load(await buildTableWorkbook(reportFigureSheets(sampleFigures)));
     const names = wb.worksheets.map((w) => w.name);
-    expect(names).toEqual(expect.arrayContaining(['Theo lĩnh vực', 'Tập thể, cá nhân', 'Theo cấp', 'Theo đơn vị', 'Công nhận', 'Khen thưởng', 'Tiêu biểu']));
+    expect(names).toEqual(
+      expect.arrayContaining(['Theo lĩnh vực', 'Tập thể, cá nhân', 'Theo cấp', 'Theo đơn vị', 'Công nhận', 'Khen thưởng', 'Tiêu biểu']),
+    );
     const ws = wb.getWorksheet('Theo lĩnh vực')!;
     expect(ws.getCell('A1').value).toBe('MÔ HÌNH, ĐIỂN HÌNH THEO LĨNH VỰC');
     expect(ws.getCell('A1').font?.bold).toBe(true);
@@ -149,19 +173,33 @@ describe('Excel workbooks', () => {
     expect(sanitiseSheetName("'Báo cáo'")).toBe('Báo cáo');
     expect(sanitiseSheetName('  ')).toBe('Trang tính');
     expect(sanitiseSheetName('Theo năm', ['theo NĂM'])).toBe('Theo năm (2)');
-    const wb = await load(await buildTableWorkbook([
-      { name: 'A/B', title: 'Một', columns: [{ header: 'Tên', key: 'a' }], rows: [{ a: 'x' }] },
-      { name: 'A:B', title: 'Hai', columns: [{ header: 'Tên', key: 'a' }], rows: [{ a: 'y' }] },
-    ]));
+    const wb = await load(
+      await buildTableWorkbook([
+        { name: 'A/B', title: 'Một', columns: [{ header: 'Tên', key: 'a' }], rows: [{ a: 'x' }] },
+        { name: 'A:B', title: 'Hai', columns: [{ header: 'Tên', key: 'a' }], rows: [{ a: 'y' }] },
+      ]),
+    );
     expect(wb.worksheets.map((w) => w.name)).toEqual(['A B', 'A B (2)']);
   });
 
   it('dates are written dd/mm/yyyy as text', async () => {
-    const wb = await load(await buildTableWorkbook([{
-      name: 'Ngày', title: 'Ngày', subtitle: 'Lọc: không',
-      columns: [{ header: 'Bắt đầu', key: 'start', kind: 'date' }, { header: 'Kinh phí', key: 'funds', kind: 'number' }],
-      rows: [{ start: '2026-03-01', funds: 2_500_000 }, { start: null, funds: null }],
-    }]));
+    const wb = await load(
+      await buildTableWorkbook([
+        {
+          name: 'Ngày',
+          title: 'Ngày',
+          subtitle: 'Lọc: không',
+          columns: [
+            { header: 'Bắt đầu', key: 'start', kind: 'date' },
+            { header: 'Kinh phí', key: 'funds', kind: 'number' },
+          ],
+          rows: [
+            { start: '2026-03-01', funds: 2_500_000 },
+            { start: null, funds: null },
+          ],
+        },
+      ]),
+    );
     const ws = wb.worksheets[0]!;
     expect(ws.getCell('A4').value).toBe('01/03/2026');
     expect(ws.getCell('B4').value).toBe(2_500_000);
@@ -170,7 +208,9 @@ describe('Excel workbooks', () => {
 
   describe('a long list written as a stream', () => {
     const dir = path.join(os.tmpdir(), `dvk-xlsx-${process.pid}`);
-    afterAll(async () => { await fs.rm(dir, { recursive: true, force: true }); });
+    afterAll(async () => {
+      await fs.rm(dir, { recursive: true, force: true });
+    });
 
     it('writes every row, reports progress and ends with the count', async () => {
       await fs.mkdir(dir, { recursive: true });
@@ -180,18 +220,25 @@ describe('Excel workbooks', () => {
         for (let i = 1; i <= n; i++) yield { no: i, title: `Mô hình số ${i}`, year: 2016 + (i % 5), start: '2020-01-15', funds: i * 1000 };
       }
       const seen: number[] = [];
-      const written = await writeRowsWorkbook(file, {
-        name: 'Mô hình, điển hình',
-        title: 'DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH',
-        subtitle: 'Lĩnh vực: Kinh tế',
-        columns: [
-          { header: 'STT', key: 'no', kind: 'number', width: 6 },
-          { header: 'Tên mô hình, điển hình', key: 'title', width: 40 },
-          { header: 'Năm', key: 'year', kind: 'number' },
-          { header: 'Bắt đầu', key: 'start', kind: 'date' },
-          { header: 'Kinh phí', key: 'funds', kind: 'number' },
-        ],
-      }, rows(), (k) => { seen.push(k); });
+      const written = await writeRowsWorkbook(
+        file,
+        {
+          name: 'Mô hình, điển hình',
+          title: 'DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH',
+          subtitle: 'Lĩnh vực: Kinh tế',
+          columns: [
+            { header: 'STT', key: 'no', kind: 'number', width: 6 },
+            { header: 'Tên mô hình, điển hình', key: 'title', width: 40 },
+            { header: 'Năm', key: 'year', kind: 'number' },
+            { header: 'Bắt đầu', key: 'start', kind: 'date' },
+            { header: 'Kinh phí', key: 'funds', kind: 'number' },
+          ],
+        },
+        rows(),
+        (k) => {
+          seen.push(k);
+        },
+      );
       expect(written).toBe(n);
       expect(seen).toEqual([1000, 2000, n]);
 
@@ -217,8 +264,9 @@ describe('Excel workbooks', () => {
         for (let i = 1; i <= 3; i++) yield { title: `Mô hình ${i}` };
         throw new Error('mất kết nối cơ sở dữ liệu');
       }
-      await expect(writeRowsWorkbook(file, { name: 'Danh sách', title: 'DANH SÁCH', columns: [{ header: 'Tên', key: 'title' }] }, rows()))
-        .rejects.toThrow('mất kết nối');
+      await expect(
+        writeRowsWorkbook(file, { name: 'Danh sách', title: 'DANH SÁCH', columns: [{ header: 'Tên', key: 'title' }] }, rows()),
+      ).rejects.toThrow('mất kết nối');
       await expect(fs.access(file)).rejects.toThrow();
     });
   });

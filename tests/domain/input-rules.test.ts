@@ -30,7 +30,7 @@ describe('registration levels', () => {
     expect(code(registrationRuleError({ ...base, startDate: '2025-02-01', year: 2025, campaign }))).toBeNull();
   });
 
-  it('dates set without a year keep the year while the period overlaps it, else take the start\'s year', () => {
+  it("dates set without a year keep the year while the period overlaps it, else take the start's year", () => {
     expect(yearForPeriod('2025-10-01', '2026-09-30')).toBe(2025);
     expect(yearForPeriod('2025-10-01', '2026-09-30', 2026)).toBe(2026);
     expect(yearForPeriod('2027-01-05', '2027-12-20', 2026)).toBe(2027);
@@ -41,8 +41,10 @@ describe('text input', () => {
   const title = requiredText(300);
   const long = longText(2000);
   it('refuses text that shows nothing and control characters; keeps what a person typed', () => {
-    for (const v of ['', '   ', '\u200B', '\u0301\u0309', '\u200D\u200C', '\u3164\u2800']) expect(title.safeParse(v).success, JSON.stringify(v)).toBe(false);
-    for (const v of ['a\u0000b', 'a\u0007', 'a\u007F', 'a\u0085', 'a\u202Eb', 'a\uDC00']) expect(title.safeParse(v).success, JSON.stringify(v)).toBe(false);
+    for (const v of ['', '   ', '\u200B', '\u0301\u0309', '\u200D\u200C', '\u3164\u2800'])
+      expect(title.safeParse(v).success, JSON.stringify(v)).toBe(false);
+    for (const v of ['a\u0000b', 'a\u0007', 'a\u007F', 'a\u0085', 'a\u202Eb', 'a\uDC00'])
+      expect(title.safeParse(v).success, JSON.stringify(v)).toBe(false);
     expect(title.parse('  Ấp\u00A03\u200B ')).toBe('Ấp\u00A03');
     expect(title.parse('Mô\thình\nmới')).toBe('Mô hình mới');
     expect(title.parse('Chu\u0309 tịch')).toBe('Chủ tịch');

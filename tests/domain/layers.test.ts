@@ -35,7 +35,11 @@ const SQL_PATTERNS: [string, RegExp][] = [
 /** Calls that run a query: `q.query(…)`, `db.pool.query(…)`, `db.rows(…)`, `db.one(…)`. */
 const QUERY_METHODS = new Set(['query', 'rows', 'one']);
 
-export interface Finding { line: number; what: string; text: string }
+export interface Finding {
+  line: number;
+  what: string;
+  text: string;
+}
 
 export function sqlFindings(fileName: string, source: string): Finding[] {
   const sf = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true);
@@ -102,7 +106,9 @@ describe('all SQL in src/data', () => {
   });
 
   it('no SQL statement and no query call in src/http, src/services or src/jobs', () => {
-    const found = layerFiles.flatMap((f) => sqlFindings(f, fs.readFileSync(f, 'utf8')).map((x) => `${rel(f)}:${x.line} ${x.what}: ${x.text}`));
+    const found = layerFiles.flatMap((f) =>
+      sqlFindings(f, fs.readFileSync(f, 'utf8')).map((x) => `${rel(f)}:${x.line} ${x.what}: ${x.text}`),
+    );
     expect(found).toEqual([]);
   });
 
@@ -118,29 +124,44 @@ describe('the checks themselves', () => {
       "await q.query('update app_user set last_login_at = now() where id = $1', [id]);",
       "const rows = await ctx.db.rows<{ name: string }>('select name from field where code = $1', [c]);",
       'await db.pool.query(`delete from export_job where created_at < now() - make_interval(hours => ${h}) returning id`);',
-      "const s = `insert into unit (id, name) values ($1, $2)`;",
+      'const s = `insert into unit (id, name) values ($1, $2)`;',
       "const t = 'SELECT u.id, count(*) FROM unit u';",
       "await opts.db.one('select 1');",
-      "const w = `${COLUMNS} from unit u where u.path <@ $1::ltree`;",
-      "const x = `update app_user set ${sets} where ${cond}`;",
-      "const y = `${cols} from proposal p join unit u on u.id = p.unit_id ${where} order by p.created_at limit $${n}`;",
+      'const w = `${COLUMNS} from unit u where u.path <@ $1::ltree`;',
+      'const x = `update app_user set ${sets} where ${cond}`;',
+      'const y = `${cols} from proposal p join unit u on u.id = p.unit_id ${where} order by p.created_at limit $${n}`;',
     ].join('\n');
     const whats = sqlFindings('x.ts', src).map((f) => `${f.line} ${f.what}`);
-    expect(whats).toEqual(expect.arrayContaining([
-      '1 update … set', '1 .query(…)', '2 select', '2 .rows(…)', '3 delete from', '3 .query(…)',
-      '4 insert into', '5 select', '6 select', '6 .one(…)', '7 column = $n', '7 ::cast',
-      '8 update … set', '9 join … on', '9 order by alias.column', '9 limit $n',
-    ]));
+    expect(whats).toEqual(
+      expect.arrayContaining([
+        '1 update … set',
+        '1 .query(…)',
+        '2 select',
+        '2 .rows(…)',
+        '3 delete from',
+        '3 .query(…)',
+        '4 insert into',
+        '5 select',
+        '6 select',
+        '6 .one(…)',
+        '7 column = $n',
+        '7 ::cast',
+        '8 update … set',
+        '9 join … on',
+        '9 order by alias.column',
+        '9 limit $n',
+      ]),
+    );
   });
 
   it('leave ordinary Vietnamese and English text, HTML and comments alone', () => {
     const src = [
-      "// select the unit from the tree, then update it and set its name",
+      '// select the unit from the tree, then update it and set its name',
       "const a = 'Chọn đơn vị từ danh sách (select a unit from the list)';",
       "const b = 'Please select from the options, then update the form and set a reason.';",
       'const c = `<select name="linhVuc" aria-label="Lĩnh vực"><option value="">Mọi lĩnh vực</option></select>`;',
       "const d = 'Cập nhật (update) và đặt (set) lại; xoá (delete) khỏi danh sách; chèn vào (insert) bảng';",
-      "const e = req.query.q; const f = reply.status(201);",
+      'const e = req.query.q; const f = reply.status(201);',
       "const g = 'Select a unit from the list, or delete from your drafts what you no longer need.';",
       'const h = `<img src="/cong-khai/anh/${id}" width="800" height="450"> = ${total} $ ${n}`;',
       "const i = 'Insert into the report the figures of the year; update nothing else.';",

@@ -11,7 +11,10 @@ import { ROOT_DIR } from '../../src/config.js';
 
 const dir = path.join(ROOT_DIR, 'src', 'data', 'migrations');
 const pinned = JSON.parse(fs.readFileSync(path.join(dir, 'checksums.json'), 'utf8')) as Record<string, string>;
-const files = fs.readdirSync(dir).filter((f) => f.endsWith('.sql')).sort();
+const files = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.sql'))
+  .sort();
 
 describe('committed migrations', () => {
   it('every migration file is pinned and every pinned file is still there', () => {
@@ -19,7 +22,9 @@ describe('committed migrations', () => {
   });
 
   it.each(files)('%s is unchanged since it was committed', (file) => {
-    const sum = createHash('sha256').update(fs.readFileSync(path.join(dir, file))).digest('hex');
+    const sum = createHash('sha256')
+      .update(fs.readFileSync(path.join(dir, file)))
+      .digest('hex');
     expect(sum, `${file} was edited after it was committed: write a new migration instead`).toBe(pinned[file]);
   });
 

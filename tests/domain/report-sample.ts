@@ -20,17 +20,25 @@ export const sampleFigures: ReportFigures = {
   byHolder: [line('collective', 'Tập thể', 3205), line('individual', 'Cá nhân', 905)],
   byOrigin: [line('new', 'Xây dựng mới', 1830), line('consolidation', 'Củng cố', 1640), line('replication', 'Nhân rộng', 640)],
   byLevel: [line('commune', 'Xã', 612), line('grassroots', 'Cơ sở', 3498)],
-  byYear: [line('2016', 'Năm 2016', 702), line('2017', 'Năm 2017', 768), line('2018', 'Năm 2018', 824), line('2019', 'Năm 2019', 870), line('2020', 'Năm 2020', 946)],
-  byChild: ([
-    ['Xã Càng Long (trực tiếp)', 412, 357, 41],
-    ['Ấp Mỹ Huê', 689, 597, 80],
-    ['Ấp Nhà Thờ', 693, 600, 81],
-    ['Đoàn Thanh niên Cộng sản Hồ Chí Minh xã', 471, 408, 52],
-    ['Hội Cựu chiến binh xã', 296, 257, 30],
-    ['Hội Liên hiệp Phụ nữ Càng Long', 618, 536, 70],
-    ['Hội Nông dân xã', 587, 509, 64],
-    ['Ủy ban Mặt trận Tổ quốc Việt Nam xã', 344, 298, 38],
-  ] as const).map(([label, total, recognised, commended], i) => ({ ...line(id(100 + i), label, total), recognised, commended })),
+  byYear: [
+    line('2016', 'Năm 2016', 702),
+    line('2017', 'Năm 2017', 768),
+    line('2018', 'Năm 2018', 824),
+    line('2019', 'Năm 2019', 870),
+    line('2020', 'Năm 2020', 946),
+  ],
+  byChild: (
+    [
+      ['Xã Càng Long (trực tiếp)', 412, 357, 41],
+      ['Ấp Mỹ Huê', 689, 597, 80],
+      ['Ấp Nhà Thờ', 693, 600, 81],
+      ['Đoàn Thanh niên Cộng sản Hồ Chí Minh xã', 471, 408, 52],
+      ['Hội Cựu chiến binh xã', 296, 257, 30],
+      ['Hội Liên hiệp Phụ nữ Càng Long', 618, 536, 70],
+      ['Hội Nông dân xã', 587, 509, 64],
+      ['Ủy ban Mặt trận Tổ quốc Việt Nam xã', 344, 298, 38],
+    ] as const
+  ).map(([label, total, recognised, commended], i) => ({ ...line(id(100 + i), label, total), recognised, commended })),
   recognition: { recognised: 3562, notRecognised: 118, counted: 4110 },
   commendations: [
     { form: 'Biểu dương, tuyên dương', collectives: 160, individuals: 50, total: 210 },
@@ -48,7 +56,14 @@ export const sampleFigures: ReportFigures = {
     ['Cùng con đến trường, không để học sinh bỏ học giữa chừng', 'Hội Cựu chiến binh xã', 'Văn hóa – xã hội', 2018],
     ['Tiếp dân và giải quyết kiến nghị tại ấp mỗi tháng một lần', 'Xã Càng Long (trực tiếp)', 'Xây dựng hệ thống chính trị', 2019],
   ].map(([title, unitName, fieldName, year], i) => ({
-    id: id(200 + i), title: String(title), unitName: String(unitName), fieldName: String(fieldName), kind: 'model' as const, year: Number(year), recognised: true, commended: i < 4,
+    id: id(200 + i),
+    title: String(title),
+    unitName: String(unitName),
+    fieldName: String(fieldName),
+    kind: 'model' as const,
+    year: Number(year),
+    recognised: true,
+    commended: i < 4,
   })),
 };
 
@@ -72,7 +87,8 @@ export const sampleReport: ReviewReport = {
   ].join('\n'),
   limitations: 'Một số mô hình đăng ký còn chung chung, chưa có tiêu chí đo lường cụ thể.\nViệc sơ kết, nhân rộng ở một vài ấp còn chậm.',
   lessons: 'Cấp ủy phải trực tiếp lãnh đạo, người đứng đầu gương mẫu; mô hình phải xuất phát từ nhu cầu thiết thực của Nhân dân.',
-  directions: 'Tiếp tục đăng ký mô hình mới gắn với chương trình xây dựng nông thôn mới nâng cao.\nKịp thời biểu dương, khen thưởng các tập thể, cá nhân tiêu biểu.',
+  directions:
+    'Tiếp tục đăng ký mô hình mới gắn với chương trình xây dựng nông thôn mới nâng cao.\nKịp thời biểu dương, khen thưởng các tập thể, cá nhân tiêu biểu.',
   recipients: 'Ban Dân vận Huyện ủy (b/c),\nThường trực Đảng ủy xã (b/c),\nCác chi bộ, đoàn thể xã,',
   signerTitle: 'T/M BAN CHỈ ĐẠO\nTrưởng ban',
   signerName: 'Nguyễn Văn Bình',

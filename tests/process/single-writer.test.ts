@@ -25,7 +25,11 @@ function run(script: string, args: string[], dataDir: string): Proc {
   const env: NodeJS.ProcessEnv = { ...process.env, DVK_DATA_DIR: dataDir, DVK_DEMO: 'false', PORT: '0', HOST: '127.0.0.1' };
   delete env.DATABASE_URL;
   delete env.DVK_LOG;
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, script), ...args], { cwd: ROOT_DIR, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT_DIR, script), ...args], {
+    cwd: ROOT_DIR,
+    env,
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
   spawned.push(child);
   let text = '';
   child.stdout!.on('data', (b: Buffer) => (text += b.toString()));
@@ -94,11 +98,15 @@ describe('one writer per embedded database', () => {
   it('a second server on the same data folder is refused with the folder and the first one’s process id', async () => {
     const second = run('src/server.ts', [], dataDir);
     // Whichever comes first: the second server ends, or it says it serves (the defect).
-    const started = await until('an exit or a start', async () => {
-      if (/DVK đang chạy: http/.test(second.out())) return true;
-      if (second.child.exitCode !== null) return (await second.exited, false);
-      return undefined;
-    }, second);
+    const started = await until(
+      'an exit or a start',
+      async () => {
+        if (/DVK đang chạy: http/.test(second.out())) return true;
+        if (second.child.exitCode !== null) return (await second.exited, false);
+        return undefined;
+      },
+      second,
+    );
     expect(started).toBe(false);
     expect(await second.exited).not.toBe(0);
     for (const words of refusal(dataDir, first.child.pid!)) expect(second.out()).toContain(words);
@@ -129,7 +137,10 @@ describe('one writer per embedded database', () => {
   it('processes racing to take over a stale lock leave exactly one holder', async () => {
     const dir = path.join(tempDir(), 'pglite');
     // A lock naming a living process (this one) with another start time: the pid was reused.
-    fs.writeFileSync(`${dir}.lock`, JSON.stringify({ pid: process.pid, host: os.hostname(), start: 1, token: 'old', since: '2026-01-01T00:00:00Z' }));
+    fs.writeFileSync(
+      `${dir}.lock`,
+      JSON.stringify({ pid: process.pid, host: os.hostname(), start: 1, token: 'old', since: '2026-01-01T00:00:00Z' }),
+    );
     const racers = [0, 1, 2].map(() => run('tests/support/hold-data-dir.ts', [dir], dir));
     for (const r of racers) await until('ready', () => (r.out().includes('ready') ? true : undefined), r, 60_000);
     for (const r of racers) r.child.stdin!.write('go\n');

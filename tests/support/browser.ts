@@ -14,7 +14,9 @@ const violations: string[] = [];
 /** Reports each blocked load or inline code as a console error the test side reads. */
 function reportViolations() {
   document.addEventListener('securitypolicyviolation', (e) => {
-    console.error(`[csp-violation] ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} on ${e.documentURI}${e.sample ? `: ${e.sample}` : ''}`);
+    console.error(
+      `[csp-violation] ${e.effectiveDirective} blocked ${e.blockedURI || '(inline)'} on ${e.documentURI}${e.sample ? `: ${e.sample}` : ''}`,
+    );
   });
 }
 
@@ -31,7 +33,16 @@ async function watch(ctx: BrowserContext): Promise<BrowserContext> {
 export async function launchChromium(): Promise<Browser> {
   const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
-    args: ['--no-sandbox', '--disable-gpu', '--disable-dev-shm-usage', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-dev-shm-usage',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+    ],
   });
   const newContext = browser.newContext.bind(browser);
   browser.newContext = async (options) => watch(await newContext(options));

@@ -7,7 +7,10 @@ export interface Reply<T = any> {
 
 export class Client {
   cookie: string | null = null;
-  constructor(private readonly baseUrl: string, private readonly lang?: string) {}
+  constructor(
+    private readonly baseUrl: string,
+    private readonly lang?: string,
+  ) {}
 
   async request<T = any>(method: string, url: string, body?: unknown, extraHeaders: Record<string, string> = {}): Promise<Reply<T>> {
     const headers: Record<string, string> = { ...extraHeaders };
@@ -31,15 +34,23 @@ export class Client {
     }
     return { status: res.status, body: parsed as T, headers: res.headers };
   }
-  get<T = any>(url: string) { return this.request<T>('GET', url); }
+  get<T = any>(url: string) {
+    return this.request<T>('GET', url);
+  }
   /** A download: the status, the headers and the bytes. */
   async bytes(url: string): Promise<{ status: number; headers: Headers; body: Buffer }> {
     const res = await fetch(this.baseUrl + url, { headers: this.cookie ? { cookie: this.cookie } : {} });
     return { status: res.status, headers: res.headers, body: Buffer.from(await res.arrayBuffer()) };
   }
-  post<T = any>(url: string, body?: unknown) { return this.request<T>('POST', url, body ?? {}); }
-  patch<T = any>(url: string, body: unknown) { return this.request<T>('PATCH', url, body); }
-  put<T = any>(url: string, body: unknown) { return this.request<T>('PUT', url, body); }
+  post<T = any>(url: string, body?: unknown) {
+    return this.request<T>('POST', url, body ?? {});
+  }
+  patch<T = any>(url: string, body: unknown) {
+    return this.request<T>('PATCH', url, body);
+  }
+  put<T = any>(url: string, body: unknown) {
+    return this.request<T>('PUT', url, body);
+  }
 
   async login(username: string, password: string): Promise<Reply> {
     return this.post('/api/v1/auth/login', { username, password });

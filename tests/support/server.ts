@@ -65,7 +65,9 @@ function freePort(): Promise<number> {
  * Builds an app whose public address is its own loopback address and starts it; a port taken
  * between the probe and the start is tried again with another one.
  */
-async function listenOnOwnAddress(build: (publicUrl: string) => Promise<FastifyInstance>): Promise<{ app: FastifyInstance; baseUrl: string }> {
+async function listenOnOwnAddress(
+  build: (publicUrl: string) => Promise<FastifyInstance>,
+): Promise<{ app: FastifyInstance; baseUrl: string }> {
   for (let attempt = 0; ; attempt++) {
     const baseUrl = `http://127.0.0.1:${await freePort()}`;
     const app = await build(baseUrl);
@@ -87,7 +89,9 @@ export async function startTestServer(opts: { seed?: boolean; web?: boolean; tru
   if (opts.seed !== false) await seedDemo(db, DEMO_PASSWORD);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-files-'));
   const webDir = opts.web === false ? null : path.join(ROOT_DIR, 'web', 'dist');
-  const { app, baseUrl } = await listenOnOwnAddress((publicUrl) => buildApp({ db, filesDir, webDir, publicUrl, trustProxy: opts.trustProxy }));
+  const { app, baseUrl } = await listenOnOwnAddress((publicUrl) =>
+    buildApp({ db, filesDir, webDir, publicUrl, trustProxy: opts.trustProxy }),
+  );
   return {
     baseUrl,
     db,
@@ -108,10 +112,15 @@ export async function startTestServer(opts: { seed?: boolean; web?: boolean; tru
  * connection pool (and its own start-up migration check); PGlite lives in one process, so there the
  * two instances share it. Evidence files are shared, as they would be on common storage.
  */
-export async function startSecondInstance(first: TestServer, opts: { trustProxy?: boolean } = {}): Promise<{ baseUrl: string; close(): Promise<void> }> {
+export async function startSecondInstance(
+  first: TestServer,
+  opts: { trustProxy?: boolean } = {},
+): Promise<{ baseUrl: string; close(): Promise<void> }> {
   const db = first.databaseUrl ? await openDb({ databaseUrl: first.databaseUrl, poolSize: 5 }) : first.db;
   if (first.databaseUrl) await bootstrap(db);
-  const { app, baseUrl } = await listenOnOwnAddress((publicUrl) => buildApp({ db, filesDir: first.filesDir, webDir: null, publicUrl, trustProxy: opts.trustProxy }));
+  const { app, baseUrl } = await listenOnOwnAddress((publicUrl) =>
+    buildApp({ db, filesDir: first.filesDir, webDir: null, publicUrl, trustProxy: opts.trustProxy }),
+  );
   return {
     baseUrl,
     async close() {

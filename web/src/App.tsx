@@ -64,8 +64,7 @@ export function App() {
   if (me.isError) {
     return (
       <div style={{ padding: 48, textAlign: 'center', fontSize: 16 }}>
-        {me.error instanceof ApiError ? me.error.message : 'Không tải được trang.'}{' '}
-        <a onClick={() => void me.refetch()}>Thử lại</a>
+        {me.error instanceof ApiError ? me.error.message : 'Không tải được trang.'} <a onClick={() => void me.refetch()}>Thử lại</a>
       </div>
     );
   }

@@ -71,10 +71,10 @@ export async function api<T>(method: string, url: string, body?: unknown, opts: 
   return data as T;
 }
 
-export const get = <T,>(url: string) => api<T>('GET', url);
-export const post = <T,>(url: string, body?: unknown, opts?: RequestOptions) => api<T>('POST', url, body ?? {}, opts);
-export const put = <T,>(url: string, body: unknown, opts?: RequestOptions) => api<T>('PUT', url, body, opts);
-export const patch = <T,>(url: string, body: unknown, opts?: RequestOptions) => api<T>('PATCH', url, body, opts);
+export const get = <T>(url: string) => api<T>('GET', url);
+export const post = <T>(url: string, body?: unknown, opts?: RequestOptions) => api<T>('POST', url, body ?? {}, opts);
+export const put = <T>(url: string, body: unknown, opts?: RequestOptions) => api<T>('PUT', url, body, opts);
+export const patch = <T>(url: string, body: unknown, opts?: RequestOptions) => api<T>('PATCH', url, body, opts);
 
 export function qs(params: Record<string, string | number | undefined | null>): string {
   const s = new URLSearchParams();

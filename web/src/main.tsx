@@ -18,10 +18,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider
-      locale={viVN}
-      theme={{ token: { colorPrimary: '#b71c1c', fontSize: 15, borderRadius: 6, controlHeight: 36 } }}
-    >
+    <ConfigProvider locale={viVN} theme={{ token: { colorPrimary: '#b71c1c', fontSize: 15, borderRadius: 6, controlHeight: 36 } }}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>

@@ -30,14 +30,22 @@ function card(c: PublicCard) {
 
 function resultsSection(res: PublicResults) {
   if (!res.criteria.length && !res.latest) return '';
-  const rows = res.criteria.map((c) => `<tr><td>${esc(c.name)}</td><td class="num">${c.target === null ? '–' : `${formatNumberVi(Number(c.target))}${c.unit_of_measure ? ` ${esc(c.unit_of_measure)}` : ''}`}</td>
-    <td class="num">${c.completion_pct === null ? '–' : `${c.completion_pct}%`}</td></tr>`).join('');
+  const rows = res.criteria
+    .map(
+      (
+        c,
+      ) => `<tr><td>${esc(c.name)}</td><td class="num">${c.target === null ? '–' : `${formatNumberVi(Number(c.target))}${c.unit_of_measure ? ` ${esc(c.unit_of_measure)}` : ''}`}</td>
+    <td class="num">${c.completion_pct === null ? '–' : `${c.completion_pct}%`}</td></tr>`,
+    )
+    .join('');
   const l = res.latest;
-  const mobilised = l ? [
-    l.people_reached ? `${formatNumberVi(l.people_reached)} người dân được tham gia, thụ hưởng` : null,
-    l.funds_vnd && Number(l.funds_vnd) ? `${formatNumberVi(Number(l.funds_vnd))} đồng được huy động` : null,
-    l.workdays ? `${formatNumberVi(l.workdays)} ngày công` : null,
-  ].filter(Boolean) : [];
+  const mobilised = l
+    ? [
+        l.people_reached ? `${formatNumberVi(l.people_reached)} người dân được tham gia, thụ hưởng` : null,
+        l.funds_vnd && Number(l.funds_vnd) ? `${formatNumberVi(Number(l.funds_vnd))} đồng được huy động` : null,
+        l.workdays ? `${formatNumberVi(l.workdays)} ngày công` : null,
+      ].filter(Boolean)
+    : [];
   return `<h2>Kết quả</h2>
     ${rows ? `<table><thead><tr><th>Tiêu chí</th><th class="num">Chỉ tiêu</th><th class="num">Đã đạt</th></tr></thead><tbody>${rows}</tbody></table>` : ''}
     ${l ? `<p class="meta">Theo đợt kiểm tra ngày ${formatDateVi(l.inspected_on)}${mobilised.length ? `: ${mobilised.join('; ')}.` : '.'}</p>` : '<p class="meta">Chưa có đợt kiểm tra nào ghi nhận mức hoàn thành.</p>'}`;
@@ -72,7 +80,9 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string,
     if (!choices || Date.now() - choices.at > CHOICES_TTL_MS) {
       const value = publishedChoices(db);
       choices = { at: Date.now(), value };
-      value.catch(() => { choices = null; });
+      value.catch(() => {
+        choices = null;
+      });
     }
     return choices.value;
   };
@@ -87,14 +97,18 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string,
     const pageNo = Math.min(10_000, Math.max(1, Number.parseInt(q.trang ?? '1', 10) || 1));
     const rows = await publishedCards(db, { field, year, province, words }, PAGE_SIZE + 1, (pageNo - 1) * PAGE_SIZE);
     const { fields, provinces, years } = await cachedChoices();
-    const option = (v: string, label: string, sel: string | number | null) => `<option value="${esc(v)}"${String(sel) === v ? ' selected' : ''}>${esc(label)}</option>`;
-    const qs = (n: number) => `?${new URLSearchParams({ ...(words ? { tim: text } : {}), ...(field ? { linhVuc: field } : {}), ...(year ? { nam: String(year) } : {}), ...(province ? { tinh: province } : {}), trang: String(n) })}`;
+    const option = (v: string, label: string, sel: string | number | null) =>
+      `<option value="${esc(v)}"${String(sel) === v ? ' selected' : ''}>${esc(label)}</option>`;
+    const qs = (n: number) =>
+      `?${new URLSearchParams({ ...(words ? { tim: text } : {}), ...(field ? { linhVuc: field } : {}), ...(year ? { nam: String(year) } : {}), ...(province ? { tinh: province } : {}), trang: String(n) })}`;
     const cards = rows.slice(0, PAGE_SIZE).map(card).join('');
-    return send(reply, page({
-      title: 'Mô hình “Dân vận khéo” tiêu biểu',
-      description: 'Những mô hình, điển hình “Dân vận khéo” đã được công nhận, để học tập và nhân rộng.',
-      url: `${origin()}/cong-khai`,
-      body: `<h1>Mô hình “Dân vận khéo” tiêu biểu</h1>
+    return send(
+      reply,
+      page({
+        title: 'Mô hình “Dân vận khéo” tiêu biểu',
+        description: 'Những mô hình, điển hình “Dân vận khéo” đã được công nhận, để học tập và nhân rộng.',
+        url: `${origin()}/cong-khai`,
+        body: `<h1>Mô hình “Dân vận khéo” tiêu biểu</h1>
         <form class="filters" method="get" action="/cong-khai" role="search">
           <input type="search" name="tim" value="${esc(text)}" placeholder="Tìm theo tên mô hình, đơn vị… (gõ có dấu hay không dấu đều được)" aria-label="Tìm mô hình">
           <select name="linhVuc" aria-label="Lĩnh vực"><option value="">Mọi lĩnh vực</option>${fields.map((f) => option(f.code, f.name, field)).join('')}</select>
@@ -104,39 +118,58 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string,
         </form>
         ${cards ? `<div class="grid">${cards}</div>` : words ? `<p>Không tìm thấy mô hình nào khớp “${esc(text)}”. Hãy thử từ khác hoặc bỏ bớt lựa chọn.</p>` : '<p>Chưa có mô hình nào được công khai theo lựa chọn này.</p>'}
         <nav class="pager">${pageNo > 1 ? `<a href="${qs(pageNo - 1)}">← Trang trước</a>` : '<span></span>'}${rows.length > PAGE_SIZE ? `<a href="${qs(pageNo + 1)}">Trang sau →</a>` : ''}</nav>`,
-    }));
+      }),
+    );
   });
 
   app.get('/cong-khai/mo-hinh/:slug', async (req, reply) => {
     const { slug } = req.params as { slug: string };
     const found = await publishedModel(db, slug);
     if (!found) {
-      return reply.status(404).header('content-type', 'text/html; charset=utf-8').send(page({
-        title: 'Không tìm thấy', description: '', url: `${origin()}/cong-khai`,
-        body: '<h1>Không tìm thấy mô hình này</h1><p>Mô hình có thể đã thôi được công khai.</p><p><a href="/cong-khai">Xem các mô hình tiêu biểu</a></p>',
-      }));
+      return reply
+        .status(404)
+        .header('content-type', 'text/html; charset=utf-8')
+        .send(
+          page({
+            title: 'Không tìm thấy',
+            description: '',
+            url: `${origin()}/cong-khai`,
+            body: '<h1>Không tìm thấy mô hình này</h1><p>Mô hình có thể đã thôi được công khai.</p><p><a href="/cong-khai">Xem các mô hình tiêu biểu</a></p>',
+          }),
+        );
     }
     const { model: c, photos, recognitions, commendations, results } = found;
     const image = photos[0] ? `${origin()}/cong-khai/anh/${photos[0].id}` : null;
-    const paragraphs = c.summary.split(/\n+/).filter((l) => l.trim()).map((l) => `<p>${esc(l)}</p>`).join('');
-    const level = (l: string | null) => (l && UNIT_LEVEL_LABELS[l as UnitLevel] ? `Cấp ${UNIT_LEVEL_LABELS[l as UnitLevel].toLowerCase()}` : 'Được công nhận');
-    return send(reply, page({
-      title: c.title,
-      description: c.summary.replace(/\s+/g, ' ').slice(0, 200),
-      url: `${origin()}/cong-khai/mo-hinh/${c.slug}`,
-      image,
-      body: `<p><a href="/cong-khai">← Các mô hình tiêu biểu</a></p>
+    const paragraphs = c.summary
+      .split(/\n+/)
+      .filter((l) => l.trim())
+      .map((l) => `<p>${esc(l)}</p>`)
+      .join('');
+    const level = (l: string | null) =>
+      l && UNIT_LEVEL_LABELS[l as UnitLevel] ? `Cấp ${UNIT_LEVEL_LABELS[l as UnitLevel].toLowerCase()}` : 'Được công nhận';
+    return send(
+      reply,
+      page({
+        title: c.title,
+        description: c.summary.replace(/\s+/g, ' ').slice(0, 200),
+        url: `${origin()}/cong-khai/mo-hinh/${c.slug}`,
+        image,
+        body: `<p><a href="/cong-khai">← Các mô hình tiêu biểu</a></p>
         <h1>${esc(c.title)}</h1>
         <p class="meta">${c.kind === 'exemplar' ? 'Điển hình' : 'Mô hình'} · ${esc(c.unit_name)}${c.province ? ` · ${esc(c.province)}` : ''}</p>
         <p class="meta">${esc(c.field_name)} · ${formatDateVi(c.start_date)} – ${formatDateVi(c.end_date)}</p>
         ${holderLine(c)}
         ${photos.length ? `<img class="photo" src="/cong-khai/anh/${photos[0]!.id}" alt="Ảnh ${esc(c.title)}" width="800" height="450">` : ''}
         <section>${paragraphs}</section>
-        ${photos.slice(1).map((p) => `<img class="photo" src="/cong-khai/anh/${p.id}" alt="Ảnh ${esc(c.title)}" loading="lazy" width="800" height="450">`).join('')}
+        ${photos
+          .slice(1)
+          .map((p) => `<img class="photo" src="/cong-khai/anh/${p.id}" alt="Ảnh ${esc(c.title)}" loading="lazy" width="800" height="450">`)
+          .join('')}
         ${resultsSection(results)}
         ${recognitions.length ? `<h2>Công nhận</h2><ul>${recognitions.map((r) => `<li>${level(r.level)}${r.decision_no ? `, quyết định số ${esc(r.decision_no)}` : ''}${r.decision_date ? ` ngày ${formatDateVi(r.decision_date)}` : ''}${r.issuer ? ` của ${esc(r.issuer)}` : ''}</li>`).join('')}</ul>` : ''}
         ${commendations.length ? `<h2>Khen thưởng</h2><ul>${commendations.map((k) => `<li>${esc(k.form)} của ${esc(k.issuer)}, số ${esc(k.decision_no)} ngày ${formatDateVi(k.decision_date)}</li>`).join('')}</ul>` : ''}`,
-    }));
+      }),
+    );
   });
 
   // Only photos of published registrations, and only as copies without metadata (see
@@ -147,7 +180,10 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string,
   async function servePhoto({ id }: { id: string }, size: PhotoSize, reply: FastifyReply) {
     const copy = await publishedPhotoCopy(db, filesDir, id, size, (err) => reply.log.warn({ err, fileId: id }, 'photo copy failed'));
     if (!copy) return reply.status(404).header('content-type', 'text/plain; charset=utf-8').send('Không tìm thấy');
-    return reply.header('content-type', 'image/jpeg').header('cache-control', 'public, max-age=86400').header('x-content-type-options', 'nosniff')
+    return reply
+      .header('content-type', 'image/jpeg')
+      .header('cache-control', 'public, max-age=86400')
+      .header('x-content-type-options', 'nosniff')
       .send(fs.createReadStream(copy));
   }
 }

@@ -9,17 +9,33 @@ import { requireCtx } from '../auth.js';
 
 const tags = ['Thống kê'];
 
-export const statsRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
-  app.get('/stats', {
-    schema: {
-      tags,
-      summary: 'Số lượng mô hình, điển hình theo lĩnh vực, cấp, đơn vị trực thuộc, năm… trong phạm vi của người dùng',
-      querystring: StatsQuery,
-      response: { 200: StatsResult },
-    },
-  }, async (req) => getStats(requireCtx(req, db), req.query));
+export const statsRoutes =
+  (db: Db): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/stats',
+      {
+        schema: {
+          tags,
+          summary: 'Số lượng mô hình, điển hình theo lĩnh vực, cấp, đơn vị trực thuộc, năm… trong phạm vi của người dùng',
+          querystring: StatsQuery,
+          response: { 200: StatsResult },
+        },
+      },
+      async (req) => getStats(requireCtx(req, db), req.query),
+    );
 
-  app.get('/campaigns/:id/compliance', {
-    schema: { tags, summary: 'Tình hình thực hiện chỉ tiêu của một đợt phát động trong một năm', params: IdParam, querystring: ComplianceQuery, response: { 200: Compliance } },
-  }, async (req) => getCompliance(requireCtx(req, db), req.params.id, req.query.year));
-};
+    app.get(
+      '/campaigns/:id/compliance',
+      {
+        schema: {
+          tags,
+          summary: 'Tình hình thực hiện chỉ tiêu của một đợt phát động trong một năm',
+          params: IdParam,
+          querystring: ComplianceQuery,
+          response: { 200: Compliance },
+        },
+      },
+      async (req) => getCompliance(requireCtx(req, db), req.params.id, req.query.year),
+    );
+  };

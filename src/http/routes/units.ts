@@ -11,32 +11,62 @@ import { requireCtx } from '../auth.js';
 
 const tags = ['Đơn vị'];
 
-export const unitRoutes = (db: Db): FastifyPluginAsyncZod => async (app) => {
-  app.get('/units', {
-    schema: { tags, summary: 'Danh sách, cây và tìm kiếm đơn vị', querystring: UnitListQuery, response: { 200: UnitList } },
-  }, async (req) => listUnits(requireCtx(req, db), req.query));
+export const unitRoutes =
+  (db: Db): FastifyPluginAsyncZod =>
+  async (app) => {
+    app.get(
+      '/units',
+      {
+        schema: { tags, summary: 'Danh sách, cây và tìm kiếm đơn vị', querystring: UnitListQuery, response: { 200: UnitList } },
+      },
+      async (req) => listUnits(requireCtx(req, db), req.query),
+    );
 
-  app.get('/units/:id', {
-    schema: { tags, summary: 'Chi tiết đơn vị', params: IdParam, response: { 200: Unit } },
-  }, async (req) => getUnit(requireCtx(req, db), req.params.id));
+    app.get(
+      '/units/:id',
+      {
+        schema: { tags, summary: 'Chi tiết đơn vị', params: IdParam, response: { 200: Unit } },
+      },
+      async (req) => getUnit(requireCtx(req, db), req.params.id),
+    );
 
-  app.post('/units', {
-    schema: { tags, summary: 'Thêm đơn vị trực thuộc', body: CreateUnit, response: { 201: Unit } },
-  }, async (req, reply) => reply.status(201).send(await createUnit(requireCtx(req, db), req.body)));
+    app.post(
+      '/units',
+      {
+        schema: { tags, summary: 'Thêm đơn vị trực thuộc', body: CreateUnit, response: { 201: Unit } },
+      },
+      async (req, reply) => reply.status(201).send(await createUnit(requireCtx(req, db), req.body)),
+    );
 
-  app.patch('/units/:id', {
-    schema: { tags, summary: 'Sửa, đổi tên đơn vị', params: IdParam, body: UpdateUnit, response: { 200: Unit } },
-  }, async (req) => updateUnit(requireCtx(req, db), req.params.id, req.body));
+    app.patch(
+      '/units/:id',
+      {
+        schema: { tags, summary: 'Sửa, đổi tên đơn vị', params: IdParam, body: UpdateUnit, response: { 200: Unit } },
+      },
+      async (req) => updateUnit(requireCtx(req, db), req.params.id, req.body),
+    );
 
-  app.post('/units/:id/move', {
-    schema: { tags, summary: 'Chuyển đơn vị sang đơn vị cấp trên khác', params: IdParam, body: MoveUnit, response: { 200: Unit } },
-  }, async (req) => moveUnit(requireCtx(req, db), req.params.id, req.body.version, req.body.newParentId));
+    app.post(
+      '/units/:id/move',
+      {
+        schema: { tags, summary: 'Chuyển đơn vị sang đơn vị cấp trên khác', params: IdParam, body: MoveUnit, response: { 200: Unit } },
+      },
+      async (req) => moveUnit(requireCtx(req, db), req.params.id, req.body.version, req.body.newParentId),
+    );
 
-  app.post('/units/:id/deactivate', {
-    schema: { tags, summary: 'Ngừng hoạt động đơn vị', params: IdParam, body: VersionOnly, response: { 200: Unit } },
-  }, async (req) => setUnitActive(requireCtx(req, db), req.params.id, req.body.version, false));
+    app.post(
+      '/units/:id/deactivate',
+      {
+        schema: { tags, summary: 'Ngừng hoạt động đơn vị', params: IdParam, body: VersionOnly, response: { 200: Unit } },
+      },
+      async (req) => setUnitActive(requireCtx(req, db), req.params.id, req.body.version, false),
+    );
 
-  app.post('/units/:id/reactivate', {
-    schema: { tags, summary: 'Khôi phục hoạt động đơn vị', params: IdParam, body: VersionOnly, response: { 200: Unit } },
-  }, async (req) => setUnitActive(requireCtx(req, db), req.params.id, req.body.version, true));
-};
+    app.post(
+      '/units/:id/reactivate',
+      {
+        schema: { tags, summary: 'Khôi phục hoạt động đơn vị', params: IdParam, body: VersionOnly, response: { 200: Unit } },
+      },
+      async (req) => setUnitActive(requireCtx(req, db), req.params.id, req.body.version, true),
+    );
+  };

@@ -11,7 +11,11 @@ export async function changePassword(ctx: Ctx, tokenHash: string, currentPasswor
   if (!user) throw new AppError('WRONG_PASSWORD');
   // Guessing the current password from a taken-over session uses the same allowance as guessing
   // it at sign-in: one budget of failures per username.
-  const attempt = await takeAttempt(ctx.db.pool, [{ kind: 'user', key: user.username, limit: throttleLimits().perUser }], 'TOO_MANY_PASSWORD_ATTEMPTS');
+  const attempt = await takeAttempt(
+    ctx.db.pool,
+    [{ kind: 'user', key: user.username, limit: throttleLimits().perUser }],
+    'TOO_MANY_PASSWORD_ATTEMPTS',
+  );
   if (!(await verifyPassword(user.password_hash, currentPassword))) throw new AppError('WRONG_PASSWORD');
   await attempt.release();
   assertStrongPassword(newPassword, { username: user.username, fullName: user.full_name });

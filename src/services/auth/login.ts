@@ -13,11 +13,15 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$POpVh2jskywOz8oHgPE+Dw$0BoBBH
 export async function login(db: Db, username: string, password: string, ip: string, userAgent: string | null) {
   const limits = throttleLimits();
   // Counted before the password is checked: parallel guesses cannot slip past the limits.
-  const attempt = await takeAttempt(db.pool, [
-    { kind: 'address', key: ip, limit: limits.perAddress },
-    { kind: 'user', key: username, limit: limits.perUser },
-    { kind: 'global', key: '', limit: limits.global },
-  ], 'TOO_MANY_ATTEMPTS');
+  const attempt = await takeAttempt(
+    db.pool,
+    [
+      { kind: 'address', key: ip, limit: limits.perAddress },
+      { kind: 'user', key: username, limit: limits.perUser },
+      { kind: 'global', key: '', limit: limits.global },
+    ],
+    'TOO_MANY_ATTEMPTS',
+  );
   const user = await findUserByUsername(db.pool, username);
   const ok = await verifyPassword(user?.password_hash ?? DUMMY_HASH, password);
   if (!user || !ok) {

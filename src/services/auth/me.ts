@@ -8,7 +8,13 @@ import { actorOf, presentUser } from '../user-presenter.js';
 
 export function presentMe(user: UserRow, expiresAt: Date): Me {
   const actor = actorOf(user);
-  return { user: presentUser(actor, user), capabilities: capabilities(actor), canCreate: createCapabilities(actor), todo: hasTodo(actor), sessionExpiresAt: expiresAt.toISOString() };
+  return {
+    user: presentUser(actor, user),
+    capabilities: capabilities(actor),
+    canCreate: createCapabilities(actor),
+    todo: hasTodo(actor),
+    sessionExpiresAt: expiresAt.toISOString(),
+  };
 }
 
 /** The caller's own account, read again (the session resolved it a moment ago, so it exists). */

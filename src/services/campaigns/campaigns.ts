@@ -3,7 +3,15 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { insertAudit } from '../../data/audit-repo.js';
 import {
-  findCampaign, insertCampaign, listCampaigns as query, quotasOf, replaceQuotas, setCampaignStateRow, updateCampaignRow, type CampaignRow, type QuotaRow,
+  findCampaign,
+  insertCampaign,
+  listCampaigns as query,
+  quotasOf,
+  replaceQuotas,
+  setCampaignStateRow,
+  updateCampaignRow,
+  type CampaignRow,
+  type QuotaRow,
 } from '../../data/campaigns-repo.js';
 import type { Queryable } from '../../data/db.js';
 import { findUnitInScope } from '../../data/units-repo.js';
@@ -28,7 +36,13 @@ function present(actor: Actor, c: CampaignRow, quotas: QuotaRow[]): Campaign {
     focusThemes: c.focus_themes,
     state: c.state,
     launchedAt: c.launched_at?.toISOString() ?? null,
-    quotas: quotas.map((x) => ({ unitKind: x.unit_kind as never, minNew: x.min_new, minConsolidated: x.min_consolidated, minTotal: x.min_total, note: x.note })),
+    quotas: quotas.map((x) => ({
+      unitKind: x.unit_kind as never,
+      minNew: x.min_new,
+      minConsolidated: x.min_consolidated,
+      minTotal: x.min_total,
+      note: x.note,
+    })),
     version: c.version,
     actions: mayEdit ? (c.state === 'draft' ? ['update', 'launch'] : c.state === 'launched' ? ['update', 'close'] : []) : [],
   };
@@ -39,7 +53,12 @@ async function load(q: Queryable, actor: Actor, id: string): Promise<Campaign> {
   return present(actor, c, (await quotasOf(q, [id])).get(id) ?? []);
 }
 
-function checkPeriod(v: { yearFrom?: number | undefined; yearTo?: number | undefined; startDate?: string | undefined; endDate?: string | undefined }) {
+function checkPeriod(v: {
+  yearFrom?: number | undefined;
+  yearTo?: number | undefined;
+  startDate?: string | undefined;
+  endDate?: string | undefined;
+}) {
   if (v.yearFrom !== undefined && v.yearTo !== undefined && v.yearTo < v.yearFrom) throw new AppError('DATES_INVALID');
   if (v.startDate && v.endDate && v.endDate < v.startDate) throw new AppError('DATES_INVALID');
 }
@@ -54,18 +73,42 @@ export async function createCampaign(ctx: Ctx, input: z.infer<typeof CampaignInp
     if (!can(ctx.actor, 'campaign.create', { path: unit.path })) throw new AppError('FORBIDDEN');
     const id = randomUUID();
     await insertCampaign(q, {
-      id, unitId: unit.id, unitPath: unit.path, title: tidyName(input.title), description: input.description ?? null, yearFrom: input.yearFrom, yearTo: input.yearTo,
-      startDate: input.startDate, endDate: input.endDate, focusThemes: input.focusThemes.map(tidyName), createdBy: ctx.actor.id,
+      id,
+      unitId: unit.id,
+      unitPath: unit.path,
+      title: tidyName(input.title),
+      description: input.description ?? null,
+      yearFrom: input.yearFrom,
+      yearTo: input.yearTo,
+      startDate: input.startDate,
+      endDate: input.endDate,
+      focusThemes: input.focusThemes.map(tidyName),
+      createdBy: ctx.actor.id,
     });
     await replaceQuotas(q, id, quotasWithIds(input.quotas));
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'campaign.create', entityType: 'campaign', entityId: id, entityLabel: input.title, unitPath: unit.path, after: input, ip: ctx.ip });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'campaign.create',
+      entityType: 'campaign',
+      entityId: id,
+      entityLabel: input.title,
+      unitPath: unit.path,
+      after: input,
+      ip: ctx.ip,
+    });
     return load(q, ctx.actor, id);
   });
 }
 
 export async function updateCampaign(ctx: Ctx, id: string, input: z.infer<typeof UpdateCampaign>) {
   return changeCampaign(ctx, id, input.version, 'campaign.update', async (q, c) => {
-    checkPeriod({ yearFrom: input.yearFrom ?? c.year_from, yearTo: input.yearTo ?? c.year_to, startDate: input.startDate ?? c.start_date, endDate: input.endDate ?? c.end_date });
+    checkPeriod({
+      yearFrom: input.yearFrom ?? c.year_from,
+      yearTo: input.yearTo ?? c.year_to,
+      startDate: input.startDate ?? c.start_date,
+      endDate: input.endDate ?? c.end_date,
+    });
     await updateCampaignRow(q, id, {
       title: input.title === undefined ? undefined : tidyName(input.title),
       description: input.description,
@@ -83,19 +126,40 @@ export async function updateCampaign(ctx: Ctx, id: string, input: z.infer<typeof
 export async function setCampaignState(ctx: Ctx, id: string, version: number, to: 'launched' | 'closed') {
   return changeCampaign(ctx, id, version, `campaign.${to === 'launched' ? 'launch' : 'close'}`, async (q, c) => {
     const from = to === 'launched' ? 'draft' : 'launched';
-    if (c.state !== from) throw new AppError('ILLEGAL_TRANSITION', { transition: to === 'launched' ? 'Phát động' : 'Kết thúc', state: c.state === 'draft' ? 'Bản nháp' : c.state === 'launched' ? 'Đã phát động' : 'Đã kết thúc' });
+    if (c.state !== from)
+      throw new AppError('ILLEGAL_TRANSITION', {
+        transition: to === 'launched' ? 'Phát động' : 'Kết thúc',
+        state: c.state === 'draft' ? 'Bản nháp' : c.state === 'launched' ? 'Đã phát động' : 'Đã kết thúc',
+      });
     await setCampaignStateRow(q, id, to);
   });
 }
 
-async function changeCampaign(ctx: Ctx, id: string, version: number, action: string, apply: (q: Queryable, c: CampaignRow) => Promise<void>) {
+async function changeCampaign(
+  ctx: Ctx,
+  id: string,
+  version: number,
+  action: string,
+  apply: (q: Queryable, c: CampaignRow) => Promise<void>,
+) {
   return ctx.db.tx(async (q) => {
     const c = await findVisibleCampaign(q, ctx.actor, id, true);
     if (!can(ctx.actor, 'campaign.update', { path: c.unit_path })) throw new AppError('FORBIDDEN');
     if (c.version !== version) throw new AppError('STALE_VERSION');
     await apply(q, c);
     const after = (await findCampaign(q, id, ctx.actor.viewPath))!;
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action, entityType: 'campaign', entityId: id, entityLabel: after.title, unitPath: after.unit_path, before: { state: c.state, title: c.title }, after: { state: after.state, title: after.title }, ip: ctx.ip });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action,
+      entityType: 'campaign',
+      entityId: id,
+      entityLabel: after.title,
+      unitPath: after.unit_path,
+      before: { state: c.state, title: c.title },
+      after: { state: after.state, title: after.title },
+      ip: ctx.ip,
+    });
     return load(q, ctx.actor, id);
   });
 }
@@ -103,7 +167,10 @@ async function changeCampaign(ctx: Ctx, id: string, version: number, action: str
 export async function listCampaigns(ctx: Ctx, state: string | undefined, page: number, pageSize: number) {
   const draftScope = ctx.actor.entryPath && can(ctx.actor, 'campaign.update', { path: ctx.actor.entryPath }) ? ctx.actor.entryPath : null;
   const { rows, total } = await query(ctx.db.pool, ctx.actor.viewPath, draftScope, state, pageSize, (page - 1) * pageSize);
-  const quotas = await quotasOf(ctx.db.pool, rows.map((c) => c.id));
+  const quotas = await quotasOf(
+    ctx.db.pool,
+    rows.map((c) => c.id),
+  );
   return { items: rows.map((c) => present(ctx.actor, c, quotas.get(c.id) ?? [])), total };
 }
 

@@ -8,8 +8,17 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { insertAudit } from '../../data/audit-repo.js';
 import {
-  activeFormName, findProposal, insertCommendation as insertCommendationRow, insertProposal, listCommendationRows,
-  listProposalRows, recordProposalDecision, unitById, unitIdAtPath, unitsAbove, type ProposalRow,
+  activeFormName,
+  findProposal,
+  insertCommendation as insertCommendationRow,
+  insertProposal,
+  listCommendationRows,
+  listProposalRows,
+  recordProposalDecision,
+  unitById,
+  unitIdAtPath,
+  unitsAbove,
+  type ProposalRow,
 } from '../../data/commendations-repo.js';
 import { listCommendationForms } from '../../data/catalogues-repo.js';
 import type { Queryable } from '../../data/db.js';
@@ -34,14 +43,46 @@ async function recognisedInScope(q: Queryable, ctx: Ctx, registrationId: string)
   return reg;
 }
 
-async function insertCommendation(q: Queryable, ctx: Ctx, registrationId: string, unitPath: string, title: string, input: z.infer<typeof CommendationInput>) {
+async function insertCommendation(
+  q: Queryable,
+  ctx: Ctx,
+  registrationId: string,
+  unitPath: string,
+  title: string,
+  input: z.infer<typeof CommendationInput>,
+) {
   const name = await formName(q, input.formCode);
   const id = randomUUID();
   await insertCommendationRow(q, {
-    id, registrationId, formCode: input.formCode, issuer: input.issuer, decisionNo: input.decisionNo, decisionDate: input.decisionDate, note: input.note ?? null, createdBy: ctx.actor.id,
+    id,
+    registrationId,
+    formCode: input.formCode,
+    issuer: input.issuer,
+    decisionNo: input.decisionNo,
+    decisionDate: input.decisionDate,
+    note: input.note ?? null,
+    createdBy: ctx.actor.id,
   });
-  await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'commendation.create', entityType: 'registration', entityId: registrationId, entityLabel: title, unitPath, after: { ...input, formName: name }, ip: ctx.ip });
-  return { id, formCode: input.formCode, formName: name, issuer: input.issuer, decisionNo: input.decisionNo, decisionDate: input.decisionDate, note: input.note ?? null };
+  await insertAudit(q, {
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    action: 'commendation.create',
+    entityType: 'registration',
+    entityId: registrationId,
+    entityLabel: title,
+    unitPath,
+    after: { ...input, formName: name },
+    ip: ctx.ip,
+  });
+  return {
+    id,
+    formCode: input.formCode,
+    formName: name,
+    issuer: input.issuer,
+    decisionNo: input.decisionNo,
+    decisionDate: input.decisionDate,
+    note: input.note ?? null,
+  };
 }
 
 /** The catalogue of commendation forms. */
@@ -61,7 +102,15 @@ export async function listCommendations(ctx: Ctx, registrationId: string) {
   const reg = await findRegistrationInScope(ctx.db.pool, registrationId, inScope(ctx.actor.viewPath));
   if (!reg) throw notFound('registration');
   const rows = await listCommendationRows(ctx.db.pool, reg.id);
-  return rows.map((r) => ({ id: r.id, formCode: r.form_code, formName: r.form_name, issuer: r.issuer, decisionNo: r.decision_no, decisionDate: r.decision_date, note: r.note }));
+  return rows.map((r) => ({
+    id: r.id,
+    formCode: r.form_code,
+    formName: r.form_name,
+    issuer: r.issuer,
+    decisionNo: r.decision_no,
+    decisionDate: r.decision_date,
+    note: r.note,
+  }));
 }
 
 /** Where the user may send a proposal: the levels above their own, nearest first. */
@@ -80,8 +129,27 @@ export async function propose(ctx: Ctx, registrationId: string, input: z.infer<t
     await formName(q, input.formCode);
     const id = randomUUID();
     const from = (await unitIdAtPath(q, ctx.actor.entryPath))!;
-    await insertProposal(q, { id, registrationId: reg.id, fromUnitId: from.id, toUnitId: to.id, toUnitPath: to.path, formCode: input.formCode, reason: input.reason, proposedBy: ctx.actor.id });
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'commendation.propose', entityType: 'registration', entityId: reg.id, entityLabel: reg.title, unitPath: reg.unit_path, after: input, ip: ctx.ip });
+    await insertProposal(q, {
+      id,
+      registrationId: reg.id,
+      fromUnitId: from.id,
+      toUnitId: to.id,
+      toUnitPath: to.path,
+      formCode: input.formCode,
+      reason: input.reason,
+      proposedBy: ctx.actor.id,
+    });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'commendation.propose',
+      entityType: 'registration',
+      entityId: reg.id,
+      entityLabel: reg.title,
+      unitPath: reg.unit_path,
+      after: input,
+      ip: ctx.ip,
+    });
     return loadProposal(q, ctx.actor, id);
   });
 }
@@ -90,10 +158,18 @@ const proposalFacts = (p: ProposalRow): ProposalFacts => ({ toUnitPath: p.to_uni
 
 function present(actor: Actor, p: ProposalRow) {
   return {
-    id: p.id, registration: { id: p.registration_id, title: p.title, unitName: p.reg_unit_name },
-    fromUnit: { id: p.from_unit_id, name: p.from_name }, toUnit: { id: p.to_unit_id, name: p.to_name },
-    formCode: p.form_code, formName: p.form_name, reason: p.reason, state: p.state, proposedAt: p.proposed_at.toISOString(),
-    decisionNote: p.decision_note, version: p.version, actions: proposalActions(actor, proposalFacts(p)),
+    id: p.id,
+    registration: { id: p.registration_id, title: p.title, unitName: p.reg_unit_name },
+    fromUnit: { id: p.from_unit_id, name: p.from_name },
+    toUnit: { id: p.to_unit_id, name: p.to_name },
+    formCode: p.form_code,
+    formName: p.form_name,
+    reason: p.reason,
+    state: p.state,
+    proposedAt: p.proposed_at.toISOString(),
+    decisionNote: p.decision_note,
+    version: p.version,
+    actions: proposalActions(actor, proposalFacts(p)),
   };
 }
 
@@ -104,12 +180,17 @@ async function loadProposal(q: Queryable, actor: Actor, id: string) {
 }
 
 export async function listProposals(ctx: Ctx, query: z.infer<typeof ProposalQuery>) {
-  const { rows, total } = await listProposalRows(ctx.db.pool, {
-    view: inScope(ctx.actor.viewPath),
-    ...(query.queue === 'incoming' ? { incomingTo: ctx.actor.entryPath } : {}),
-    ...(query.queue === 'outgoing' ? { proposedBy: ctx.actor.id } : {}),
-    ...(query.state ? { state: query.state } : {}),
-  }, query.pageSize, (query.page - 1) * query.pageSize);
+  const { rows, total } = await listProposalRows(
+    ctx.db.pool,
+    {
+      view: inScope(ctx.actor.viewPath),
+      ...(query.queue === 'incoming' ? { incomingTo: ctx.actor.entryPath } : {}),
+      ...(query.queue === 'outgoing' ? { proposedBy: ctx.actor.id } : {}),
+      ...(query.state ? { state: query.state } : {}),
+    },
+    query.pageSize,
+    (query.page - 1) * query.pageSize,
+  );
   return { items: rows.map((r) => present(ctx.actor, r)), total };
 }
 
@@ -117,16 +198,32 @@ export async function decideProposal(ctx: Ctx, id: string, input: z.infer<typeof
   return ctx.db.tx(async (q) => {
     const p = await findProposal(q, id, inScope(ctx.actor.viewPath), true);
     if (!p) throw notFound('proposal');
-    if (p.state !== 'pending') throw new AppError('ILLEGAL_TRANSITION', { transition: input.accept ? 'Chấp nhận' : 'Từ chối', state: p.state === 'accepted' ? 'Đã chấp nhận' : 'Đã từ chối' });
+    if (p.state !== 'pending')
+      throw new AppError('ILLEGAL_TRANSITION', {
+        transition: input.accept ? 'Chấp nhận' : 'Từ chối',
+        state: p.state === 'accepted' ? 'Đã chấp nhận' : 'Đã từ chối',
+      });
     if (!proposalActions(ctx.actor, proposalFacts(p)).includes(input.accept ? 'accept' : 'decline')) throw new AppError('FORBIDDEN');
     if (p.version !== input.version) throw new AppError('STALE_VERSION');
     if (!input.accept && !reasonGiven(input.note)) throw new AppError('REASON_REQUIRED');
     let commendationId: string | null = null;
     if (input.accept && input.commendation) {
-      commendationId = (await insertCommendation(q, ctx, p.registration_id, p.reg_unit_path, p.title, { ...input.commendation, formCode: p.form_code })).id;
+      commendationId = (
+        await insertCommendation(q, ctx, p.registration_id, p.reg_unit_path, p.title, { ...input.commendation, formCode: p.form_code })
+      ).id;
     }
     await recordProposalDecision(q, id, { accepted: input.accept, by: ctx.actor.id, note: input.note ?? null, commendationId });
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: input.accept ? 'commendation.proposal_accept' : 'commendation.proposal_decline', entityType: 'registration', entityId: p.registration_id, entityLabel: p.title, unitPath: p.reg_unit_path, after: { proposalId: id, note: input.note ?? null }, ip: ctx.ip });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: input.accept ? 'commendation.proposal_accept' : 'commendation.proposal_decline',
+      entityType: 'registration',
+      entityId: p.registration_id,
+      entityLabel: p.title,
+      unitPath: p.reg_unit_path,
+      after: { proposalId: id, note: input.note ?? null },
+      ip: ctx.ip,
+    });
     return loadProposal(q, ctx.actor, id);
   });
 }

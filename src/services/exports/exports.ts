@@ -19,9 +19,15 @@ export const MAX_ACTIVE_EXPORTS = 3;
 /** A job as the API answers it, for one job and in the list of one's own. */
 export function presentExportJob(j: ExportJobRow): ExportJob {
   return {
-    id: j.id, kind: j.kind, state: j.state, progress: j.progress, total: j.total, fileName: j.file_name,
+    id: j.id,
+    kind: j.kind,
+    state: j.state,
+    progress: j.progress,
+    total: j.total,
+    fileName: j.file_name,
     error: j.state === 'failed' ? 'Không tạo được tệp. Vui lòng thử xuất lại.' : null,
-    createdAt: j.created_at.toISOString(), finishedAt: j.finished_at?.toISOString() ?? null,
+    createdAt: j.created_at.toISOString(),
+    finishedAt: j.finished_at?.toISOString() ?? null,
   };
 }
 
@@ -56,8 +62,15 @@ export async function createExport(ctx: Ctx, runner: ExportRunner, input: z.infe
   const row = await ctx.db.tx(async (q) => {
     // A few exports per user at a time, so that one user's queue cannot hold everyone else's back.
     await lockUserExports(q, ctx.actor.id);
-    if ((await countActiveExports(q, ctx.actor.id)) >= MAX_ACTIVE_EXPORTS) throw new AppError('EXPORT_QUEUE_FULL', { limit: MAX_ACTIVE_EXPORTS });
-    return insertExportJob(q, { id: randomUUID(), kind: input.kind, params: { filter, description }, scopePath: ctx.actor.viewPath, createdBy: ctx.actor.id });
+    if ((await countActiveExports(q, ctx.actor.id)) >= MAX_ACTIVE_EXPORTS)
+      throw new AppError('EXPORT_QUEUE_FULL', { limit: MAX_ACTIVE_EXPORTS });
+    return insertExportJob(q, {
+      id: randomUUID(),
+      kind: input.kind,
+      params: { filter, description },
+      scopePath: ctx.actor.viewPath,
+      createdBy: ctx.actor.id,
+    });
   });
   runner.kick();
   return presentExportJob(row);

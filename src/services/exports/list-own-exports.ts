@@ -11,12 +11,6 @@ export async function listOwnExports(ctx: Ctx, page: number, pageSize: number): 
   if (!can(ctx.actor, 'export.view', { path: ctx.actor.viewPath })) throw new AppError('FORBIDDEN');
   // Only jobs made for a place still inside the view: one made before the user's view was narrowed
   // would otherwise hand over rows from outside it.
-  const { total, rows } = await listOwnExportJobs(
-    ctx.db.pool,
-    ctx.actor.id,
-    inScope(ctx.actor.viewPath),
-    pageSize,
-    (page - 1) * pageSize,
-  );
+  const { total, rows } = await listOwnExportJobs(ctx.db.pool, ctx.actor.id, inScope(ctx.actor.viewPath), pageSize, (page - 1) * pageSize);
   return { total, items: rows.map(presentExportJob) };
 }

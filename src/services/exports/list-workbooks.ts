@@ -22,7 +22,10 @@ import { listUsers } from '../user-admin.js';
 export const LIST_EXPORT_MAX = 20_000;
 const PAGE = 1000;
 
-export interface Workbook { fileName: string; buf: Buffer }
+export interface Workbook {
+  fileName: string;
+  buf: Buffer;
+}
 
 /** Every page of a paged list, up to the cap. */
 async function allPages<T>(page: (n: number, size: number) => Promise<{ items: T[]; total: number }>) {
@@ -54,8 +57,17 @@ async function workbook(...args: Parameters<typeof import('../../documents/xlsx.
 export async function unitsWorkbook(ctx: Ctx, query: Omit<z.infer<typeof UnitListQuery>, 'page' | 'pageSize'>): Promise<Workbook> {
   const parent = query.parentId ? await getUnit(ctx, query.parentId) : null;
   const { items, total } = await allPages((page, pageSize) => listUnits(ctx, { ...query, page, pageSize }));
-  const sub = subtitle(ctx, [parent && `Trực thuộc ${parent.name}`, query.q && `Tìm “${query.q}”`,
-    query.kind && `Loại hình: ${UNIT_KIND_LABELS[query.kind]}`, query.includeInactive === 'true' && 'Gồm cả đơn vị ngừng hoạt động'], items.length, total);
+  const sub = subtitle(
+    ctx,
+    [
+      parent && `Trực thuộc ${parent.name}`,
+      query.q && `Tìm “${query.q}”`,
+      query.kind && `Loại hình: ${UNIT_KIND_LABELS[query.kind]}`,
+      query.includeInactive === 'true' && 'Gồm cả đơn vị ngừng hoạt động',
+    ],
+    items.length,
+    total,
+  );
   return { fileName: `don-vi-${today()}.xlsx`, buf: await workbook([unitsSheet(items, sub)]) };
 }
 
@@ -75,11 +87,22 @@ export async function campaignsWorkbook(ctx: Ctx, query: Omit<z.infer<typeof Cam
 export async function proposalsWorkbook(ctx: Ctx, query: Omit<z.infer<typeof ProposalQuery>, 'page' | 'pageSize'>): Promise<Workbook> {
   const { items, total } = await allPages((page, pageSize) => listProposals(ctx, { ...query, page, pageSize }));
   const queue = { incoming: 'Cấp dưới gửi lên', outgoing: 'Đơn vị đã gửi đi' } as const;
-  const sub = subtitle(ctx, [query.queue && queue[query.queue], query.state && `Trạng thái: ${query.state === 'decided' ? 'Đã xử lý' : PROPOSAL_STATE_LABELS[query.state]}`], items.length, total);
+  const sub = subtitle(
+    ctx,
+    [
+      query.queue && queue[query.queue],
+      query.state && `Trạng thái: ${query.state === 'decided' ? 'Đã xử lý' : PROPOSAL_STATE_LABELS[query.state]}`,
+    ],
+    items.length,
+    total,
+  );
   return { fileName: `de-nghi-khen-thuong-${today()}.xlsx`, buf: await workbook([proposalsSheet(items, sub)]) };
 }
 
 export async function complianceWorkbook(ctx: Ctx, campaignId: string, year: number | undefined): Promise<Workbook> {
   const c = await getCompliance(ctx, campaignId, year);
-  return { fileName: `chi-tieu-${c.year}-${today()}.xlsx`, buf: await workbook([complianceSheet(c, subtitle(ctx, [], c.rows.length, c.rows.length))]) };
+  return {
+    fileName: `chi-tieu-${c.year}-${today()}.xlsx`,
+    buf: await workbook([complianceSheet(c, subtitle(ctx, [], c.rows.length, c.rows.length))]),
+  };
 }

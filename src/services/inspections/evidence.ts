@@ -48,7 +48,8 @@ export async function addEvidence(ctx: Ctx, filesDir: string, registrationId: st
   });
   try {
     await pipeline(upload.stream, measure, fs.createWriteStream(target));
-    if (upload.stream.truncated || size > MAX_EVIDENCE_BYTES) throw new AppError('FILE_TOO_LARGE', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
+    if (upload.stream.truncated || size > MAX_EVIDENCE_BYTES)
+      throw new AppError('FILE_TOO_LARGE', { mb: MAX_EVIDENCE_BYTES / 1024 / 1024 });
     if (size === 0) throw new AppError('FILE_MISSING');
     const type = sniffEvidenceType(head);
     if (!type) throw new AppError('FILE_TYPE_REFUSED', { name: upload.fileName });
@@ -65,9 +66,27 @@ export async function addEvidence(ctx: Ctx, filesDir: string, registrationId: st
       if (inspectionId && !(await inspectionBelongsTo(q, inspectionId, reg.id))) throw notFound('inspection');
       const fileName = upload.fileName.normalize('NFC').slice(0, 200) || `tep.${type.ext}`;
       await insertEvidenceFile(q, {
-        id, registrationId: reg.id, inspectionId, fileName, mime: type.mime, size, sha256: hash.digest('hex'), storageKey, uploadedBy: ctx.actor.id,
+        id,
+        registrationId: reg.id,
+        inspectionId,
+        fileName,
+        mime: type.mime,
+        size,
+        sha256: hash.digest('hex'),
+        storageKey,
+        uploadedBy: ctx.actor.id,
       });
-      await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'evidence.add', entityType: 'registration', entityId: reg.id, entityLabel: reg.title, unitPath: reg.unit_path, after: { fileId: id, fileName, mime: type.mime, size }, ip: ctx.ip });
+      await insertAudit(q, {
+        actorId: ctx.actor.id,
+        actorName: ctx.actor.name,
+        action: 'evidence.add',
+        entityType: 'registration',
+        entityId: reg.id,
+        entityLabel: reg.title,
+        unitPath: reg.unit_path,
+        after: { fileId: id, fileName, mime: type.mime, size },
+        ip: ctx.ip,
+      });
       return { id, fileName, mime: type.mime, sizeBytes: size };
     });
   } catch (err) {

@@ -24,13 +24,42 @@ export async function createInspection(ctx: Ctx, registrationId: string, input: 
     if (input.criteria.some((c) => !own.has(c.criterionId))) throw new AppError('CRITERION_UNKNOWN');
     const id = randomUUID();
     await insertInspection(q, {
-      id, registrationId: reg.id, inspectedOn: input.inspectedOn, inspectorId: ctx.actor.id, inspectorName: ctx.actor.name, overall: input.overall,
-      assessment: input.assessment ?? null, difficulties: input.difficulties ?? null, supportGiven: input.supportGiven ?? null, fundsVnd: input.fundsVnd ?? null,
-      workdays: input.workdays ?? null, peopleReached: input.peopleReached ?? null, otherResources: input.otherResources ?? null,
+      id,
+      registrationId: reg.id,
+      inspectedOn: input.inspectedOn,
+      inspectorId: ctx.actor.id,
+      inspectorName: ctx.actor.name,
+      overall: input.overall,
+      assessment: input.assessment ?? null,
+      difficulties: input.difficulties ?? null,
+      supportGiven: input.supportGiven ?? null,
+      fundsVnd: input.fundsVnd ?? null,
+      workdays: input.workdays ?? null,
+      peopleReached: input.peopleReached ?? null,
+      otherResources: input.otherResources ?? null,
       criteria: input.criteria.map((c) => ({ criterionId: c.criterionId, completionPct: c.completionPct, note: c.note ?? null })),
     });
-    await insertEvent(q, { registrationId: reg.id, actorId: ctx.actor.id, actorName: ctx.actor.name, transition: 'inspect', fromState: reg.state, toState: reg.state, reason: input.assessment ?? null, data: { inspectionId: id } });
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'inspection.create', entityType: 'registration', entityId: reg.id, entityLabel: reg.title, unitPath: reg.unit_path, after: input, ip: ctx.ip });
+    await insertEvent(q, {
+      registrationId: reg.id,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      transition: 'inspect',
+      fromState: reg.state,
+      toState: reg.state,
+      reason: input.assessment ?? null,
+      data: { inspectionId: id },
+    });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'inspection.create',
+      entityType: 'registration',
+      entityId: reg.id,
+      entityLabel: reg.title,
+      unitPath: reg.unit_path,
+      after: input,
+      ip: ctx.ip,
+    });
     return (await loadInspections(q, reg.id)).find((i) => i.id === id)!;
   });
 }
@@ -47,10 +76,23 @@ async function loadInspections(q: Queryable, registrationId: string): Promise<In
   const crit = await inspectionCriteria(q, ids);
   const files = await inspectionFiles(q, ids);
   return rows.map((r) => ({
-    id: r.id, inspectedOn: r.inspected_on, inspectorName: r.inspector_name, overall: r.overall as Inspection['overall'], assessment: r.assessment,
-    difficulties: r.difficulties, supportGiven: r.support_given, fundsVnd: r.funds_vnd, workdays: r.workdays,
-    peopleReached: r.people_reached, otherResources: r.other_resources, createdAt: r.created_at.toISOString(),
-    criteria: crit.filter((c) => c.inspection_id === r.id).map((c) => ({ criterionId: c.criterion_id, name: c.name, completionPct: c.completion_pct, note: c.note })),
-    files: files.filter((f) => f.inspection_id === r.id).map((f) => ({ id: f.id, fileName: f.file_name, mime: f.mime, sizeBytes: f.size_bytes })),
+    id: r.id,
+    inspectedOn: r.inspected_on,
+    inspectorName: r.inspector_name,
+    overall: r.overall as Inspection['overall'],
+    assessment: r.assessment,
+    difficulties: r.difficulties,
+    supportGiven: r.support_given,
+    fundsVnd: r.funds_vnd,
+    workdays: r.workdays,
+    peopleReached: r.people_reached,
+    otherResources: r.other_resources,
+    createdAt: r.created_at.toISOString(),
+    criteria: crit
+      .filter((c) => c.inspection_id === r.id)
+      .map((c) => ({ criterionId: c.criterion_id, name: c.name, completionPct: c.completion_pct, note: c.note })),
+    files: files
+      .filter((f) => f.inspection_id === r.id)
+      .map((f) => ({ id: f.id, fileName: f.file_name, mime: f.mime, sizeBytes: f.size_bytes })),
   }));
 }

@@ -13,12 +13,33 @@ import { campaignSeenFrom } from '../../data/campaigns-repo.js';
 import type { Queryable } from '../../data/db.js';
 import { findRegistrationInScope, listCriteria } from '../../data/registrations-repo.js';
 import {
-  closeRoundRow, criteriaOf, findRound, insertCandidate, insertRound, isCandidate, listCandidates, listRounds as listRoundRows,
-  listVotes, lockCandidate, mergeChecklist, recordDecision, setAcknowledged, upsertVote, type RoundRow,
+  closeRoundRow,
+  criteriaOf,
+  findRound,
+  insertCandidate,
+  insertRound,
+  isCandidate,
+  listCandidates,
+  listRounds as listRoundRows,
+  listVotes,
+  lockCandidate,
+  mergeChecklist,
+  recordDecision,
+  setAcknowledged,
+  upsertVote,
+  type RoundRow,
 } from '../../data/rounds-repo.js';
 import { findUnitInScope } from '../../data/units-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
-import { can, candidateActions, roundActions, type Actor, type CandidateAction, type CandidateFacts, type RoundFacts } from '../../domain/policy.js';
+import {
+  can,
+  candidateActions,
+  roundActions,
+  type Actor,
+  type CandidateAction,
+  type CandidateFacts,
+  type RoundFacts,
+} from '../../domain/policy.js';
 import { recognitionShortfalls, type VoteValue } from '../../domain/recognition.js';
 import type { AcknowledgeBody, Candidate, ChecklistBody, DecideBody, OpenRound, Round } from '../../domain/recognition-schemas.js';
 import { anyScope, inScope, inSubtree } from '../../domain/scope.js';
@@ -30,32 +51,55 @@ import { transitionIn } from '../registrations/transition-registration.js';
 const ROUND_LIST_LIMIT = 200;
 
 const roundFacts = (r: RoundRow): RoundFacts => ({ path: r.unit_path, open: r.state === 'open' });
-const candidateFacts = (round: RoundRow, c: { unit_path: string; result: string | null }): CandidateFacts =>
-  ({ round: roundFacts(round), unitPath: c.unit_path, decided: c.result !== null });
+const candidateFacts = (round: RoundRow, c: { unit_path: string; result: string | null }): CandidateFacts => ({
+  round: roundFacts(round),
+  unitPath: c.unit_path,
+  decided: c.result !== null,
+});
 
 async function loadRound(q: Queryable, actor: Actor, round: RoundRow): Promise<Round> {
   const view = inScope(actor.viewPath);
   const rows = await listCandidates(q, round.id, view);
   const votes = await listVotes(q, round.id);
-  const criteria = await criteriaOf(q, rows.map((c) => c.registration_id));
+  const criteria = await criteriaOf(
+    q,
+    rows.map((c) => c.registration_id),
+  );
   const candidates: Candidate[] = rows.map((c) => {
     const cast = votes.filter((v) => v.registration_id === c.registration_id);
     const count = (v: VoteValue) => cast.filter((x) => x.vote === v).length;
     return {
-      registration: { id: c.registration_id, title: c.title, unitName: c.unit_name, state: c.state, kind: c.kind, holder: c.holder, personName: c.person_name },
+      registration: {
+        id: c.registration_id,
+        title: c.title,
+        unitName: c.unit_name,
+        state: c.state,
+        kind: c.kind,
+        holder: c.holder,
+        personName: c.person_name,
+      },
       checklist: criteria.get(c.registration_id)!.map((k) => ({ criterionId: k.id, name: k.name, mark: c.checklist[k.id] ?? null })),
       acknowledged: c.acknowledged,
       acknowledgementNote: c.acknowledgement_note,
       votes: cast.map((v) => ({ voterName: v.voter_name, vote: v.vote, at: v.at.toISOString(), mine: v.voter_id === actor.id })),
       tally: { for: count('for'), against: count('against'), abstain: count('abstain') },
-      result: c.result, level: c.level, decisionNo: c.decision_no, decisionDate: c.decision_date, issuer: c.issuer, reasons: c.reasons,
+      result: c.result,
+      level: c.level,
+      decisionNo: c.decision_no,
+      decisionDate: c.decision_date,
+      issuer: c.issuer,
+      reasons: c.reasons,
       actions: candidateActions(actor, candidateFacts(round, c)),
     };
   });
   return {
-    id: round.id, unit: { id: round.unit_id, name: round.unit_name },
+    id: round.id,
+    unit: { id: round.unit_id, name: round.unit_name },
     campaign: round.campaign_id ? { id: round.campaign_id, title: round.campaign_title! } : null,
-    title: round.title, state: round.state, openedAt: round.opened_at.toISOString(), candidates,
+    title: round.title,
+    state: round.state,
+    openedAt: round.opened_at.toISOString(),
+    candidates,
     actions: roundActions(actor, roundFacts(round)),
   };
 }
@@ -78,8 +122,25 @@ export async function openRound(ctx: Ctx, input: z.infer<typeof OpenRound>) {
       if (!seen || !campaignVisibleTo(ctx.actor, seen)) throw notFound('campaign');
     }
     const id = randomUUID();
-    await insertRound(q, { id, campaignId: input.campaignId ?? null, unitId: unit.id, unitPath: unit.path, title: input.title, openedBy: ctx.actor.id });
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'recognition.open', entityType: 'round', entityId: id, entityLabel: input.title, unitPath: unit.path, after: input, ip: ctx.ip });
+    await insertRound(q, {
+      id,
+      campaignId: input.campaignId ?? null,
+      unitId: unit.id,
+      unitPath: unit.path,
+      title: input.title,
+      openedBy: ctx.actor.id,
+    });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'recognition.open',
+      entityType: 'round',
+      entityId: id,
+      entityLabel: input.title,
+      unitPath: unit.path,
+      after: input,
+      ip: ctx.ip,
+    });
     return loadRound(q, ctx.actor, await roundInView(q, ctx, id));
   });
 }
@@ -93,16 +154,30 @@ export async function listRounds(ctx: Ctx) {
   return {
     total,
     items: rows.map((r) => ({
-      id: r.id, unit: { id: r.unit_id, name: r.unit_name }, campaign: r.campaign_id ? { id: r.campaign_id, title: r.campaign_title! } : null,
-      title: r.title, state: r.state, openedAt: r.opened_at.toISOString(), candidateCount: r.candidate_count,
+      id: r.id,
+      unit: { id: r.unit_id, name: r.unit_name },
+      campaign: r.campaign_id ? { id: r.campaign_id, title: r.campaign_title! } : null,
+      title: r.title,
+      state: r.state,
+      openedAt: r.opened_at.toISOString(),
+      candidateCount: r.candidate_count,
       actions: roundActions(ctx.actor, roundFacts(r)),
     })),
   };
 }
 
 /** Runs a change on one candidate of an open round, after checking the action is allowed. */
-async function onCandidate(ctx: Ctx, roundId: string, registrationId: string, action: CandidateAction,
-  apply: (q: Queryable, round: RoundRow, cand: NonNullable<Awaited<ReturnType<typeof lockCandidate>>>) => Promise<Record<string, unknown> | void>) {
+async function onCandidate(
+  ctx: Ctx,
+  roundId: string,
+  registrationId: string,
+  action: CandidateAction,
+  apply: (
+    q: Queryable,
+    round: RoundRow,
+    cand: NonNullable<Awaited<ReturnType<typeof lockCandidate>>>,
+  ) => Promise<Record<string, unknown> | void>,
+) {
   return ctx.db.tx(async (q) => {
     const round = await roundInView(q, ctx, roundId, true);
     if (round.state !== 'open') throw new AppError('ROUND_CLOSED');
@@ -112,8 +187,15 @@ async function onCandidate(ctx: Ctx, roundId: string, registrationId: string, ac
     if (!candidateActions(ctx.actor, candidateFacts(round, cand)).includes(action)) throw new AppError('FORBIDDEN');
     const detail = await apply(q, round, cand);
     await insertAudit(q, {
-      actorId: ctx.actor.id, actorName: ctx.actor.name, action: `recognition.${action}`, entityType: 'registration',
-      entityId: registrationId, entityLabel: round.title, unitPath: cand.unit_path, after: { roundId, ...(detail ?? {}) }, ip: ctx.ip,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: `recognition.${action}`,
+      entityType: 'registration',
+      entityId: registrationId,
+      entityLabel: round.title,
+      unitPath: cand.unit_path,
+      after: { roundId, ...(detail ?? {}) },
+      ip: ctx.ip,
     });
     return loadRound(q, ctx.actor, round);
   });
@@ -126,9 +208,20 @@ export async function addCandidate(ctx: Ctx, roundId: string, registrationId: st
     if (!roundActions(ctx.actor, roundFacts(round)).includes('add_candidate')) throw new AppError('ROUND_CLOSED');
     const reg = await findRegistrationInScope(q, registrationId, inScope(ctx.actor.viewPath));
     if (!reg) throw notFound('registration');
-    if (reg.state !== 'accepted' || !inSubtree(reg.unit_path, round.unit_path) || await isCandidate(q, roundId, registrationId)) throw new AppError('CANDIDATE_INVALID');
+    if (reg.state !== 'accepted' || !inSubtree(reg.unit_path, round.unit_path) || (await isCandidate(q, roundId, registrationId)))
+      throw new AppError('CANDIDATE_INVALID');
     await insertCandidate(q, roundId, registrationId);
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'recognition.add_candidate', entityType: 'registration', entityId: reg.id, entityLabel: reg.title, unitPath: reg.unit_path, after: { roundId }, ip: ctx.ip });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'recognition.add_candidate',
+      entityType: 'registration',
+      entityId: reg.id,
+      entityLabel: reg.title,
+      unitPath: reg.unit_path,
+      after: { roundId },
+      ip: ctx.ip,
+    });
     return loadRound(q, ctx.actor, round);
   });
 }
@@ -163,16 +256,30 @@ export function decide(ctx: Ctx, roundId: string, registrationId: string, body: 
       const criteria = await listCriteria(q, registrationId);
       const votes = await listVotes(q, roundId, registrationId);
       const missing = recognitionShortfalls({
-        marks: criteria.map((c) => cand.checklist[c.id]), acknowledged: cand.acknowledged, votes: votes.map((v) => v.vote), decision: body,
+        marks: criteria.map((c) => cand.checklist[c.id]),
+        acknowledged: cand.acknowledged,
+        votes: votes.map((v) => v.vote),
+        decision: body,
       });
       if (missing.length) throw new AppError('RECOGNITION_INCOMPLETE', { detail: missing.join('; ') + '.' });
     }
     // The candidate was found inside the caller's view above; read its registration again for the version.
     const reg = (await findRegistrationInScope(q, registrationId, anyScope))!;
-    await transitionIn(q, ctx, registrationId, body.result === 'recognised' ? 'recognise' : 'not_recognise',
-      { version: reg.version, reason: body.result === 'recognised' ? `Quyết định số ${body.decisionNo}` : body.reasons }, { decided_at: new Date() });
+    await transitionIn(
+      q,
+      ctx,
+      registrationId,
+      body.result === 'recognised' ? 'recognise' : 'not_recognise',
+      { version: reg.version, reason: body.result === 'recognised' ? `Quyết định số ${body.decisionNo}` : body.reasons },
+      { decided_at: new Date() },
+    );
     await recordDecision(q, roundId, registrationId, {
-      result: body.result, level: body.level ?? null, decisionNo: body.decisionNo ?? null, decisionDate: body.decisionDate ?? null, issuer: body.issuer ?? null, reasons: body.reasons ?? null,
+      result: body.result,
+      level: body.level ?? null,
+      decisionNo: body.decisionNo ?? null,
+      decisionDate: body.decisionDate ?? null,
+      issuer: body.issuer ?? null,
+      reasons: body.reasons ?? null,
     });
     return { ...body };
   });
@@ -184,7 +291,16 @@ export async function closeRound(ctx: Ctx, roundId: string) {
     if (!can(ctx.actor, 'recognition.manage', { path: round.unit_path })) throw new AppError('FORBIDDEN');
     if (!roundActions(ctx.actor, roundFacts(round)).includes('close')) throw new AppError('ROUND_CLOSED');
     await closeRoundRow(q, roundId);
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'recognition.close', entityType: 'round', entityId: roundId, entityLabel: round.title, unitPath: round.unit_path, ip: ctx.ip });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'recognition.close',
+      entityType: 'round',
+      entityId: roundId,
+      entityLabel: round.title,
+      unitPath: round.unit_path,
+      ip: ctx.ip,
+    });
     return loadRound(q, ctx.actor, { ...round, state: 'closed' });
   });
 }

@@ -20,11 +20,25 @@ export async function createRegistration(ctx: Ctx, input: RegistrationInput) {
     const id = randomUUID();
     await insertRegistration(q, { id, kind: input.kind, unitId: unit.id, unitPath: unit.path, createdBy: ctx.actor.id }, values);
     await replaceCriteria(q, id, criteriaWithIds(input.criteria));
-    await insertEvent(q, { registrationId: id, actorId: ctx.actor.id, actorName: ctx.actor.name, transition: 'create', fromState: null, toState: 'draft' });
+    await insertEvent(q, {
+      registrationId: id,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      transition: 'create',
+      fromState: null,
+      toState: 'draft',
+    });
     const row = (await findRegistrationInScope(q, id, ''))!;
     await insertAudit(q, {
-      actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'registration.create', entityType: 'registration',
-      entityId: id, entityLabel: row.title, unitPath: row.unit_path, after: registrationSnapshot(row), ip: ctx.ip,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'registration.create',
+      entityType: 'registration',
+      entityId: id,
+      entityLabel: row.title,
+      unitPath: row.unit_path,
+      after: registrationSnapshot(row),
+      ip: ctx.ip,
     });
     return row;
   });

@@ -20,11 +20,21 @@ export async function listRegistrations(ctx: Ctx, input: z.infer<typeof Registra
   const scopePath = queue === 'awaiting_appraisal' ? ctx.actor.entryPath : ctx.actor.viewPath;
   if (!scopePath) return { total: 0, items: [] };
   const filter = await resolveFilter(ctx, input, ctx.actor.viewPath);
-  const queueState = queue === 'awaiting_appraisal' ? 'submitted' : queue === 'returned_to_me' ? 'returned' : queue === 'to_inspect' ? 'accepted' : queue === 'my_drafts' ? 'draft' : null;
+  const queueState =
+    queue === 'awaiting_appraisal'
+      ? 'submitted'
+      : queue === 'returned_to_me'
+        ? 'returned'
+        : queue === 'to_inspect'
+          ? 'accepted'
+          : queue === 'my_drafts'
+            ? 'draft'
+            : null;
   // Without a queue the list's filter is one the statistics tally answers: its total is the
   // figure the dashboards show, exact, without counting the rows.
-  const total = queue ? undefined
-    : (await sumCounts(ctx.db.pool, filter, [], await filterUnit(ctx, filter.unit), REGISTRATION_STATES))[0]?.count ?? 0;
+  const total = queue
+    ? undefined
+    : ((await sumCounts(ctx.db.pool, filter, [], await filterUnit(ctx, filter.unit), REGISTRATION_STATES))[0]?.count ?? 0);
   const { rows, total: listed } = await query(ctx.db.pool, {
     ...filter,
     total,
@@ -38,9 +48,17 @@ export async function listRegistrations(ctx: Ctx, input: z.infer<typeof Registra
   return {
     total: listed,
     items: rows.map((r) => ({
-      id: r.id, kind: r.kind, title: r.title, unit: { id: r.unit_id, name: r.unit_name }, holder: r.holder,
-      personName: r.person_name, fieldCode: r.field_code, origin: r.origin, year: r.year,
-      state: r.state as never, updatedAt: r.updated_at.toISOString(),
+      id: r.id,
+      kind: r.kind,
+      title: r.title,
+      unit: { id: r.unit_id, name: r.unit_name },
+      holder: r.holder,
+      personName: r.person_name,
+      fieldCode: r.field_code,
+      origin: r.origin,
+      year: r.year,
+      state: r.state as never,
+      updatedAt: r.updated_at.toISOString(),
     })),
   };
 }

@@ -10,8 +10,12 @@ import type { RegistrationAction } from '../../domain/workflow.js';
 export const EDITABLE_STATES: readonly string[] = EDITABLE;
 
 /** What the policy reads of a registration row. */
-export const registrationFacts = (r: RegistrationRow): RegistrationFacts =>
-  ({ unitPath: r.unit_path, state: r.state, supporterId: r.supporter_id, recognised: r.recognised });
+export const registrationFacts = (r: RegistrationRow): RegistrationFacts => ({
+  unitPath: r.unit_path,
+  state: r.state,
+  supporterId: r.supporter_id,
+  recognised: r.recognised,
+});
 
 /** Edits and transitions the actor may take on this registration now, as the policy decides. */
 export const registrationActions = (actor: Actor, r: RegistrationRow): RegistrationAction[] => actionsOf(actor, registrationFacts(r));
@@ -51,8 +55,20 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
     year: r.year,
     state: r.state,
     supporter: r.supporter_id ? { id: r.supporter_id, name: r.supporter_name! } : null,
-    criteria: criteria.map((c) => ({ id: c.id, name: c.name, target: c.target === null ? null : Number(c.target), unitOfMeasure: c.unit_of_measure })),
-    timeline: events.map((e) => ({ at: e.at.toISOString(), actorName: e.actor_name, transition: e.transition, fromState: e.from_state, toState: e.to_state, reason: e.reason })),
+    criteria: criteria.map((c) => ({
+      id: c.id,
+      name: c.name,
+      target: c.target === null ? null : Number(c.target),
+      unitOfMeasure: c.unit_of_measure,
+    })),
+    timeline: events.map((e) => ({
+      at: e.at.toISOString(),
+      actorName: e.actor_name,
+      transition: e.transition,
+      fromState: e.from_state,
+      toState: e.to_state,
+      reason: e.reason,
+    })),
     earlier,
     replications: {
       total: replications.total,
@@ -70,5 +86,13 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
 
 /** The snapshot kept in the audit log. */
 export function registrationSnapshot(r: RegistrationRow) {
-  return { title: r.title, state: r.state, fieldCode: r.field_code, origin: r.origin, year: r.year, unitId: r.unit_id, supporterId: r.supporter_id };
+  return {
+    title: r.title,
+    state: r.state,
+    fieldCode: r.field_code,
+    origin: r.origin,
+    year: r.year,
+    unitId: r.unit_id,
+    supporterId: r.supporter_id,
+  };
 }

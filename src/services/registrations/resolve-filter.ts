@@ -10,10 +10,16 @@ import type { Ctx } from '../context.js';
  * campaign the caller cannot open is "not found", like every other record there, so a filter
  * never tells an id outside the view from one that does not exist.
  */
-export async function resolveFilter(ctx: Ctx, input: RegistrationFilterQuery, scopePath = ctx.actor.viewPath): Promise<ResolvedFilter & {
-  unit: { id: string; name: string; path: string } | null;
-  campaign: { id: string; title: string } | null;
-}> {
+export async function resolveFilter(
+  ctx: Ctx,
+  input: RegistrationFilterQuery,
+  scopePath = ctx.actor.viewPath,
+): Promise<
+  ResolvedFilter & {
+    unit: { id: string; name: string; path: string } | null;
+    campaign: { id: string; title: string } | null;
+  }
+> {
   let unit: { id: string; name: string; path: string } | null = null;
   if (input.unitId) {
     const row = await findUnitInScope(ctx.db.pool, input.unitId, scopePath);
@@ -21,7 +27,13 @@ export async function resolveFilter(ctx: Ctx, input: RegistrationFilterQuery, sc
     unit = { id: row.id, name: row.name, path: row.path };
   }
   const campaign = input.campaignId ? await findVisibleCampaign(ctx.db.pool, ctx.actor, input.campaignId) : null;
-  const states = input.states?.length ? (input.state ? input.states.filter((s) => s === input.state) : input.states) : input.state ? [input.state] : undefined;
+  const states = input.states?.length
+    ? input.state
+      ? input.states.filter((s) => s === input.state)
+      : input.states
+    : input.state
+      ? [input.state]
+      : undefined;
   return {
     unit,
     campaign: campaign && { id: campaign.id, title: campaign.title },

@@ -21,17 +21,31 @@ const SMALL_LEVELS = ['commune', 'grassroots'];
  * that parent is a commune or lower; for a commune or anything higher, of the unit's own subtree,
  * so the comparison never spreads over a district or a province.
  */
-export async function similarEarlier(q: Queryable, actor: Actor, unitPath: string, title: string, year: number, excludeId: string | null, seen: string[] = []): Promise<EarlierRegistration[]> {
+export async function similarEarlier(
+  q: Queryable,
+  actor: Actor,
+  unitPath: string,
+  title: string,
+  year: number,
+  excludeId: string | null,
+  seen: string[] = [],
+): Promise<EarlierRegistration[]> {
   const titleKey = foldVietnamese(title);
   if (titleKey.length < 3) return [];
   const parent = unitPath.includes('.') ? unitPath.slice(0, unitPath.lastIndexOf('.')) : unitPath;
   const up = await unitAtPath(q, parent);
   const scopePath = up && SMALL_LEVELS.includes(up.level) && inSubtree(parent, actor.viewPath) ? parent : unitPath;
   const rows = (await findSimilarEarlier(q, { scopePath, titleKey, year, excludeId, min: SIMILAR_MIN, limit: 8 }))
-    .filter((r) => !numbersDiffer(r.title, title)).slice(0, 5);
+    .filter((r) => !numbersDiffer(r.title, title))
+    .slice(0, 5);
   return rows.map((r) => ({
-    id: r.id, title: r.title, year: r.year, state: r.state, unitName: r.unit_name,
-    similarity: Math.round(r.sim * 100) / 100, seenByRegistrant: seen.includes(r.id),
+    id: r.id,
+    title: r.title,
+    year: r.year,
+    state: r.state,
+    unitName: r.unit_name,
+    similarity: Math.round(r.sim * 100) / 100,
+    seenByRegistrant: seen.includes(r.id),
   }));
 }
 

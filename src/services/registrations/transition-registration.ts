@@ -1,5 +1,11 @@
 import { insertAudit } from '../../data/audit-repo.js';
-import { findEarlierSameTitle, findRegistrationInScope, insertEvent, listCriteria, updateRegistrationRow } from '../../data/registrations-repo.js';
+import {
+  findEarlierSameTitle,
+  findRegistrationInScope,
+  insertEvent,
+  listCriteria,
+  updateRegistrationRow,
+} from '../../data/registrations-repo.js';
 import { findUserInScope } from '../../data/users-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { can, refuseTransition, SUPPORTER_ROLES } from '../../domain/policy.js';
@@ -42,7 +48,14 @@ export async function transitionRegistration(ctx: Ctx, id: string, name: Transit
 }
 
 /** The transition inside a caller's transaction (a recognition decision takes one too). */
-export async function transitionIn(q: Queryable, ctx: Ctx, id: string, name: TransitionName, input: TransitionInput, extra: Record<string, unknown> = {}): Promise<RegistrationRow> {
+export async function transitionIn(
+  q: Queryable,
+  ctx: Ctx,
+  id: string,
+  name: TransitionName,
+  input: TransitionInput,
+  extra: Record<string, unknown> = {},
+): Promise<RegistrationRow> {
   const before = await findRegistrationInScope(q, id, inScope(ctx.actor.viewPath), true);
   if (!before) throw notFound('registration');
   const refusal = refuseTransition(ctx.actor, name, { state: before.state, unitPath: before.unit_path }, input.reason);
@@ -63,15 +76,27 @@ export async function transitionIn(q: Queryable, ctx: Ctx, id: string, name: Tra
   }
   await updateRegistrationRow(q, id, input.version, changes);
   await insertEvent(q, {
-    registrationId: id, actorId: ctx.actor.id, actorName: ctx.actor.name, transition: name,
-    fromState: before.state, toState: to, reason: input.reason?.trim() || null,
+    registrationId: id,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    transition: name,
+    fromState: before.state,
+    toState: to,
+    reason: input.reason?.trim() || null,
     data: input.supporterId ? { supporterId: input.supporterId } : undefined,
   });
   const after = (await findRegistrationInScope(q, id, anyScope))!;
   await insertAudit(q, {
-    actorId: ctx.actor.id, actorName: ctx.actor.name, action: `registration.${name}`, entityType: 'registration',
-    entityId: id, entityLabel: after.title, unitPath: after.unit_path,
-    before: registrationSnapshot(before), after: { ...registrationSnapshot(after), reason: input.reason ?? null }, ip: ctx.ip,
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    action: `registration.${name}`,
+    entityType: 'registration',
+    entityId: id,
+    entityLabel: after.title,
+    unitPath: after.unit_path,
+    before: registrationSnapshot(before),
+    after: { ...registrationSnapshot(after), reason: input.reason ?? null },
+    ip: ctx.ip,
   });
   return after;
 }
@@ -87,9 +112,16 @@ export async function assignSupporter(ctx: Ctx, id: string, version: number, sup
     await updateRegistrationRow(q, id, version, { supporter_id: supporterId });
     const after = (await findRegistrationInScope(q, id, anyScope))!;
     await insertAudit(q, {
-      actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'registration.assign_supporter', entityType: 'registration',
-      entityId: id, entityLabel: after.title, unitPath: after.unit_path,
-      before: registrationSnapshot(before), after: registrationSnapshot(after), ip: ctx.ip,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'registration.assign_supporter',
+      entityType: 'registration',
+      entityId: id,
+      entityLabel: after.title,
+      unitPath: after.unit_path,
+      before: registrationSnapshot(before),
+      after: registrationSnapshot(after),
+      ip: ctx.ip,
     });
     return presentRegistration(q, ctx.actor, after);
   });

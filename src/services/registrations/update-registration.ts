@@ -24,9 +24,16 @@ export async function updateRegistration(ctx: Ctx, id: string, input: UpdateRegi
     if (criteria !== undefined) await replaceCriteria(q, id, criteriaWithIds(criteria));
     const after = (await findRegistrationInScope(q, id, ''))!;
     await insertAudit(q, {
-      actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'registration.update', entityType: 'registration',
-      entityId: id, entityLabel: after.title, unitPath: after.unit_path,
-      before: registrationSnapshot(before), after: registrationSnapshot(after), ip: ctx.ip,
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'registration.update',
+      entityType: 'registration',
+      entityId: id,
+      entityLabel: after.title,
+      unitPath: after.unit_path,
+      before: registrationSnapshot(before),
+      after: registrationSnapshot(after),
+      ip: ctx.ip,
     });
     return presentRegistration(q, ctx.actor, after);
   });

@@ -20,7 +20,13 @@ const clean = (v: string | null | undefined) => (v === undefined ? undefined : v
  * Checks a registration's fields against the catalogue and the tree, and maps them to columns.
  * `current` holds the stored values on an edit, so rules that span fields see the result.
  */
-export async function registrationValues(q: Queryable, ctx: Ctx, unitPath: string, input: Input, current: Record<string, unknown> = {}): Promise<RegistrationValues> {
+export async function registrationValues(
+  q: Queryable,
+  ctx: Ctx,
+  unitPath: string,
+  input: Input,
+  current: Record<string, unknown> = {},
+): Promise<RegistrationValues> {
   const v: RegistrationValues = {};
   if (input.fieldCode !== undefined) {
     if (!(await fieldIsActive(q, input.fieldCode))) throw new AppError('FIELD_UNKNOWN', { code: input.fieldCode });
@@ -61,7 +67,16 @@ export async function registrationValues(q: Queryable, ctx: Ctx, unitPath: strin
     const o = await findRegistrationInScope(q, originId as string, scope);
     if (!o || (origin === 'replication' && o.state !== 'recognised')) throw notFound('registration');
   }
-  for (const [key, col] of [['problem', 'problem'], ['purpose', 'purpose'], ['placeAddress', 'place_address'], ['forces', 'forces'], ['targets', 'targets'], ['solutions', 'solutions'], ['plannedOther', 'planned_other'], ['level', 'level']] as const) {
+  for (const [key, col] of [
+    ['problem', 'problem'],
+    ['purpose', 'purpose'],
+    ['placeAddress', 'place_address'],
+    ['forces', 'forces'],
+    ['targets', 'targets'],
+    ['solutions', 'solutions'],
+    ['plannedOther', 'planned_other'],
+    ['level', 'level'],
+  ] as const) {
     if (input[key] !== undefined) v[col] = clean(input[key]);
   }
   if (input.placeUnitId !== undefined) {
@@ -102,5 +117,10 @@ async function checkPeriod(q: Queryable, v: RegistrationValues, current: Record<
 }
 
 export function criteriaWithIds(criteria: RegistrationInput['criteria'] | undefined) {
-  return (criteria ?? []).map((c) => ({ id: randomUUID(), name: tidyName(c.name), target: c.target ?? null, unitOfMeasure: c.unitOfMeasure ?? null }));
+  return (criteria ?? []).map((c) => ({
+    id: randomUUID(),
+    name: tidyName(c.name),
+    target: c.target ?? null,
+    unitOfMeasure: c.unitOfMeasure ?? null,
+  }));
 }

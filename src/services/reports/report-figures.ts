@@ -24,13 +24,20 @@ export interface FiguresScope {
 
 export async function reportFigures(q: Queryable, s: FiguresScope): Promise<ReportFigures> {
   const f: ResolvedFilter = {
-    scopePath: s.viewPath, unitPath: s.unit.path, yearFrom: s.yearFrom, yearTo: s.yearTo,
-    campaignId: s.campaign?.id, states: [...COUNTED_STATES],
+    scopePath: s.viewPath,
+    unitPath: s.unit.path,
+    yearFrom: s.yearFrom,
+    yearTo: s.yearTo,
+    campaignId: s.campaign?.id,
+    states: [...COUNTED_STATES],
   };
   const fields = await listFields(q);
 
   /** Lines of one dimension crossed with model/exemplar, in the given order of keys. */
-  const lines = async (dim: 'field' | 'holder' | 'origin' | 'level' | 'year', order: { key: string; label: string; always?: boolean }[]): Promise<FigureLine[]> => {
+  const lines = async (
+    dim: 'field' | 'holder' | 'origin' | 'level' | 'year',
+    order: { key: string; label: string; always?: boolean }[],
+  ): Promise<FigureLine[]> => {
     const sums = await sumCounts(q, f, [dim, 'kind'], s.unit, REGISTRATION_STATES);
     const by = new Map<string, FigureLine>();
     for (const o of order) if (o.always) by.set(o.key, { key: o.key, label: o.label, models: 0, exemplars: 0, total: 0 });
@@ -49,24 +56,49 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
     return [...by.values()].sort((a, b) => rank(a.key) - rank(b.key) || a.key.localeCompare(b.key));
   };
 
-  const byField = await lines('field', fields.map((x) => ({ key: x.code, label: x.name, always: x.active })));
-  const byHolder = await lines('holder', Object.entries(HOLDER_LABELS).map(([key, label]) => ({ key, label, always: true })));
-  const byOrigin = await lines('origin', Object.entries(ORIGIN_LABELS).map(([key, label]) => ({ key, label, always: true })));
-  const byLevel = await lines('level', Object.entries(UNIT_LEVEL_LABELS).map(([key, label]) => ({ key, label })));
+  const byField = await lines(
+    'field',
+    fields.map((x) => ({ key: x.code, label: x.name, always: x.active })),
+  );
+  const byHolder = await lines(
+    'holder',
+    Object.entries(HOLDER_LABELS).map(([key, label]) => ({ key, label, always: true })),
+  );
+  const byOrigin = await lines(
+    'origin',
+    Object.entries(ORIGIN_LABELS).map(([key, label]) => ({ key, label, always: true })),
+  );
+  const byLevel = await lines(
+    'level',
+    Object.entries(UNIT_LEVEL_LABELS).map(([key, label]) => ({ key, label })),
+  );
   const years = Array.from({ length: s.yearTo - s.yearFrom + 1 }, (_, i) => String(s.yearFrom + i));
-  const byYear = await lines('year', years.map((y) => ({ key: y, label: `Năm ${y}`, always: years.length <= 10 })));
+  const byYear = await lines(
+    'year',
+    years.map((y) => ({ key: y, label: `Năm ${y}`, always: years.length <= 10 })),
+  );
 
   // Units directly below, each with its subtree; the unit's own registrations in a row of their own.
   const childSums = await sumCounts(q, f, ['child', 'kind'], s.unit, REGISTRATION_STATES);
   const paths = [...new Set(childSums.map((x) => String(x.child)))];
   const named = new Map((await unitsByPaths(q, paths)).map((u) => [u.path, u]));
   const children = new Map<string, ReportFigures['byChild'][number] & { own: boolean }>();
-  for (const c of await childUnits(q, s.unit.id)) children.set(c.path, { key: c.id, label: c.name, models: 0, exemplars: 0, total: 0, recognised: 0, commended: 0, own: false });
+  for (const c of await childUnits(q, s.unit.id))
+    children.set(c.path, { key: c.id, label: c.name, models: 0, exemplars: 0, total: 0, recognised: 0, commended: 0, own: false });
   for (const x of childSums) {
     const path = String(x.child);
     const own = path === s.unit.path;
     const u = named.get(path);
-    const line = children.get(path) ?? { key: u?.id ?? path, label: own ? `${s.unit.name} (trực tiếp)` : (u?.name ?? ''), models: 0, exemplars: 0, total: 0, recognised: 0, commended: 0, own };
+    const line = children.get(path) ?? {
+      key: u?.id ?? path,
+      label: own ? `${s.unit.name} (trực tiếp)` : (u?.name ?? ''),
+      models: 0,
+      exemplars: 0,
+      total: 0,
+      recognised: 0,
+      commended: 0,
+      own,
+    };
     if (x.kind === 'model') line.models += x.count;
     else line.exemplars += x.count;
     line.total += x.count;
@@ -78,7 +110,10 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
     .sort((a, b) => Number(b.own) - Number(a.own) || collator.compare(a.label, b.label))
     .map(({ own: _own, ...line }) => line);
 
-  const total = byField.reduce((t, l) => ({ ...t, models: t.models + l.models, exemplars: t.exemplars + l.exemplars, total: t.total + l.total }), { models: 0, exemplars: 0, total: 0 });
+  const total = byField.reduce(
+    (t, l) => ({ ...t, models: t.models + l.models, exemplars: t.exemplars + l.exemplars, total: t.total + l.total }),
+    { models: 0, exemplars: 0, total: 0 },
+  );
   const [resources] = await sumCounts(q, f, [], s.unit, REGISTRATION_STATES);
   const recognised = resources?.count_recognised ?? 0;
   const notRecognised = (await sumTally(q, { ...f, states: ['not_recognised'] }, [], s.unit.path))[0]?.count ?? 0;
@@ -91,11 +126,29 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
     yearTo: s.yearTo,
     campaign: s.campaign,
     total: { ...total, fundsVnd: resources?.funds ?? 0, workdays: resources?.workdays ?? 0 },
-    byField, byHolder, byOrigin, byLevel, byYear, byChild,
+    byField,
+    byHolder,
+    byOrigin,
+    byLevel,
+    byYear,
+    byChild,
     recognition: { recognised, notRecognised, counted: total.total },
-    commendations: commendations.map((c) => ({ form: c.form, collectives: Number(c.collectives), individuals: Number(c.individuals), total: Number(c.total) })),
+    commendations: commendations.map((c) => ({
+      form: c.form,
+      collectives: Number(c.collectives),
+      individuals: Number(c.individuals),
+      total: Number(c.total),
+    })),
     proposalsUp: Number(proposalsUp),
-    notable: notable.map((n) => ({ id: n.id, title: n.title, unitName: n.unit_name, fieldName: n.field_name, kind: n.kind, year: n.year, recognised: n.recognised, commended: n.commended })),
+    notable: notable.map((n) => ({
+      id: n.id,
+      title: n.title,
+      unitName: n.unit_name,
+      fieldName: n.field_name,
+      kind: n.kind,
+      year: n.year,
+      recognised: n.recognised,
+      commended: n.commended,
+    })),
   };
 }
-

@@ -13,15 +13,31 @@ import type { Ctx } from '../context.js';
 
 /** API field → column, for the fields an officer writes. */
 const COLUMNS = {
-  kind: 'kind', yearFrom: 'year_from', yearTo: 'year_to', campaignId: 'campaign_id', title: 'title',
-  parentBody: 'parent_body', issuingBody: 'issuing_body', number: 'number', place: 'place', reportDate: 'report_date',
-  results: 'results', limitations: 'limitations', lessons: 'lessons', directions: 'directions', recipients: 'recipients',
-  signerTitle: 'signer_title', signerName: 'signer_name',
+  kind: 'kind',
+  yearFrom: 'year_from',
+  yearTo: 'year_to',
+  campaignId: 'campaign_id',
+  title: 'title',
+  parentBody: 'parent_body',
+  issuingBody: 'issuing_body',
+  number: 'number',
+  place: 'place',
+  reportDate: 'report_date',
+  results: 'results',
+  limitations: 'limitations',
+  lessons: 'lessons',
+  directions: 'directions',
+  recipients: 'recipients',
+  signerTitle: 'signer_title',
+  signerName: 'signer_name',
 } as const satisfies Record<string, ReportColumn>;
 
 /** The columns named in the input, with their values (`fill`: the value of an absent one, or undefined to leave it out). */
 function columnValues(input: Record<string, unknown>, fill: null | undefined) {
-  return Object.fromEntries(Object.entries(COLUMNS).map(([k, col]) => [col, input[k] === undefined ? fill : input[k]])) as Record<ReportColumn, unknown>;
+  return Object.fromEntries(Object.entries(COLUMNS).map(([k, col]) => [col, input[k] === undefined ? fill : input[k]])) as Record<
+    ReportColumn,
+    unknown
+  >;
 }
 
 function present(actor: Actor, r: ReportRow): ReviewReport {
@@ -66,7 +82,16 @@ export async function createReport(ctx: Ctx, input: ReviewReportInput): Promise<
     await checkCampaign(q, ctx.actor, input.campaignId);
     const id = randomUUID();
     await insertReport(q, { id, unitId: unit.id, unitPath: unit.path, createdBy: ctx.actor.id, values: columnValues(input, null) });
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'report.create', entityType: 'review_report', entityId: id, entityLabel: input.title, unitPath: unit.path, ip: ctx.ip });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'report.create',
+      entityType: 'review_report',
+      entityId: id,
+      entityLabel: input.title,
+      unitPath: unit.path,
+      ip: ctx.ip,
+    });
     return present(ctx.actor, (await findReport(q, id, inScope(ctx.actor.viewPath)))!);
   });
 }
@@ -80,7 +105,16 @@ export async function updateReport(ctx: Ctx, id: string, input: UpdateReviewRepo
     if ((input.yearTo ?? r.year_to) < (input.yearFrom ?? r.year_from)) throw new AppError('PERIOD_INVALID');
     await checkCampaign(q, ctx.actor, input.campaignId);
     await updateReportRow(q, id, columnValues(input, undefined));
-    await insertAudit(q, { actorId: ctx.actor.id, actorName: ctx.actor.name, action: 'report.update', entityType: 'review_report', entityId: id, entityLabel: input.title ?? r.title, unitPath: r.unit_path, ip: ctx.ip });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'report.update',
+      entityType: 'review_report',
+      entityId: id,
+      entityLabel: input.title ?? r.title,
+      unitPath: r.unit_path,
+      ip: ctx.ip,
+    });
     return present(ctx.actor, (await findReport(q, id, inScope(ctx.actor.viewPath)))!);
   });
 }

@@ -26,11 +26,19 @@ export async function getCompliance(ctx: Ctx, campaignId: string, year: number |
     else general = q;
   }
   const units = await complianceUnits(ctx.db.pool, {
-    campaignPath: campaign.unit_path, campaignUnitId: campaign.unit_id, viewPath: ctx.actor.viewPath,
-    kinds: [...byKind.keys()], direct: general !== undefined,
+    campaignPath: campaign.unit_path,
+    campaignUnitId: campaign.unit_id,
+    viewPath: ctx.actor.viewPath,
+    kinds: [...byKind.keys()],
+    direct: general !== undefined,
   });
   // What the unit and every unit below it registered: a commune meets the quota through its organisations.
-  const counts = await complianceCounts(ctx.db.pool, { campaignId: campaign.id, year: y, states: COUNTED_STATES, unitIds: units.map((u) => u.id) });
+  const counts = await complianceCounts(ctx.db.pool, {
+    campaignId: campaign.id,
+    year: y,
+    states: COUNTED_STATES,
+    unitIds: units.map((u) => u.id),
+  });
   const of = new Map<string, Record<string, number>>();
   for (const c of counts) of.set(c.unit_id, { ...of.get(c.unit_id), [c.origin]: Number(c.n) });
 
@@ -43,12 +51,17 @@ export async function getCompliance(ctx: Ctx, campaignId: string, year: number |
     const replicationCount = n.replication ?? 0;
     const total = newCount + consolidationCount + replicationCount;
     const met = newCount + replicationCount >= quota.min_new && consolidationCount >= quota.min_consolidated && total >= quota.min_total;
-    return [{
-      unit: { id: u.id, name: u.name, kind: u.kind, code: u.code },
-      quota: { minNew: quota.min_new, minConsolidated: quota.min_consolidated, minTotal: quota.min_total },
-      newCount, consolidationCount, replicationCount, total,
-      status: total === 0 ? ('none' as const) : met ? ('met' as const) : ('short' as const),
-    }];
+    return [
+      {
+        unit: { id: u.id, name: u.name, kind: u.kind, code: u.code },
+        quota: { minNew: quota.min_new, minConsolidated: quota.min_consolidated, minTotal: quota.min_total },
+        newCount,
+        consolidationCount,
+        replicationCount,
+        total,
+        status: total === 0 ? ('none' as const) : met ? ('met' as const) : ('short' as const),
+      },
+    ];
   });
   const rank = { none: 0, short: 1, met: 2 };
   rows.sort((a, b) => rank[a.status] - rank[b.status] || collator.compare(a.unit.name, b.unit.name));

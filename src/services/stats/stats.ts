@@ -2,8 +2,14 @@ import { listFields } from '../../data/catalogues-repo.js';
 import { campaignTitles } from '../../data/campaigns-repo.js';
 import { childUnits, sumCounts, unitsByPaths, type TallyRow } from '../../data/stats-repo.js';
 import {
-  COUNTED_STATES, HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS,
-  type StatDimension, type StatsQuery, type StatsResult, type StatsRow,
+  COUNTED_STATES,
+  HOLDER_LABELS,
+  KIND_LABELS,
+  ORIGIN_LABELS,
+  type StatDimension,
+  type StatsQuery,
+  type StatsResult,
+  type StatsRow,
 } from '../../domain/statistics.js';
 import { UNIT_LEVEL_LABELS, type UnitLevel } from '../../domain/unit-kinds.js';
 import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS, type RegistrationState } from '../../domain/workflow.js';
@@ -40,7 +46,16 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
       } else rowLabels[d] = labels.of(d, v);
       keys[d] = v;
     }
-    return { keys, labels: rowLabels, count: s.count, recognised: s.count_recognised, commended: s.count_commended, fundsVnd: s.funds, workdays: s.workdays, ...(own !== undefined ? { own } : {}) };
+    return {
+      keys,
+      labels: rowLabels,
+      count: s.count,
+      recognised: s.count_recognised,
+      commended: s.count_commended,
+      fundsVnd: s.funds,
+      workdays: s.workdays,
+      ...(own !== undefined ? { own } : {}),
+    };
   });
 
   if (dims.length === 1 && dims[0] === 'child') {
@@ -51,7 +66,8 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
   }
   if (dims.length === 1 && dims[0] === 'field' && !filter.fieldCode) {
     const present = new Set(rows.map((r) => r.keys.field));
-    for (const f of labels.fields) if (f.active && !present.has(f.code)) rows.push({ keys: { field: f.code }, labels: { field: f.name }, ...ZERO });
+    for (const f of labels.fields)
+      if (f.active && !present.has(f.code)) rows.push({ keys: { field: f.code }, labels: { field: f.name }, ...ZERO });
   }
 
   rows.sort((a, b) => {
@@ -69,7 +85,13 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
     total.fundsVnd += r.fundsVnd;
     total.workdays += r.workdays;
   }
-  return { unit: { id: unit.id, name: unit.name }, groupBy: dims, states: (filter.states ?? [...REGISTRATION_STATES]) as RegistrationState[], rows, total };
+  return {
+    unit: { id: unit.id, name: unit.name },
+    groupBy: dims,
+    states: (filter.states ?? [...REGISTRATION_STATES]) as RegistrationState[],
+    rows,
+    total,
+  };
 }
 
 /**
@@ -103,26 +125,40 @@ async function labeller(ctx: Ctx, dims: StatDimension[], sums: TallyRow[]) {
   }
   const of = (d: StatDimension, v: unknown): string => {
     switch (d) {
-      case 'field': return fields.find((f) => f.code === v)?.name ?? String(v);
-      case 'level': return UNIT_LEVEL_LABELS[v as UnitLevel] ?? String(v);
-      case 'holder': return HOLDER_LABELS[v as keyof typeof HOLDER_LABELS] ?? String(v);
-      case 'kind': return KIND_LABELS[v as keyof typeof KIND_LABELS] ?? String(v);
-      case 'origin': return ORIGIN_LABELS[v as keyof typeof ORIGIN_LABELS] ?? String(v);
-      case 'state': return REGISTRATION_STATE_LABELS[v as RegistrationState] ?? String(v);
-      case 'campaign': return v ? (campaigns.get(String(v)) ?? '') : 'Không thuộc đợt phát động';
-      case 'recognised': return v ? 'Đã được công nhận' : 'Chưa được công nhận';
-      case 'commended': return v ? 'Đã được khen thưởng' : 'Chưa được khen thưởng';
-      default: return String(v);
+      case 'field':
+        return fields.find((f) => f.code === v)?.name ?? String(v);
+      case 'level':
+        return UNIT_LEVEL_LABELS[v as UnitLevel] ?? String(v);
+      case 'holder':
+        return HOLDER_LABELS[v as keyof typeof HOLDER_LABELS] ?? String(v);
+      case 'kind':
+        return KIND_LABELS[v as keyof typeof KIND_LABELS] ?? String(v);
+      case 'origin':
+        return ORIGIN_LABELS[v as keyof typeof ORIGIN_LABELS] ?? String(v);
+      case 'state':
+        return REGISTRATION_STATE_LABELS[v as RegistrationState] ?? String(v);
+      case 'campaign':
+        return v ? (campaigns.get(String(v)) ?? '') : 'Không thuộc đợt phát động';
+      case 'recognised':
+        return v ? 'Đã được công nhận' : 'Chưa được công nhận';
+      case 'commended':
+        return v ? 'Đã được khen thưởng' : 'Chưa được khen thưởng';
+      default:
+        return String(v);
     }
   };
   const order: Partial<Record<StatDimension, readonly string[]>> = {
-    level: Object.keys(UNIT_LEVEL_LABELS), holder: Object.keys(HOLDER_LABELS), kind: Object.keys(KIND_LABELS),
-    origin: Object.keys(ORIGIN_LABELS), state: REGISTRATION_STATES,
+    level: Object.keys(UNIT_LEVEL_LABELS),
+    holder: Object.keys(HOLDER_LABELS),
+    kind: Object.keys(KIND_LABELS),
+    origin: Object.keys(ORIGIN_LABELS),
+    state: REGISTRATION_STATES,
   };
   const compare = (d: StatDimension, a: StatsRow, b: StatsRow): number => {
     const x = a.keys[d];
     const y = b.keys[d];
-    if (d === 'child') return Number(b.own ?? false) - Number(a.own ?? false) || collator.compare(a.labels.child ?? '', b.labels.child ?? '');
+    if (d === 'child')
+      return Number(b.own ?? false) - Number(a.own ?? false) || collator.compare(a.labels.child ?? '', b.labels.child ?? '');
     if (d === 'field') return (fieldSort.get(String(x)) ?? 99) - (fieldSort.get(String(y)) ?? 99);
     if (d === 'year') return Number(x) - Number(y);
     if (d === 'recognised' || d === 'commended') return Number(y) - Number(x);

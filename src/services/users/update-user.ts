@@ -27,7 +27,12 @@ export async function updateUser(ctx: Ctx, id: string, input: z.infer<typeof Upd
     assertManageable(ctx, before, 'user.update');
     if (before.version !== input.version) throw new AppError('STALE_VERSION');
     // Nobody widens, narrows or locks their own account: another administrator does.
-    const touchesRights = input.role !== undefined || input.active !== undefined || input.unitId !== undefined || input.entryUnitId !== undefined || input.viewUnitId !== undefined;
+    const touchesRights =
+      input.role !== undefined ||
+      input.active !== undefined ||
+      input.unitId !== undefined ||
+      input.entryUnitId !== undefined ||
+      input.viewUnitId !== undefined;
     if (id === ctx.actor.id && touchesRights) throw new AppError('FORBIDDEN');
     const changes: UserChanges = {};
     if (input.fullName !== undefined) changes.full_name = tidyName(input.fullName);

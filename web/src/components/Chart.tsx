@@ -8,7 +8,15 @@ import { CanvasRenderer } from 'echarts/renderers';
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
 /** An ECharts chart that follows its container's size; `onPick` gets the index of a clicked bar or point. */
-export function Chart({ option, height = 280, onPick }: { option: echarts.EChartsCoreOption; height?: number; onPick?: (index: number) => void }) {
+export function Chart({
+  option,
+  height = 280,
+  onPick,
+}: {
+  option: echarts.EChartsCoreOption;
+  height?: number;
+  onPick?: (index: number) => void;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const chart = useRef<echarts.ECharts | null>(null);
   useEffect(() => {

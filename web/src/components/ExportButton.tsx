@@ -39,7 +39,9 @@ export function ExportButton({ filter }: { filter: Record<string, unknown> }) {
   const percent = job?.total ? Math.round((job.progress / job.total) * 100) : 0;
   return (
     <Space orientation="vertical" size={4}>
-      <Button icon={<FileExcelOutlined />} onClick={start} loading={!!running}>Xuất Excel</Button>
+      <Button icon={<FileExcelOutlined />} onClick={start} loading={!!running}>
+        Xuất Excel
+      </Button>
       {running && <Progress percent={percent} size="small" style={{ width: 200 }} format={() => `${job.progress}/${job.total ?? '…'}`} />}
       {job?.state === 'done' && <a href={`/api/v1/exports/${job.id}/file`}>Tải lại tệp {job.fileName}</a>}
       {job && <Link to="/tep-da-xuat">Xem các tệp đã xuất</Link>}

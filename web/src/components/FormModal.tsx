@@ -23,19 +23,7 @@ interface Props {
  * The dialog that saves a form: its title with the record's name, "Hủy" and a busy OK button, the
  * refusal above the form; a click beside it does not close it, so nothing typed is lost.
  */
-export function FormModal({
-  open = true,
-  title,
-  sub,
-  okText,
-  onOk,
-  busy,
-  onClose,
-  error,
-  width,
-  destroyOnHidden = true,
-  children,
-}: Props) {
+export function FormModal({ open = true, title, sub, okText, onOk, busy, onClose, error, width, destroyOnHidden = true, children }: Props) {
   return (
     <Modal
       open={open}

@@ -23,14 +23,20 @@ export function HeaderSearch() {
   });
 
   if (mobile) {
-    return <Button type="text" aria-label="Tìm kiếm" icon={<SearchOutlined style={{ fontSize: 20 }} />} onClick={() => navigate('/tim-kiem')} />;
+    return (
+      <Button type="text" aria-label="Tìm kiếm" icon={<SearchOutlined style={{ fontSize: 20 }} />} onClick={() => navigate('/tim-kiem')} />
+    );
   }
-  const options = (q.length >= 2 ? hits.data?.items ?? [] : []).map((h) => ({
+  const options = (q.length >= 2 ? (hits.data?.items ?? []) : []).map((h) => ({
     value: h.id,
     label: (
       <div style={{ whiteSpace: 'normal', lineHeight: 1.35, padding: '2px 0' }}>
-        <div><Highlight parts={h.titleParts} /></div>
-        <div style={{ color: '#666', fontSize: 13 }}>{h.unit.name} · {h.year}</div>
+        <div>
+          <Highlight parts={h.titleParts} />
+        </div>
+        <div style={{ color: '#666', fontSize: 13 }}>
+          {h.unit.name} · {h.year}
+        </div>
       </div>
     ),
   }));

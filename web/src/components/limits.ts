@@ -1,7 +1,6 @@
 import type { z } from 'zod';
 import type { FormRule } from 'antd';
 
-
 /** The string inside optional, nullable and default wrappers. */
 function innerString(schema: z.ZodType): { minLength: number | null; maxLength: number | null } {
   let s: z.ZodType = schema;

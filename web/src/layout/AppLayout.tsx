@@ -1,6 +1,24 @@
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
-import { ApartmentOutlined, CheckSquareOutlined, AuditOutlined, DownloadOutlined, BarChartOutlined, FileTextOutlined, DownOutlined, FlagOutlined, GlobalOutlined, UnorderedListOutlined, KeyOutlined, LogoutOutlined, MenuOutlined, SafetyCertificateOutlined, StarOutlined, TeamOutlined, TrophyOutlined } from '@ant-design/icons';
+import {
+  ApartmentOutlined,
+  CheckSquareOutlined,
+  AuditOutlined,
+  DownloadOutlined,
+  BarChartOutlined,
+  FileTextOutlined,
+  DownOutlined,
+  FlagOutlined,
+  GlobalOutlined,
+  UnorderedListOutlined,
+  KeyOutlined,
+  LogoutOutlined,
+  MenuOutlined,
+  SafetyCertificateOutlined,
+  StarOutlined,
+  TeamOutlined,
+  TrophyOutlined,
+} from '@ant-design/icons';
 import { useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@domain/roles.js';
@@ -64,12 +82,33 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   return (
     <Layout style={{ minHeight: '100vh' }}>
       <Layout.Header
-        style={{ display: 'flex', alignItems: 'center', gap: mobile ? 8 : 12, padding: mobile ? '0 8px' : '0 24px', height: 64, lineHeight: 'normal', background: '#b71c1c', position: 'sticky', top: 0, zIndex: 10 }}
+        style={{
+          display: 'flex',
+          alignItems: 'center',
+          gap: mobile ? 8 : 12,
+          padding: mobile ? '0 8px' : '0 24px',
+          height: 64,
+          lineHeight: 'normal',
+          background: '#b71c1c',
+          position: 'sticky',
+          top: 0,
+          zIndex: 10,
+        }}
       >
         {mobile && (
-          <Button type="text" aria-label="Mở menu" style={{ width: 44, height: 44 }} icon={<MenuOutlined style={{ color: '#fff', fontSize: 22 }} />} onClick={() => setOpen(true)} />
+          <Button
+            type="text"
+            aria-label="Mở menu"
+            style={{ width: 44, height: 44 }}
+            icon={<MenuOutlined style={{ color: '#fff', fontSize: 22 }} />}
+            onClick={() => setOpen(true)}
+          />
         )}
-        <a onClick={() => navigate(homePath(me))} style={{ display: 'flex', alignItems: 'baseline', gap: 10, minWidth: 0, flexShrink: 0 }} aria-label="Trang chủ DVK">
+        <a
+          onClick={() => navigate(homePath(me))}
+          style={{ display: 'flex', alignItems: 'baseline', gap: 10, minWidth: 0, flexShrink: 0 }}
+          aria-label="Trang chủ DVK"
+        >
           <span style={{ color: '#fff', fontWeight: 800, fontSize: 21, letterSpacing: 1 }}>DVK</span>
           {!mobile && <span style={{ color: '#ffe0e0', fontSize: 16 }}>Phong trào thi đua “Dân vận khéo”</span>}
         </a>
@@ -100,7 +139,20 @@ export default function AppLayout({ children }: { children: ReactNode }) {
             ],
           }}
         >
-          <Button type="text" aria-label="Tài khoản" style={{ color: '#fff', height: 52, padding: '0 8px', minWidth: 0, maxWidth: mobile ? 210 : 360, display: 'flex', alignItems: 'center', gap: 8 }}>
+          <Button
+            type="text"
+            aria-label="Tài khoản"
+            style={{
+              color: '#fff',
+              height: 52,
+              padding: '0 8px',
+              minWidth: 0,
+              maxWidth: mobile ? 210 : 360,
+              display: 'flex',
+              alignItems: 'center',
+              gap: 8,
+            }}
+          >
             <span style={{ textAlign: 'right', lineHeight: 1.25, minWidth: 0, overflow: 'hidden' }}>
               <span style={{ display: 'block', fontSize: mobile ? 14 : 15, fontWeight: 600, ...ellipsis }}>{me.user.fullName}</span>
               <span style={{ display: 'block', fontSize: 12, color: '#ffe0e0', ...ellipsis }}>{role}</span>
@@ -116,14 +168,28 @@ export default function AppLayout({ children }: { children: ReactNode }) {
           </Layout.Sider>
         )}
         {mobile && (
-          <Drawer open={open} onClose={() => setOpen(false)} placement="left" size={290} title="DVK – Dân vận khéo" styles={{ body: { padding: 0 } }}>
+          <Drawer
+            open={open}
+            onClose={() => setOpen(false)}
+            placement="left"
+            size={290}
+            title="DVK – Dân vận khéo"
+            styles={{ body: { padding: 0 } }}
+          >
             {menu}
             <div style={{ borderTop: '1px solid #f0f0f0', margin: '8px 0 0', padding: '12px 20px' }}>
               <Typography.Text strong>{me.user.fullName}</Typography.Text>
               <div style={{ color: '#595959', fontSize: 14 }}>{role}</div>
               <div style={{ color: '#595959', fontSize: 14, marginBottom: 12 }}>{me.user.unit.name}</div>
               <div style={{ display: 'flex', flexDirection: 'column', gap: 8 }}>
-                <Button size="large" icon={<KeyOutlined />} onClick={() => { setOpen(false); navigate('/doi-mat-khau'); }}>
+                <Button
+                  size="large"
+                  icon={<KeyOutlined />}
+                  onClick={() => {
+                    setOpen(false);
+                    navigate('/doi-mat-khau');
+                  }}
+                >
                   Đổi mật khẩu
                 </Button>
                 <Button size="large" icon={<LogoutOutlined />} onClick={() => void logout()}>

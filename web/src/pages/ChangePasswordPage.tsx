@@ -20,18 +20,21 @@ export default function ChangePasswordPage() {
   const [form] = Form.useForm<Values>();
   const forced = me.user.mustChangePassword;
   // A refusal is shown under the field it concerns: a wrong current password, or a weak new one.
-  const change = useAction((v: Values, opts) => post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }, opts), {
-    onSuccess: async () => {
-      message.success('Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.');
-      await queryClient.invalidateQueries({ queryKey: ['me'] });
-      navigate(homePath(me), { replace: true });
+  const change = useAction(
+    (v: Values, opts) => post('/auth/password', { currentPassword: v.currentPassword, newPassword: v.newPassword }, opts),
+    {
+      onSuccess: async () => {
+        message.success('Đã đổi mật khẩu. Lần đăng nhập sau hãy dùng mật khẩu mới.');
+        await queryClient.invalidateQueries({ queryKey: ['me'] });
+        navigate(homePath(me), { replace: true });
+      },
+      onError: (e) => {
+        const field = e instanceof ApiError && e.code === 'WRONG_PASSWORD' ? 'currentPassword' : 'newPassword';
+        form.setFields([{ name: field, errors: [errorText(e, 'Chưa đổi được mật khẩu. Vui lòng thử lại.')] }]);
+        return true;
+      },
     },
-    onError: (e) => {
-      const field = e instanceof ApiError && e.code === 'WRONG_PASSWORD' ? 'currentPassword' : 'newPassword';
-      form.setFields([{ name: field, errors: [errorText(e, 'Chưa đổi được mật khẩu. Vui lòng thử lại.')] }]);
-      return true;
-    },
-  });
+  );
   const busy = change.busy;
   const submit = (v: Values) => change.run(v);
 
@@ -46,7 +49,11 @@ export default function ChangePasswordPage() {
         />
       )}
       <Form form={form} layout="vertical" size="large" onFinish={submit} requiredMark={false} name="change-password">
-        <Form.Item label="Mật khẩu hiện tại" name="currentPassword" rules={[{ required: true, message: 'Vui lòng nhập mật khẩu hiện tại' }]}>
+        <Form.Item
+          label="Mật khẩu hiện tại"
+          name="currentPassword"
+          rules={[{ required: true, message: 'Vui lòng nhập mật khẩu hiện tại' }]}
+        >
           <Input.Password autoComplete="current-password" />
         </Form.Item>
         <Form.Item label="Mật khẩu mới" name="newPassword" extra={PASSWORD_HINT} rules={newPasswordRules}>
@@ -60,7 +67,9 @@ export default function ChangePasswordPage() {
             { required: true, message: 'Vui lòng nhập lại mật khẩu mới' },
             ({ getFieldValue }) => ({
               validator: (_, value) =>
-                !value || value === getFieldValue('newPassword') ? Promise.resolve() : Promise.reject(new Error('Hai lần nhập mật khẩu mới không khớp')),
+                !value || value === getFieldValue('newPassword')
+                  ? Promise.resolve()
+                  : Promise.reject(new Error('Hai lần nhập mật khẩu mới không khớp')),
             }),
           ]}
         >

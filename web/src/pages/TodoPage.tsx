@@ -9,13 +9,37 @@ import { useSession } from '../session';
 import { useIsMobile } from '../useIsMobile';
 
 const CARDS: Record<TodoKey, { label: string; hint: string; to: (roundId: string | null) => string }> = {
-  awaiting_appraisal: { label: 'Hồ sơ chờ thẩm định', hint: 'Đơn vị đã gửi đăng ký, chờ chấp thuận hoặc trả lại', to: () => '/mo-hinh?queue=awaiting_appraisal' },
-  returned_to_me: { label: 'Hồ sơ bị trả lại', hint: 'Sửa theo ý kiến của cấp trên rồi gửi lại', to: () => '/mo-hinh?queue=returned_to_me' },
+  awaiting_appraisal: {
+    label: 'Hồ sơ chờ thẩm định',
+    hint: 'Đơn vị đã gửi đăng ký, chờ chấp thuận hoặc trả lại',
+    to: () => '/mo-hinh?queue=awaiting_appraisal',
+  },
+  returned_to_me: {
+    label: 'Hồ sơ bị trả lại',
+    hint: 'Sửa theo ý kiến của cấp trên rồi gửi lại',
+    to: () => '/mo-hinh?queue=returned_to_me',
+  },
   my_drafts: { label: 'Bản nháp chưa gửi', hint: 'Đăng ký đang soạn, chưa gửi cấp trên', to: () => '/mo-hinh?queue=my_drafts' },
-  to_inspect: { label: 'Mô hình cần kiểm tra', hint: 'Được phân công theo dõi, chờ kiểm tra, đánh giá', to: () => '/mo-hinh?queue=to_inspect' },
-  proposals: { label: 'Đề nghị khen thưởng chờ xem xét', hint: 'Cấp dưới đề nghị biểu dương, khen thưởng', to: () => '/de-nghi-khen-thuong' },
-  votes: { label: 'Hồ sơ chờ biểu quyết', hint: 'Trong đợt xét công nhận đang mở', to: (id) => (id ? `/xet-cong-nhan/${id}` : '/xet-cong-nhan') },
-  acknowledgements: { label: 'Hồ sơ chờ đơn vị xác nhận', hint: 'Xác nhận mô hình đang hoạt động ở đơn vị trước khi xét công nhận', to: (id) => (id ? `/xet-cong-nhan/${id}` : '/xet-cong-nhan') },
+  to_inspect: {
+    label: 'Mô hình cần kiểm tra',
+    hint: 'Được phân công theo dõi, chờ kiểm tra, đánh giá',
+    to: () => '/mo-hinh?queue=to_inspect',
+  },
+  proposals: {
+    label: 'Đề nghị khen thưởng chờ xem xét',
+    hint: 'Cấp dưới đề nghị biểu dương, khen thưởng',
+    to: () => '/de-nghi-khen-thuong',
+  },
+  votes: {
+    label: 'Hồ sơ chờ biểu quyết',
+    hint: 'Trong đợt xét công nhận đang mở',
+    to: (id) => (id ? `/xet-cong-nhan/${id}` : '/xet-cong-nhan'),
+  },
+  acknowledgements: {
+    label: 'Hồ sơ chờ đơn vị xác nhận',
+    hint: 'Xác nhận mô hình đang hoạt động ở đơn vị trước khi xét công nhận',
+    to: (id) => (id ? `/xet-cong-nhan/${id}` : '/xet-cong-nhan'),
+  },
 };
 
 /** The first page after signing in: what waits for this user, each card opening its list. */
@@ -29,20 +53,38 @@ export default function TodoPage() {
   const done = items.filter((i) => i.count === 0);
 
   return (
-    <Card title={<h2 style={{ fontSize: 20, margin: '10px 0', whiteSpace: 'normal' }}>Việc cần làm</h2>} styles={{ body: { padding: mobile ? 12 : 20 } }}>
+    <Card
+      title={<h2 style={{ fontSize: 20, margin: '10px 0', whiteSpace: 'normal' }}>Việc cần làm</h2>}
+      styles={{ body: { padding: mobile ? 12 : 20 } }}
+    >
       {todo.error && <Alert type="error" showIcon title={errorText(todo.error)} />}
       {todo.isPending && <Card loading />}
       {todo.data && waiting.length === 0 && (
-        <Alert type="success" showIcon icon={<CheckCircleOutlined />} style={{ marginBottom: 16 }}
-          title={items.length ? 'Không có việc nào đang chờ bạn.' : 'Tài khoản của bạn dùng để theo dõi: xem thống kê, danh sách mô hình và báo cáo.'} />
+        <Alert
+          type="success"
+          showIcon
+          icon={<CheckCircleOutlined />}
+          style={{ marginBottom: 16 }}
+          title={
+            items.length
+              ? 'Không có việc nào đang chờ bạn.'
+              : 'Tài khoản của bạn dùng để theo dõi: xem thống kê, danh sách mô hình và báo cáo.'
+          }
+        />
       )}
       <Row gutter={[12, 12]}>
         {waiting.map((i) => (
           <Col key={i.key} xs={24} sm={12} lg={8}>
-            <Link to={CARDS[i.key].to(todo.data!.roundId)} aria-label={`${CARDS[i.key].label}: ${i.count}`} style={{ display: 'block', color: 'inherit' }}>
+            <Link
+              to={CARDS[i.key].to(todo.data!.roundId)}
+              aria-label={`${CARDS[i.key].label}: ${i.count}`}
+              style={{ display: 'block', color: 'inherit' }}
+            >
               <Card hoverable size="small" style={{ borderColor: '#f4c7c3', background: '#fff8f7' }}>
                 <div style={{ display: 'flex', gap: 14, alignItems: 'center' }}>
-                  <div style={{ fontSize: 34, fontWeight: 700, color: '#b71c1c', minWidth: 48, textAlign: 'center' }}>{i.count.toLocaleString('vi-VN')}</div>
+                  <div style={{ fontSize: 34, fontWeight: 700, color: '#b71c1c', minWidth: 48, textAlign: 'center' }}>
+                    {i.count.toLocaleString('vi-VN')}
+                  </div>
                   <div>
                     <div style={{ fontSize: 17, fontWeight: 600 }}>{CARDS[i.key].label}</div>
                     <div style={{ color: '#595959' }}>{CARDS[i.key].hint}</div>
@@ -54,9 +96,7 @@ export default function TodoPage() {
         ))}
       </Row>
       {done.length > 0 && (
-        <div style={{ color: '#8c8c8c', marginTop: 14 }}>
-          Không có: {done.map((i) => CARDS[i.key].label.toLowerCase()).join('; ')}.
-        </div>
+        <div style={{ color: '#8c8c8c', marginTop: 14 }}>Không có: {done.map((i) => CARDS[i.key].label.toLowerCase()).join('; ')}.</div>
       )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 20 }}>
         {me.capabilities.createUnits && (
@@ -64,8 +104,12 @@ export default function TodoPage() {
             Đăng ký mô hình, điển hình
           </Button>
         )}
-        <Button size={mobile ? 'large' : 'middle'} icon={<StarOutlined />} onClick={() => navigate('/mo-hinh')}>Danh sách mô hình</Button>
-        <Button size={mobile ? 'large' : 'middle'} icon={<BarChartOutlined />} onClick={() => navigate('/thong-ke')}>Thống kê</Button>
+        <Button size={mobile ? 'large' : 'middle'} icon={<StarOutlined />} onClick={() => navigate('/mo-hinh')}>
+          Danh sách mô hình
+        </Button>
+        <Button size={mobile ? 'large' : 'middle'} icon={<BarChartOutlined />} onClick={() => navigate('/thong-ke')}>
+          Thống kê
+        </Button>
       </div>
     </Card>
   );

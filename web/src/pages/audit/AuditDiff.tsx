@@ -51,12 +51,22 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
     return (
       <div>
         {shown.map((r) => (
-          <div key={r.f} className={r.changed ? 'audit-changed-block' : undefined} style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}>
+          <div
+            key={r.f}
+            className={r.changed ? 'audit-changed-block' : undefined}
+            style={{ padding: '6px 0', borderBottom: '1px solid #f0f0f0' }}
+          >
             <div style={{ fontWeight: 600 }}>{fieldName(r.f)}</div>
             {r.changed ? (
               <>
-                <div><Typography.Text type="secondary">Trước: </Typography.Text><Value field={r.f} v={b[r.f]} /></div>
-                <div style={{ color: '#b71c1c' }}><Typography.Text type="secondary">Sau: </Typography.Text><Value field={r.f} v={a[r.f]} /></div>
+                <div>
+                  <Typography.Text type="secondary">Trước: </Typography.Text>
+                  <Value field={r.f} v={b[r.f]} />
+                </div>
+                <div style={{ color: '#b71c1c' }}>
+                  <Typography.Text type="secondary">Sau: </Typography.Text>
+                  <Value field={r.f} v={a[r.f]} />
+                </div>
               </>
             ) : (
               <Value field={r.f} v={after != null ? a[r.f] : b[r.f]} />
@@ -77,10 +87,27 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
         dataSource={shown}
         rowClassName={(r) => (r.changed ? 'audit-changed' : '')}
         columns={[
-          { title: 'Trường', dataIndex: 'f', width: 200, render: (f: string, r) => <span style={{ fontWeight: r.changed ? 600 : 400 }}>{fieldName(f)}</span> },
-          ...(before != null ? [{ title: both ? 'Trước' : 'Giá trị trước', key: 'b', render: (_: unknown, r: Row) => <Value field={r.f} v={b[r.f]} /> }] : []),
+          {
+            title: 'Trường',
+            dataIndex: 'f',
+            width: 200,
+            render: (f: string, r) => <span style={{ fontWeight: r.changed ? 600 : 400 }}>{fieldName(f)}</span>,
+          },
+          ...(before != null
+            ? [{ title: both ? 'Trước' : 'Giá trị trước', key: 'b', render: (_: unknown, r: Row) => <Value field={r.f} v={b[r.f]} /> }]
+            : []),
           ...(after != null
-            ? [{ title: both ? 'Sau' : 'Giá trị', key: 'a', render: (_: unknown, r: Row) => <span style={{ color: r.changed ? '#b71c1c' : undefined }}><Value field={r.f} v={a[r.f]} /></span> }]
+            ? [
+                {
+                  title: both ? 'Sau' : 'Giá trị',
+                  key: 'a',
+                  render: (_: unknown, r: Row) => (
+                    <span style={{ color: r.changed ? '#b71c1c' : undefined }}>
+                      <Value field={r.f} v={a[r.f]} />
+                    </span>
+                  ),
+                },
+              ]
             : []),
         ]}
       />

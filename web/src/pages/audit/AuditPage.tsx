@@ -33,12 +33,17 @@ export default function AuditPage() {
   const [to, setTo] = useState<Dayjs | null>(null);
   const [page, setPage] = useState(1);
   const params = { entityType, action, from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD'), page, pageSize: PAGE_SIZE };
-  const audit = useQuery({ queryKey: ['audit', params], queryFn: () => get<{ items: AuditEntry[]; total: number }>(`/audit${qs(params)}`) });
+  const audit = useQuery({
+    queryKey: ['audit', params],
+    queryFn: () => get<{ items: AuditEntry[]; total: number }>(`/audit${qs(params)}`),
+  });
   const filtered = !!(entityType || action || from || to);
-  const set = <T,>(fn: (v: T) => void) => (v: T) => {
-    fn(v);
-    setPage(1);
-  };
+  const set =
+    <T,>(fn: (v: T) => void) =>
+    (v: T) => {
+      fn(v);
+      setPage(1);
+    };
 
   const columns: ColumnsType<AuditEntry> = mobile
     ? [
@@ -57,7 +62,13 @@ export default function AuditPage() {
         },
       ]
     : [
-        { title: 'Thời gian', dataIndex: 'at', width: 150, onCell: () => ({ style: { whiteSpace: 'nowrap' } }), render: (v: string) => formatDateTime(v) },
+        {
+          title: 'Thời gian',
+          dataIndex: 'at',
+          width: 150,
+          onCell: () => ({ style: { whiteSpace: 'nowrap' } }),
+          render: (v: string) => formatDateTime(v),
+        },
         { title: 'Người thực hiện', dataIndex: 'actorName', width: 190 },
         { title: 'Thao tác', dataIndex: 'action', render: (a: string) => actionLabel(a) },
         { title: 'Đối tượng', key: 'entity', render: (_, r) => <Entity r={r} /> },
@@ -69,11 +80,23 @@ export default function AuditPage() {
   return (
     <Card
       title="Nhật ký hệ thống"
-      extra={<Button icon={<FileExcelOutlined />} href={`/api/v1/audit/xlsx${qs({ entityType, action, from: params.from, to: params.to })}`}>Xuất Excel</Button>}
+      extra={
+        <Button icon={<FileExcelOutlined />} href={`/api/v1/audit/xlsx${qs({ entityType, action, from: params.from, to: params.to })}`}>
+          Xuất Excel
+        </Button>
+      }
       styles={{ body: { padding: 12 } }}
     >
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginBottom: 12 }}>
-        <Select allowClear placeholder="Loại đối tượng" aria-label="Loại đối tượng" options={ENTITY_OPTIONS} value={entityType} onChange={set(setEntityType)} style={filterWidth(180)} />
+        <Select
+          allowClear
+          placeholder="Loại đối tượng"
+          aria-label="Loại đối tượng"
+          options={ENTITY_OPTIONS}
+          value={entityType}
+          onChange={set(setEntityType)}
+          style={filterWidth(180)}
+        />
         <Select
           allowClear
           showSearch={{ filterOption: matchFolded }}
@@ -85,7 +108,15 @@ export default function AuditPage() {
           style={filterWidth(260)}
         />
         <div style={{ display: 'flex', gap: 8, ...(mobile ? { width: '100%' } : {}) }}>
-          <DatePicker placeholder="Từ ngày" aria-label="Từ ngày" format="DD/MM/YYYY" value={from} onChange={set(setFrom)} style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 150 }} inputReadOnly={mobile} />
+          <DatePicker
+            placeholder="Từ ngày"
+            aria-label="Từ ngày"
+            format="DD/MM/YYYY"
+            value={from}
+            onChange={set(setFrom)}
+            style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 150 }}
+            inputReadOnly={mobile}
+          />
           <DatePicker
             placeholder="Đến ngày"
             aria-label="Đến ngày"

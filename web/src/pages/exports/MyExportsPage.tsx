@@ -26,8 +26,7 @@ export default function MyExportsPage() {
     // An export asked for a moment ago must show at once.
     staleTime: 0,
     // Unfinished jobs move on by themselves: look again while one is still being made.
-    refetchInterval: (q) =>
-      q.state.data?.items.some((j) => j.state === 'queued' || j.state === 'running') ? 2000 : false,
+    refetchInterval: (q) => (q.state.data?.items.some((j) => j.state === 'queued' || j.state === 'running') ? 2000 : false),
   });
 
   return (
@@ -50,8 +49,7 @@ export default function MyExportsPage() {
             render: (_, j) => (
               <>
                 <Tag color={STATE_TAGS[j.state].color}>{STATE_TAGS[j.state].label}</Tag>
-                {j.state === 'running' &&
-                  `${j.progress.toLocaleString('vi-VN')}/${j.total?.toLocaleString('vi-VN') ?? '…'}`}
+                {j.state === 'running' && `${j.progress.toLocaleString('vi-VN')}/${j.total?.toLocaleString('vi-VN') ?? '…'}`}
                 {j.error && <div style={{ color: '#a8071a' }}>{j.error}</div>}
               </>
             ),
@@ -60,8 +58,7 @@ export default function MyExportsPage() {
           {
             title: 'Tệp',
             key: 'file',
-            render: (_, j) =>
-              j.state === 'done' ? <a href={`/api/v1/exports/${j.id}/file`}>Tải {j.fileName ?? 'tệp'}</a> : '—',
+            render: (_, j) => (j.state === 'done' ? <a href={`/api/v1/exports/${j.id}/file`}>Tải {j.fileName ?? 'tệp'}</a> : '—'),
           },
         ]}
       />

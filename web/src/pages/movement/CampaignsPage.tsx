@@ -29,7 +29,10 @@ export default function CampaignsPage() {
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
   const [creating, setCreating] = useState(false);
-  const list = useQuery({ queryKey: ['campaigns', 'all'], queryFn: () => get<{ items: Campaign[]; total: number }>('/campaigns?pageSize=200') });
+  const list = useQuery({
+    queryKey: ['campaigns', 'all'],
+    queryFn: () => get<{ items: Campaign[]; total: number }>('/campaigns?pageSize=200'),
+  });
   const mayCreate = me.canCreate.campaign;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['campaigns'] });
 
@@ -87,14 +90,26 @@ export default function CampaignsPage() {
             render: (t: string, c) => (
               <div>
                 <div style={{ fontWeight: 500 }}>{t}</div>
-                {mobile && <Tag color={STATE[c.state]?.color} style={{ margin: '4px 0' }}>{STATE[c.state]?.label ?? c.state}</Tag>}
+                {mobile && (
+                  <Tag color={STATE[c.state]?.color} style={{ margin: '4px 0' }}>
+                    {STATE[c.state]?.label ?? c.state}
+                  </Tag>
+                )}
                 <div style={{ color: '#8c8c8c', fontSize: 13 }}>
                   {c.unit.name} · {formatDate(c.startDate)} – {formatDate(c.endDate)}
                 </div>
                 {c.focusThemes.length > 0 && <div style={{ fontSize: 13 }}>Trọng tâm: {c.focusThemes.join('; ')}</div>}
-                {c.quotas.map((q, i) => <div key={i} style={{ fontSize: 13, color: '#595959' }}>Chỉ tiêu – {quotaText(q)}</div>)}
+                {c.quotas.map((q, i) => (
+                  <div key={i} style={{ fontSize: 13, color: '#595959' }}>
+                    Chỉ tiêu – {quotaText(q)}
+                  </div>
+                ))}
                 {c.state !== 'draft' && c.quotas.length > 0 && (
-                  <Button size={mobile ? 'large' : 'small'} style={{ marginTop: 6 }} onClick={() => navigate(`/phat-dong/${c.id}/chi-tieu`)}>
+                  <Button
+                    size={mobile ? 'large' : 'small'}
+                    style={{ marginTop: 6 }}
+                    onClick={() => navigate(`/phat-dong/${c.id}/chi-tieu`)}
+                  >
                     Tình hình thực hiện chỉ tiêu
                   </Button>
                 )}
@@ -107,13 +122,27 @@ export default function CampaignsPage() {
             ),
           },
           // On a phone the period is in the dates under the title and the state is a tag there.
-          ...(mobile ? [] : [
-            { title: 'Giai đoạn', width: 120, render: (_: unknown, c: Campaign) => `${c.yearFrom}–${c.yearTo}` },
-            { title: 'Trạng thái', dataIndex: 'state', width: 140, render: (s: string) => <Tag color={STATE[s]?.color}>{STATE[s]?.label ?? s}</Tag> },
-          ]),
           ...(mobile
             ? []
-            : [{ title: '', width: 120, render: (_: unknown, c: Campaign) => (c.actions.includes('launch') ? <Button onClick={() => launch(c)}>Phát động</Button> : null) }]),
+            : [
+                { title: 'Giai đoạn', width: 120, render: (_: unknown, c: Campaign) => `${c.yearFrom}–${c.yearTo}` },
+                {
+                  title: 'Trạng thái',
+                  dataIndex: 'state',
+                  width: 140,
+                  render: (s: string) => <Tag color={STATE[s]?.color}>{STATE[s]?.label ?? s}</Tag>,
+                },
+              ]),
+          ...(mobile
+            ? []
+            : [
+                {
+                  title: '',
+                  width: 120,
+                  render: (_: unknown, c: Campaign) =>
+                    c.actions.includes('launch') ? <Button onClick={() => launch(c)}>Phát động</Button> : null,
+                },
+              ]),
         ]}
       />
       {creating && (
@@ -147,35 +176,62 @@ function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCr
   const [form] = Form.useForm<Values>();
   const scope = me.user.entryScope ?? me.user.viewScope;
   const y = vietnamYear();
-  const { submit: ok, busy, error } = useFormSubmit(
+  const {
+    submit: ok,
+    busy,
+    error,
+  } = useFormSubmit(
     form,
     (v, opts) =>
       post(
         '/campaigns',
         {
-      unitId: v.unitId,
-      title: v.title.trim(),
-      description: v.description?.trim() || null,
-      yearFrom: v.yearFrom,
-      yearTo: v.yearTo,
-      startDate: v.period[0].format('YYYY-MM-DD'),
-      endDate: v.period[1].format('YYYY-MM-DD'),
-      focusThemes: (v.focusThemes ?? []).map((s) => s.trim()).filter(Boolean),
-      quotas: quotasForApi(v.quotas),
+          unitId: v.unitId,
+          title: v.title.trim(),
+          description: v.description?.trim() || null,
+          yearFrom: v.yearFrom,
+          yearTo: v.yearTo,
+          startDate: v.period[0].format('YYYY-MM-DD'),
+          endDate: v.period[1].format('YYYY-MM-DD'),
+          focusThemes: (v.focusThemes ?? []).map((s) => s.trim()).filter(Boolean),
+          quotas: quotasForApi(v.quotas),
         },
         opts,
       ),
     { onSuccess: onCreated },
   );
   return (
-    <Modal open title={<ModalTitle main="Tạo đợt phát động" />} okText="Tạo đợt phát động" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false} width={640}>
+    <Modal
+      open
+      title={<ModalTitle main="Tạo đợt phát động" />}
+      okText="Tạo đợt phát động"
+      cancelText="Hủy"
+      onOk={ok}
+      confirmLoading={busy}
+      onCancel={onClose}
+      maskClosable={false}
+      width={640}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <Form form={form} layout="vertical" requiredMark="optional" name="campaign-form" initialValues={{ unitId: scope?.id, yearFrom: y, yearTo: y }}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        name="campaign-form"
+        initialValues={{ unitId: scope?.id, yearFrom: y, yearTo: y }}
+      >
         <Form.Item label="Cấp phát động" name="unitId" rules={[{ required: true, message: 'Vui lòng chọn đơn vị' }]}>
           <UnitPicker initialLabel={scope?.name} />
         </Form.Item>
-        <Form.Item label="Tên đợt phát động" name="title" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên' }, { max: 300 }]}>
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} placeholder="Ví dụ: Phong trào thi đua “Dân vận khéo” giai đoạn 2026–2030" />
+        <Form.Item
+          label="Tên đợt phát động"
+          name="title"
+          rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên' }, { max: 300 }]}
+        >
+          <Input.TextArea
+            autoSize={{ minRows: 1, maxRows: 3 }}
+            placeholder="Ví dụ: Phong trào thi đua “Dân vận khéo” giai đoạn 2026–2030"
+          />
         </Form.Item>
         <Form.Item label="Nội dung" name="description" rules={[{ max: 5000 }]}>
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 6 }} />
@@ -193,7 +249,12 @@ function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCr
           </Col>
           <Col xs={24} md={12}>
             <Form.Item label="Thời gian" name="period" rules={[{ required: true, message: 'Vui lòng chọn thời gian' }]}>
-              <DatePicker.RangePicker format="DD/MM/YYYY" style={{ width: '100%' }} placeholder={['Từ ngày', 'Đến ngày']} inputReadOnly={mobile} />
+              <DatePicker.RangePicker
+                format="DD/MM/YYYY"
+                style={{ width: '100%' }}
+                placeholder={['Từ ngày', 'Đến ngày']}
+                inputReadOnly={mobile}
+              />
             </Form.Item>
           </Col>
         </Row>

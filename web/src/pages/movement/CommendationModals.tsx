@@ -27,13 +27,24 @@ export function CommendationFields({ withForm = true }: { withForm?: boolean }) 
     <>
       {withForm && (
         <Form.Item label="Hình thức khen thưởng" name="formCode" rules={[{ required: true, message: 'Vui lòng chọn hình thức' }]}>
-          <Select placeholder="Chọn hình thức" options={(forms.data ?? []).filter((f) => f.active).map((f) => ({ value: f.code, label: f.name }))} />
+          <Select
+            placeholder="Chọn hình thức"
+            options={(forms.data ?? []).filter((f) => f.active).map((f) => ({ value: f.code, label: f.name }))}
+          />
         </Form.Item>
       )}
-      <Form.Item label="Cơ quan ban hành" name="issuer" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập cơ quan ban hành' }, maxRule(C.issuer)]}>
+      <Form.Item
+        label="Cơ quan ban hành"
+        name="issuer"
+        rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập cơ quan ban hành' }, maxRule(C.issuer)]}
+      >
         <Input placeholder="Ví dụ: Ban Thường vụ Tỉnh ủy Vĩnh Long" />
       </Form.Item>
-      <Form.Item label="Số quyết định" name="decisionNo" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập số quyết định' }, maxRule(C.decisionNo)]}>
+      <Form.Item
+        label="Số quyết định"
+        name="decisionNo"
+        rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập số quyết định' }, maxRule(C.decisionNo)]}
+      >
         <Input placeholder="Ví dụ: 125-QĐ/TU" />
       </Form.Item>
       <Form.Item label="Ngày quyết định" name="decisionDate" rules={[{ required: true, message: 'Vui lòng chọn ngày' }]}>
@@ -62,13 +73,26 @@ export const commendationBody = (v: CommendationValues) => ({
 
 export function CommendationModal({ registration, onClose, onDone }: Props) {
   const [form] = Form.useForm<CommendationValues>();
-  const { submit: ok, busy, error } = useFormSubmit(
+  const {
+    submit: ok,
+    busy,
+    error,
+  } = useFormSubmit(
     form,
     (v, opts) => post(`/registrations/${registration.id}/commendations`, { formCode: v.formCode, ...commendationBody(v) }, opts),
     { onSuccess: onDone },
   );
   return (
-    <Modal open title={<ModalTitle main="Ghi nhận biểu dương, khen thưởng" sub={registration.title} />} okText="Lưu" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false}>
+    <Modal
+      open
+      title={<ModalTitle main="Ghi nhận biểu dương, khen thưởng" sub={registration.title} />}
+      okText="Lưu"
+      cancelText="Hủy"
+      onOk={ok}
+      confirmLoading={busy}
+      onCancel={onClose}
+      maskClosable={false}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" requiredMark="optional" name="commendation-form">
         <CommendationFields />
@@ -82,13 +106,27 @@ export function ProposalModal({ registration, onClose, onDone }: Props) {
   // The levels above the user's own, nearest first: the usual target is the first one.
   const targets = useQuery({ queryKey: ['proposal-targets'], queryFn: () => get<{ id: string; name: string }[]>('/proposal-targets') });
   const [form] = Form.useForm<{ toUnitId: string; formCode: string; reason: string }>();
-  const { submit: ok, busy, error } = useFormSubmit(
+  const {
+    submit: ok,
+    busy,
+    error,
+  } = useFormSubmit(
     form,
-    (v, opts) => post(`/registrations/${registration.id}/proposals`, { toUnitId: v.toUnitId, formCode: v.formCode, reason: v.reason.trim() }, opts),
+    (v, opts) =>
+      post(`/registrations/${registration.id}/proposals`, { toUnitId: v.toUnitId, formCode: v.formCode, reason: v.reason.trim() }, opts),
     { onSuccess: onDone },
   );
   return (
-    <Modal open title={<ModalTitle main="Đề nghị cấp trên khen thưởng" sub={registration.title} />} okText="Gửi đề nghị" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false}>
+    <Modal
+      open
+      title={<ModalTitle main="Đề nghị cấp trên khen thưởng" sub={registration.title} />}
+      okText="Gửi đề nghị"
+      cancelText="Hủy"
+      onOk={ok}
+      confirmLoading={busy}
+      onCancel={onClose}
+      maskClosable={false}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form form={form} layout="vertical" requiredMark="optional" name="proposal-form">
         <Form.Item label="Gửi đến cấp trên" name="toUnitId" rules={[{ required: true, message: 'Vui lòng chọn đơn vị cấp trên' }]}>
@@ -100,9 +138,20 @@ export function ProposalModal({ registration, onClose, onDone }: Props) {
           />
         </Form.Item>
         <Form.Item label="Hình thức đề nghị" name="formCode" rules={[{ required: true, message: 'Vui lòng chọn hình thức' }]}>
-          <Select placeholder="Chọn hình thức" options={(forms.data ?? []).filter((f) => f.active).map((f) => ({ value: f.code, label: f.name }))} />
+          <Select
+            placeholder="Chọn hình thức"
+            options={(forms.data ?? []).filter((f) => f.active).map((f) => ({ value: f.code, label: f.name }))}
+          />
         </Form.Item>
-        <Form.Item label="Lý do, thành tích" name="reason" rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu lý do' }, { min: REASON_MIN, message: `Cần ít nhất ${REASON_MIN} ký tự` }, maxRule(P.reason)]}>
+        <Form.Item
+          label="Lý do, thành tích"
+          name="reason"
+          rules={[
+            { required: true, whitespace: true, message: 'Vui lòng nêu lý do' },
+            { min: REASON_MIN, message: `Cần ít nhất ${REASON_MIN} ký tự` },
+            maxRule(P.reason),
+          ]}
+        >
           <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
         </Form.Item>
       </Form>

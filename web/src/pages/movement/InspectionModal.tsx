@@ -38,24 +38,28 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
   // the server's own words for a refused file (not a photo, too large, damaged)
   const [refused, setRefused] = useState<string[]>([]);
 
-  const { submit: save, busy, error } = useFormSubmit(
+  const {
+    submit: save,
+    busy,
+    error,
+  } = useFormSubmit(
     form,
     (v, opts) =>
       post<Inspection>(
         `/registrations/${registration.id}/inspections`,
         {
-        inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
-        overall: v.overall,
-        assessment: t(v.assessment),
-        difficulties: t(v.difficulties),
-        supportGiven: t(v.supportGiven),
-        fundsVnd: v.fundsVnd ?? null,
-        workdays: v.workdays ?? null,
-        peopleReached: v.peopleReached ?? null,
-        // Rows follow the registration's criteria, one for one.
-        criteria: (v.criteria ?? [])
-          .map((c, i) => ({ criterionId: registration.criteria[i]!.id, completionPct: c.completionPct, note: t(c.note) }))
-          .filter((c) => c.completionPct != null),
+          inspectedOn: v.inspectedOn.format('YYYY-MM-DD'),
+          overall: v.overall,
+          assessment: t(v.assessment),
+          difficulties: t(v.difficulties),
+          supportGiven: t(v.supportGiven),
+          fundsVnd: v.fundsVnd ?? null,
+          workdays: v.workdays ?? null,
+          peopleReached: v.peopleReached ?? null,
+          // Rows follow the registration's criteria, one for one.
+          criteria: (v.criteria ?? [])
+            .map((c, i) => ({ criterionId: registration.criteria[i]!.id, completionPct: c.completionPct, note: t(c.note) }))
+            .filter((c) => c.completionPct != null),
         },
         opts,
       ),
@@ -101,7 +105,9 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
               </Button>
             </Upload>
             {uploaded > 0 && <div style={{ marginTop: 8, color: '#389e0d' }}>Đã tải lên {uploaded} tệp.</div>}
-            {refused.map((m, i) => <Alert key={i} type="error" showIcon title={m} style={{ marginTop: 8 }} />)}
+            {refused.map((m, i) => (
+              <Alert key={i} type="error" showIcon title={m} style={{ marginTop: 8 }} />
+            ))}
           </>
         ) : null}
       </Modal>
@@ -147,7 +153,16 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
                 items.map((item, i) => {
                   const c = registration.criteria[i]!;
                   return (
-                    <div key={item.key} style={{ background: '#fafafa', border: '1px solid #f0f0f0', borderRadius: 6, padding: '8px 10px 0', marginBottom: 8 }}>
+                    <div
+                      key={item.key}
+                      style={{
+                        background: '#fafafa',
+                        border: '1px solid #f0f0f0',
+                        borderRadius: 6,
+                        padding: '8px 10px 0',
+                        marginBottom: 8,
+                      }}
+                    >
                       <div style={{ marginBottom: 4 }}>
                         {i + 1}. {c.name}
                         {c.target != null ? ` (chỉ tiêu: ${formatNumber(c.target)} ${c.unitOfMeasure ?? ''})` : ''}
@@ -155,7 +170,13 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
                       <Row gutter={8}>
                         <Col xs={10} md={6}>
                           <Form.Item name={[item.name, 'completionPct']} style={{ marginBottom: 8 }}>
-                            <InputNumber aria-label={`Hoàn thành (%) – ${c.name}`} min={0} max={1000} suffix="%" style={{ width: '100%' }} />
+                            <InputNumber
+                              aria-label={`Hoàn thành (%) – ${c.name}`}
+                              min={0}
+                              max={1000}
+                              suffix="%"
+                              style={{ width: '100%' }}
+                            />
                           </Form.Item>
                         </Col>
                         <Col xs={14} md={18}>

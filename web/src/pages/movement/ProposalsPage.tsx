@@ -27,7 +27,12 @@ export default function ProposalsPage() {
   const [view, setView] = useState<'incoming' | 'outgoing' | 'done'>('incoming');
   const [page, setPage] = useState(1);
   const [deciding, setDeciding] = useState<{ p: P; accept: boolean } | null>(null);
-  const query = view === 'incoming' ? { queue: 'incoming', state: 'pending' } : view === 'outgoing' ? { queue: 'outgoing' } : { queue: 'incoming', state: 'decided' };
+  const query =
+    view === 'incoming'
+      ? { queue: 'incoming', state: 'pending' }
+      : view === 'outgoing'
+        ? { queue: 'outgoing' }
+        : { queue: 'incoming', state: 'decided' };
   const list = useQuery({
     queryKey: ['proposals', view, page],
     queryFn: () => get<{ items: P[]; total: number }>(`/proposals${qs({ ...query, page, pageSize: PAGE_SIZE })}`),
@@ -41,25 +46,33 @@ export default function ProposalsPage() {
   }, [list.data, page]);
 
   return (
-    <Card title={<h2 style={{ fontSize: 20, margin: '10px 0', whiteSpace: 'normal' }}>Đề nghị khen thưởng</h2>} styles={{ body: { padding: mobile ? 12 : 20 } }}>
+    <Card
+      title={<h2 style={{ fontSize: 20, margin: '10px 0', whiteSpace: 'normal' }}>Đề nghị khen thưởng</h2>}
+      styles={{ body: { padding: mobile ? 12 : 20 } }}
+    >
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, justifyContent: 'space-between', marginBottom: 12 }}>
         <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
-        <Segmented
-          value={view}
-          onChange={(v) => { setView(v as typeof view); setPage(1); }}
-          options={[
-            { value: 'incoming', label: 'Chờ xem xét' },
-            { value: 'done', label: 'Đã xử lý' },
-            { value: 'outgoing', label: 'Đơn vị đã gửi' },
-          ]}
-        />
+          <Segmented
+            value={view}
+            onChange={(v) => {
+              setView(v as typeof view);
+              setPage(1);
+            }}
+            options={[
+              { value: 'incoming', label: 'Chờ xem xét' },
+              { value: 'done', label: 'Đã xử lý' },
+              { value: 'outgoing', label: 'Đơn vị đã gửi' },
+            ]}
+          />
         </div>
         {items.length > 0 && <XlsxButton path="/proposals/xlsx" params={query} />}
       </div>
       {list.error && <Alert type="error" showIcon title={errorText(list.error)} />}
       {list.isFetching && !list.data && <Card loading />}
       {total > PAGE_SIZE && <div style={{ color: '#595959', marginBottom: 8 }}>{total.toLocaleString('vi-VN')} đề nghị</div>}
-      {list.data && items.length === 0 && <Empty description={view === 'incoming' ? 'Không có đề nghị nào chờ xem xét' : 'Không có đề nghị nào'} />}
+      {list.data && items.length === 0 && (
+        <Empty description={view === 'incoming' ? 'Không có đề nghị nào chờ xem xét' : 'Không có đề nghị nào'} />
+      )}
       {items.map((p) => (
         <Card key={p.id} size="small" style={{ marginBottom: 10 }} styles={{ body: { padding: mobile ? 10 : 14 } }}>
           <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, alignItems: 'center', marginBottom: 4 }}>
@@ -96,7 +109,10 @@ export default function ProposalsPage() {
           pageSize={PAGE_SIZE}
           total={total}
           showSizeChanger={false}
-          onChange={(n) => { setPage(n); window.scrollTo({ top: 0 }); }}
+          onChange={(n) => {
+            setPage(n);
+            window.scrollTo({ top: 0 });
+          }}
         />
       )}
       {deciding && (
@@ -117,12 +133,21 @@ export default function ProposalsPage() {
 
 function DecideProposalModal({ p, accept, onClose, onDone }: { p: P; accept: boolean; onClose: () => void; onDone: () => void }) {
   const [form] = Form.useForm<CommendationValues & { decisionNote?: string }>();
-  const { submit: ok, busy, error } = useFormSubmit(
+  const {
+    submit: ok,
+    busy,
+    error,
+  } = useFormSubmit(
     form,
     (v, opts) =>
       post(
         `/proposals/${p.id}/decide`,
-        { version: p.version, accept, note: v.decisionNote?.trim() || null, commendation: accept ? commendationBody({ ...v, note: undefined }) : null },
+        {
+          version: p.version,
+          accept,
+          note: v.decisionNote?.trim() || null,
+          commendation: accept ? commendationBody({ ...v, note: undefined }) : null,
+        },
         opts,
       ),
     { onSuccess: onDone },
@@ -143,7 +168,15 @@ function DecideProposalModal({ p, accept, onClose, onDone }: { p: P; accept: boo
       <Form form={form} layout="vertical" requiredMark="optional" name="decide-proposal">
         {accept && <CommendationFields withForm={false} />}
         {!accept && (
-          <Form.Item label="Lý do từ chối" name="decisionNote" rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu lý do' }, { min: 5, message: 'Cần ít nhất 5 ký tự' }, { max: 2000 }]}>
+          <Form.Item
+            label="Lý do từ chối"
+            name="decisionNote"
+            rules={[
+              { required: true, whitespace: true, message: 'Vui lòng nêu lý do' },
+              { min: 5, message: 'Cần ít nhất 5 ký tự' },
+              { max: 2000 },
+            ]}
+          >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 6 }} />
           </Form.Item>
         )}

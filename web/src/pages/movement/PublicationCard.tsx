@@ -12,7 +12,17 @@ const MIN = 20;
  * Whether a recognised model is on the public showcase. An officer publishes it with a summary
  * written for the public, edits that summary, or takes it down.
  */
-export function PublicationCard({ r, size, mobile, onChanged }: { r: Registration; size: 'large' | 'middle'; mobile: boolean; onChanged: () => void }) {
+export function PublicationCard({
+  r,
+  size,
+  mobile,
+  onChanged,
+}: {
+  r: Registration;
+  size: 'large' | 'middle';
+  mobile: boolean;
+  onChanged: () => void;
+}) {
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [summary, setSummary] = useState('');
@@ -50,9 +60,14 @@ export function PublicationCard({ r, size, mobile, onChanged }: { r: Registratio
         <>
           <div style={{ marginBottom: 8 }}>
             Đang hiện trên trang “Mô hình tiêu biểu” từ ngày {formatDate(pub.publishedAt)}:{' '}
-            <a href={pub.url} target="_blank" rel="noreferrer">mở trang công khai</a>
+            <a href={pub.url} target="_blank" rel="noreferrer">
+              mở trang công khai
+            </a>
           </div>
-          <Typography.Paragraph ellipsis={{ rows: 3, expandable: true, symbol: 'xem thêm' }} style={{ whiteSpace: 'pre-line', color: '#595959' }}>
+          <Typography.Paragraph
+            ellipsis={{ rows: 3, expandable: true, symbol: 'xem thêm' }}
+            style={{ whiteSpace: 'pre-line', color: '#595959' }}
+          >
             {pub.summary}
           </Typography.Paragraph>
         </>
@@ -65,24 +80,48 @@ export function PublicationCard({ r, size, mobile, onChanged }: { r: Registratio
             {pub ? 'Sửa phần giới thiệu' : 'Công khai cho nhân dân'}
           </Button>
           {pub && (
-            <Popconfirm title="Thôi công khai mô hình này?" description="Trang công khai và ảnh của mô hình sẽ không còn xem được." okText="Thôi công khai" cancelText="Không" onConfirm={() => withdraw.run()}>
-              <Button size={size} danger loading={withdraw.busy}>Thôi công khai</Button>
+            <Popconfirm
+              title="Thôi công khai mô hình này?"
+              description="Trang công khai và ảnh của mô hình sẽ không còn xem được."
+              okText="Thôi công khai"
+              cancelText="Không"
+              onConfirm={() => withdraw.run()}
+            >
+              <Button size={size} danger loading={withdraw.busy}>
+                Thôi công khai
+              </Button>
             </Popconfirm>
           )}
         </div>
       )}
-      <Modal open={open} title="Công khai trên trang “Mô hình tiêu biểu”" onCancel={() => setOpen(false)} destroyOnHidden
-        okText={pub ? 'Lưu' : 'Công khai'} cancelText="Hủy" confirmLoading={publish.busy} okButtonProps={{ disabled: left > 0, size }} cancelButtonProps={{ size }}
-        onOk={() => void publish.run(summary)}>
+      <Modal
+        open={open}
+        title="Công khai trên trang “Mô hình tiêu biểu”"
+        onCancel={() => setOpen(false)}
+        destroyOnHidden
+        okText={pub ? 'Lưu' : 'Công khai'}
+        cancelText="Hủy"
+        confirmLoading={publish.busy}
+        okButtonProps={{ disabled: left > 0, size }}
+        cancelButtonProps={{ size }}
+        onOk={() => void publish.run(summary)}
+      >
         <p>
           Trang công khai hiện tên mô hình, đơn vị, lĩnh vực, thời gian, ảnh, tiêu chí và mức hoàn thành, quyết định công nhận, khen thưởng
-          và đoạn giới thiệu dưới đây. Với điển hình cá nhân, hiện họ tên và chức vụ của người được công nhận. Không hiện cán bộ xử lý,
-          ý kiến nội bộ, nhận xét kiểm tra hay biểu quyết.
+          và đoạn giới thiệu dưới đây. Với điển hình cá nhân, hiện họ tên và chức vụ của người được công nhận. Không hiện cán bộ xử lý, ý
+          kiến nội bộ, nhận xét kiểm tra hay biểu quyết.
         </p>
         {publish.error && <Alert type="error" showIcon title={publish.error} style={{ marginBottom: 8 }} />}
-        <Input.TextArea aria-label="Giới thiệu cho nhân dân" autoSize={{ minRows: 5, maxRows: 14 }} value={summary} maxLength={5000} showCount
-          onChange={(e) => setSummary(e.target.value)} style={{ fontSize: 16 }}
-          placeholder="Giới thiệu mô hình cho người dân: làm gì, ở đâu, kết quả ra sao" />
+        <Input.TextArea
+          aria-label="Giới thiệu cho nhân dân"
+          autoSize={{ minRows: 5, maxRows: 14 }}
+          value={summary}
+          maxLength={5000}
+          showCount
+          onChange={(e) => setSummary(e.target.value)}
+          style={{ fontSize: 16 }}
+          placeholder="Giới thiệu mô hình cho người dân: làm gì, ở đâu, kết quả ra sao"
+        />
         {left > 0 && <div style={{ color: '#8c8c8c', marginTop: 4 }}>Viết thêm ít nhất {left} ký tự.</div>}
       </Modal>
     </Card>

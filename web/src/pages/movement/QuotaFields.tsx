@@ -74,8 +74,18 @@ export function QuotaFields() {
   );
 }
 
-export function quotaText(q: { unitKind: string | null; minNew: number; minConsolidated: number; minTotal: number; note?: string | null }): string {
-  const who = q.unitKind ? UNIT_KIND_LABELS[q.unitKind as keyof typeof UNIT_KIND_LABELS] ?? q.unitKind : 'Mọi đơn vị';
-  const parts = [q.minNew ? `${q.minNew} mới` : '', q.minConsolidated ? `${q.minConsolidated} củng cố` : '', q.minTotal ? `tổng ${q.minTotal}` : ''].filter(Boolean);
+export function quotaText(q: {
+  unitKind: string | null;
+  minNew: number;
+  minConsolidated: number;
+  minTotal: number;
+  note?: string | null;
+}): string {
+  const who = q.unitKind ? (UNIT_KIND_LABELS[q.unitKind as keyof typeof UNIT_KIND_LABELS] ?? q.unitKind) : 'Mọi đơn vị';
+  const parts = [
+    q.minNew ? `${q.minNew} mới` : '',
+    q.minConsolidated ? `${q.minConsolidated} củng cố` : '',
+    q.minTotal ? `tổng ${q.minTotal}` : '',
+  ].filter(Boolean);
   return `${who}: ${parts.join(', ') || '—'}${q.note ? ` (${q.note})` : ''}`;
 }

@@ -37,7 +37,15 @@ interface Filters {
 
 /** Filters a dashboard figure may carry that have no field of their own on this page. */
 const EXTRA_LABELS: Record<string, (v: string) => string> = {
-  states: (v) => `Trạng thái: ${v.split(',').length >= REGISTRATION_STATES.length - 2 ? 'đã đăng ký (trừ bản nháp, không chấp thuận)' : v.split(',').map((s) => REGISTRATION_STATE_LABELS[s as RegistrationState] ?? s).join(', ')}`,
+  states: (v) =>
+    `Trạng thái: ${
+      v.split(',').length >= REGISTRATION_STATES.length - 2
+        ? 'đã đăng ký (trừ bản nháp, không chấp thuận)'
+        : v
+            .split(',')
+            .map((s) => REGISTRATION_STATE_LABELS[s as RegistrationState] ?? s)
+            .join(', ')
+    }`,
   unitOnly: () => 'Chỉ hồ sơ của chính đơn vị',
   yearFrom: (v) => `Từ năm ${v}`,
   yearTo: (v) => `Đến năm ${v}`,
@@ -84,11 +92,19 @@ export default function RegistrationsPage() {
   };
 
   // The name of a unit that came in the address, for the unit box.
-  const chosenUnit = useQuery({ queryKey: ['unit', f.unitId], queryFn: () => get<{ name: string }>(`/units/${f.unitId}`), enabled: !!f.unitId });
-  const campaigns = useQuery({ queryKey: ['campaigns', 'launched'], queryFn: () => get<{ items: Campaign[] }>('/campaigns?state=launched&pageSize=200') });
+  const chosenUnit = useQuery({
+    queryKey: ['unit', f.unitId],
+    queryFn: () => get<{ name: string }>(`/units/${f.unitId}`),
+    enabled: !!f.unitId,
+  });
+  const campaigns = useQuery({
+    queryKey: ['campaigns', 'launched'],
+    queryFn: () => get<{ items: Campaign[] }>('/campaigns?state=launched&pageSize=200'),
+  });
   const list = useQuery({
     queryKey: ['registrations', queue, f, extra, page],
-    queryFn: () => get<{ items: Item[]; total: number }>(`/registrations${qs({ ...f, ...extra, queue: queue || undefined, page, pageSize })}`),
+    queryFn: () =>
+      get<{ items: Item[]; total: number }>(`/registrations${qs({ ...f, ...extra, queue: queue || undefined, page, pageSize })}`),
     placeholderData: keepPreviousData,
   });
 
@@ -146,7 +162,14 @@ export default function RegistrationsPage() {
       styles={{ body: { padding: mobile ? 12 : 20 } }}
     >
       {me.capabilities.createUnits && mobile && (
-        <Button type="primary" size="large" block icon={<PlusOutlined />} onClick={() => navigate('/mo-hinh/dang-ky')} style={{ marginBottom: 12 }}>
+        <Button
+          type="primary"
+          size="large"
+          block
+          icon={<PlusOutlined />}
+          onClick={() => navigate('/mo-hinh/dang-ky')}
+          style={{ marginBottom: 12 }}
+        >
           Đăng ký mô hình, điển hình
         </Button>
       )}
@@ -187,7 +210,15 @@ export default function RegistrationsPage() {
           />
         </Col>
         <Col xs={12} sm={6} lg={3}>
-          <InputNumber aria-label="Năm" placeholder="Năm" style={filterStyle} min={2000} max={thisYear + 5} value={f.year ?? null} onChange={(v) => set({ year: v })} />
+          <InputNumber
+            aria-label="Năm"
+            placeholder="Năm"
+            style={filterStyle}
+            min={2000}
+            max={thisYear + 5}
+            value={f.year ?? null}
+            onChange={(v) => set({ year: v })}
+          />
         </Col>
         <Col xs={12} sm={6} lg={3}>
           <Select
@@ -224,7 +255,13 @@ export default function RegistrationsPage() {
           />
         </Col>
         <Col xs={24} lg={12}>
-          <UnitPicker allowClear value={f.unitId ?? null} initialLabel={chosenUnit.data?.name} onChange={(v) => set({ unitId: v })} placeholder="Đơn vị (gõ tên để tìm)…" />
+          <UnitPicker
+            allowClear
+            value={f.unitId ?? null}
+            initialLabel={chosenUnit.data?.name}
+            onChange={(v) => set({ unitId: v })}
+            placeholder="Đơn vị (gõ tên để tìm)…"
+          />
         </Col>
       </Row>
       {Object.keys(extra).length > 0 && (
@@ -239,10 +276,14 @@ export default function RegistrationsPage() {
       )}
       {!queue && (
         <div style={{ marginBottom: 12 }}>
-          <ExportButton filter={{ ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')), ...extra }} />
+          <ExportButton
+            filter={{ ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')), ...extra }}
+          />
         </div>
       )}
-      {list.error && <Alert type="error" showIcon title={errorText(list.error, 'Không tải được danh sách.')} style={{ marginBottom: 12 }} />}
+      {list.error && (
+        <Alert type="error" showIcon title={errorText(list.error, 'Không tải được danh sách.')} style={{ marginBottom: 12 }} />
+      )}
       <Table<Item>
         rowKey="id"
         size={mobile ? 'small' : 'middle'}

@@ -7,7 +7,6 @@ import { StateTag } from './shared';
 import { useDebounced } from '../../components/useDebounced';
 import { vietnamYear } from '../../format';
 
-
 /**
  * While a model is being registered: earlier models near the same unit with a similar title. The
  * registrant may continue one of them as a consolidation, or go on; what was shown is reported back
@@ -25,7 +24,8 @@ export function SimilarWarning(props: {
   const year = props.year ?? vietnamYear();
   const similar = useQuery({
     queryKey: ['similar', props.unitId, title, year, props.excludeId],
-    queryFn: () => get<EarlierRegistration[]>(`/registrations/similar${qs({ unitId: props.unitId, title, year, excludeId: props.excludeId })}`),
+    queryFn: () =>
+      get<EarlierRegistration[]>(`/registrations/similar${qs({ unitId: props.unitId, title, year, excludeId: props.excludeId })}`),
     enabled: !!props.unitId && title.length >= 8,
     staleTime: 60_000,
   });
@@ -47,11 +47,17 @@ export function SimilarWarning(props: {
           dataSource={items}
           renderItem={(e) => (
             <List.Item
-              actions={[<Button key="c" size="small" onClick={() => props.onConsolidate(e)}>Đăng ký là củng cố mô hình này</Button>]}
+              actions={[
+                <Button key="c" size="small" onClick={() => props.onConsolidate(e)}>
+                  Đăng ký là củng cố mô hình này
+                </Button>,
+              ]}
               style={{ flexWrap: 'wrap', gap: 8 }}
             >
               <Space orientation="vertical" size={2} style={{ minWidth: 0 }}>
-                <a href={`/mo-hinh/${e.id}`} target="_blank" rel="noreferrer" style={{ whiteSpace: 'normal' }}>{e.title}</a>
+                <a href={`/mo-hinh/${e.id}`} target="_blank" rel="noreferrer" style={{ whiteSpace: 'normal' }}>
+                  {e.title}
+                </a>
                 <span style={{ color: '#555' }}>
                   {e.unitName} · năm {e.year} · giống {Math.round(e.similarity * 100)}% <StateTag state={e.state} />
                 </span>

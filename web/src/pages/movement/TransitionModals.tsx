@@ -23,12 +23,23 @@ const REASON_COPY = {
   discontinue: { ok: 'Dừng thực hiện', done: 'Đã ghi nhận dừng thực hiện.', hint: 'Nêu lý do dừng thực hiện mô hình.' },
 } as const;
 
-export function ReasonModal({ registration, action, onClose, onDone, onStale }: Base & { action: 'return' | 'reject' | 'discontinue'; onDone: (r: Registration, text: string) => void }) {
+export function ReasonModal({
+  registration,
+  action,
+  onClose,
+  onDone,
+  onStale,
+}: Base & { action: 'return' | 'reject' | 'discontinue'; onDone: (r: Registration, text: string) => void }) {
   const [form] = Form.useForm<{ reason: string }>();
   const copy = REASON_COPY[action];
-  const { submit: ok, busy, error } = useFormSubmit(
+  const {
+    submit: ok,
+    busy,
+    error,
+  } = useFormSubmit(
     form,
-    (v, opts) => post<Registration>(`/registrations/${registration.id}/${action}`, { version: registration.version, reason: v.reason.trim() }, opts),
+    (v, opts) =>
+      post<Registration>(`/registrations/${registration.id}/${action}`, { version: registration.version, reason: v.reason.trim() }, opts),
     { onStale, onSuccess: (next) => onDone(next, copy.done) },
   );
   return (
@@ -70,7 +81,14 @@ interface Candidate {
 }
 
 /** The officers who may support the registration, by name and position, searchable without diacritics. */
-function SupporterSelect(props: { registrationId: string; value: string | null; onChange: (id: string | null) => void; placeholder: string; allowClear?: boolean; style?: CSSProperties }) {
+function SupporterSelect(props: {
+  registrationId: string;
+  value: string | null;
+  onChange: (id: string | null) => void;
+  placeholder: string;
+  allowClear?: boolean;
+  style?: CSSProperties;
+}) {
   const { registrationId, value, onChange, ...rest } = props;
   const candidates = useQuery({
     queryKey: ['supporter-candidates', registrationId],
@@ -112,7 +130,13 @@ export function AcceptModal({ registration, onClose, onDone, onStale }: Base & {
       <p>Hồ sơ sẽ chuyển sang “Đã chấp thuận, đang thực hiện”.</p>
       <Form layout="vertical">
         <Form.Item label="Cán bộ hỗ trợ, theo dõi" extra="Không bắt buộc; có thể phân công sau.">
-          <SupporterSelect allowClear registrationId={registration.id} value={supporterId} onChange={setSupporterId} placeholder="Chọn cán bộ (không bắt buộc)" />
+          <SupporterSelect
+            allowClear
+            registrationId={registration.id}
+            value={supporterId}
+            onChange={setSupporterId}
+            placeholder="Chọn cán bộ (không bắt buộc)"
+          />
         </Form.Item>
       </Form>
     </Modal>
@@ -122,15 +146,30 @@ export function AcceptModal({ registration, onClose, onDone, onStale }: Base & {
 export function SupporterModal({ registration, onClose, onDone, onStale }: Base & { onDone: (r: Registration) => void }) {
   const [supporterId, setSupporterId] = useState<string | null>(registration.supporter?.id ?? null);
   const assign = useAction(
-    (picked: string, opts) => post<Registration>(`/registrations/${registration.id}/supporter`, { version: registration.version, supporterId: picked }, opts),
+    (picked: string, opts) =>
+      post<Registration>(`/registrations/${registration.id}/supporter`, { version: registration.version, supporterId: picked }, opts),
     { onStale, onSuccess: onDone },
   );
   const { busy, error } = assign;
   const ok = () => (supporterId ? assign.run(supporterId) : assign.setError('Vui lòng chọn cán bộ hỗ trợ.'));
   return (
-    <Modal open title={<ModalTitle main="Phân công cán bộ hỗ trợ" sub={registration.title} />} okText="Phân công" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose}>
+    <Modal
+      open
+      title={<ModalTitle main="Phân công cán bộ hỗ trợ" sub={registration.title} />}
+      okText="Phân công"
+      cancelText="Hủy"
+      onOk={ok}
+      confirmLoading={busy}
+      onCancel={onClose}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-      <SupporterSelect registrationId={registration.id} value={supporterId} onChange={setSupporterId} placeholder="Chọn cán bộ" style={{ width: '100%' }} />
+      <SupporterSelect
+        registrationId={registration.id}
+        value={supporterId}
+        onChange={setSupporterId}
+        placeholder="Chọn cán bộ"
+        style={{ width: '100%' }}
+      />
     </Modal>
   );
 }

@@ -28,8 +28,11 @@ export function StateTag({ state }: { state: string }) {
 
 /** The domain's names of kinds and holders, the same words as the statistics and documents use. */
 export { HOLDER_LABELS, KIND_LABELS } from '@domain/statistics.js';
-export const levelLabel = (l: string | null | undefined) => (l ? (UNIT_LEVEL_LABELS as Record<string, string>)[l] ?? l : '—');
-export const LEVEL_OPTIONS = (['grassroots', 'commune', 'district', 'block', 'province', 'central'] as const).map((v) => ({ value: v, label: `Cấp ${UNIT_LEVEL_LABELS[v].toLowerCase()}` }));
+export const levelLabel = (l: string | null | undefined) => (l ? ((UNIT_LEVEL_LABELS as Record<string, string>)[l] ?? l) : '—');
+export const LEVEL_OPTIONS = (['grassroots', 'commune', 'district', 'block', 'province', 'central'] as const).map((v) => ({
+  value: v,
+  label: `Cấp ${UNIT_LEVEL_LABELS[v].toLowerCase()}`,
+}));
 
 export function useFields() {
   return useQuery({ queryKey: ['fields'], queryFn: () => get<Field[]>('/fields'), staleTime: 3_600_000 });
@@ -46,6 +49,9 @@ export interface CommendationFormItem {
   active: boolean;
 }
 export function useCommendationForms() {
-  return useQuery({ queryKey: ['commendation-forms'], queryFn: () => get<CommendationFormItem[]>('/commendation-forms'), staleTime: 3_600_000 });
+  return useQuery({
+    queryKey: ['commendation-forms'],
+    queryFn: () => get<CommendationFormItem[]>('/commendation-forms'),
+    staleTime: 3_600_000,
+  });
 }
-

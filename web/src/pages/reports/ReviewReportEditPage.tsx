@@ -22,7 +22,12 @@ function LinesTable({ title, lines }: { title: string; lines: FigureLine[] }) {
   const total = lines.reduce((t, l) => t + l.total, 0);
   return (
     <Table<FigureLine>
-      size="small" pagination={false} rowKey="key" dataSource={lines} scroll={{ x: true }} title={() => <strong>{title}</strong>}
+      size="small"
+      pagination={false}
+      rowKey="key"
+      dataSource={lines}
+      scroll={{ x: true }}
+      title={() => <strong>{title}</strong>}
       columns={[
         { title: 'Nội dung', dataIndex: 'label' },
         { title: 'Mô hình', align: 'right', render: (_, l) => formatNumberVi(l.models) },
@@ -43,7 +48,10 @@ export default function ReviewReportEditPage() {
   const [form] = Form.useForm<Texts>();
   const [dirty, setDirty] = useState(false);
   const report = useQuery({ queryKey: ['review-report', id], queryFn: () => get<ReviewReport>(`/review-reports/${id}`) });
-  const figures = useQuery({ queryKey: ['review-report', id, 'figures'], queryFn: () => get<ReportFigures>(`/review-reports/${id}/figures`) });
+  const figures = useQuery({
+    queryKey: ['review-report', id, 'figures'],
+    queryFn: () => get<ReportFigures>(`/review-reports/${id}/figures`),
+  });
   const r = report.data;
   const canEdit = !!r?.actions.includes('update');
 
@@ -66,7 +74,11 @@ export default function ReviewReportEditPage() {
   // A stale version is not reloaded here: that would wipe what the officer has written.
   const saving = useAction(
     ({ v, version }: { v: Texts; version: number }, opts) =>
-      patch<ReviewReport>(`/review-reports/${id}`, { ...Object.fromEntries(SECTIONS.map(([k]) => [k, v[k]?.trim() || null])), version }, opts),
+      patch<ReviewReport>(
+        `/review-reports/${id}`,
+        { ...Object.fromEntries(SECTIONS.map(([k]) => [k, v[k]?.trim() || null])), version },
+        opts,
+      ),
     {
       onSuccess: (saved) => {
         queryClient.setQueryData(['review-report', id], saved);
@@ -89,14 +101,27 @@ export default function ReviewReportEditPage() {
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 1000 }}>
       <Space wrap>
-        <Button icon={<ArrowLeftOutlined />} onClick={leave}>Về danh sách</Button>
-        <Button icon={<FileWordOutlined />} href={`/api/v1/review-reports/${r.id}/docx`} disabled={dirty} title={dirty ? 'Hãy lưu trước khi tải' : undefined}>Tải về Word (.docx)</Button>
-        <Button icon={<FileExcelOutlined />} href={`/api/v1/review-reports/${r.id}/xlsx`}>Tải bảng số liệu Excel (.xlsx)</Button>
+        <Button icon={<ArrowLeftOutlined />} onClick={leave}>
+          Về danh sách
+        </Button>
+        <Button
+          icon={<FileWordOutlined />}
+          href={`/api/v1/review-reports/${r.id}/docx`}
+          disabled={dirty}
+          title={dirty ? 'Hãy lưu trước khi tải' : undefined}
+        >
+          Tải về Word (.docx)
+        </Button>
+        <Button icon={<FileExcelOutlined />} href={`/api/v1/review-reports/${r.id}/xlsx`}>
+          Tải bảng số liệu Excel (.xlsx)
+        </Button>
       </Space>
       <Card>
         <h2 style={{ margin: 0, fontSize: 20 }}>{r.title}</h2>
         <div style={{ color: '#555', marginTop: 4 }}>
-          {REVIEW_REPORT_KIND_LABELS[r.kind]} · {r.unit.name} · {r.yearFrom === r.yearTo ? `năm ${r.yearFrom}` : `giai đoạn ${r.yearFrom}–${r.yearTo}`} · {r.number ?? 'chưa có số'} · {r.place}, {formatDate(r.reportDate)}
+          {REVIEW_REPORT_KIND_LABELS[r.kind]} · {r.unit.name} ·{' '}
+          {r.yearFrom === r.yearTo ? `năm ${r.yearFrom}` : `giai đoạn ${r.yearFrom}–${r.yearTo}`} · {r.number ?? 'chưa có số'} · {r.place},{' '}
+          {formatDate(r.reportDate)}
         </div>
       </Card>
       <Card title="Số liệu (DVK tự điền từ các hồ sơ đăng ký, không sửa tay)" size="small" loading={figures.isPending}>
@@ -104,8 +129,9 @@ export default function ReviewReportEditPage() {
         {f && (
           <Space orientation="vertical" style={{ width: '100%' }} size={12}>
             <div style={{ fontSize: 16 }}>
-              Tổng số đã đăng ký: <strong>{formatNumberVi(f.total.total)}</strong> ({formatNumberVi(f.total.models)} mô hình, {formatNumberVi(f.total.exemplars)} điển hình);
-              được công nhận {formatNumberVi(f.recognition.recognised)} ({formatPercentVi(f.recognition.recognised, f.recognition.counted)}).
+              Tổng số đã đăng ký: <strong>{formatNumberVi(f.total.total)}</strong> ({formatNumberVi(f.total.models)} mô hình,{' '}
+              {formatNumberVi(f.total.exemplars)} điển hình); được công nhận {formatNumberVi(f.recognition.recognised)} (
+              {formatPercentVi(f.recognition.recognised, f.recognition.counted)}).
             </div>
             <LinesTable title="Theo lĩnh vực" lines={f.byField} />
             <LinesTable title="Theo tập thể, cá nhân" lines={f.byHolder} />
@@ -123,7 +149,11 @@ export default function ReviewReportEditPage() {
             </Form.Item>
           ))}
         </Form>
-        {canEdit && <Button type="primary" size="large" icon={<SaveOutlined />} loading={busy} disabled={!dirty} onClick={save}>Lưu báo cáo</Button>}
+        {canEdit && (
+          <Button type="primary" size="large" icon={<SaveOutlined />} loading={busy} disabled={!dirty} onClick={save}>
+            Lưu báo cáo
+          </Button>
+        )}
       </Card>
     </div>
   );

@@ -32,54 +32,154 @@ export default function ReviewReportsPage() {
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<NewReport>();
-  const list = useQuery({ queryKey: ['review-reports'], queryFn: () => get<{ items: ReviewReport[]; total: number }>('/review-reports?pageSize=100') });
+  const list = useQuery({
+    queryKey: ['review-reports'],
+    queryFn: () => get<{ items: ReviewReport[]; total: number }>('/review-reports?pageSize=100'),
+  });
   const year = vietnamYear();
-  const { submit: create, busy, error } = useFormSubmit(
+  const {
+    submit: create,
+    busy,
+    error,
+  } = useFormSubmit(
     form,
     (v, opts) =>
-      post<ReviewReport>('/review-reports', { ...v, reportDate: v.reportDate.format('YYYY-MM-DD'), parentBody: v.parentBody || null, number: v.number || null }, opts),
+      post<ReviewReport>(
+        '/review-reports',
+        { ...v, reportDate: v.reportDate.format('YYYY-MM-DD'), parentBody: v.parentBody || null, number: v.number || null },
+        opts,
+      ),
     { onSuccess: (r) => navigate(`/bao-cao/${r.id}`) },
   );
 
   return (
     <Card
       title={<h2 style={{ margin: 0, fontSize: 20 }}>Báo cáo sơ kết, tổng kết</h2>}
-      extra={<Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>Tạo báo cáo</Button>}
+      extra={
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+          Tạo báo cáo
+        </Button>
+      }
     >
       {list.error && <Alert type="error" showIcon title={errorText(list.error)} />}
       <Table<ReviewReport>
-        rowKey="id" dataSource={list.data?.items ?? []} loading={list.isPending} scroll={{ x: true }}
+        rowKey="id"
+        dataSource={list.data?.items ?? []}
+        loading={list.isPending}
+        scroll={{ x: true }}
         locale={{ emptyText: 'Chưa có báo cáo nào. Bấm “Tạo báo cáo” để bắt đầu: số liệu được điền sẵn, bạn viết phần đánh giá.' }}
         onRow={(r) => ({ onClick: () => navigate(`/bao-cao/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
-          { title: 'Báo cáo', render: (_, r) => <><div style={{ fontWeight: 500 }}>{r.title}</div><div style={{ color: '#888', fontSize: 13 }}>{r.unit.name} · {r.number ?? 'chưa có số'}</div></> },
+          {
+            title: 'Báo cáo',
+            render: (_, r) => (
+              <>
+                <div style={{ fontWeight: 500 }}>{r.title}</div>
+                <div style={{ color: '#888', fontSize: 13 }}>
+                  {r.unit.name} · {r.number ?? 'chưa có số'}
+                </div>
+              </>
+            ),
+          },
           { title: 'Loại', render: (_, r) => <Tag>{REVIEW_REPORT_KIND_LABELS[r.kind]}</Tag> },
           { title: 'Giai đoạn', render: (_, r) => (r.yearFrom === r.yearTo ? `Năm ${r.yearFrom}` : `${r.yearFrom}–${r.yearTo}`) },
           { title: 'Ngày', render: (_, r) => formatDate(r.reportDate) },
         ]}
       />
-      <Modal open={creating} title="Tạo báo cáo sơ kết, tổng kết" okText="Tạo báo cáo" cancelText="Hủy" onOk={create} confirmLoading={busy} onCancel={() => setCreating(false)} width={720} destroyOnHidden>
+      <Modal
+        open={creating}
+        title="Tạo báo cáo sơ kết, tổng kết"
+        okText="Tạo báo cáo"
+        cancelText="Hủy"
+        onOk={create}
+        confirmLoading={busy}
+        onCancel={() => setCreating(false)}
+        width={720}
+        destroyOnHidden
+      >
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
-        <Form form={form} layout="vertical" name="new-report"
-          initialValues={{ kind: 'interim', yearFrom: year, yearTo: year, reportDate: vietnamToday(), unitId: me.user.unit.id, signerTitle: 'T/M Ban Chỉ đạo',
-            title: `Sơ kết phong trào thi đua “Dân vận khéo” năm ${year}` }}>
+        <Form
+          form={form}
+          layout="vertical"
+          name="new-report"
+          initialValues={{
+            kind: 'interim',
+            yearFrom: year,
+            yearTo: year,
+            reportDate: vietnamToday(),
+            unitId: me.user.unit.id,
+            signerTitle: 'T/M Ban Chỉ đạo',
+            title: `Sơ kết phong trào thi đua “Dân vận khéo” năm ${year}`,
+          }}
+        >
           <Form.Item label="Đơn vị báo cáo" name="unitId" rules={[{ required: true, message: 'Vui lòng chọn đơn vị' }]}>
             <UnitPicker initialLabel={me.user.unit.name} />
           </Form.Item>
           <Row gutter={12}>
-            <Col xs={24} md={8}><Form.Item label="Loại báo cáo" name="kind"><Select options={[{ value: 'interim', label: 'Sơ kết' }, { value: 'final', label: 'Tổng kết' }]} /></Form.Item></Col>
-            <Col xs={12} md={8}><Form.Item label="Từ năm" name="yearFrom" rules={[{ required: true, message: 'Nhập năm' }]}><InputNumber min={1990} max={2100} style={{ width: '100%' }} /></Form.Item></Col>
-            <Col xs={12} md={8}><Form.Item label="Đến năm" name="yearTo" rules={[{ required: true, message: 'Nhập năm' }]}><InputNumber min={1990} max={2100} style={{ width: '100%' }} /></Form.Item></Col>
+            <Col xs={24} md={8}>
+              <Form.Item label="Loại báo cáo" name="kind">
+                <Select
+                  options={[
+                    { value: 'interim', label: 'Sơ kết' },
+                    { value: 'final', label: 'Tổng kết' },
+                  ]}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item label="Từ năm" name="yearFrom" rules={[{ required: true, message: 'Nhập năm' }]}>
+                <InputNumber min={1990} max={2100} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item label="Đến năm" name="yearTo" rules={[{ required: true, message: 'Nhập năm' }]}>
+                <InputNumber min={1990} max={2100} style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
           </Row>
-          <Form.Item label="Tên báo cáo" name="title" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên báo cáo' }]}><Input /></Form.Item>
+          <Form.Item label="Tên báo cáo" name="title" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên báo cáo' }]}>
+            <Input />
+          </Form.Item>
           <Row gutter={12}>
-            <Col xs={24} md={12}><Form.Item label="Cấp ủy cấp trên (dòng đầu, góc trái)" name="parentBody"><Input placeholder="Ví dụ: Đảng bộ tỉnh Vĩnh Long" /></Form.Item></Col>
-            <Col xs={24} md={12}><Form.Item label="Cơ quan ban hành" name="issuingBody" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập cơ quan ban hành' }]}><Input placeholder="Ví dụ: Ban Chỉ đạo phong trào “Dân vận khéo” xã …" /></Form.Item></Col>
-            <Col xs={24} md={8}><Form.Item label="Số, ký hiệu" name="number"><Input placeholder="Số 12-BC/BCĐ" /></Form.Item></Col>
-            <Col xs={12} md={8}><Form.Item label="Địa danh" name="place" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập địa danh' }]}><Input /></Form.Item></Col>
-            <Col xs={12} md={8}><Form.Item label="Ngày báo cáo" name="reportDate" rules={[{ required: true, message: 'Chọn ngày' }]}><DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} /></Form.Item></Col>
-            <Col xs={24} md={12}><Form.Item label="Chức danh người ký" name="signerTitle"><Input /></Form.Item></Col>
-            <Col xs={24} md={12}><Form.Item label="Họ tên người ký" name="signerName"><Input /></Form.Item></Col>
+            <Col xs={24} md={12}>
+              <Form.Item label="Cấp ủy cấp trên (dòng đầu, góc trái)" name="parentBody">
+                <Input placeholder="Ví dụ: Đảng bộ tỉnh Vĩnh Long" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item
+                label="Cơ quan ban hành"
+                name="issuingBody"
+                rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập cơ quan ban hành' }]}
+              >
+                <Input placeholder="Ví dụ: Ban Chỉ đạo phong trào “Dân vận khéo” xã …" />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={8}>
+              <Form.Item label="Số, ký hiệu" name="number">
+                <Input placeholder="Số 12-BC/BCĐ" />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item label="Địa danh" name="place" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập địa danh' }]}>
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={12} md={8}>
+              <Form.Item label="Ngày báo cáo" name="reportDate" rules={[{ required: true, message: 'Chọn ngày' }]}>
+                <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item label="Chức danh người ký" name="signerTitle">
+                <Input />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item label="Họ tên người ký" name="signerName">
+                <Input />
+              </Form.Item>
+            </Col>
           </Row>
         </Form>
       </Modal>

@@ -66,7 +66,14 @@ export default function SearchPage() {
           onChange={(v) => set({ state: v })}
           options={REGISTRATION_STATES.map((s) => ({ value: s, label: REGISTRATION_STATE_LABELS[s] }))}
         />
-        <InputNumber placeholder="Năm" min={2000} max={2100} value={year} onChange={(v) => set({ year: v ?? undefined })} style={{ width: 110 }} />
+        <InputNumber
+          placeholder="Năm"
+          min={2000}
+          max={2100}
+          value={year}
+          onChange={(v) => set({ year: v ?? undefined })}
+          style={{ width: 110 }}
+        />
       </Space>
       {result.error && <Alert type="error" showIcon title={errorText(result.error)} />}
       {!q && <Empty description="Gõ từ khóa để tìm trong các mô hình, điển hình bạn được xem." />}
@@ -97,13 +104,24 @@ export default function SearchPage() {
                       <StateTag state={h.state} />
                     </Space>
                   </div>
-                  {h.snippet.length > 0 && <div style={{ color: '#333' }}>…<Highlight parts={h.snippet} />…</div>}
+                  {h.snippet.length > 0 && (
+                    <div style={{ color: '#333' }}>
+                      …<Highlight parts={h.snippet} />…
+                    </div>
+                  )}
                 </div>
               </List.Item>
             )}
           />
           {result.data.total > PAGE_SIZE && (
-            <Pagination current={page} pageSize={PAGE_SIZE} total={result.data.total} showSizeChanger={false} onChange={(p) => set({ page: p })} style={{ marginTop: 12 }} />
+            <Pagination
+              current={page}
+              pageSize={PAGE_SIZE}
+              total={result.data.total}
+              showSizeChanger={false}
+              onChange={(p) => set({ page: p })}
+              style={{ marginTop: 12 }}
+            />
           )}
         </>
       )}

@@ -27,60 +27,114 @@ export default function CompliancePage() {
   const c = data.data;
   const years = c ? Array.from({ length: c.campaign.yearTo - c.campaign.yearFrom + 1 }, (_, i) => c.campaign.yearFrom + i) : [];
   const rows = (c?.rows ?? []).filter((r) => status === 'all' || r.status === status);
-  const quota = (r: Row) => [r.quota.minNew && `${r.quota.minNew} mới`, r.quota.minConsolidated && `${r.quota.minConsolidated} củng cố`, r.quota.minTotal && `tổng ${r.quota.minTotal}`].filter(Boolean).join(', ') || '—';
+  const quota = (r: Row) =>
+    [
+      r.quota.minNew && `${r.quota.minNew} mới`,
+      r.quota.minConsolidated && `${r.quota.minConsolidated} củng cố`,
+      r.quota.minTotal && `tổng ${r.quota.minTotal}`,
+    ]
+      .filter(Boolean)
+      .join(', ') || '—';
 
   return (
     <div style={{ display: 'flex', flexDirection: 'column', gap: 12, maxWidth: 1100 }}>
-      <div><Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/phat-dong')}>Về danh sách đợt phát động</Button></div>
+      <div>
+        <Button icon={<ArrowLeftOutlined />} onClick={() => navigate('/phat-dong')}>
+          Về danh sách đợt phát động
+        </Button>
+      </div>
       {data.error && <Alert type="error" showIcon title={errorText(data.error)} />}
       <Card>
         <h2 style={{ margin: '0 0 8px', fontSize: 20 }}>Tình hình thực hiện chỉ tiêu</h2>
         <div style={{ marginBottom: 12 }}>{c?.campaign.title}</div>
         <span style={{ marginRight: 8 }}>Năm</span>
-        <Select style={{ width: 110, marginRight: 8 }} value={c?.year} onChange={setYear} options={years.map((y) => ({ value: y, label: String(y) }))} aria-label="Năm" />
+        <Select
+          style={{ width: 110, marginRight: 8 }}
+          value={c?.year}
+          onChange={setYear}
+          options={years.map((y) => ({ value: y, label: String(y) }))}
+          aria-label="Năm"
+        />
         {c && <XlsxButton path={`/campaigns/${id}/compliance/xlsx`} params={{ year: c.year }} />}
         <Row gutter={[12, 12]} style={{ marginTop: 12 }}>
-          {([['units', 'Đơn vị có chỉ tiêu'], ['met', COMPLIANCE_LABELS.met], ['short', COMPLIANCE_LABELS.short], ['none', COMPLIANCE_LABELS.none]] as const).map(([k, label]) => (
+          {(
+            [
+              ['units', 'Đơn vị có chỉ tiêu'],
+              ['met', COMPLIANCE_LABELS.met],
+              ['short', COMPLIANCE_LABELS.short],
+              ['none', COMPLIANCE_LABELS.none],
+            ] as const
+          ).map(([k, label]) => (
             <Col key={k} xs={12} md={6}>
-              <Card size="small"><Statistic title={label} value={c?.summary[k] ?? 0} loading={data.isPending} valueStyle={k === 'none' && c?.summary.none ? { color: '#cf1322' } : undefined} /></Card>
+              <Card size="small">
+                <Statistic
+                  title={label}
+                  value={c?.summary[k] ?? 0}
+                  loading={data.isPending}
+                  valueStyle={k === 'none' && c?.summary.none ? { color: '#cf1322' } : undefined}
+                />
+              </Card>
             </Col>
           ))}
         </Row>
       </Card>
       <Card size="small">
         <div style={{ overflowX: 'auto', marginBottom: 12 }}>
-        <Segmented
-          
-          value={status}
-          onChange={(v) => setStatus(v as typeof status)}
-          options={[{ value: 'all', label: 'Tất cả' }, { value: 'none', label: COMPLIANCE_LABELS.none }, { value: 'short', label: COMPLIANCE_LABELS.short }, { value: 'met', label: COMPLIANCE_LABELS.met }]}
-        />
+          <Segmented
+            value={status}
+            onChange={(v) => setStatus(v as typeof status)}
+            options={[
+              { value: 'all', label: 'Tất cả' },
+              { value: 'none', label: COMPLIANCE_LABELS.none },
+              { value: 'short', label: COMPLIANCE_LABELS.short },
+              { value: 'met', label: COMPLIANCE_LABELS.met },
+            ]}
+          />
         </div>
         <Table<Row>
-          size="small" rowKey={(r) => r.unit.id} dataSource={rows} scroll={{ x: true }} pagination={rows.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
-          columns={mobile ? [
-            {
-              title: 'Đơn vị, số mô hình',
-              render: (_, r) => (
-                <div>
-                  <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
-                    <span>{r.unit.name}</span>
-                    <Tag color={COLORS[r.status]} style={{ marginInlineEnd: 0, alignSelf: 'flex-start' }}>{COMPLIANCE_LABELS[r.status]}</Tag>
-                  </div>
-                  <div style={{ color: '#595959', fontSize: 14 }}>
-                    Đã đăng ký {r.total} (mới {r.newCount + r.replicationCount}, củng cố {r.consolidationCount}) · chỉ tiêu: {quota(r)}
-                  </div>
-                </div>
-              ),
-            },
-          ] : [
-            { title: 'Đơn vị', render: (_, r) => <><div>{r.unit.name}</div><div style={{ color: '#888', fontSize: 13 }}>{UNIT_KIND_LABELS[r.unit.kind as UnitKind] ?? r.unit.kind}</div></> },
-            { title: 'Chỉ tiêu', render: (_, r) => quota(r) },
-            { title: 'Mới', align: 'right', render: (_, r) => r.newCount + r.replicationCount },
-            { title: 'Củng cố', align: 'right', dataIndex: 'consolidationCount' },
-            { title: 'Tổng', align: 'right', dataIndex: 'total' },
-            { title: 'Kết quả', render: (_, r) => <Tag color={COLORS[r.status]}>{COMPLIANCE_LABELS[r.status]}</Tag> },
-          ]}
+          size="small"
+          rowKey={(r) => r.unit.id}
+          dataSource={rows}
+          scroll={{ x: true }}
+          pagination={rows.length > 30 ? { pageSize: 30, showSizeChanger: false } : false}
+          columns={
+            mobile
+              ? [
+                  {
+                    title: 'Đơn vị, số mô hình',
+                    render: (_, r) => (
+                      <div>
+                        <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
+                          <span>{r.unit.name}</span>
+                          <Tag color={COLORS[r.status]} style={{ marginInlineEnd: 0, alignSelf: 'flex-start' }}>
+                            {COMPLIANCE_LABELS[r.status]}
+                          </Tag>
+                        </div>
+                        <div style={{ color: '#595959', fontSize: 14 }}>
+                          Đã đăng ký {r.total} (mới {r.newCount + r.replicationCount}, củng cố {r.consolidationCount}) · chỉ tiêu:{' '}
+                          {quota(r)}
+                        </div>
+                      </div>
+                    ),
+                  },
+                ]
+              : [
+                  {
+                    title: 'Đơn vị',
+                    render: (_, r) => (
+                      <>
+                        <div>{r.unit.name}</div>
+                        <div style={{ color: '#888', fontSize: 13 }}>{UNIT_KIND_LABELS[r.unit.kind as UnitKind] ?? r.unit.kind}</div>
+                      </>
+                    ),
+                  },
+                  { title: 'Chỉ tiêu', render: (_, r) => quota(r) },
+                  { title: 'Mới', align: 'right', render: (_, r) => r.newCount + r.replicationCount },
+                  { title: 'Củng cố', align: 'right', dataIndex: 'consolidationCount' },
+                  { title: 'Tổng', align: 'right', dataIndex: 'total' },
+                  { title: 'Kết quả', render: (_, r) => <Tag color={COLORS[r.status]}>{COMPLIANCE_LABELS[r.status]}</Tag> },
+                ]
+          }
         />
       </Card>
     </div>

@@ -52,27 +52,52 @@ export default function DashboardPage() {
     if (result) navigate(listUrl(result, row));
   };
   const number = (result: StatsResult | undefined, row: StatsRow | null, n: number) =>
-    result ? <Link to={listUrl(result, row)} style={{ fontVariantNumeric: 'tabular-nums' }} aria-label={`${formatNumberVi(n)} – xem danh sách`}>{formatNumberVi(n)}</Link> : formatNumberVi(n);
+    result ? (
+      <Link to={listUrl(result, row)} style={{ fontVariantNumeric: 'tabular-nums' }} aria-label={`${formatNumberVi(n)} – xem danh sách`}>
+        {formatNumberVi(n)}
+      </Link>
+    ) : (
+      formatNumberVi(n)
+    );
 
   const total = byField.data?.total;
   const models = byKind.data?.rows.find((r) => r.keys.kind === 'model')?.count ?? 0;
   const exemplars = byKind.data?.rows.find((r) => r.keys.kind === 'exemplar')?.count ?? 0;
   const error = byField.error ?? byChild.error;
 
-  const fieldOption = useMemo(() => barOption(byField.data?.rows.map((r) => r.labels.field ?? '') ?? [], byField.data?.rows.map((r) => r.count) ?? [], false), [byField.data]);
+  const fieldOption = useMemo(
+    () => barOption(byField.data?.rows.map((r) => r.labels.field ?? '') ?? [], byField.data?.rows.map((r) => r.count) ?? [], false),
+    [byField.data],
+  );
   // Units with most registrations first; those with none stay listed, at the end.
-  const children = useMemo(() => (byChild.data?.rows ?? []).filter((r) => r.count > 0 || !r.own).sort((a, b) => b.count - a.count), [byChild.data]);
+  const children = useMemo(
+    () => (byChild.data?.rows ?? []).filter((r) => r.count > 0 || !r.own).sort((a, b) => b.count - a.count),
+    [byChild.data],
+  );
   const childOption = useMemo(() => {
-    const top = children.filter((r) => r.count > 0).slice(0, 15).reverse();
-    return { ...barOption(top.map((r) => r.labels.child ?? ''), top.map((r) => r.count), true), _rows: top };
+    const top = children
+      .filter((r) => r.count > 0)
+      .slice(0, 15)
+      .reverse();
+    return {
+      ...barOption(
+        top.map((r) => r.labels.child ?? ''),
+        top.map((r) => r.count),
+        true,
+      ),
+      _rows: top,
+    };
   }, [children]);
-  const yearOption = useMemo(() => ({
-    grid: { left: 48, right: 16, top: 16, bottom: 28 },
-    tooltip: { trigger: 'axis' },
-    xAxis: { type: 'category', data: byYear.data?.rows.map((r) => String(r.keys.year)) ?? [] },
-    yAxis: { type: 'value', minInterval: 1 },
-    series: [{ type: 'line', data: byYear.data?.rows.map((r) => r.count) ?? [], color: RED, symbolSize: 9, label: { show: true } }],
-  }), [byYear.data]);
+  const yearOption = useMemo(
+    () => ({
+      grid: { left: 48, right: 16, top: 16, bottom: 28 },
+      tooltip: { trigger: 'axis' },
+      xAxis: { type: 'category', data: byYear.data?.rows.map((r) => String(r.keys.year)) ?? [] },
+      yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'line', data: byYear.data?.rows.map((r) => r.count) ?? [], color: RED, symbolSize: 9, label: { show: true } }],
+    }),
+    [byYear.data],
+  );
 
   const unitName = byField.data?.unit.name ?? '';
   return (
@@ -92,17 +117,57 @@ export default function DashboardPage() {
             <UnitPicker value={base.unitId ?? null} onChange={(v) => set({ unitId: v })} allowClear placeholder="Toàn bộ phạm vi của tôi" />
           </div>
           <span>Từ năm</span>
-          <InputNumber aria-label="Từ năm" min={2000} max={2100} value={base.yearFrom ? Number(base.yearFrom) : null} onChange={(v) => set({ yearFrom: v })} style={{ width: 100 }} />
+          <InputNumber
+            aria-label="Từ năm"
+            min={2000}
+            max={2100}
+            value={base.yearFrom ? Number(base.yearFrom) : null}
+            onChange={(v) => set({ yearFrom: v })}
+            style={{ width: 100 }}
+          />
           <span>đến</span>
-          <InputNumber aria-label="Đến năm" min={2000} max={2100} value={base.yearTo ? Number(base.yearTo) : null} onChange={(v) => set({ yearTo: v })} style={{ width: 100 }} />
-          <Select allowClear placeholder="Đợt phát động" style={{ minWidth: 220 }} value={base.campaignId} onChange={(v) => set({ campaignId: v })}
-            options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))} />
-          <Select allowClear placeholder="Mô hình và điển hình" style={{ minWidth: 170 }} value={base.kind} onChange={(v) => set({ kind: v })}
-            options={[{ value: 'model', label: 'Chỉ mô hình' }, { value: 'exemplar', label: 'Chỉ điển hình' }]} />
-          <Select allowClear placeholder="Tập thể và cá nhân" style={{ minWidth: 170 }} value={base.holder} onChange={(v) => set({ holder: v })}
-            options={[{ value: 'collective', label: 'Tập thể' }, { value: 'individual', label: 'Cá nhân' }]} />
+          <InputNumber
+            aria-label="Đến năm"
+            min={2000}
+            max={2100}
+            value={base.yearTo ? Number(base.yearTo) : null}
+            onChange={(v) => set({ yearTo: v })}
+            style={{ width: 100 }}
+          />
+          <Select
+            allowClear
+            placeholder="Đợt phát động"
+            style={{ minWidth: 220 }}
+            value={base.campaignId}
+            onChange={(v) => set({ campaignId: v })}
+            options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
+          />
+          <Select
+            allowClear
+            placeholder="Mô hình và điển hình"
+            style={{ minWidth: 170 }}
+            value={base.kind}
+            onChange={(v) => set({ kind: v })}
+            options={[
+              { value: 'model', label: 'Chỉ mô hình' },
+              { value: 'exemplar', label: 'Chỉ điển hình' },
+            ]}
+          />
+          <Select
+            allowClear
+            placeholder="Tập thể và cá nhân"
+            style={{ minWidth: 170 }}
+            value={base.holder}
+            onChange={(v) => set({ holder: v })}
+            options={[
+              { value: 'collective', label: 'Tập thể' },
+              { value: 'individual', label: 'Cá nhân' },
+            ]}
+          />
         </Space>
-        <div style={{ color: '#666', marginTop: 8 }}>Tính các hồ sơ đã gửi đăng ký (không tính bản nháp và hồ sơ không được chấp thuận). Bấm vào một con số để xem danh sách.</div>
+        <div style={{ color: '#666', marginTop: 8 }}>
+          Tính các hồ sơ đã gửi đăng ký (không tính bản nháp và hồ sơ không được chấp thuận). Bấm vào một con số để xem danh sách.
+        </div>
       </Card>
       {error && <Alert type="error" showIcon title={errorText(error)} />}
 
@@ -111,14 +176,34 @@ export default function DashboardPage() {
           { title: 'Tổng số đã đăng ký', value: total?.count, row: null },
           { title: 'Mô hình', value: models, row: { keys: { kind: 'model' } } },
           { title: 'Điển hình', value: exemplars, row: { keys: { kind: 'exemplar' } } },
-          { title: 'Được công nhận', value: total?.recognised, share: total ? formatPercentVi(total.recognised, total.count) : '', row: { keys: { recognised: true } } },
-          { title: 'Được khen thưởng', value: total?.commended, share: total ? formatPercentVi(total.commended, total.count) : '', row: { keys: { commended: true } } },
-          { title: 'Kinh phí dự kiến (triệu đồng)', value: total ? Math.round(total.fundsVnd / 1_000_000) : undefined, row: null, plain: true },
+          {
+            title: 'Được công nhận',
+            value: total?.recognised,
+            share: total ? formatPercentVi(total.recognised, total.count) : '',
+            row: { keys: { recognised: true } },
+          },
+          {
+            title: 'Được khen thưởng',
+            value: total?.commended,
+            share: total ? formatPercentVi(total.commended, total.count) : '',
+            row: { keys: { commended: true } },
+          },
+          {
+            title: 'Kinh phí dự kiến (triệu đồng)',
+            value: total ? Math.round(total.fundsVnd / 1_000_000) : undefined,
+            row: null,
+            plain: true,
+          },
         ].map((c) => (
           <Col key={c.title} xs={12} md={8} xl={4}>
             <Card size="small" hoverable={!c.plain} onClick={() => !c.plain && open(byField.data, c.row as never)}>
-              <Statistic title={c.title} value={c.value ?? 0} loading={byField.isPending} formatter={(v) => formatNumberVi(Number(v))}
-                suffix={c.share ? <span style={{ fontSize: 14, color: '#666' }}>({c.share})</span> : undefined} />
+              <Statistic
+                title={c.title}
+                value={c.value ?? 0}
+                loading={byField.isPending}
+                formatter={(v) => formatNumberVi(Number(v))}
+                suffix={c.share ? <span style={{ fontSize: 14, color: '#666' }}>({c.share})</span> : undefined}
+              />
             </Card>
           </Col>
         ))}
@@ -129,7 +214,11 @@ export default function DashboardPage() {
           <Card title="Theo lĩnh vực" size="small">
             <Chart option={fieldOption} height={240} onPick={(i) => open(byField.data, byField.data?.rows[i] ?? null)} />
             <Table<StatsRow>
-              size="small" pagination={false} rowKey={(r) => String(r.keys.field)} dataSource={byField.data?.rows ?? []} scroll={{ x: true }}
+              size="small"
+              pagination={false}
+              rowKey={(r) => String(r.keys.field)}
+              dataSource={byField.data?.rows ?? []}
+              scroll={{ x: true }}
               columns={[
                 { title: 'Lĩnh vực', render: (_, r) => r.labels.field },
                 { title: 'Số lượng', align: 'right', render: (_, r) => number(byField.data, r, r.count) },
@@ -149,16 +238,31 @@ export default function DashboardPage() {
       <Card title="Theo đơn vị trực thuộc (bấm tên để xem sâu hơn)" size="small">
         <Row gutter={[12, 12]}>
           <Col xs={24} lg={11}>
-            <Chart option={childOption} height={Math.max(200, childOption._rows.length * 26 + 40)}
-              onPick={(i) => open(byChild.data, childOption._rows[i] ?? null)} />
+            <Chart
+              option={childOption}
+              height={Math.max(200, childOption._rows.length * 26 + 40)}
+              onPick={(i) => open(byChild.data, childOption._rows[i] ?? null)}
+            />
           </Col>
           <Col xs={24} lg={13}>
             <Table<StatsRow>
-              size="small" rowKey={(r) => `${r.keys.child}-${r.own ? 'own' : ''}`} dataSource={children} scroll={{ x: true }}
+              size="small"
+              rowKey={(r) => `${r.keys.child}-${r.own ? 'own' : ''}`}
+              dataSource={children}
+              scroll={{ x: true }}
               pagination={children.length > 20 ? { pageSize: 20, showSizeChanger: false } : false}
               columns={[
-                { title: 'Đơn vị', render: (_, r) => (r.own ? r.labels.child : <a onClick={() => set({ unitId: String(r.keys.child) })}>{r.labels.child}</a>) },
-                { title: 'Số lượng', align: 'right', sorter: (a, b) => a.count - b.count, render: (_, r) => number(byChild.data, r, r.count) },
+                {
+                  title: 'Đơn vị',
+                  render: (_, r) =>
+                    r.own ? r.labels.child : <a onClick={() => set({ unitId: String(r.keys.child) })}>{r.labels.child}</a>,
+                },
+                {
+                  title: 'Số lượng',
+                  align: 'right',
+                  sorter: (a, b) => a.count - b.count,
+                  render: (_, r) => number(byChild.data, r, r.count),
+                },
                 { title: 'Công nhận', align: 'right', render: (_, r) => formatNumberVi(r.recognised) },
                 { title: 'Khen thưởng', align: 'right', render: (_, r) => formatNumberVi(r.commended) },
               ]}
@@ -167,7 +271,8 @@ export default function DashboardPage() {
         </Row>
       </Card>
       <div style={{ color: '#666' }}>
-        Xem thêm: <Link to="/bao-cao">Báo cáo sơ kết, tổng kết</Link> · <Link to="/phat-dong">Tình hình thực hiện chỉ tiêu theo đợt phát động</Link>
+        Xem thêm: <Link to="/bao-cao">Báo cáo sơ kết, tổng kết</Link> ·{' '}
+        <Link to="/phat-dong">Tình hình thực hiện chỉ tiêu theo đợt phát động</Link>
       </div>
     </div>
   );

@@ -16,11 +16,14 @@ interface Props {
 
 export function MoveUnitModal({ unit, open, onClose, onMoved, onStale }: Props) {
   const [target, setTarget] = useState<string | null>(null);
-  const move = useAction((newParentId: string, opts) => post<Unit>(`/units/${unit.id}/move`, { version: unit.version, newParentId }, opts), {
-    fallback: 'Chưa chuyển được đơn vị.',
-    onStale,
-    onSuccess: onMoved,
-  });
+  const move = useAction(
+    (newParentId: string, opts) => post<Unit>(`/units/${unit.id}/move`, { version: unit.version, newParentId }, opts),
+    {
+      fallback: 'Chưa chuyển được đơn vị.',
+      onStale,
+      onSuccess: onMoved,
+    },
+  );
   const { busy, error, setError } = move;
   const currentParent = unit.ancestors.at(-1)?.name;
   const save = () => (target ? move.run(target) : setError('Vui lòng chọn đơn vị cấp trên mới.'));

@@ -33,7 +33,8 @@ export function UnitDetail({ id, onOpen, onChildrenChanged }: Props) {
   };
 
   const setActive = useAction(
-    ({ deactivate, version }: { deactivate: boolean; version: number }, opts) => post(`/units/${id}/${deactivate ? 'deactivate' : 'reactivate'}`, { version }, opts),
+    ({ deactivate, version }: { deactivate: boolean; version: number }, opts) =>
+      post(`/units/${id}/${deactivate ? 'deactivate' : 'reactivate'}`, { version }, opts),
     {
       showError: 'modal',
       onStale: () => unit.refetch(),

@@ -34,7 +34,12 @@ interface Values {
 export function UnitFormModal({ open, mode, onClose, onSaved, onStale }: Props) {
   const [form] = Form.useForm<Values>();
   // The form shows what is missing; a refusal about one field (a code in use) is shown on that field.
-  const { submit: save, busy, error, setError } = useFormSubmit(
+  const {
+    submit: save,
+    busy,
+    error,
+    setError,
+  } = useFormSubmit(
     form,
     (v, opts) => {
       const body = { ...v, name: v.name.trim(), code: v.code.trim(), address: v.address?.trim() || null };
@@ -42,7 +47,12 @@ export function UnitFormModal({ open, mode, onClose, onSaved, onStale }: Props) 
         ? post<Unit>('/units', { ...body, parentId: mode.parent.id }, opts)
         : patch<Unit>(`/units/${mode.unit.id}`, { ...body, version: mode.unit.version }, opts);
     },
-    { fallback: 'Chưa lưu được. Vui lòng thử lại.', onStale, onSuccess: onSaved, onError: (e) => showOnFields(form, e, FIELD_OF_CODE, FIELDS) },
+    {
+      fallback: 'Chưa lưu được. Vui lòng thử lại.',
+      onStale,
+      onSuccess: onSaved,
+      onError: (e) => showOnFields(form, e, FIELD_OF_CODE, FIELDS),
+    },
   );
 
   useEffect(() => {
@@ -56,7 +66,6 @@ export function UnitFormModal({ open, mode, onClose, onSaved, onStale }: Props) 
       form.setFieldsValue({ level: mode.parent.kind === 'province' ? 'commune' : 'grassroots' });
     }
   }, [open, mode, form, setError]);
-
 
   return (
     <FormModal

@@ -21,9 +21,11 @@ export function UnitSearch({ includeInactive, selectedId, onSelect, onActive }: 
   const [text, setText] = useState('');
   const active = text.trim().length >= 2;
   const search = useDebouncedSearch(['units', 'search', includeInactive], text, (q) =>
-    get<{ items: UnitListItem[]; total: number }>(`/units${qs({ q, pageSize: LIMIT, includeInactive: includeInactive ? 'true' : 'false' })}`),
+    get<{ items: UnitListItem[]; total: number }>(
+      `/units${qs({ q, pageSize: LIMIT, includeInactive: includeInactive ? 'true' : 'false' })}`,
+    ),
   );
-  const result = active ? search.data ?? null : null;
+  const result = active ? (search.data ?? null) : null;
   const error = active && search.error ? errorText(search.error) : null;
   const loading = search.loading;
 
@@ -40,9 +42,7 @@ export function UnitSearch({ includeInactive, selectedId, onSelect, onActive }: 
         style={{ marginBottom: 8 }}
         aria-label="Tìm đơn vị"
       />
-      {!active && text.length > 0 && (
-        <Typography.Text type="secondary">Gõ ít nhất 2 ký tự. Có thể gõ không dấu.</Typography.Text>
-      )}
+      {!active && text.length > 0 && <Typography.Text type="secondary">Gõ ít nhất 2 ký tự. Có thể gõ không dấu.</Typography.Text>}
       {active && (
         <>
           {error && <Typography.Text type="danger">{error}</Typography.Text>}

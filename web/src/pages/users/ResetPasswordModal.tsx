@@ -9,19 +9,30 @@ export function ResetPasswordModal({ user, onClose }: { user: User; onClose: () 
   const { message } = App.useApp();
   const [form] = Form.useForm<{ newPassword: string }>();
   // The server's refusal (a weak password) is shown under the field.
-  const { submit: save, busy } = useFormSubmit(form, (v, opts) => post(`/users/${user.id}/reset-password`, { newPassword: v.newPassword }, opts), {
-    onSuccess: () => {
-      message.success(`Đã đặt lại mật khẩu cho ${user.fullName}. Người dùng sẽ phải đổi mật khẩu khi đăng nhập.`);
-      onClose();
+  const { submit: save, busy } = useFormSubmit(
+    form,
+    (v, opts) => post(`/users/${user.id}/reset-password`, { newPassword: v.newPassword }, opts),
+    {
+      onSuccess: () => {
+        message.success(`Đã đặt lại mật khẩu cho ${user.fullName}. Người dùng sẽ phải đổi mật khẩu khi đăng nhập.`);
+        onClose();
+      },
+      onError: (e) => {
+        form.setFields([{ name: 'newPassword', errors: [errorText(e)] }]);
+        return true;
+      },
     },
-    onError: (e) => {
-      form.setFields([{ name: 'newPassword', errors: [errorText(e)] }]);
-      return true;
-    },
-  });
+  );
 
   return (
-    <FormModal title="Đặt lại mật khẩu" sub={`${user.fullName} (${user.username})`} okText="Đặt lại mật khẩu" onOk={save} busy={busy} onClose={onClose}>
+    <FormModal
+      title="Đặt lại mật khẩu"
+      sub={`${user.fullName} (${user.username})`}
+      okText="Đặt lại mật khẩu"
+      onOk={save}
+      busy={busy}
+      onClose={onClose}
+    >
       <Form form={form} layout="vertical" style={{ marginTop: 12 }} name="reset-password">
         <Form.Item
           label="Mật khẩu mới"

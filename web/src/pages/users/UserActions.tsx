@@ -15,14 +15,22 @@ export function UserActions({ user, handlers, block }: { user: User; handlers: U
   const style = block ? undefined : { paddingInline: 4, height: 28 };
   const type = block ? 'default' : 'link';
   return (
-    <div style={{ display: 'flex', flexDirection: block ? 'row' : 'column', flexWrap: 'wrap', alignItems: 'flex-start', gap: block ? 8 : 0 }}>
+    <div
+      style={{ display: 'flex', flexDirection: block ? 'row' : 'column', flexWrap: 'wrap', alignItems: 'flex-start', gap: block ? 8 : 0 }}
+    >
       {can('update') && (
         <Button type={type} style={style} icon={<EditOutlined />} onClick={() => handlers.onEdit(user)}>
           Sửa
         </Button>
       )}
       {can('update') && (
-        <Button type={type} style={style} danger={user.active} icon={user.active ? <LockOutlined /> : <UnlockOutlined />} onClick={() => handlers.onToggleLock(user)}>
+        <Button
+          type={type}
+          style={style}
+          danger={user.active}
+          icon={user.active ? <LockOutlined /> : <UnlockOutlined />}
+          onClick={() => handlers.onToggleLock(user)}
+        >
           {user.active ? 'Khóa' : 'Mở khóa'}
         </Button>
       )}

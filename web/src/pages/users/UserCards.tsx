@@ -17,7 +17,12 @@ interface Props {
 
 /** Accounts as a list of cards: the phone's version of the users table. */
 export function UserCards({ users, total, page, pageSize, loading, onPage, handlers }: Props) {
-  if (loading) return <div style={{ padding: 24, textAlign: 'center' }}><Spin /></div>;
+  if (loading)
+    return (
+      <div style={{ padding: 24, textAlign: 'center' }}>
+        <Spin />
+      </div>
+    );
   if (users.length === 0) return <Empty description="Không có người dùng phù hợp" />;
   return (
     <>
@@ -30,7 +35,9 @@ export function UserCards({ users, total, page, pageSize, loading, onPage, handl
               {u.username}
               {u.position ? ` · ${u.position}` : ''}
             </Typography.Text>
-            <div style={{ marginTop: 6 }}>{ROLE_LABELS[u.role]} – {u.unit.name}</div>
+            <div style={{ marginTop: 6 }}>
+              {ROLE_LABELS[u.role]} – {u.unit.name}
+            </div>
             <UserScopes user={u} />
             <div style={{ margin: '6px 0' }}>
               <UserStatus user={u} />

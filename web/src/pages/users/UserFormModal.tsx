@@ -50,7 +50,11 @@ export function UserFormModal({ user, onClose, onSaved }: { user: User | null; o
   }
 
   // The form shows what is missing; a refusal about one field is shown on that field.
-  const { submit: save, busy, error } = useFormSubmit(
+  const {
+    submit: save,
+    busy,
+    error,
+  } = useFormSubmit(
     form,
     (v, opts) => {
       const body = { ...v, fullName: v.fullName.trim(), position: v.position?.trim() || null, entryUnitId: v.entryUnitId ?? null };
@@ -62,7 +66,9 @@ export function UserFormModal({ user, onClose, onSaved }: { user: User | null; o
   return (
     <Modal
       open
-      title={editing ? <ModalTitle main="Sửa tài khoản" sub={`${user.fullName} (${user.username})`} /> : <ModalTitle main="Thêm người dùng" />}
+      title={
+        editing ? <ModalTitle main="Sửa tài khoản" sub={`${user.fullName} (${user.username})`} /> : <ModalTitle main="Thêm người dùng" />
+      }
       okText={editing ? 'Lưu thay đổi' : 'Tạo tài khoản'}
       cancelText="Hủy"
       onOk={save}
@@ -88,7 +94,14 @@ export function UserFormModal({ user, onClose, onSaved }: { user: User | null; o
             <Input autoCapitalize="none" autoCorrect="off" spellCheck={false} placeholder="Ví dụ: nguyenvana.canglong" />
           </Form.Item>
         )}
-        <Form.Item label="Họ và tên" name="fullName" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ và tên' }, { max: 120, message: 'Tối đa 120 ký tự' }]}>
+        <Form.Item
+          label="Họ và tên"
+          name="fullName"
+          rules={[
+            { required: true, whitespace: true, message: 'Vui lòng nhập họ và tên' },
+            { max: 120, message: 'Tối đa 120 ký tự' },
+          ]}
+        >
           <Input placeholder="Ví dụ: Nguyễn Văn An" />
         </Form.Item>
         <Form.Item label="Chức vụ" name="position" rules={[{ max: 120, message: 'Tối đa 120 ký tự' }]}>
@@ -100,14 +113,30 @@ export function UserFormModal({ user, onClose, onSaved }: { user: User | null; o
         <Form.Item label="Đơn vị công tác" name="unitId" rules={[{ required: true, message: 'Vui lòng chọn đơn vị công tác' }]}>
           <UnitPicker initialLabel={user?.unit.name} onChange={unitChosen} />
         </Form.Item>
-        <Form.Item label="Phạm vi xem" name="viewUnitId" extra="Người dùng xem được đơn vị này và mọi đơn vị trực thuộc." rules={[{ required: true, message: 'Vui lòng chọn phạm vi xem' }]}>
+        <Form.Item
+          label="Phạm vi xem"
+          name="viewUnitId"
+          extra="Người dùng xem được đơn vị này và mọi đơn vị trực thuộc."
+          rules={[{ required: true, message: 'Vui lòng chọn phạm vi xem' }]}
+        >
           <UnitPicker initialLabel={user?.viewScope.name} />
         </Form.Item>
-        <Form.Item label="Phạm vi nhập liệu" name="entryUnitId" extra="Phải nằm trong phạm vi xem. Để trống nếu người dùng chỉ xem, không nhập liệu.">
+        <Form.Item
+          label="Phạm vi nhập liệu"
+          name="entryUnitId"
+          extra="Phải nằm trong phạm vi xem. Để trống nếu người dùng chỉ xem, không nhập liệu."
+        >
           <UnitPicker allowClear initialLabel={user?.entryScope?.name} />
         </Form.Item>
         {!editing && (
-          <Form.Item label="Mật khẩu ban đầu" name="password" extra={`${PASSWORD_HINT} Người dùng sẽ phải đổi mật khẩu ở lần đăng nhập đầu.`} rules={newPasswordRules.map((r) => (typeof r === 'object' && 'required' in r ? { ...r, message: 'Vui lòng nhập mật khẩu ban đầu' } : r))}>
+          <Form.Item
+            label="Mật khẩu ban đầu"
+            name="password"
+            extra={`${PASSWORD_HINT} Người dùng sẽ phải đổi mật khẩu ở lần đăng nhập đầu.`}
+            rules={newPasswordRules.map((r) =>
+              typeof r === 'object' && 'required' in r ? { ...r, message: 'Vui lòng nhập mật khẩu ban đầu' } : r,
+            )}
+          >
             <Input.Password autoComplete="new-password" />
           </Form.Item>
         )}

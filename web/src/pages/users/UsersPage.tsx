@@ -124,7 +124,15 @@ export default function UsersPage() {
       />
       {users.error && <Typography.Paragraph type="danger">{errorText(users.error)}</Typography.Paragraph>}
       {mobile ? (
-        <UserCards users={items} total={total} page={page} pageSize={PAGE_SIZE} loading={users.isPending} onPage={setPage} handlers={handlers} />
+        <UserCards
+          users={items}
+          total={total}
+          page={page}
+          pageSize={PAGE_SIZE}
+          loading={users.isPending}
+          onPage={setPage}
+          handlers={handlers}
+        />
       ) : (
         <Table<User>
           rowKey="id"

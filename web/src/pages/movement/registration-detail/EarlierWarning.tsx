@@ -21,7 +21,9 @@ export function EarlierWarning({ r, onConsolidate }: { r: Registration; onConsol
               </Link>
               <Tag color={STATE_COLORS[e.state as RegistrationState]}>{REGISTRATION_STATE_LABELS[e.state as RegistrationState]}</Tag>
               <span className="muted">giống {Math.round(e.similarity * 100)}%</span>
-              <Tag color={e.seenByRegistrant ? 'default' : 'orange'}>{e.seenByRegistrant ? 'Người đăng ký đã được nhắc' : 'Người đăng ký chưa được nhắc'}</Tag>
+              <Tag color={e.seenByRegistrant ? 'default' : 'orange'}>
+                {e.seenByRegistrant ? 'Người đăng ký đã được nhắc' : 'Người đăng ký chưa được nhắc'}
+              </Tag>
               {onConsolidate && (
                 <Button size="small" onClick={() => onConsolidate(e.id)}>
                   Chuyển thành “củng cố” mô hình này
@@ -36,4 +38,5 @@ export function EarlierWarning({ r, onConsolidate }: { r: Registration; onConsol
 }
 
 /** Whether the warning still applies: not once the registration consolidates one of them. */
-export const earlierOpen = (r: Registration) => r.earlier.length > 0 && !(r.origin === 'consolidation' && r.earlier.some((e) => e.id === r.originRef?.id));
+export const earlierOpen = (r: Registration) =>
+  r.earlier.length > 0 && !(r.origin === 'consolidation' && r.earlier.some((e) => e.id === r.originRef?.id));

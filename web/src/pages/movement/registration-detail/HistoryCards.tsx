@@ -15,7 +15,10 @@ type CommendationT = z.infer<typeof Commendation>;
 
 /** Commendations recorded for the model, and the buttons to record one or propose one to the level above. */
 export function CommendationsCard({ r, mobile, onDialog }: { r: Registration; mobile: boolean; onDialog: (d: Dialog) => void }) {
-  const commendations = useQuery({ queryKey: ['commendations', r.id], queryFn: () => get<CommendationT[]>(`/registrations/${r.id}/commendations`) });
+  const commendations = useQuery({
+    queryKey: ['commendations', r.id],
+    queryFn: () => get<CommendationT[]>(`/registrations/${r.id}/commendations`),
+  });
   const size = mobile ? 'large' : 'middle';
   const proposeOrCommend = r.state === 'recognised' || r.state === 'completed';
   return (
@@ -50,7 +53,9 @@ export function ReplicationsCard({ r, mobile }: { r: Registration; mobile: boole
   return (
     <Card title={`Nhân rộng: ${formatNumber(r.replications.total)} mô hình`} styles={{ body: { padding: mobile ? 12 : 16 } }}>
       {r.replications.items.length === 0 ? (
-        <div className="faint">{r.replications.total > 0 ? 'Các mô hình nhân rộng nằm ngoài phạm vi xem của bạn.' : 'Chưa có đơn vị nào nhân rộng mô hình này.'}</div>
+        <div className="faint">
+          {r.replications.total > 0 ? 'Các mô hình nhân rộng nằm ngoài phạm vi xem của bạn.' : 'Chưa có đơn vị nào nhân rộng mô hình này.'}
+        </div>
       ) : (
         r.replications.items.map((x) => (
           <div key={x.id} className="gap-below-6">

@@ -24,7 +24,8 @@ export function CriteriaCard({ r, mobile }: { r: Registration; mobile: boolean }
           {
             title: 'Chỉ tiêu',
             width: mobile ? 90 : 160,
-            render: (_: unknown, c: Registration['criteria'][number]) => (c.target != null ? `${formatNumber(c.target)} ${c.unitOfMeasure ?? ''}` : c.unitOfMeasure || '—'),
+            render: (_: unknown, c: Registration['criteria'][number]) =>
+              c.target != null ? `${formatNumber(c.target)} ${c.unitOfMeasure ?? ''}` : c.unitOfMeasure || '—',
           },
         ]}
       />

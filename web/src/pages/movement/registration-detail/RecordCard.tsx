@@ -1,6 +1,14 @@
 import { App, Button, Card, Descriptions } from 'antd';
 import {
-  CheckOutlined, CloseOutlined, EditOutlined, FileSearchOutlined, FlagOutlined, RollbackOutlined, SendOutlined, StopOutlined, UserAddOutlined,
+  CheckOutlined,
+  CloseOutlined,
+  EditOutlined,
+  FileSearchOutlined,
+  FlagOutlined,
+  RollbackOutlined,
+  SendOutlined,
+  StopOutlined,
+  UserAddOutlined,
 } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import type { Registration } from '@domain/movement-schemas.js';
@@ -55,7 +63,13 @@ function ActionButtons({ r, mobile, busy, onDialog, onStep }: Parameters<typeof 
   return (
     <div className="button-row gap-below-16">
       {can('submit') && (
-        <Button size={size} type="primary" icon={<SendOutlined />} loading={busy} onClick={() => void onStep('submit', 'Đã gửi đăng ký để thẩm định.')}>
+        <Button
+          size={size}
+          type="primary"
+          icon={<SendOutlined />}
+          loading={busy}
+          onClick={() => void onStep('submit', 'Đã gửi đăng ký để thẩm định.')}
+        >
           {TRANSITIONS.submit.label}
         </Button>
       )}
@@ -120,7 +134,12 @@ function RecordDescriptions({ r, mobile }: { r: Registration; mobile: boolean })
   const fieldName = useFieldName();
   const wide = mobile ? 1 : 2;
   return (
-    <Descriptions column={mobile ? 1 : 2} size="small" bordered styles={{ label: { whiteSpace: mobile ? 'normal' : 'nowrap', width: mobile ? 120 : undefined } }}>
+    <Descriptions
+      column={mobile ? 1 : 2}
+      size="small"
+      bordered
+      styles={{ label: { whiteSpace: mobile ? 'normal' : 'nowrap', width: mobile ? 120 : undefined } }}
+    >
       <Descriptions.Item label="Loại">{KIND_LABELS[r.kind]}</Descriptions.Item>
       <Descriptions.Item label="Chủ thể">
         {HOLDER_LABELS[r.holder]}
@@ -151,7 +170,9 @@ function RecordDescriptions({ r, mobile }: { r: Registration; mobile: boolean })
       ))}
       <Descriptions.Item label="Địa bàn">{[r.placeUnit?.name, r.placeAddress].filter(Boolean).join(' — ') || '—'}</Descriptions.Item>
       <Descriptions.Item label="Cán bộ hỗ trợ">{r.supporter?.name ?? 'Chưa phân công'}</Descriptions.Item>
-      <Descriptions.Item label="Kinh phí dự kiến">{r.plannedFundsVnd != null ? `${formatNumber(r.plannedFundsVnd)} đồng` : '—'}</Descriptions.Item>
+      <Descriptions.Item label="Kinh phí dự kiến">
+        {r.plannedFundsVnd != null ? `${formatNumber(r.plannedFundsVnd)} đồng` : '—'}
+      </Descriptions.Item>
       <Descriptions.Item label="Ngày công dự kiến">{r.plannedWorkdays != null ? formatNumber(r.plannedWorkdays) : '—'}</Descriptions.Item>
       <Descriptions.Item label="Nguồn lực khác" span={wide}>
         {r.plannedOther || '—'}

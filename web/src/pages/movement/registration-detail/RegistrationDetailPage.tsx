@@ -58,7 +58,10 @@ export default function RegistrationDetailPage() {
         </Button>
       </div>
       {earlierOpen(r) && (
-        <EarlierWarning r={r} onConsolidate={r.actions.includes('update') ? (originId) => void consolidate.run({ originId, version: r.version }) : undefined} />
+        <EarlierWarning
+          r={r}
+          onConsolidate={r.actions.includes('update') ? (originId) => void consolidate.run({ originId, version: r.version }) : undefined}
+        />
       )}
       <RecordCard
         r={r}

@@ -37,7 +37,9 @@ export function Dialogs(props: {
     case 'accept':
       return <AcceptModal registration={r} onClose={onClose} onDone={(next) => done('Đã chấp thuận đăng ký.', next)} onStale={onStale} />;
     case 'supporter':
-      return <SupporterModal registration={r} onClose={onClose} onDone={(next) => done('Đã phân công cán bộ hỗ trợ.', next)} onStale={onStale} />;
+      return (
+        <SupporterModal registration={r} onClose={onClose} onDone={(next) => done('Đã phân công cán bộ hỗ trợ.', next)} onStale={onStale} />
+      );
     case 'inspect':
       return (
         <InspectionModal
@@ -49,21 +51,9 @@ export function Dialogs(props: {
         />
       );
     case 'commend':
-      return (
-        <CommendationModal
-          registration={r}
-          onClose={onClose}
-          onDone={() => noted('Đã ghi nhận khen thưởng.', 'commendations')}
-        />
-      );
+      return <CommendationModal registration={r} onClose={onClose} onDone={() => noted('Đã ghi nhận khen thưởng.', 'commendations')} />;
     case 'propose':
-      return (
-        <ProposalModal
-          registration={r}
-          onClose={onClose}
-          onDone={() => noted('Đã gửi đề nghị lên cấp trên.')}
-        />
-      );
+      return <ProposalModal registration={r} onClose={onClose} onDone={() => noted('Đã gửi đề nghị lên cấp trên.')} />;
     default:
       return null;
   }

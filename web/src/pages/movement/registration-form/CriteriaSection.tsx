@@ -27,7 +27,12 @@ export function CriteriaSection({ form }: { form: FormInstance<RegistrationValue
               <div key={item.key} className="criterion-row">
                 <Row gutter={8} align="top">
                   <Col xs={24} md={12}>
-                    <Form.Item label={`Tiêu chí ${i + 1}`} name={[item.name, 'name']} rules={[maxRule(C.name, (n) => `Tối đa ${n} ký tự`)]} style={tight}>
+                    <Form.Item
+                      label={`Tiêu chí ${i + 1}`}
+                      name={[item.name, 'name']}
+                      rules={[maxRule(C.name, (n) => `Tối đa ${n} ký tự`)]}
+                      style={tight}
+                    >
                       <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} placeholder="Tên tiêu chí" />
                     </Form.Item>
                   </Col>
@@ -62,7 +67,10 @@ export function CriteriaSection({ form }: { form: FormInstance<RegistrationValue
                 onPick={(names) => {
                   const current = (form.getFieldValue('criteria') as CriterionRow[] | undefined) ?? [];
                   const kept = current.filter((c) => c.name && c.name.trim());
-                  form.setFieldValue('criteria', [...kept, ...names.filter((n) => !kept.some((c) => c.name === n)).map((name) => ({ name }))]);
+                  form.setFieldValue('criteria', [
+                    ...kept,
+                    ...names.filter((n) => !kept.some((c) => c.name === n)).map((name) => ({ name })),
+                  ]);
                   setCatalogue(false);
                 }}
               />
@@ -76,7 +84,10 @@ export function CriteriaSection({ form }: { form: FormInstance<RegistrationValue
 
 function CatalogueModal({ target, onClose, onPick }: { target: string; onClose: () => void; onPick: (names: string[]) => void }) {
   const [picked, setPicked] = useState<string[]>([]);
-  const list = useQuery({ queryKey: ['criteria-templates', target], queryFn: () => get<CriterionTemplate[]>(`/criteria-templates${qs({ target })}`) });
+  const list = useQuery({
+    queryKey: ['criteria-templates', target],
+    queryFn: () => get<CriterionTemplate[]>(`/criteria-templates${qs({ target })}`),
+  });
   const names = [...new Set((list.data ?? []).filter((t) => t.active).map((t) => t.name))];
   return (
     <Modal

@@ -26,7 +26,10 @@ export function GeneralSection(props: {
   const { form, existing, mobile } = props;
   const editing = !!existing;
   const fields = useFields();
-  const campaigns = useQuery({ queryKey: ['campaigns', 'launched'], queryFn: () => get<{ items: Campaign[] }>('/campaigns?state=launched&pageSize=200') });
+  const campaigns = useQuery({
+    queryKey: ['campaigns', 'launched'],
+    queryFn: () => get<{ items: Campaign[] }>('/campaigns?state=launched&pageSize=200'),
+  });
   const kind = Form.useWatch('kind', form);
   const holder = Form.useWatch('holder', form);
   const unitId = Form.useWatch('unitId', form);
@@ -54,15 +57,29 @@ export function GeneralSection(props: {
       <Form.Item
         label={kind === 'exemplar' ? 'Tên điển hình' : 'Tên mô hình'}
         name="title"
-        rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên' }, maxRule(F.title, (n) => `Tên quá dài (tối đa ${n} ký tự)`)]}
+        rules={[
+          { required: true, whitespace: true, message: 'Vui lòng nhập tên' },
+          maxRule(F.title, (n) => `Tên quá dài (tối đa ${n} ký tự)`),
+        ]}
       >
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} placeholder="Ví dụ: Mô hình “Dân vận khéo” vận động phụ nữ tiết kiệm" />
       </Form.Item>
-      <SimilarWarning unitId={unitId} title={title} year={year} excludeId={existing?.id} onShown={props.onShown} onConsolidate={props.onConsolidate} />
+      <SimilarWarning
+        unitId={unitId}
+        title={title}
+        year={year}
+        excludeId={existing?.id}
+        onShown={props.onShown}
+        onConsolidate={props.onConsolidate}
+      />
       {holder === 'individual' && (
         <Row gutter={16}>
           <Col {...HALF}>
-            <Form.Item label="Họ và tên cá nhân" name="personName" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ và tên' }, maxRule(F.personName)]}>
+            <Form.Item
+              label="Họ và tên cá nhân"
+              name="personName"
+              rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập họ và tên' }, maxRule(F.personName)]}
+            >
               <Input />
             </Form.Item>
           </Col>
@@ -90,7 +107,10 @@ export function GeneralSection(props: {
       <Row gutter={16}>
         <Col {...HALF}>
           <Form.Item label="Lĩnh vực" name="fieldCode" rules={[{ required: true, message: 'Vui lòng chọn lĩnh vực' }]}>
-            <Select placeholder="Chọn lĩnh vực" options={(fields.data ?? []).filter((x) => x.active).map((x) => ({ value: x.code, label: x.name }))} />
+            <Select
+              placeholder="Chọn lĩnh vực"
+              options={(fields.data ?? []).filter((x) => x.active).map((x) => ({ value: x.code, label: x.name }))}
+            />
           </Form.Item>
         </Col>
         <Col {...HALF}>
@@ -114,8 +134,17 @@ export function GeneralSection(props: {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item label="Thời gian thực hiện" name="period" rules={[{ required: true, message: 'Vui lòng chọn thời gian bắt đầu và kết thúc' }]}>
-            <DatePicker.RangePicker format="DD/MM/YYYY" style={{ width: '100%' }} placeholder={['Từ ngày', 'Đến ngày']} inputReadOnly={mobile} />
+          <Form.Item
+            label="Thời gian thực hiện"
+            name="period"
+            rules={[{ required: true, message: 'Vui lòng chọn thời gian bắt đầu và kết thúc' }]}
+          >
+            <DatePicker.RangePicker
+              format="DD/MM/YYYY"
+              style={{ width: '100%' }}
+              placeholder={['Từ ngày', 'Đến ngày']}
+              inputReadOnly={mobile}
+            />
           </Form.Item>
         </Col>
       </Row>

@@ -23,7 +23,15 @@ const ORIGIN_OPTIONS = (Object.keys(ORIGIN_LABELS) as (keyof typeof ORIGIN_LABEL
 }));
 
 /** 2. New, consolidation of the unit's earlier model, or replication of a recognised one anywhere. */
-export function OriginSection({ form, existing, pickedOrigin }: { form: FormInstance<RegistrationValues>; existing: Registration | undefined; pickedOrigin: EarlierRegistration | null }) {
+export function OriginSection({
+  form,
+  existing,
+  pickedOrigin,
+}: {
+  form: FormInstance<RegistrationValues>;
+  existing: Registration | undefined;
+  pickedOrigin: EarlierRegistration | null;
+}) {
   const origin = Form.useWatch('origin', form);
   const unitId = Form.useWatch('unitId', form);
   // Earlier models of the chosen unit, to continue one ("củng cố").
@@ -61,7 +69,9 @@ export function OriginSection({ form, existing, pickedOrigin }: { form: FormInst
               ...(pickedOrigin && !own.data?.items.some((r) => r.id === pickedOrigin.id)
                 ? [{ value: pickedOrigin.id, label: `${pickedOrigin.title} (${pickedOrigin.year}, ${pickedOrigin.unitName})` }]
                 : []),
-              ...(own.data?.items ?? []).filter((r) => r.id !== existing?.id).map((r) => ({ value: r.id, label: `${r.title} (${r.year})` })),
+              ...(own.data?.items ?? [])
+                .filter((r) => r.id !== existing?.id)
+                .map((r) => ({ value: r.id, label: `${r.title} (${r.year})` })),
             ]}
             optionRender={wrapOption}
             notFoundContent="Đơn vị chưa có mô hình nào"
@@ -69,13 +79,19 @@ export function OriginSection({ form, existing, pickedOrigin }: { form: FormInst
         </Form.Item>
       )}
       {origin === 'replication' && (
-        <Form.Item label="Mô hình đã được công nhận để nhân rộng" name="originId" rules={[{ required: true, message: 'Vui lòng chọn mô hình được nhân rộng' }]}>
+        <Form.Item
+          label="Mô hình đã được công nhận để nhân rộng"
+          name="originId"
+          rules={[{ required: true, message: 'Vui lòng chọn mô hình được nhân rộng' }]}
+        >
           <Select
             showSearch={{ filterOption: false, onSearch: setReplicaQ }}
             loading={replicable.isFetching}
             placeholder="Gõ tên mô hình để tìm trên cả nước…"
             options={[
-              ...(storedReplica && !(replicable.data ?? []).some((m) => m.id === storedReplica.id) ? [{ value: storedReplica.id, label: storedReplica.title }] : []),
+              ...(storedReplica && !(replicable.data ?? []).some((m) => m.id === storedReplica.id)
+                ? [{ value: storedReplica.id, label: storedReplica.title }]
+                : []),
               ...(replicable.data ?? []).map((m) => ({ value: m.id, label: `${m.title} — ${m.unitName} (${m.year})` })),
             ]}
             optionRender={wrapOption}

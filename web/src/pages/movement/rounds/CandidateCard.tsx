@@ -75,7 +75,11 @@ export function CandidateCard({ round, c, onChanged }: { round: Round; c: Candid
           showIcon
           style={{ marginBottom: 12 }}
           title={c.result === 'recognised' ? `Đã công nhận (${levelLabel(c.level)})` : 'Không công nhận'}
-          description={c.result === 'recognised' ? `Quyết định số ${c.decisionNo ?? '—'} ngày ${formatDate(c.decisionDate)} của ${c.issuer ?? '—'}` : c.reasons}
+          description={
+            c.result === 'recognised'
+              ? `Quyết định số ${c.decisionNo ?? '—'} ngày ${formatDate(c.decisionDate)} của ${c.issuer ?? '—'}`
+              : c.reasons
+          }
         />
       )}
       <ChecklistSection c={c} base={base} size={size} pending={step.pending} onAct={act} />
@@ -95,7 +99,9 @@ export function CandidateCard({ round, c, onChanged }: { round: Round; c: Candid
           block={mobile}
           style={{ whiteSpace: 'normal', height: 'auto', minHeight: mobile ? 40 : 32 }}
           loading={step.pending === 'ack'}
-          onClick={() => void act('ack', { send: (opts) => post<Round>(`${base}/acknowledge`, { note: null }, opts), done: 'Đã xác nhận.' })}
+          onClick={() =>
+            void act('ack', { send: (opts) => post<Round>(`${base}/acknowledge`, { note: null }, opts), done: 'Đã xác nhận.' })
+          }
         >
           Xác nhận mô hình hoạt động đúng thực tế
         </Button>

@@ -11,7 +11,9 @@ const MARK_COLORS: Record<Mark, string> = { met: 'green', not_met: 'red', na: 'd
 /** 1. Each criterion marked met, not met or not applicable; saved once all are marked. */
 export function ChecklistSection(props: CandidateSectionProps) {
   const { c, base, size } = props;
-  const [marks, setMarks] = useState<Record<string, Mark | null>>(() => Object.fromEntries(c.checklist.map((i) => [i.criterionId, i.mark])));
+  const [marks, setMarks] = useState<Record<string, Mark | null>>(() =>
+    Object.fromEntries(c.checklist.map((i) => [i.criterionId, i.mark])),
+  );
   const mayCheck = c.actions.includes('check');
   const allMarked = c.checklist.every((i) => marks[i.criterionId]);
   const dirty = c.checklist.some((i) => marks[i.criterionId] !== i.mark);
@@ -44,7 +46,10 @@ export function ChecklistSection(props: CandidateSectionProps) {
           disabled={!allMarked || !dirty}
           loading={props.pending === 'check'}
           onClick={() =>
-            void props.onAct('check', { send: (opts) => put<Round>(`${base}/checklist`, { items: items() }, opts), done: 'Đã lưu đánh giá tiêu chí.' })
+            void props.onAct('check', {
+              send: (opts) => put<Round>(`${base}/checklist`, { items: items() }, opts),
+              done: 'Đã lưu đánh giá tiêu chí.',
+            })
           }
         >
           Lưu đánh giá tiêu chí

@@ -26,24 +26,59 @@ const RESULT_OPTIONS = [
 
 const decideRequest = (v: DecideValues) =>
   v.result === 'recognised'
-    ? { result: v.result, level: v.level, decisionNo: v.decisionNo?.trim(), decisionDate: v.decisionDate?.format('YYYY-MM-DD'), issuer: v.issuer?.trim() }
+    ? {
+        result: v.result,
+        level: v.level,
+        decisionNo: v.decisionNo?.trim(),
+        decisionDate: v.decisionDate?.format('YYYY-MM-DD'),
+        issuer: v.issuer?.trim(),
+      }
     : { result: v.result, reasons: v.reasons?.trim() };
 
 /** 4. The decision on a candidate: recognised with the decision's level, number, date and issuer, or not, with the reasons. */
-export function DecideModal({ c, base, onClose, onDecided }: { c: Candidate; base: string; onClose: () => void; onDecided: (r: Round) => void }) {
+export function DecideModal({
+  c,
+  base,
+  onClose,
+  onDecided,
+}: {
+  c: Candidate;
+  base: string;
+  onClose: () => void;
+  onDecided: (r: Round) => void;
+}) {
   const mobile = useIsMobile();
   const [form] = Form.useForm<DecideValues>();
   const result = Form.useWatch('result', form);
-  const { submit: ok, busy, error } = useFormSubmit(form, (v, opts) => post<Round>(`${base}/decide`, decideRequest(v), opts), { onSuccess: onDecided });
+  const {
+    submit: ok,
+    busy,
+    error,
+  } = useFormSubmit(form, (v, opts) => post<Round>(`${base}/decide`, decideRequest(v), opts), { onSuccess: onDecided });
   return (
-    <Modal open title={<ModalTitle main="Quyết định công nhận" sub={c.registration.title} />} okText="Ghi quyết định" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false}>
+    <Modal
+      open
+      title={<ModalTitle main="Quyết định công nhận" sub={c.registration.title} />}
+      okText="Ghi quyết định"
+      cancelText="Hủy"
+      onOk={ok}
+      confirmLoading={busy}
+      onCancel={onClose}
+      maskClosable={false}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Descriptions size="small" column={1} style={{ marginBottom: 8 }}>
         <Descriptions.Item label="Biểu quyết">
           Tán thành {c.tally.for} · Không tán thành {c.tally.against} · Không biểu quyết {c.tally.abstain}
         </Descriptions.Item>
       </Descriptions>
-      <Form form={form} layout="vertical" requiredMark="optional" name="decide-form" initialValues={{ result: 'recognised', level: 'province' }}>
+      <Form
+        form={form}
+        layout="vertical"
+        requiredMark="optional"
+        name="decide-form"
+        initialValues={{ result: 'recognised', level: 'province' }}
+      >
         <Form.Item name="result" label="Kết quả">
           <Radio.Group options={RESULT_OPTIONS} />
         </Form.Item>
@@ -52,13 +87,21 @@ export function DecideModal({ c, base, onClose, onDecided }: { c: Candidate; bas
             <Form.Item label="Cấp công nhận" name="level" rules={[{ required: true, message: 'Vui lòng chọn cấp' }]}>
               <Select options={LEVEL_OPTIONS} />
             </Form.Item>
-            <Form.Item label="Số quyết định" name="decisionNo" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập số quyết định' }, maxRule(D.decisionNo)]}>
+            <Form.Item
+              label="Số quyết định"
+              name="decisionNo"
+              rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập số quyết định' }, maxRule(D.decisionNo)]}
+            >
               <Input placeholder="Ví dụ: 125-QĐ/BCĐ" />
             </Form.Item>
             <Form.Item label="Ngày quyết định" name="decisionDate" rules={[{ required: true, message: 'Vui lòng chọn ngày' }]}>
               <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} inputReadOnly={mobile} />
             </Form.Item>
-            <Form.Item label="Cơ quan ban hành" name="issuer" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập cơ quan ban hành' }, maxRule(D.issuer)]}>
+            <Form.Item
+              label="Cơ quan ban hành"
+              name="issuer"
+              rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập cơ quan ban hành' }, maxRule(D.issuer)]}
+            >
               <Input placeholder="Ví dụ: Ban Chỉ đạo phong trào “Dân vận khéo” tỉnh" />
             </Form.Item>
           </>
@@ -66,7 +109,11 @@ export function DecideModal({ c, base, onClose, onDecided }: { c: Candidate; bas
           <Form.Item
             label="Lý do không công nhận"
             name="reasons"
-            rules={[{ required: true, whitespace: true, message: 'Vui lòng nêu lý do' }, { min: MIN_REASON_LENGTH, message: `Cần ít nhất ${MIN_REASON_LENGTH} ký tự` }, maxRule(D.reasons)]}
+            rules={[
+              { required: true, whitespace: true, message: 'Vui lòng nêu lý do' },
+              { min: MIN_REASON_LENGTH, message: `Cần ít nhất ${MIN_REASON_LENGTH} ký tự` },
+              maxRule(D.reasons),
+            ]}
           >
             <Input.TextArea autoSize={{ minRows: 3, maxRows: 8 }} />
           </Form.Item>

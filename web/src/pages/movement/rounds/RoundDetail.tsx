@@ -111,12 +111,26 @@ export function RoundDetail({ id }: { id: string }) {
 
 function AddCandidateModal({ round, onClose, onAdded }: { round: Round; onClose: () => void; onAdded: (r: Round) => void }) {
   const [picked, setPicked] = useState<string | null>(null);
-  const list = useQuery({ queryKey: ['registrations', 'accepted-for-round'], queryFn: () => get<{ items: ListItem[] }>('/registrations?state=accepted&pageSize=200') });
-  const add = useAction((registrationId: string, opts) => post<Round>(`/recognition-rounds/${round.id}/candidates`, { registrationId }, opts), { onSuccess: onAdded });
+  const list = useQuery({
+    queryKey: ['registrations', 'accepted-for-round'],
+    queryFn: () => get<{ items: ListItem[] }>('/registrations?state=accepted&pageSize=200'),
+  });
+  const add = useAction(
+    (registrationId: string, opts) => post<Round>(`/recognition-rounds/${round.id}/candidates`, { registrationId }, opts),
+    { onSuccess: onAdded },
+  );
   const inRound = new Set(round.candidates.map((c) => c.registration.id));
   const ok = () => (picked ? add.run(picked) : add.setError('Vui lòng chọn hồ sơ.'));
   return (
-    <Modal open title={<ModalTitle main="Đưa hồ sơ vào xét" sub={round.title} />} okText="Đưa vào xét" cancelText="Hủy" onOk={ok} confirmLoading={add.busy} onCancel={onClose}>
+    <Modal
+      open
+      title={<ModalTitle main="Đưa hồ sơ vào xét" sub={round.title} />}
+      okText="Đưa vào xét"
+      cancelText="Hủy"
+      onOk={ok}
+      confirmLoading={add.busy}
+      onCancel={onClose}
+    >
       {add.error && <Alert type="error" showIcon title={add.error} style={{ marginBottom: 12 }} />}
       <p>Chỉ các mô hình, điển hình đã được chấp thuận và đang thực hiện.</p>
       <Select
@@ -127,7 +141,9 @@ function AddCandidateModal({ round, onClose, onAdded }: { round: Round; onClose:
         onChange={setPicked}
         showSearch={{ optionFilterProp: 'label' }}
         placeholder="Chọn hồ sơ"
-        options={(list.data?.items ?? []).filter((x) => !inRound.has(x.id)).map((x) => ({ value: x.id, label: `${x.title} — ${x.unit.name} (${x.year})` }))}
+        options={(list.data?.items ?? [])
+          .filter((x) => !inRound.has(x.id))
+          .map((x) => ({ value: x.id, label: `${x.title} — ${x.unit.name} (${x.year})` }))}
         optionRender={(o) => <span className="wrap">{o.label}</span>}
         notFoundContent="Không có hồ sơ đang thực hiện"
       />

@@ -79,11 +79,24 @@ function OpenRoundModal({ onClose, onOpened }: { onClose: () => void; onOpened: 
   const me = useSession();
   const [form] = Form.useForm<{ unitId: string; title: string }>();
   const scope = me.user.entryScope ?? me.user.viewScope;
-  const { submit: ok, busy, error } = useFormSubmit(form, (v, opts) => post<Round>('/recognition-rounds', { unitId: v.unitId, title: v.title.trim() }, opts), {
+  const {
+    submit: ok,
+    busy,
+    error,
+  } = useFormSubmit(form, (v, opts) => post<Round>('/recognition-rounds', { unitId: v.unitId, title: v.title.trim() }, opts), {
     onSuccess: onOpened,
   });
   return (
-    <Modal open title={<ModalTitle main="Mở đợt xét công nhận" />} okText="Mở đợt xét" cancelText="Hủy" onOk={ok} confirmLoading={busy} onCancel={onClose} maskClosable={false}>
+    <Modal
+      open
+      title={<ModalTitle main="Mở đợt xét công nhận" />}
+      okText="Mở đợt xét"
+      cancelText="Hủy"
+      onOk={ok}
+      confirmLoading={busy}
+      onCancel={onClose}
+      maskClosable={false}
+    >
       {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
       <Form
         form={form}
@@ -95,7 +108,11 @@ function OpenRoundModal({ onClose, onOpened }: { onClose: () => void; onOpened: 
         <Form.Item label="Cấp xét (Ban Chỉ đạo)" name="unitId" rules={[{ required: true, message: 'Vui lòng chọn đơn vị' }]}>
           <UnitPicker initialLabel={scope?.name} />
         </Form.Item>
-        <Form.Item label="Tên đợt xét" name="title" rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên đợt xét' }, maxRule(OpenRound.shape.title)]}>
+        <Form.Item
+          label="Tên đợt xét"
+          name="title"
+          rules={[{ required: true, whitespace: true, message: 'Vui lòng nhập tên đợt xét' }, maxRule(OpenRound.shape.title)]}
+        >
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
         </Form.Item>
       </Form>

@@ -36,7 +36,12 @@ export function VotesSection(props: CandidateSectionProps) {
               type={myVote === v ? 'primary' : 'default'}
               danger={v === 'against'}
               loading={props.pending === `vote-${v}`}
-              onClick={() => void props.onAct(`vote-${v}`, { send: (opts) => post<Round>(`${base}/vote`, { vote: v }, opts), done: `Đã ghi phiếu: ${VOTE_LABELS[v]}.` })}
+              onClick={() =>
+                void props.onAct(`vote-${v}`, {
+                  send: (opts) => post<Round>(`${base}/vote`, { vote: v }, opts),
+                  done: `Đã ghi phiếu: ${VOTE_LABELS[v]}.`,
+                })
+              }
             >
               {VOTE_LABELS[v]}
             </Button>
