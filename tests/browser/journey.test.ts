@@ -56,6 +56,8 @@ async function typeDate(page: Page, input: Locator, ddmmyyyy: string) {
   await input.click();
   await input.fill(ddmmyyyy);
   await page.keyboard.press('Enter');
+  // On a slow machine a save clicked before the picker took the typed date finds the field empty.
+  await expect.poll(() => input.inputValue()).toBe(ddmmyyyy);
 }
 
 const stateTag = (page: Page) => page.locator('.ant-card-head-title .ant-tag').first();
@@ -201,6 +203,7 @@ describe('the life of a model, through the web app', () => {
     await comm.getByLabel('Số quyết định').fill('88-QĐ/TU');
     await typeDate(officer, comm.getByLabel('Ngày quyết định'), '25/11/2026');
     await button(comm, 'Lưu').click();
+    await comm.waitFor({ state: 'hidden' });
     await officer.getByText('Quyết định số 88-QĐ/TU ngày 25/11/2026').waitFor();
 
     // --- the commune proposes a higher commendation; the province accepts it from its queue
