@@ -12,6 +12,8 @@ export default defineConfig({
       {
         test: {
           name: 'browser',
+          // A browser test that fails is run once more; its first failure still shows in the output.
+          retry: 1,
           include: ['tests/browser/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
