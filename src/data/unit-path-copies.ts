@@ -31,6 +31,11 @@ export const UNIT_PATH_KEPT: readonly (UnitPathCopy & { why: string })[] = [
     table: 'audit_log', column: 'unit_path',
     why: 'history: an entry keeps the path it was written under, readable by those who saw the unit then (the table is append-only)',
   },
+  {
+    table: 'unit_version',
+    column: 'path',
+    why: 'history of the tree: each version keeps the path the unit had in its period; a move closes the open version and opens a new one',
+  },
 ];
 
 /** Re-roots every copy under `oldPath` to `newPath`, in the caller's transaction. */

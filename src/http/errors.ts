@@ -36,7 +36,7 @@ function fieldName(instancePath: string, lang: Lang): string {
 function databaseError(code: string, err: { constraint?: string; detail?: string }, lang: Lang) {
   if (code === '23505') {
     const value = /\)=\((.*)\) already exists/.exec(err.detail ?? '')?.[1] ?? '';
-    if (err.constraint === 'unit_code_key') return { status: 409, body: body('UNIT_CODE_TAKEN', { code: value }, lang) };
+    if (err.constraint === 'unit_code_open_key') return { status: 409, body: body('UNIT_CODE_TAKEN', { code: value }, lang) };
     if (err.constraint === 'app_user_username_key') return { status: 409, body: body('USERNAME_TAKEN', { username: value }, lang) };
     // Any other unique index: a duplicate, not a stale version (nobody's edit was overtaken).
     return { status: 409, body: body('CONFLICT', {}, lang) };
