@@ -30,6 +30,7 @@ import { recognitionRoutes } from './routes/recognition.js';
 import { commendationRoutes } from './routes/commendations.js';
 import multipart from '@fastify/multipart';
 import { listExportRoutes } from './routes/list-exports.js';
+import { importTemplateRoutes } from './routes/import-templates.js';
 import { statsRoutes } from './routes/stats.js';
 import { reportRoutes } from './routes/reports.js';
 import { exportRoutes } from './routes/exports.js';
@@ -115,6 +116,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(commendationRoutes(opts.db));
       await api.register(statsRoutes(opts.db));
       await api.register(listExportRoutes(opts.db));
+      await api.register(importTemplateRoutes(opts.db));
       await api.register(reportRoutes(opts.db));
       await api.register(exportRoutes(opts.db, exportRunner));
       await api.register(searchRoutes(opts.db));
