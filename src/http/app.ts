@@ -31,6 +31,7 @@ import { commendationRoutes } from './routes/commendations.js';
 import multipart from '@fastify/multipart';
 import { listExportRoutes } from './routes/list-exports.js';
 import { importTemplateRoutes } from './routes/import-templates.js';
+import { registrationBulkRoutes } from './routes/registrations-bulk.js';
 import { statsRoutes } from './routes/stats.js';
 import { reportRoutes } from './routes/reports.js';
 import { exportRoutes } from './routes/exports.js';
@@ -109,6 +110,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(userRoutes(opts.db));
       await api.register(auditRoutes(opts.db));
       await api.register(registrationRoutes(opts.db));
+      await api.register(registrationBulkRoutes(opts.db));
       await api.register(campaignRoutes(opts.db));
       await api.register(criteriaRoutes(opts.db));
       await api.register(inspectionRoutes(opts.db, opts.filesDir));
