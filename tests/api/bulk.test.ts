@@ -111,6 +111,9 @@ describe('bulk work on registrations', () => {
     const none = await u.officer.post('/api/v1/registrations/bulk', { action: 'return', ids });
     expect(none.status).toBe(400);
     expect(none.body.error.code).toBe('REASON_REQUIRED');
+    const short = await u.officer.post('/api/v1/registrations/bulk', { action: 'return', ids, reason: 'sửa' });
+    expect(short.status).toBe(400);
+    expect(short.body.error.message).toBe('Vui lòng ghi rõ lý do (ít nhất 5 ký tự) để đơn vị biết cần làm gì.');
     for (const id of ids) expect((await get(id)).state).toBe('submitted');
 
     const reason = 'Bổ sung số liệu kinh phí và danh sách hộ tham gia';

@@ -15,13 +15,14 @@ import { inSavepoint } from '../../data/savepoint.js';
 import type { BulkBody, BulkResult } from '../../domain/bulk-schemas.js';
 import { AppError, errorMessage, notFound } from '../../domain/errors.js';
 import { inScope } from '../../domain/scope.js';
+import { MIN_REASON_LENGTH } from '../../domain/workflow.js';
 import type { Ctx } from '../context.js';
 import { addCandidateIn } from '../recognition/rounds.js';
 import { transitionIn } from './transition-registration.js';
 
 export async function bulkRegistrations(ctx: Ctx, body: BulkBody): Promise<BulkResult> {
   // What every record would be refused for is refused once, before anything is tried.
-  if (body.action === 'return' && !body.reason?.trim()) throw new AppError('REASON_REQUIRED');
+  if (body.action === 'return' && (body.reason?.trim().length ?? 0) < MIN_REASON_LENGTH) throw new AppError('REASON_REQUIRED');
   if (body.action === 'add_to_round' && !body.roundId) throw new AppError('BULK_ROUND_REQUIRED');
   const ids = [...new Set(body.ids)];
   return ctx.db.tx(async (q) => {
