@@ -243,6 +243,11 @@ export const ERRORS = {
     vi: 'Tiêu chí được đánh giá không thuộc hồ sơ này. Vui lòng tải lại trang.',
     en: 'An assessed criterion does not belong to this registration. Reload the page.',
   },
+  CHECKLIST_REASON_REQUIRED: {
+    status: 400,
+    vi: 'Tiêu chí "{name}" mới hoàn thành {pct} % chỉ tiêu theo lần kiểm tra ngày {date}. Muốn đánh giá "Đạt", vui lòng ghi lý do.',
+    en: 'Criterion "{name}" is only {pct} % complete at the inspection of {date}. Write a reason to mark it met.',
+  },
   RECOGNITION_INCOMPLETE: {
     status: 409,
     vi: 'Chưa đủ điều kiện công nhận: {detail}',

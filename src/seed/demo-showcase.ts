@@ -105,8 +105,9 @@ export async function seedDemoShowcase(db: Db, filesDir: string): Promise<number
         ],
       );
       await q.query(
-        `insert into inspection_criterion (inspection_id, criterion_id, completion_pct)
-         select $1, id, $3 from registration_criterion where registration_id = $2`,
+        `insert into inspection_criterion (inspection_id, criterion_id, achieved, completion_pct)
+         select $1, id, round(target * $3::int / 100.0), case when target > 0 then $3::int end
+           from registration_criterion where registration_id = $2`,
         [inspection, r.id, 100 + 10 * (k % 3)],
       );
       await insertEvent(q, {
