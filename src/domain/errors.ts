@@ -220,8 +220,18 @@ export const ERRORS = {
   },
   FILE_TYPE_REFUSED: {
     status: 415,
-    vi: 'Tệp "{name}" không phải ảnh (JPG, PNG, GIF, WebP) hoặc tài liệu PDF nên không nhận. Vui lòng chọn tệp khác.',
-    en: 'File "{name}" is not an image (JPG, PNG, GIF, WebP) or a PDF document.',
+    vi: 'Tệp "{name}" không phải ảnh (JPG, PNG, GIF, WebP), tài liệu PDF, Word (.docx) hay Excel (.xlsx) nên không nhận. Vui lòng chọn tệp khác.',
+    en: 'File "{name}" is not an image (JPG, PNG, GIF, WebP), a PDF, Word (.docx) or Excel (.xlsx) document.',
+  },
+  PHOTO_UNKNOWN: {
+    status: 400,
+    vi: 'Ảnh được chọn để công khai không phải ảnh minh chứng của mô hình này. Vui lòng tải lại trang và chọn lại.',
+    en: "A photo chosen for the public is not one of this model's evidence photos. Reload the page and choose again.",
+  },
+  ARCHIVE_REFUSED: {
+    status: 415,
+    vi: 'Tệp "{name}" là tệp nén (ZIP), không phải tài liệu Word (.docx) hay Excel (.xlsx) nên không nhận. Vui lòng giải nén và tải lên từng tài liệu.',
+    en: 'File "{name}" is a ZIP archive, not a Word (.docx) or Excel (.xlsx) document. Unpack it and upload each document.',
   },
   IMAGE_UNREADABLE: {
     status: 422,

@@ -126,8 +126,8 @@ export async function seedDemoShowcase(db: Db, filesDir: string): Promise<number
         fs.mkdirSync(path.join(filesDir, id.slice(0, 2)), { recursive: true });
         fs.writeFileSync(path.join(filesDir, storageKey), png);
         await q.query(
-          `insert into evidence_file (id, registration_id, inspection_id, file_name, mime, size_bytes, sha256, storage_key, uploaded_by)
-           values ($1, $2, $3, $4, 'image/png', $5, $6, $7, $8)`,
+          `insert into evidence_file (id, registration_id, inspection_id, file_name, mime, size_bytes, sha256, storage_key, uploaded_by, public)
+           values ($1, $2, $3, $4, 'image/png', $5, $6, $7, $8, true)`,
           [
             id,
             r.id,
