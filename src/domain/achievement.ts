@@ -37,3 +37,20 @@ export function parseGrouped(text: string | null | undefined): number | null {
   const digits = (text ?? '').replace(/\D/g, '');
   return digits ? Number(digits) : null;
 }
+
+/** A value in a criterion's unit as typed, grouped like money but keeping a decimal comma: 1234,5 → "1.234,5". */
+export function groupDecimal(value: number | string | null | undefined): string {
+  if (value === null || value === undefined || value === '') return '';
+  const [whole, fraction] = String(value).split('.');
+  const grouped = groupThousands(whole);
+  return fraction !== undefined ? `${grouped || '0'},${fraction.replace(/\D/g, '')}` : grouped;
+}
+
+/** The number behind "1.234,5" (dots group thousands, the comma is the decimal mark). */
+export function parseDecimal(text: string | null | undefined): number | null {
+  const [whole, fraction] = (text ?? '').split(',');
+  const digits = (whole ?? '').replace(/\D/g, '');
+  const frac = (fraction ?? '').replace(/\D/g, '');
+  if (!digits && !frac) return null;
+  return Number(`${digits || '0'}${frac ? `.${frac}` : ''}`);
+}
