@@ -68,8 +68,9 @@ export function Attachments({ kind, recordId }: { kind: AttachmentKind; recordId
               }
             }}
           >
-            <Button icon={<UploadOutlined />}>Đính kèm tệp (ảnh, PDF, Word, Excel; tối đa 20 MB)</Button>
+            <Button icon={<UploadOutlined />}>Đính kèm tệp</Button>
           </Upload>
+          <span className="muted">Ảnh, PDF, Word, Excel; tối đa 20 MB mỗi tệp</span>
         </Space>
       ) : null}
       {refused ? <Alert type="error" showIcon title={refused} className="gap-above-8" /> : null}

@@ -38,7 +38,8 @@ function Photos({ photos }: { photos: CandidateSectionProps['c']['photos'] }) {
   if (photos.length === 0) return <div className="faint">Chưa có ảnh minh chứng từ các lần kiểm tra.</div>;
   return (
     <Image.PreviewGroup>
-      <div className="button-row" data-testid="checklist-photos">
+      <div className="muted">Ảnh các lần kiểm tra (bấm vào ảnh để xem lớn):</div>
+      <div className="button-row gap-below-8" data-testid="checklist-photos">
         {photos.map((p) => (
           <Image
             key={p.id}
