@@ -46,7 +46,7 @@ export function AchievedBadge({
   const pct = completionPct(achieved, target);
   const colour = pct === null ? '#595959' : pct >= 100 ? '#389e0d' : '#d46b08';
   return (
-    <div data-testid="achieved-label" style={{ marginBottom: 8, color: colour, fontVariantNumeric: 'tabular-nums' }}>
+    <div data-testid="achieved-label" style={{ marginBottom: 8, color: colour, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
       {achievedLabel(achieved, target, unit)}
     </div>
   );
@@ -191,7 +191,7 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
                         {c.target != null ? ` (chỉ tiêu: ${formatNumber(c.target)} ${c.unitOfMeasure ?? ''})` : ''}
                       </div>
                       <Row gutter={8} align="middle">
-                        <Col xs={12} md={7}>
+                        <Col xs={11} md={7}>
                           <Form.Item name={[item.name, 'achieved']} style={{ marginBottom: 8 }}>
                             <InputNumber<number>
                               aria-label={`Đạt được (${c.unitOfMeasure ?? 'giá trị'}) – ${c.name}`}
@@ -205,7 +205,7 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
                             />
                           </Form.Item>
                         </Col>
-                        <Col xs={12} md={6}>
+                        <Col xs={13} md={6}>
                           <Form.Item noStyle shouldUpdate>
                             {() => (
                               <AchievedBadge
