@@ -11,7 +11,7 @@ export interface NewInspection {
   id: string; registrationId: string; inspectedOn: string; inspectorId: string; inspectorName: string; overall: string;
   assessment: string | null; difficulties: string | null; supportGiven: string | null; fundsVnd: number | null; workdays: number | null;
   peopleReached: number | null; otherResources: string | null;
-  criteria: { criterionId: string; completionPct: number; note: string | null }[];
+  criteria: { criterionId: string; achieved: number; completionPct: number | null; note: string | null }[];
 }
 
 export async function insertInspection(q: Queryable, i: NewInspection) {
@@ -25,10 +25,10 @@ export async function insertInspection(q: Queryable, i: NewInspection) {
   if (!i.criteria.length) return;
   // One statement for all the criteria of the entry.
   await q.query(
-    `insert into inspection_criterion (inspection_id, criterion_id, completion_pct, note)
-     select $1, c.criterion_id, c.completion_pct, c.note
-       from unnest($2::uuid[], $3::int[], $4::text[]) with ordinality as c(criterion_id, completion_pct, note, n) order by c.n`,
-    [i.id, i.criteria.map((c) => c.criterionId), i.criteria.map((c) => c.completionPct), i.criteria.map((c) => c.note)],
+    `insert into inspection_criterion (inspection_id, criterion_id, achieved, completion_pct, note)
+     select $1, c.criterion_id, c.achieved, c.completion_pct, c.note
+       from unnest($2::uuid[], $3::numeric[], $4::int[], $5::text[]) with ordinality as c(criterion_id, achieved, completion_pct, note, n) order by c.n`,
+    [i.id, i.criteria.map((c) => c.criterionId), i.criteria.map((c) => c.achieved), i.criteria.map((c) => c.completionPct), i.criteria.map((c) => c.note)],
   );
 }
 
@@ -40,8 +40,12 @@ export async function listInspectionRows(q: Queryable, registrationId: string): 
 }
 
 export async function inspectionCriteria(q: Queryable, inspectionIds: string[]) {
-  const { rows } = await q.query<{ inspection_id: string; criterion_id: string; name: string; completion_pct: number; note: string | null }>(
-    `select ic.inspection_id, ic.criterion_id, rc.name, ic.completion_pct, ic.note from inspection_criterion ic
+  const { rows } = await q.query<{
+    inspection_id: string; criterion_id: string; name: string; target: number | null; unit_of_measure: string | null;
+    achieved: number | null; completion_pct: number | null; note: string | null;
+  }>(
+    `select ic.inspection_id, ic.criterion_id, rc.name, rc.target::float8 as target, rc.unit_of_measure, ic.achieved::float8 as achieved,
+            ic.completion_pct, ic.note from inspection_criterion ic
        join registration_criterion rc on rc.id = ic.criterion_id where ic.inspection_id = any($1::uuid[]) order by rc.sort`, [inspectionIds]);
   return rows;
 }

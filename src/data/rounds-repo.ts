@@ -42,13 +42,13 @@ export async function closeRoundRow(q: Queryable, id: string) {
 
 export interface CandidateRow {
   registration_id: string; title: string; unit_name: string; unit_path: string; state: RegistrationState; kind: string; holder: string; person_name: string | null;
-  checklist: Record<string, CriterionMark>; acknowledged: boolean; acknowledgement_note: string | null; result: 'recognised' | 'not_recognised' | null;
-  level: string | null; decision_no: string | null; decision_date: string | null; issuer: string | null; reasons: string | null;
+  checklist: Record<string, CriterionMark>; checklist_reasons: Record<string, string>; acknowledged: boolean; acknowledgement_note: string | null;
+  result: 'recognised' | 'not_recognised' | null; level: string | null; decision_no: string | null; decision_date: string | null; issuer: string | null; reasons: string | null;
 }
 
 export async function listCandidates(q: Queryable, roundId: string, view: Scope): Promise<CandidateRow[]> {
   const { rows } = await q.query<CandidateRow>(
-    `select c.registration_id, c.checklist, c.acknowledged, c.acknowledgement_note, c.result, c.level, c.decision_no, c.decision_date, c.issuer, c.reasons,
+    `select c.registration_id, c.checklist, c.checklist_reasons, c.acknowledged, c.acknowledgement_note, c.result, c.level, c.decision_no, c.decision_date, c.issuer, c.reasons,
             r.title, u.name as unit_name, r.unit_path::text as unit_path, r.state, r.kind, r.holder, r.person_name
        from recognition_candidate c join registration r on r.id = c.registration_id join unit u on u.id = r.unit_id
       where c.round_id = $1 and r.unit_path <@ $2::ltree order by r.title_key, r.id`,
@@ -67,13 +67,35 @@ export async function listVotes(q: Queryable, roundId: string, registrationId?: 
 }
 
 /** The criteria of several registrations in one query, by registration. */
-export async function criteriaOf(q: Queryable, registrationIds: string[]): Promise<Map<string, { id: string; name: string }[]>> {
-  const out = new Map<string, { id: string; name: string }[]>(registrationIds.map((id) => [id, []]));
+export interface CriterionEvidence {
+  id: string; name: string; target: number | null; unit_of_measure: string | null;
+  /** From the latest inspection that assessed the criterion (latest date, then latest entered). */
+  achieved: number | null; completion_pct: number | null; inspected_on: string | null;
+}
+
+/** The criteria of several registrations in one query, by registration, each with its latest recorded result. */
+export async function criteriaOf(q: Queryable, registrationIds: string[]): Promise<Map<string, CriterionEvidence[]>> {
+  const out = new Map<string, CriterionEvidence[]>(registrationIds.map((id) => [id, []]));
   if (!registrationIds.length) return out;
-  const { rows } = await q.query<{ registration_id: string; id: string; name: string }>(
-    'select registration_id, id, name from registration_criterion where registration_id = any($1::uuid[]) order by registration_id, sort', [registrationIds]);
-  for (const r of rows) out.get(r.registration_id)!.push({ id: r.id, name: r.name });
+  const { rows } = await q.query<CriterionEvidence & { registration_id: string }>(
+    `select rc.registration_id, rc.id, rc.name, rc.target::float8 as target, rc.unit_of_measure,
+            l.achieved::float8 as achieved, l.completion_pct, l.inspected_on::text as inspected_on
+       from registration_criterion rc
+       left join lateral (select ic.achieved, ic.completion_pct, i.inspected_on from inspection_criterion ic join inspection i on i.id = ic.inspection_id
+                           where ic.criterion_id = rc.id order by i.inspected_on desc, i.created_at desc, i.id desc limit 1) l on true
+      where rc.registration_id = any($1::uuid[]) order by rc.registration_id, rc.sort`, [registrationIds]);
+  for (const { registration_id, ...r } of rows) out.get(registration_id)!.push(r);
   return out;
+}
+
+/** The photos of the inspections of several registrations, newest inspection first. */
+export async function inspectionPhotosOf(q: Queryable, registrationIds: string[]) {
+  if (!registrationIds.length) return [];
+  const { rows } = await q.query<{ registration_id: string; id: string; file_name: string; inspected_on: string }>(
+    `select f.registration_id, f.id, f.file_name, i.inspected_on::text as inspected_on from evidence_file f join inspection i on i.id = f.inspection_id
+      where f.registration_id = any($1::uuid[]) and f.mime like 'image/%' order by i.inspected_on desc, i.created_at desc, f.created_at, f.id`,
+    [registrationIds]);
+  return rows;
 }
 
 export async function lockCandidate(q: Queryable, roundId: string, registrationId: string, view: Scope) {
@@ -93,9 +115,14 @@ export async function insertCandidate(q: Queryable, roundId: string, registratio
   await q.query('insert into recognition_candidate (round_id, registration_id) values ($1, $2)', [roundId, registrationId]);
 }
 
-export async function mergeChecklist(q: Queryable, roundId: string, registrationId: string, patch: Record<string, CriterionMark>) {
-  await q.query('update recognition_candidate set checklist = checklist || $3::jsonb where round_id = $1 and registration_id = $2',
-    [roundId, registrationId, JSON.stringify(patch)]);
+/** Sets the marks given; a criterion's reason is replaced by the one sent with it (or removed). */
+export async function mergeChecklist(
+  q: Queryable, roundId: string, registrationId: string, patch: Record<string, CriterionMark>, reasons: Record<string, string>,
+) {
+  await q.query(
+    `update recognition_candidate set checklist = checklist || $3::jsonb, checklist_reasons = (checklist_reasons - $4::text[]) || $5::jsonb
+      where round_id = $1 and registration_id = $2`,
+    [roundId, registrationId, JSON.stringify(patch), Object.keys(patch), JSON.stringify(reasons)]);
 }
 
 export async function setAcknowledged(q: Queryable, roundId: string, registrationId: string, note: string | null, by: string) {

@@ -17,7 +17,7 @@ const PUBLISHED = `from publication p join registration r on r.id = p.registrati
  where r.recognised and r.state in ('recognised', 'completed')`;
 
 const CARD_COLUMNS = `p.slug, r.title, r.kind, u.name as unit_name, pv.name as province, f.name as field_name, r.year, p.summary,
-  (select e.id from evidence_file e where e.registration_id = r.id and e.mime like 'image/%' order by e.created_at limit 1) as photo`;
+  (select e.id from evidence_file e where e.registration_id = r.id and e.public and e.mime like 'image/%' order by e.created_at limit 1) as photo`;
 
 /** `words`: a prefix tsquery (domain/text.ts prefixQuery) matched against publication.search, which
  *  holds public text only (migration 0014): never the internal description. */
@@ -58,7 +58,8 @@ export async function publishedBySlug(q: Queryable, slug: string): Promise<Publi
 }
 
 export async function publicPhotos(q: Queryable, registrationId: string) {
-  return (await q.query<{ id: string }>(`select id from evidence_file where registration_id = $1 and mime like 'image/%' order by created_at`, [registrationId])).rows;
+  return (await q.query<{ id: string }>(
+    `select id from evidence_file where registration_id = $1 and public and mime like 'image/%' order by created_at`, [registrationId])).rows;
 }
 
 export async function publicRecognitions(q: Queryable, registrationId: string) {
@@ -93,7 +94,7 @@ export async function publicPhoto(q: Queryable, fileId: string) {
   const { rows } = await q.query<{ mime: string; storage_key: string }>(
     `select e.mime, e.storage_key from evidence_file e join publication p on p.registration_id = e.registration_id
        join registration r on r.id = e.registration_id
-      where e.id = $1 and e.mime like 'image/%' and r.recognised and r.state in ('recognised', 'completed')`, [fileId]);
+      where e.id = $1 and e.public and e.mime like 'image/%' and r.recognised and r.state in ('recognised', 'completed')`, [fileId]);
   return rows[0] ?? null;
 }
 
@@ -115,6 +116,18 @@ export async function upsertPublication(q: Queryable, r: { id: string; title: st
     [r.id, slug, summary, by],
   );
   return rows[0]!.slug;
+}
+
+/** The photos of a registration's inspections, with whether each is chosen for the public. */
+export async function photoChoices(q: Queryable, registrationId: string) {
+  return (await q.query<{ id: string; public: boolean }>(
+    `select id, public from evidence_file where registration_id = $1 and mime like 'image/%' order by created_at, id`, [registrationId])).rows;
+}
+
+/** Exactly the given photos of the registration go public; its other files do not. */
+export async function choosePublicPhotos(q: Queryable, registrationId: string, photoIds: string[]) {
+  await q.query(`update evidence_file set public = (mime like 'image/%' and id = any($2::uuid[])) where registration_id = $1`,
+    [registrationId, photoIds]);
 }
 
 export async function deletePublication(q: Queryable, registrationId: string) {

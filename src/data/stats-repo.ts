@@ -13,9 +13,17 @@ export interface TallyRow {
   count_commended: number;
   funds: number;
   workdays: number;
+  /** Achieved (the latest inspection of each registration): how many have one, and what they mobilised. */
+  count_achieved: number;
+  achieved_funds: number;
+  achieved_workdays: number;
+  achieved_people: number;
 }
 
-const MEASURES = ['count', 'count_individual', 'count_recognised', 'count_commended', 'funds', 'workdays'] as const;
+const MEASURES = ['count', 'count_individual', 'count_recognised', 'count_commended', 'funds', 'workdays',
+  'count_achieved', 'achieved_funds', 'achieved_workdays', 'achieved_people'] as const;
+const ACHIEVED_SUMS = (t: string) => [`sum(${t}.n_achieved)::bigint as count_achieved`, `sum(${t}.achieved_funds_vnd)::bigint as achieved_funds`,
+  `sum(${t}.achieved_workdays)::bigint as achieved_workdays`, `sum(${t}.achieved_people)::bigint as achieved_people`];
 
 /** Aggregates come back as bigint (a JS number here) or null when nothing matched. */
 function measured(rows: TallyRow[]): TallyRow[] {
@@ -47,7 +55,7 @@ export async function sumTally(q: Queryable, f: ResolvedFilter, dims: StatDimens
   const { rows } = await q.query<TallyRow>(
     `select ${[...select, 'sum(t.n)::bigint as count', `sum(t.n) filter (where t.holder = 'individual')::bigint as count_individual`,
         'sum(t.n) filter (where t.recognised)::bigint as count_recognised', 'sum(t.n) filter (where t.commended)::bigint as count_commended',
-        'sum(t.funds_vnd)::bigint as funds', 'sum(t.workdays)::bigint as workdays'].join(', ')}
+        'sum(t.funds_vnd)::bigint as funds', 'sum(t.workdays)::bigint as workdays', ...ACHIEVED_SUMS('t')].join(', ')}
        from registration_tally t join unit u on u.id = t.unit_id
       where ${where.join(' and ')} and t.n <> 0
       ${groupBy}`,
@@ -56,21 +64,33 @@ export async function sumTally(q: Queryable, f: ResolvedFilter, dims: StatDimens
   return measured(rows);
 }
 
+export interface TallyCheckRow { key: string; n: number; funds: number; workdays: number; achieved: string }
+
+/**
+ * Achieved, recounted from the inspections themselves (not from the registration's copy): the
+ * latest inspection of each registration, by the same order as the trigger.
+ */
+const ACHIEVED_RECOUNT = `concat_ws('|', count(a.id), coalesce(sum(a.funds_vnd), 0), coalesce(sum(a.workdays), 0), coalesce(sum(a.people_reached), 0)) as achieved`;
+const LATEST_INSPECTION = `left join lateral (select i.id, i.funds_vnd, i.workdays, i.people_reached from inspection i where i.registration_id = registration.id
+      order by i.inspected_on desc, i.created_at desc, i.id desc limit 1) a on true`;
+
 /** A full recount from the registrations themselves: the reference the tally is tested against. */
-export async function recount(q: Queryable): Promise<{ key: string; n: number; funds: number; workdays: number }[]> {
+export async function recount(q: Queryable): Promise<TallyCheckRow[]> {
   const cols = "unit_id, kind, holder, origin, field_code, level, state, year, coalesce(campaign_id::text, '-'), recognised, commended";
-  const { rows } = await q.query<{ key: string; n: number; funds: number; workdays: number }>(
+  const { rows } = await q.query<TallyCheckRow>(
     `select concat_ws('|', ${cols}) as key, count(*)::bigint as n,
-            coalesce(sum(planned_funds_vnd), 0)::bigint as funds, coalesce(sum(planned_workdays), 0)::bigint as workdays
-       from registration group by ${cols} order by 1`,
+            coalesce(sum(planned_funds_vnd), 0)::bigint as funds, coalesce(sum(planned_workdays), 0)::bigint as workdays,
+            ${ACHIEVED_RECOUNT}
+       from registration ${LATEST_INSPECTION} group by ${cols} order by 1`,
   );
   return rows;
 }
 
-export async function tallySnapshot(q: Queryable): Promise<{ key: string; n: number; funds: number; workdays: number }[]> {
+export async function tallySnapshot(q: Queryable): Promise<TallyCheckRow[]> {
   const cols = "unit_id, kind, holder, origin, field_code, level, state, year, coalesce(campaign_id::text, '-'), recognised, commended";
-  const { rows } = await q.query<{ key: string; n: number; funds: number; workdays: number }>(
-    `select concat_ws('|', ${cols}) as key, n::bigint as n, funds_vnd::bigint as funds, workdays::bigint as workdays
+  const { rows } = await q.query<TallyCheckRow>(
+    `select concat_ws('|', ${cols}) as key, n::bigint as n, funds_vnd::bigint as funds, workdays::bigint as workdays,
+            concat_ws('|', n_achieved, achieved_funds_vnd, achieved_workdays, achieved_people) as achieved
        from registration_tally where n <> 0 order by 1`,
   );
   return rows;
@@ -123,7 +143,8 @@ export async function sumRollup(
   const groupBy = cols.length ? `group by ${cols.map((_, i) => i + 1).join(', ')}` : '';
   const { rows } = await q.query<TallyRow>(
     `select ${[...cols, 'sum(r.n)::bigint as count', 'sum(r.n_individual)::bigint as count_individual', 'sum(r.n_recognised)::bigint as count_recognised',
-        'sum(r.n_commended)::bigint as count_commended', 'sum(r.funds_vnd)::bigint as funds', 'sum(r.workdays)::bigint as workdays'].join(', ')}
+        'sum(r.n_commended)::bigint as count_commended', 'sum(r.funds_vnd)::bigint as funds', 'sum(r.workdays)::bigint as workdays',
+        ...ACHIEVED_SUMS('r')].join(', ')}
        from unit u join registration_rollup r on r.anc_seq = u.seq
       where ${where.join(' and ')} and r.n <> 0 ${groupBy}`,
     params,
@@ -143,10 +164,11 @@ export async function sumRollup(
 }
 
 const ROLLUP_KEY = 'depth, anc_seq, field_code, kind, year, counted';
+const ROLLUP_ACHIEVED = 'n_achieved, achieved_funds_vnd, achieved_workdays, achieved_people';
 
 export async function rollupSnapshot(q: Queryable) {
   const { rows } = await q.query<{ key: string }>(
-    `select concat_ws('|', ${ROLLUP_KEY}, n, n_individual, n_recognised, n_commended, funds_vnd, workdays) as key
+    `select concat_ws('|', ${ROLLUP_KEY}, n, n_individual, n_recognised, n_commended, funds_vnd, workdays, ${ROLLUP_ACHIEVED}) as key
        from registration_rollup where n <> 0 order by 1`,
   );
   return rows.map((r) => r.key);
@@ -155,13 +177,15 @@ export async function rollupSnapshot(q: Queryable) {
 const ROLLUP_SELECT = `select d as depth, subpath(unit_path, d - 1, 1)::text::bigint as anc_seq, field_code, kind, year,
        dvk_counted_state(state) as counted, count(*) as n, count(*) filter (where holder = 'individual') as n_individual,
        count(*) filter (where recognised) as n_recognised, count(*) filter (where commended) as n_commended,
-       coalesce(sum(planned_funds_vnd), 0) as funds_vnd, coalesce(sum(planned_workdays), 0) as workdays
+       coalesce(sum(planned_funds_vnd), 0) as funds_vnd, coalesce(sum(planned_workdays), 0) as workdays,
+       count(achieved_inspection_id) as n_achieved, coalesce(sum(achieved_funds_vnd), 0) as achieved_funds_vnd,
+       coalesce(sum(achieved_workdays), 0) as achieved_workdays, coalesce(sum(achieved_people), 0) as achieved_people
   from registration, generate_series(2, 3) d where nlevel(unit_path) >= d group by 1, 2, 3, 4, 5, 6`;
 
 /** The rollup as it should be, computed from the registrations: what the test compares with. */
 export async function rollupRecount(q: Queryable) {
   const { rows } = await q.query<{ key: string }>(
-    `select concat_ws('|', ${ROLLUP_KEY}, n, n_individual, n_recognised, n_commended, funds_vnd, workdays) as key from (${ROLLUP_SELECT}) x order by 1`,
+    `select concat_ws('|', ${ROLLUP_KEY}, n, n_individual, n_recognised, n_commended, funds_vnd, workdays, ${ROLLUP_ACHIEVED}) as key from (${ROLLUP_SELECT}) x order by 1`,
   );
   return rows.map((r) => r.key);
 }
@@ -170,12 +194,14 @@ export async function rollupRecount(q: Queryable) {
 export async function rebuildTallies(q: Queryable): Promise<void> {
   await q.query('delete from registration_tally');
   await q.query(`insert into registration_tally
-      (unit_id, kind, holder, origin, field_code, level, state, year, campaign_id, recognised, commended, n, funds_vnd, workdays)
+      (unit_id, kind, holder, origin, field_code, level, state, year, campaign_id, recognised, commended, n, funds_vnd, workdays,
+       n_achieved, achieved_funds_vnd, achieved_workdays, achieved_people)
     select unit_id, kind, holder, origin, field_code, level, state, year, campaign_id, recognised, commended,
-           count(*), coalesce(sum(planned_funds_vnd), 0), coalesce(sum(planned_workdays), 0)
+           count(*), coalesce(sum(planned_funds_vnd), 0), coalesce(sum(planned_workdays), 0),
+           count(achieved_inspection_id), coalesce(sum(achieved_funds_vnd), 0), coalesce(sum(achieved_workdays), 0), coalesce(sum(achieved_people), 0)
       from registration group by unit_id, kind, holder, origin, field_code, level, state, year, campaign_id, recognised, commended`);
   await q.query('delete from registration_rollup');
-  await q.query(`insert into registration_rollup (${ROLLUP_KEY}, n, n_individual, n_recognised, n_commended, funds_vnd, workdays) ${ROLLUP_SELECT}`);
+  await q.query(`insert into registration_rollup (${ROLLUP_KEY}, n, n_individual, n_recognised, n_commended, funds_vnd, workdays, ${ROLLUP_ACHIEVED}) ${ROLLUP_SELECT}`);
 }
 
 /** States that the rollup folds into not `counted` (dvk_counted_state in SQL). */

@@ -71,6 +71,16 @@ function statistics(f: ReportFigures): FileChild[] {
   if (t.fundsVnd > 0) resources.push(`kinh phí dự kiến ${formatNumberVi(Math.round(t.fundsVnd))} đồng`);
   if (t.workdays > 0) resources.push(`${formatNumberVi(t.workdays)} ngày công`);
   if (resources.length) out.push(bodyParagraph(`Nguồn lực huy động theo đăng ký: ${resources.join(', ')}.`));
+  const achieved: string[] = [];
+  if (t.achievedFundsVnd > 0) achieved.push(`kinh phí ${formatNumberVi(Math.round(t.achievedFundsVnd))} đồng`);
+  if (t.achievedWorkdays > 0) achieved.push(`${formatNumberVi(t.achievedWorkdays)} ngày công`);
+  if (t.peopleReached > 0) achieved.push(`${formatNumberVi(t.peopleReached)} lượt người được tác động`);
+  if (achieved.length)
+    out.push(
+      bodyParagraph(
+        `Nguồn lực thực tế huy động (theo lần kiểm tra gần nhất của ${formatNumberVi(t.inspected)} mô hình, điển hình): ${achieved.join(', ')}.`,
+      ),
+    );
   if (f.proposalsUp > 0) out.push(bodyParagraph(`Số đề nghị cấp trên khen thưởng: ${formatNumberVi(f.proposalsUp)}.`));
 
   let n = 0;

@@ -220,8 +220,18 @@ export const ERRORS = {
   },
   FILE_TYPE_REFUSED: {
     status: 415,
-    vi: 'Tệp "{name}" không phải ảnh (JPG, PNG, GIF, WebP) hoặc tài liệu PDF nên không nhận. Vui lòng chọn tệp khác.',
-    en: 'File "{name}" is not an image (JPG, PNG, GIF, WebP) or a PDF document.',
+    vi: 'Tệp "{name}" không phải ảnh (JPG, PNG, GIF, WebP), tài liệu PDF, Word (.docx) hay Excel (.xlsx) nên không nhận. Vui lòng chọn tệp khác.',
+    en: 'File "{name}" is not an image (JPG, PNG, GIF, WebP), a PDF, Word (.docx) or Excel (.xlsx) document.',
+  },
+  PHOTO_UNKNOWN: {
+    status: 400,
+    vi: 'Ảnh được chọn để công khai không phải ảnh minh chứng của mô hình này. Vui lòng tải lại trang và chọn lại.',
+    en: "A photo chosen for the public is not one of this model's evidence photos. Reload the page and choose again.",
+  },
+  ARCHIVE_REFUSED: {
+    status: 415,
+    vi: 'Tệp "{name}" là tệp nén (ZIP), không phải tài liệu Word (.docx) hay Excel (.xlsx) nên không nhận. Vui lòng giải nén và tải lên từng tài liệu.',
+    en: 'File "{name}" is a ZIP archive, not a Word (.docx) or Excel (.xlsx) document. Unpack it and upload each document.',
   },
   IMAGE_UNREADABLE: {
     status: 422,
@@ -242,6 +252,11 @@ export const ERRORS = {
     status: 400,
     vi: 'Tiêu chí được đánh giá không thuộc hồ sơ này. Vui lòng tải lại trang.',
     en: 'An assessed criterion does not belong to this registration. Reload the page.',
+  },
+  CHECKLIST_REASON_REQUIRED: {
+    status: 400,
+    vi: 'Tiêu chí "{name}" mới hoàn thành {pct} % chỉ tiêu theo lần kiểm tra ngày {date}. Muốn đánh giá "Đạt", vui lòng ghi lý do.',
+    en: 'Criterion "{name}" is only {pct} % complete at the inspection of {date}. Write a reason to mark it met.',
   },
   RECOGNITION_INCOMPLETE: {
     status: 409,

@@ -22,8 +22,16 @@ export const InspectionInput = z.object({
   workdays: z.number().int().min(0).max(1e9).nullish(),
   peopleReached: z.number().int().min(0).max(1e9).nullish(),
   otherResources: text(2000).nullish(),
+  /** Per criterion the value achieved in the criterion's own unit; the completion is computed from the target. */
   criteria: z
-    .array(z.object({ criterionId: z.uuid(), completionPct: z.number().int().min(0).max(1000), note: text(1000).nullish() }))
+    .array(
+      z.object({
+        criterionId: z.uuid(),
+        achieved: z.number().min(0).max(1e15),
+        note: text(1000).nullish(),
+        completionPct: z.never({ error: 'tỷ lệ hoàn thành được tính từ giá trị đạt được, không nhập tay' }).optional(),
+      }),
+    )
     .max(50)
     .refine((items) => new Set(items.map((i) => i.criterionId)).size === items.length, 'mỗi tiêu chí chỉ đánh giá một lần')
     .default([]),
@@ -44,7 +52,20 @@ export const Inspection = z.object({
   peopleReached: z.number().nullable(),
   otherResources: z.string().nullable(),
   createdAt: z.string(),
-  criteria: z.array(z.object({ criterionId: z.uuid(), name: z.string(), completionPct: z.number().int(), note: z.string().nullable() })),
+  criteria: z.array(
+    z.object({
+      criterionId: z.uuid(),
+      name: z.string(),
+      /** The criterion's target and unit, as registered. */
+      target: z.number().nullable(),
+      unitOfMeasure: z.string().nullable(),
+      /** The value achieved, in the criterion's unit (null on entries made before values were recorded). */
+      achieved: z.number().nullable(),
+      /** achieved / target in whole percent, computed; null without a positive target. */
+      completionPct: z.number().int().nullable(),
+      note: z.string().nullable(),
+    }),
+  ),
   files: z.array(EvidenceFile),
 });
 export type Inspection = z.infer<typeof Inspection>;

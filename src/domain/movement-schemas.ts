@@ -219,7 +219,14 @@ export const Registration = z.object({
     items: z.array(z.object({ id: z.uuid(), title: z.string(), unitName: z.string(), state: RegistrationState })),
   }),
   /** Shown on the public showcase, with the summary written for the public; null when not published. */
-  publication: z.object({ url: z.string(), summary: z.string(), publishedAt: z.string() }).nullable(),
+  publication: z
+    .object({
+      url: z.string(),
+      summary: z.string(),
+      publishedAt: z.string(),
+      /** The photos shown to the public. */ photoIds: z.array(z.uuid()),
+    })
+    .nullable(),
   version: z.number().int(),
   createdAt: z.string(),
   updatedAt: z.string(),

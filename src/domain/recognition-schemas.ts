@@ -18,7 +18,14 @@ export const OpenRound = z.object({ unitId: z.uuid(), campaignId: z.uuid().nulli
 export const AddCandidate = z.object({ registrationId: z.uuid() });
 export const ChecklistBody = z.object({
   items: z
-    .array(z.object({ criterionId: z.uuid(), mark: Mark }))
+    .array(
+      z.object({
+        criterionId: z.uuid(),
+        mark: Mark,
+        /** Required to mark "met" a criterion whose latest recorded completion is below 100 %. */
+        reason: text(1000).nullish(),
+      }),
+    )
     .min(1)
     .max(50),
 });
@@ -44,7 +51,26 @@ export const Candidate = z.object({
     holder: z.string(),
     personName: z.string().nullable(),
   }),
-  checklist: z.array(z.object({ criterionId: z.uuid(), name: z.string(), mark: Mark.nullable() })),
+  /**
+   * Each criterion with the evidence the committee judges by: its target, the value the latest
+   * inspection that assessed it recorded (with that inspection's date) and the completion, the
+   * mark and, for a "met" below 100 %, the reason written with it.
+   */
+  checklist: z.array(
+    z.object({
+      criterionId: z.uuid(),
+      name: z.string(),
+      target: z.number().nullable(),
+      unitOfMeasure: z.string().nullable(),
+      achieved: z.number().nullable(),
+      completionPct: z.number().int().nullable(),
+      inspectedOn: z.string().nullable(),
+      mark: Mark.nullable(),
+      reason: z.string().nullable(),
+    }),
+  ),
+  /** The inspections' photos, newest inspection first (thumbnails at /files/:id?size=thumb). */
+  photos: z.array(z.object({ id: z.uuid(), fileName: z.string(), inspectedOn: z.string() })),
   acknowledged: z.boolean(),
   acknowledgementNote: z.string().nullable(),
   votes: z.array(

@@ -91,6 +91,11 @@ export const ReportFigures = z.object({
     total: z.number().int(),
     fundsVnd: z.number(),
     workdays: z.number(),
+    /** Achieved (the latest inspection of each registration): how many were inspected, what they mobilised. */
+    inspected: z.number().int(),
+    achievedFundsVnd: z.number(),
+    achievedWorkdays: z.number(),
+    peopleReached: z.number(),
   }),
   byField: z.array(FigureLine),
   byHolder: z.array(FigureLine),

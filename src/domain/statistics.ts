@@ -79,6 +79,11 @@ const Figures = z.object({
   /** Planned funds (đồng) and workdays of the counted registrations. */
   fundsVnd: z.number(),
   workdays: z.number(),
+  /** Achieved: of the count, how many have an inspection, and what their latest inspections recorded as mobilised. */
+  inspected: z.number().int(),
+  achievedFundsVnd: z.number(),
+  achievedWorkdays: z.number(),
+  peopleReached: z.number(),
 });
 export const StatsRow = Figures.extend({
   /** The value of each grouped dimension (a unit id for `child`, true/false for flags). */

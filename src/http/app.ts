@@ -26,6 +26,7 @@ import { registrationRoutes } from './routes/registrations.js';
 import { campaignRoutes } from './routes/campaigns.js';
 import { criteriaRoutes } from './routes/criteria.js';
 import { inspectionRoutes } from './routes/inspections.js';
+import { attachmentRoutes } from './routes/attachments.js';
 import { recognitionRoutes } from './routes/recognition.js';
 import { commendationRoutes } from './routes/commendations.js';
 import multipart from '@fastify/multipart';
@@ -114,6 +115,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(campaignRoutes(opts.db));
       await api.register(criteriaRoutes(opts.db));
       await api.register(inspectionRoutes(opts.db, opts.filesDir));
+      await api.register(attachmentRoutes(opts.db, opts.filesDir));
       await api.register(recognitionRoutes(opts.db));
       await api.register(commendationRoutes(opts.db));
       await api.register(statsRoutes(opts.db));

@@ -105,8 +105,9 @@ export async function seedDemoShowcase(db: Db, filesDir: string): Promise<number
         ],
       );
       await q.query(
-        `insert into inspection_criterion (inspection_id, criterion_id, completion_pct)
-         select $1, id, $3 from registration_criterion where registration_id = $2`,
+        `insert into inspection_criterion (inspection_id, criterion_id, achieved, completion_pct)
+         select $1, id, round(target * $3::int / 100.0), case when target > 0 then $3::int end
+           from registration_criterion where registration_id = $2`,
         [inspection, r.id, 100 + 10 * (k % 3)],
       );
       await insertEvent(q, {
@@ -125,8 +126,8 @@ export async function seedDemoShowcase(db: Db, filesDir: string): Promise<number
         fs.mkdirSync(path.join(filesDir, id.slice(0, 2)), { recursive: true });
         fs.writeFileSync(path.join(filesDir, storageKey), png);
         await q.query(
-          `insert into evidence_file (id, registration_id, inspection_id, file_name, mime, size_bytes, sha256, storage_key, uploaded_by)
-           values ($1, $2, $3, $4, 'image/png', $5, $6, $7, $8)`,
+          `insert into evidence_file (id, registration_id, inspection_id, file_name, mime, size_bytes, sha256, storage_key, uploaded_by, public)
+           values ($1, $2, $3, $4, 'image/png', $5, $6, $7, $8, true)`,
           [
             id,
             r.id,

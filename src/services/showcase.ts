@@ -3,7 +3,9 @@ import { insertAudit } from '../data/audit-repo.js';
 import { findRegistrationInScope } from '../data/registrations-repo.js';
 import type { Db } from '../data/db.js';
 import {
+  choosePublicPhotos,
   deletePublication,
+  photoChoices,
   listPublished,
   publicCommendations,
   publicPhoto,
@@ -21,12 +23,21 @@ import { can } from '../domain/policy.js';
 import type { Ctx } from './context.js';
 import { photoCopy, type PhotoSize } from './photo-copies.js';
 
-export async function publish(ctx: Ctx, id: string, summary: string) {
+/**
+ * Publishes a recognised model with the public summary and the photos the officer chose (none
+ * unless chosen; `photoIds` left out keeps the earlier choice). Only chosen photos are served publicly.
+ */
+export async function publish(ctx: Ctx, id: string, summary: string, photoIds?: string[]) {
   return ctx.db.tx(async (q) => {
     const r = await findRegistrationInScope(q, id, ctx.actor.viewPath, true);
     if (!r) throw notFound('registration');
     if (!can(ctx.actor, 'registration.publish', { path: r.unit_path })) throw new AppError('FORBIDDEN');
     if (!r.recognised || !['recognised', 'completed'].includes(r.state)) throw new AppError('PUBLISH_NOT_RECOGNISED');
+    if (photoIds) {
+      const photos = new Set((await photoChoices(q, id)).map((p) => p.id));
+      if (photoIds.some((p) => !photos.has(p))) throw new AppError('PHOTO_UNKNOWN');
+      await choosePublicPhotos(q, id, photoIds);
+    }
     const slug = await upsertPublication(q, r, summary, ctx.actor.id);
     await insertAudit(q, {
       actorId: ctx.actor.id,
@@ -36,6 +47,7 @@ export async function publish(ctx: Ctx, id: string, summary: string) {
       entityId: id,
       entityLabel: r.title,
       unitPath: r.unit_path,
+      ...(photoIds ? { after: { photoIds } } : {}),
       ip: ctx.ip,
     });
     return { slug, url: `/cong-khai/mo-hinh/${slug}` };

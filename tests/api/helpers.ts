@@ -84,7 +84,12 @@ export async function recognise(u: Users, roundUnitId: string, registrationId: s
     added.body.candidates.find((c: { registrationId: string }) => c.registrationId === registrationId) ?? added.body.candidates[0];
   const base = `/api/v1/recognition-rounds/${round.body.id}/candidates/${registrationId}`;
   await u.officer.put(`${base}/checklist`, {
-    items: cand.checklist.map((c: { criterionId: string }) => ({ criterionId: c.criterionId, mark: 'met' })),
+    items: cand.checklist.map((c: { criterionId: string; completionPct: number | null }) => ({
+      criterionId: c.criterionId,
+      mark: 'met',
+      // below the target, the committee writes why it is met nonetheless
+      ...(c.completionPct !== null && c.completionPct < 100 ? { reason: 'Ban Chỉ đạo đánh giá đạt yêu cầu' } : {}),
+    })),
   });
   await u.unit.post(`${base}/acknowledge`, { note: 'Đơn vị xác nhận' });
   await u.member.post(`${base}/vote`, { vote: 'for' });

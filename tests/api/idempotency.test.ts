@@ -148,7 +148,7 @@ const cases: CreateCase[] = [
       inspectedOn: '2026-06-15',
       overall: 'on_track',
       assessment: `Lần kiểm tra ${n}`,
-      criteria: [{ criterionId: accepted.criteria[0]!.id, completionPct: n % 100 }],
+      criteria: [{ criterionId: accepted.criteria[0]!.id, achieved: n % 100 }],
     }),
   },
   {

@@ -41,8 +41,8 @@ it('refuses the same criterion twice in one inspection', async () => {
     inspectedOn: '2026-06-01',
     overall: 'on_track',
     criteria: [
-      { criterionId: c, completionPct: 10 },
-      { criterionId: c, completionPct: 20 },
+      { criterionId: c, achieved: 10 },
+      { criterionId: c, achieved: 20 },
     ],
   });
   expect(r.status).toBe(400);
@@ -90,8 +90,8 @@ describe('inspections and evidence', () => {
       workdays: 120,
       peopleReached: 86,
       criteria: [
-        { criterionId: c1.id, completionPct: 86 },
-        { criterionId: c2.id, completionPct: 40, note: 'Đạt 80 triệu' },
+        { criterionId: c1.id, achieved: 86 },
+        { criterionId: c2.id, achieved: 80000000, note: 'Đạt 80 triệu' },
       ],
     });
     expect(r.status).toBe(201);
@@ -105,13 +105,53 @@ describe('inspections and evidence', () => {
     expect(timeline.at(-1)).toMatchObject({ transition: 'inspect', actorName: 'Trần Văn Bình' });
   });
 
+  it('stores the achieved value in the criterion’s unit beside its target, and computes the completion', async () => {
+    const list = (await u.unit.get(`/api/v1/registrations/${accepted.id}/inspections`)).body;
+    expect(list[0].criteria.map((c: any) => [c.target, c.unitOfMeasure, c.achieved, c.completionPct])).toEqual([
+      [100, 'người', 86, 86],
+      [200000000, 'đồng', 80000000, 40],
+    ]);
+    // the registration carries what its latest inspection recorded
+    const { rows } = await srv.db.pool.query(
+      'select achieved_on, achieved_funds_vnd, achieved_workdays, achieved_people from registration where id = $1',
+      [accepted.id],
+    );
+    expect(rows[0]).toEqual({ achieved_on: '2026-06-15', achieved_funds_vnd: 45000000, achieved_workdays: 120, achieved_people: 86 });
+  });
+
+  it('refuses a typed completion, a negative or missing achieved value, with a Vietnamese 400', async () => {
+    const [c1] = accepted.criteria;
+    const typed = await u.member.post(`/api/v1/registrations/${accepted.id}/inspections`, {
+      inspectedOn: '2026-06-20',
+      overall: 'on_track',
+      criteria: [{ criterionId: c1.id, achieved: 50, completionPct: 90 }],
+    });
+    expect(typed.status).toBe(400);
+    expect(typed.body.error.message).toContain('tỷ lệ hoàn thành được tính từ giá trị đạt được');
+    const negative = await u.member.post(`/api/v1/registrations/${accepted.id}/inspections`, {
+      inspectedOn: '2026-06-20',
+      overall: 'on_track',
+      criteria: [{ criterionId: c1.id, achieved: -5 }],
+    });
+    expect(negative.status).toBe(400);
+    expect(negative.body.error.message).toContain('không được nhỏ hơn 0');
+    const missing = await u.member.post(`/api/v1/registrations/${accepted.id}/inspections`, {
+      inspectedOn: '2026-06-20',
+      overall: 'on_track',
+      criteria: [{ criterionId: c1.id }],
+    });
+    expect(missing.status).toBe(400);
+    expect(missing.body.error.message).toContain('chưa nhập');
+    expect((await u.unit.get(`/api/v1/registrations/${accepted.id}/inspections`)).body).toHaveLength(1);
+  });
+
   it('refuses inspections from the registrant and of criteria that are not the model’s', async () => {
     const r = await u.unit.post(`/api/v1/registrations/${accepted.id}/inspections`, { inspectedOn: '2026-07-01', overall: 'behind' });
     expect(r.status).toBe(403);
     const foreign = await u.member.post(`/api/v1/registrations/${accepted.id}/inspections`, {
       inspectedOn: '2026-07-01',
       overall: 'behind',
-      criteria: [{ criterionId: '00000000-0000-4000-8000-000000000000', completionPct: 10 }],
+      criteria: [{ criterionId: '00000000-0000-4000-8000-000000000000', achieved: 10 }],
     });
     expect(foreign.status).toBe(400);
     expect(foreign.body.error.code).toBe('CRITERION_UNKNOWN');

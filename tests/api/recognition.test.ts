@@ -42,6 +42,89 @@ const decision = {
 };
 
 describe('recognition rounds', () => {
+  it('shows the evidence on the checklist, and "met" below the recorded target needs a reason, kept with the mark', async () => {
+    const model = await acceptedModel('Mô hình “Thắp sáng đường quê”');
+    const [houses, meetings] = model.criteria;
+    // two inspections: the later date is what counts, whatever order they were entered in
+    for (const [on, a, b] of [
+      ['2026-09-10', 30, 12],
+      ['2026-05-10', 50, 4],
+    ] as const) {
+      const r = await u.officer.post(`/api/v1/registrations/${model.id}/inspections`, {
+        inspectedOn: on,
+        overall: 'on_track',
+        criteria: [
+          { criterionId: houses.id, achieved: a },
+          { criterionId: meetings.id, achieved: b },
+        ],
+      });
+      expect(r.status).toBe(201);
+    }
+    const inspections = (await u.officer.get(`/api/v1/registrations/${model.id}/inspections`)).body;
+    const PNG = Buffer.from(
+      '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d2e4b10000000049454e44ae426082',
+      'hex',
+    );
+    const form = new FormData();
+    form.set('file', new Blob([new Uint8Array(PNG)]), 'den-duong.png');
+    const up = await fetch(`${srv.baseUrl}/api/v1/registrations/${model.id}/evidence?inspectionId=${inspections[0].id}`, {
+      method: 'POST',
+      body: form,
+      headers: { cookie: u.officer.cookie!, origin: srv.baseUrl },
+    });
+    expect(up.status).toBe(201);
+    const photo = (await up.json()).id;
+
+    const round = await u.officer.post('/api/v1/recognition-rounds', { unitId: province, title: 'Xét công nhận có minh chứng' });
+    const added = await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: model.id });
+    const cand = added.body.candidates[0];
+    expect(cand.checklist.map((c: any) => [c.name, c.target, c.unitOfMeasure, c.achieved, c.completionPct, c.inspectedOn])).toEqual([
+      ['Số hộ tham gia', 50, 'hộ', 30, 60, '2026-09-10'],
+      ['Số buổi sinh hoạt', 12, 'buổi', 12, 100, '2026-09-10'],
+    ]);
+    expect(cand.photos).toEqual([{ id: photo, fileName: 'den-duong.png', inspectedOn: '2026-09-10' }]);
+
+    const base = `/api/v1/recognition-rounds/${round.body.id}/candidates/${model.id}`;
+    const bare = await u.officer.put(`${base}/checklist`, {
+      items: [
+        { criterionId: houses.id, mark: 'met' },
+        { criterionId: meetings.id, mark: 'met' },
+      ],
+    });
+    expect(bare.status).toBe(400);
+    expect(bare.body.error.code).toBe('CHECKLIST_REASON_REQUIRED');
+    expect(bare.body.error.message).toBe(
+      'Tiêu chí "Số hộ tham gia" mới hoàn thành 60 % chỉ tiêu theo lần kiểm tra ngày 10/09/2026. Muốn đánh giá "Đạt", vui lòng ghi lý do.',
+    );
+    const blank = await u.officer.put(`${base}/checklist`, { items: [{ criterionId: houses.id, mark: 'met', reason: '   ' }] });
+    expect(blank.status).toBe(400);
+    // nothing was marked by the refused requests
+    expect(
+      (await u.member.get(`/api/v1/recognition-rounds/${round.body.id}`)).body.candidates[0].checklist.map((c: any) => c.mark),
+    ).toEqual([null, null]);
+    // "not met" needs no reason; "met" at 100 % neither
+    const plain = await u.officer.put(`${base}/checklist`, {
+      items: [
+        { criterionId: houses.id, mark: 'not_met' },
+        { criterionId: meetings.id, mark: 'met' },
+      ],
+    });
+    expect(plain.status, JSON.stringify(plain.body)).toBe(200);
+    const reasoned = await u.officer.put(`${base}/checklist`, {
+      items: [{ criterionId: houses.id, mark: 'met', reason: '30 hộ còn lại đã lắp đèn sau kỳ kiểm tra, có biên bản của ấp' }],
+    });
+    expect(reasoned.status).toBe(200);
+    const seen = (await u.viewer.get(`/api/v1/recognition-rounds/${round.body.id}`)).body.candidates[0];
+    expect(seen.checklist.map((c: any) => [c.mark, c.reason])).toEqual([
+      ['met', '30 hộ còn lại đã lắp đèn sau kỳ kiểm tra, có biên bản của ấp'],
+      ['met', null],
+    ]);
+    // changing the mark again drops the old reason
+    await u.officer.put(`${base}/checklist`, { items: [{ criterionId: houses.id, mark: 'na' }] });
+    const after = (await u.member.get(`/api/v1/recognition-rounds/${round.body.id}`)).body.candidates[0];
+    expect(after.checklist[0]).toMatchObject({ mark: 'na', reason: null });
+  });
+
   it('checklist, acknowledgement and open votes lead to recognition, in the timeline and the audit', async () => {
     const model = await acceptedModel('Mô hình “Xóm đạo bình yên”');
     const round = await u.officer.post('/api/v1/recognition-rounds', {

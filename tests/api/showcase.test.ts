@@ -83,6 +83,7 @@ describe('public showcase', () => {
     ).toBe(403);
     const pub = await u.officer.put(`/api/v1/registrations/${shown!.id}/publication`, {
       summary: 'Câu chuyện mô hình kể cho người dân.\nKết quả: nhiều hộ tham gia.',
+      photoIds: [photo.id],
     });
     expect(pub.status, JSON.stringify(pub.body)).toBe(200);
 
@@ -199,6 +200,50 @@ describe('public showcase', () => {
     expect((await html(`/cong-khai/mo-hinh/${reg!.slug}`)).status).toBe(404);
     expect((await html('/cong-khai')).text.match(/class="card"/g)).toHaveLength(5);
   });
+  it('the officer chooses which photos go public; only those are shown and served', async () => {
+    const recognised = (await u.officer.get('/api/v1/registrations?states=recognised&pageSize=200')).body.items as { id: string }[];
+    const target = recognised[1]!;
+    const green = await sharp({ create: { width: 64, height: 48, channels: 3, background: '#2f7d4a' } })
+      .png()
+      .toBuffer();
+    const chosen = await upload(u.officer, target.id, 'le-ra-quan.png', green);
+    const kept = await upload(u.officer, target.id, 'anh-hop-noi-bo.png', PNG);
+    const pub = await u.officer.put(`/api/v1/registrations/${target.id}/publication`, {
+      summary: 'Mô hình được công khai với ảnh lễ ra quân do cán bộ chọn.',
+      photoIds: [chosen.id],
+    });
+    expect(pub.status, JSON.stringify(pub.body)).toBe(200);
+    const page = (await html(pub.body.url)).text;
+    expect(page).toContain(`/cong-khai/anh/${chosen.id}`);
+    expect(page).not.toContain(kept.id);
+    expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${chosen.id}`)).status).toBe(200);
+    expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${kept.id}`)).status).toBe(404);
+    expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${kept.id}/nho`)).status).toBe(404);
+    expect((await u.officer.get(`/api/v1/registrations/${target.id}`)).body.publication.photoIds).toEqual([chosen.id]);
+    // a new summary without a choice keeps the photos chosen
+    await u.officer.put(`/api/v1/registrations/${target.id}/publication`, {
+      summary: 'Tóm tắt mới cho người dân, ảnh giữ nguyên như đã chọn.',
+    });
+    expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${chosen.id}`)).status).toBe(200);
+    expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${kept.id}`)).status).toBe(404);
+    // choosing none hides every photo
+    await u.officer.put(`/api/v1/registrations/${target.id}/publication`, {
+      summary: 'Mô hình công khai không kèm ảnh nào cả.',
+      photoIds: [],
+    });
+    expect((await fetch(`${srv.baseUrl}/cong-khai/anh/${chosen.id}`)).status).toBe(404);
+    expect((await html(pub.body.url)).text).not.toContain('/cong-khai/anh/');
+    // a photo of another model cannot be chosen
+    const other = await upload(u.officer, recognised[2]!.id, 'khac.png', PNG);
+    const wrong = await u.officer.put(`/api/v1/registrations/${target.id}/publication`, {
+      summary: 'Thử chọn ảnh của mô hình khác để công khai.',
+      photoIds: [other.id],
+    });
+    expect(wrong.status).toBe(400);
+    expect(wrong.body.error.code).toBe('PHOTO_UNKNOWN');
+    expect(wrong.body.error.message).toContain('không phải ảnh minh chứng của mô hình này');
+  });
+
   it('a phone photo reaches the public upright, scaled and without its metadata; the officer keeps the original', async () => {
     // a photo as a phone stores it: 2600 × 1800 pixels, to be shown turned (EXIF orientation 6),
     // with the photographer's name and phone number and the place in its metadata
@@ -212,6 +257,7 @@ describe('public showcase', () => {
     const photo = await upload(u.officer, target.id, 'IMG_20240312_0915.jpg', original);
     const pub = await u.officer.put(`/api/v1/registrations/${target.id}/publication`, {
       summary: 'Ảnh chụp bằng điện thoại được đưa lên trang công khai.',
+      photoIds: [photo.id],
     });
     expect(pub.status, JSON.stringify(pub.body)).toBe(200);
 

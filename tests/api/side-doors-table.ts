@@ -195,6 +195,11 @@ export const doors: Door[] = [
   { name: 'report sheet', kind: 'report', call: (id) => ['GET', `/review-reports/${id}/xlsx`] },
   { name: 'report edit', kind: 'report', call: (id) => ['PATCH', `/review-reports/${id}`, { version: 1, title: 'Sửa thử' }] },
   { name: 'round', kind: 'round', call: (id) => ['GET', `/recognition-rounds/${id}`] },
+  // attachments of records (the files themselves: tests/api/attachments.test.ts)
+  { name: 'registration attachments', kind: 'registration', call: (id) => ['GET', `/registrations/${id}/attachments`] },
+  { name: 'round attachments', kind: 'round', call: (id) => ['GET', `/recognition-rounds/${id}/attachments`] },
+  { name: 'campaign attachments', kind: 'campaign', call: (id) => ['GET', `/campaigns/${id}/attachments`] },
+  { name: 'report attachments', kind: 'report', call: (id) => ['GET', `/review-reports/${id}/attachments`] },
   {
     name: 'round candidates',
     kind: 'round',

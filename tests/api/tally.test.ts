@@ -1,7 +1,8 @@
 /**
  * The dashboards read a tally the database keeps per change. After a long random sequence of
- * registrations, edits, transitions, recognitions, commendations and unit moves, the tally must equal
- * a full recount from the registrations, cell by cell.
+ * registrations, edits, transitions, inspections, recognitions, commendations and unit moves, the tally
+ * must equal a full recount from the registrations (and, for what was achieved, from their latest
+ * inspections), cell by cell.
  */
 import { describe, expect, it } from 'vitest';
 import { recount, rollupRecount, rollupSnapshot, tallySnapshot } from '../../src/data/stats-repo.js';
@@ -59,7 +60,7 @@ describe('the statistics tally', () => {
       const officerActions: string[] = actions;
       const unitActions: string[] = (await u.unit.get(`/api/v1/registrations/${reg.id}`)).body.actions;
       const possible = [...new Set([...officerActions, ...unitActions])].filter((a) =>
-        ['update', 'submit', 'return', 'accept', 'reject', 'complete', 'discontinue', 'commend'].includes(a),
+        ['update', 'submit', 'return', 'accept', 'reject', 'complete', 'discontinue', 'commend', 'inspect'].includes(a),
       );
       if (reg.state === 'accepted' && rand() < 0.3) possible.push('recognise');
       if (possible.length === 0) continue;
@@ -74,6 +75,16 @@ describe('the statistics tally', () => {
           startDate: `${year}-01-05`,
           endDate: `${year}-12-20`,
           plannedFundsVnd: Math.floor(rand() * 9) * 100_000,
+        });
+      } else if (action === 'inspect') {
+        // dated in any order: "achieved" is the latest inspection by date, not the last one entered
+        res = await who.post(`/api/v1/registrations/${reg.id}/inspections`, {
+          inspectedOn: `2025-${String(1 + Math.floor(rand() * 12)).padStart(2, '0')}-15`,
+          overall: 'on_track',
+          fundsVnd: rand() < 0.2 ? null : Math.floor(rand() * 9) * 250_000,
+          workdays: Math.floor(rand() * 30),
+          peopleReached: Math.floor(rand() * 200),
+          criteria: reg.criteria.map((c: { id: string }) => ({ criterionId: c.id, achieved: Math.floor(rand() * 30) })),
         });
       } else if (action === 'recognise') {
         await recognise(u, province, reg.id);
@@ -104,7 +115,7 @@ describe('the statistics tally', () => {
     const [rollup, rollupTruth] = await Promise.all([rollupSnapshot(srv.db.pool), rollupRecount(srv.db.pool)]);
     expect(rollup, `rollup, seed ${seed}`).toEqual(rollupTruth);
     // the sequence really exercised the transitions
-    for (const a of ['create', 'submit', 'accept', 'update']) expect(log, `seed ${seed}`).toContain(a);
+    for (const a of ['create', 'submit', 'accept', 'update', 'inspect']) expect(log, `seed ${seed}`).toContain(a);
     // and the moved hamlet's registrations now count under the other commune
     const s = (await u.admin.get(`/api/v1/stats?unitId=${other}&groupBy=child&allStates=true`)).body;
     const row = s.rows.find((r: { keys: { child: string } }) => r.keys.child === units[2]);

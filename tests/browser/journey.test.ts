@@ -128,7 +128,8 @@ describe('the life of a model, through the web app', () => {
     await button(member, 'Ghi kết quả kiểm tra').click();
     const insp = member.getByRole('dialog');
     await insp.getByText('Đúng tiến độ', { exact: true }).click();
-    await insp.getByLabel('Hoàn thành (%) – Số hội viên tham gia tiết kiệm').fill('60');
+    // the value achieved in the criterion's unit; the completion is computed from the target of 120
+    await insp.getByLabel('Đạt được (người) – Số hội viên tham gia tiết kiệm').fill('72');
     await insp.getByLabel('Nhận xét, đánh giá').fill('Hội viên tham gia đều, sổ sách rõ ràng');
     await button(insp, 'Lưu kết quả').click();
     await member.getByText('Đã lưu kết quả kiểm tra.').waitFor();
@@ -143,7 +144,7 @@ describe('the life of a model, through the web app', () => {
     await member.getByText('Không đọc được ảnh "anh-hong.png"', { exact: false }).waitFor();
     await member.getByText('Đã tải lên 1 tệp.').waitFor();
     await button(member.getByRole('dialog'), 'Xong').click();
-    await member.getByText('Số hội viên tham gia tiết kiệm: 60%').waitFor();
+    await member.getByText('Số hội viên tham gia tiết kiệm: 72 / 120 người (60 %)').waitFor();
     const img = member.locator('img[src^="/api/v1/files/"]').first();
     await img.waitFor();
     // the record shows a thumbnail made from the photo; a click opens the uploaded photo itself
@@ -169,6 +170,8 @@ describe('the life of a model, through the web app', () => {
         .getByRole('radiogroup', { name: `Đánh giá tiêu chí ${n}` })
         .getByText('Đạt', { exact: true })
         .click();
+    // "Đạt" at 60 % of the target is kept only with the committee's reason
+    await officer.getByLabel('Lý do đánh giá Đạt tiêu chí 1').fill('Chi hội đã kết nạp thêm hội viên sau kỳ kiểm tra');
     await button(officer, 'Lưu đánh giá tiêu chí').click();
     await officer.getByText('Đã lưu đánh giá tiêu chí.').waitFor();
 

@@ -10,7 +10,17 @@ export const sampleFigures: ReportFigures = {
   yearFrom: 2016,
   yearTo: 2020,
   campaign: null,
-  total: { models: 4110, exemplars: 0, total: 4110, fundsVnd: 12_350_000_000, workdays: 86_420 },
+  total: {
+    models: 4110,
+    exemplars: 0,
+    total: 4110,
+    fundsVnd: 12_350_000_000,
+    workdays: 86_420,
+    inspected: 0,
+    achievedFundsVnd: 0,
+    achievedWorkdays: 0,
+    peopleReached: 0,
+  },
   byField: [
     line('economic', 'Kinh tế', 575),
     line('cultural_social', 'Văn hóa – xã hội', 2951),

@@ -69,11 +69,15 @@ export const registrationRoutes =
           tags,
           summary: 'Công khai mô hình đã được công nhận trên trang công khai',
           params: IdParam,
-          body: z.object({ summary: plainText(5000, { min: 20, multiline: true }) }),
+          body: z.object({
+            summary: plainText(5000, { min: 20, multiline: true }),
+            /** The evidence photos shown to the public; left out, the earlier choice stays. */
+            photoIds: z.array(z.uuid()).max(50).optional(),
+          }),
           response: { 200: z.object({ slug: z.string(), url: z.string() }) },
         },
       },
-      async (req) => publish(requireCtx(req, db), req.params.id, req.body.summary),
+      async (req) => publish(requireCtx(req, db), req.params.id, req.body.summary, req.body.photoIds),
     );
 
     app.delete(

@@ -5,6 +5,7 @@ import { insertAudit } from '../../data/audit-repo.js';
 import type { Queryable } from '../../data/db.js';
 import { inspectionCriteria, inspectionFiles, insertInspection, listInspectionRows } from '../../data/inspections-repo.js';
 import { findRegistrationInScope, insertEvent, listCriteria } from '../../data/registrations-repo.js';
+import { completionPct } from '../../domain/achievement.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import type { Inspection, InspectionInput } from '../../domain/inspection-schemas.js';
 import { INSPECTABLE_STATES } from '../../domain/policy.js';
@@ -20,7 +21,7 @@ export async function createInspection(ctx: Ctx, registrationId: string, input: 
       if (INSPECTABLE_STATES.includes(reg.state)) throw new AppError('FORBIDDEN');
       throw new AppError('ILLEGAL_TRANSITION', { transition: 'Kiểm tra, đánh giá', state: reg.state });
     }
-    const own = new Set((await listCriteria(q, reg.id)).map((c) => c.id));
+    const own = new Map((await listCriteria(q, reg.id)).map((c) => [c.id, c]));
     if (input.criteria.some((c) => !own.has(c.criterionId))) throw new AppError('CRITERION_UNKNOWN');
     const id = randomUUID();
     await insertInspection(q, {
@@ -37,7 +38,12 @@ export async function createInspection(ctx: Ctx, registrationId: string, input: 
       workdays: input.workdays ?? null,
       peopleReached: input.peopleReached ?? null,
       otherResources: input.otherResources ?? null,
-      criteria: input.criteria.map((c) => ({ criterionId: c.criterionId, completionPct: c.completionPct, note: c.note ?? null })),
+      criteria: input.criteria.map((c) => ({
+        criterionId: c.criterionId,
+        achieved: c.achieved,
+        completionPct: completionPct(c.achieved, numberOrNull(own.get(c.criterionId)!.target)),
+        note: c.note ?? null,
+      })),
     });
     await insertEvent(q, {
       registrationId: reg.id,
@@ -90,9 +96,19 @@ async function loadInspections(q: Queryable, registrationId: string): Promise<In
     createdAt: r.created_at.toISOString(),
     criteria: crit
       .filter((c) => c.inspection_id === r.id)
-      .map((c) => ({ criterionId: c.criterion_id, name: c.name, completionPct: c.completion_pct, note: c.note })),
+      .map((c) => ({
+        criterionId: c.criterion_id,
+        name: c.name,
+        target: c.target,
+        unitOfMeasure: c.unit_of_measure,
+        achieved: c.achieved,
+        completionPct: c.completion_pct,
+        note: c.note,
+      })),
     files: files
       .filter((f) => f.inspection_id === r.id)
       .map((f) => ({ id: f.id, fileName: f.file_name, mime: f.mime, sizeBytes: f.size_bytes })),
   }));
 }
+
+const numberOrNull = (v: unknown): number | null => (v === null || v === undefined ? null : Number(v));

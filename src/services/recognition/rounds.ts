@@ -16,6 +16,7 @@ import {
   closeRoundRow,
   criteriaOf,
   findRound,
+  inspectionPhotosOf,
   insertCandidate,
   insertRound,
   isCandidate,
@@ -41,6 +42,7 @@ import {
   type RoundFacts,
 } from '../../domain/policy.js';
 import { recognitionShortfalls, type VoteValue } from '../../domain/recognition.js';
+import { formatDateVi } from '../../domain/statistics.js';
 import type { AcknowledgeBody, Candidate, ChecklistBody, DecideBody, OpenRound, Round } from '../../domain/recognition-schemas.js';
 import { anyScope, inScope, inSubtree } from '../../domain/scope.js';
 import { campaignVisibleTo } from '../campaigns/visible-campaign.js';
@@ -61,10 +63,9 @@ async function loadRound(q: Queryable, actor: Actor, round: RoundRow): Promise<R
   const view = inScope(actor.viewPath);
   const rows = await listCandidates(q, round.id, view);
   const votes = await listVotes(q, round.id);
-  const criteria = await criteriaOf(
-    q,
-    rows.map((c) => c.registration_id),
-  );
+  const ids = rows.map((c) => c.registration_id);
+  const criteria = await criteriaOf(q, ids);
+  const photos = await inspectionPhotosOf(q, ids);
   const candidates: Candidate[] = rows.map((c) => {
     const cast = votes.filter((v) => v.registration_id === c.registration_id);
     const count = (v: VoteValue) => cast.filter((x) => x.vote === v).length;
@@ -78,7 +79,20 @@ async function loadRound(q: Queryable, actor: Actor, round: RoundRow): Promise<R
         holder: c.holder,
         personName: c.person_name,
       },
-      checklist: criteria.get(c.registration_id)!.map((k) => ({ criterionId: k.id, name: k.name, mark: c.checklist[k.id] ?? null })),
+      checklist: criteria.get(c.registration_id)!.map((k) => ({
+        criterionId: k.id,
+        name: k.name,
+        target: k.target,
+        unitOfMeasure: k.unit_of_measure,
+        achieved: k.achieved,
+        completionPct: k.completion_pct,
+        inspectedOn: k.inspected_on,
+        mark: c.checklist[k.id] ?? null,
+        reason: c.checklist_reasons[k.id] ?? null,
+      })),
+      photos: photos
+        .filter((p) => p.registration_id === c.registration_id)
+        .map((p) => ({ id: p.id, fileName: p.file_name, inspectedOn: p.inspected_on })),
       acknowledged: c.acknowledged,
       acknowledgementNote: c.acknowledgement_note,
       votes: cast.map((v) => ({ voterName: v.voter_name, vote: v.vote, at: v.at.toISOString(), mine: v.voter_id === actor.id })),
@@ -231,11 +245,20 @@ export async function addCandidateIn(q: Queryable, ctx: Ctx, roundId: string, re
 
 export function setChecklist(ctx: Ctx, roundId: string, registrationId: string, body: z.infer<typeof ChecklistBody>) {
   return onCandidate(ctx, roundId, registrationId, 'check', async (q) => {
-    const own = new Set((await listCriteria(q, registrationId)).map((c) => c.id));
+    const own = new Map((await criteriaOf(q, [registrationId])).get(registrationId)!.map((c) => [c.id, c]));
     if (body.items.some((i) => !own.has(i.criterionId))) throw new AppError('CRITERION_UNKNOWN');
+    // "Met" below the recorded target needs the committee's written reason, kept with the mark.
+    const reasons: Record<string, string> = {};
+    for (const i of body.items) {
+      const c = own.get(i.criterionId)!;
+      const reason = i.reason?.trim() ? i.reason.trim() : null;
+      if (i.mark === 'met' && c.completion_pct !== null && c.completion_pct < 100 && !reason)
+        throw new AppError('CHECKLIST_REASON_REQUIRED', { name: c.name, pct: c.completion_pct, date: formatDateVi(c.inspected_on!) });
+      if (reason) reasons[i.criterionId] = reason;
+    }
     const patch = Object.fromEntries(body.items.map((i) => [i.criterionId, i.mark]));
-    await mergeChecklist(q, roundId, registrationId, patch);
-    return { checklist: patch };
+    await mergeChecklist(q, roundId, registrationId, patch, reasons);
+    return { checklist: patch, reasons };
   });
 }
 

@@ -1,7 +1,7 @@
 import { similarEarlier } from './similar.js';
 import type { Queryable } from '../../data/db.js';
 import { listCriteria, listEvents, replicationsOf, type RegistrationRow } from '../../data/registrations-repo.js';
-import { publicationOf } from '../../data/showcase-repo.js';
+import { photoChoices, publicationOf } from '../../data/showcase-repo.js';
 import { EDITABLE_STATES as EDITABLE, registrationActions as actionsOf, type Actor, type RegistrationFacts } from '../../domain/policy.js';
 import type { Registration } from '../../domain/movement-schemas.js';
 import type { RegistrationAction } from '../../domain/workflow.js';
@@ -75,7 +75,12 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
       items: replications.visible.map((x) => ({ id: x.id, title: x.title, unitName: x.unit_name, state: x.state })),
     },
     publication: publication
-      ? { url: `/cong-khai/mo-hinh/${publication.slug}`, summary: publication.summary, publishedAt: publication.published_at.toISOString() }
+      ? {
+          url: `/cong-khai/mo-hinh/${publication.slug}`,
+          summary: publication.summary,
+          publishedAt: publication.published_at.toISOString(),
+          photoIds: (await photoChoices(q, r.id)).filter((p) => p.public).map((p) => p.id),
+        }
       : null,
     version: r.version,
     createdAt: r.created_at.toISOString(),

@@ -17,7 +17,17 @@ import type { Ctx } from '../context.js';
 import { filterUnit, resolveFilter } from '../registrations/resolve-filter.js';
 
 const collator = new Intl.Collator('vi');
-const ZERO = { count: 0, recognised: 0, commended: 0, fundsVnd: 0, workdays: 0 };
+const ZERO = {
+  count: 0,
+  recognised: 0,
+  commended: 0,
+  fundsVnd: 0,
+  workdays: 0,
+  inspected: 0,
+  achievedFundsVnd: 0,
+  achievedWorkdays: 0,
+  peopleReached: 0,
+};
 
 /**
  * Counts of registrations by up to three dimensions, inside the caller's view. Without a state
@@ -54,6 +64,10 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
       commended: s.count_commended,
       fundsVnd: s.funds,
       workdays: s.workdays,
+      inspected: s.count_achieved,
+      achievedFundsVnd: s.achieved_funds,
+      achievedWorkdays: s.achieved_workdays,
+      peopleReached: s.achieved_people,
       ...(own !== undefined ? { own } : {}),
     };
   });
@@ -84,6 +98,10 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
     total.commended += r.commended;
     total.fundsVnd += r.fundsVnd;
     total.workdays += r.workdays;
+    total.inspected += r.inspected;
+    total.achievedFundsVnd += r.achievedFundsVnd;
+    total.achievedWorkdays += r.achievedWorkdays;
+    total.peopleReached += r.peopleReached;
   }
   return {
     unit: { id: unit.id, name: unit.name },

@@ -15,6 +15,7 @@ import { useIsMobile } from '../../useIsMobile';
 import { XlsxButton } from '../../components/XlsxButton';
 import { QuotaFields, quotasForApi, quotaText, type QuotaValue } from './QuotaFields';
 import { useFormSubmit } from '../../components/useFormSubmit';
+import { Attachments } from '../../components/Attachments';
 
 const STATE: Record<string, { color: string; label: string }> = {
   draft: { color: 'default', label: CAMPAIGN_STATE_LABELS.draft },
@@ -82,6 +83,7 @@ export default function CampaignsPage() {
         dataSource={list.data?.items ?? []}
         pagination={false}
         locale={{ emptyText: 'Chưa có đợt phát động nào' }}
+        expandable={{ expandedRowRender: (c) => <Attachments kind="campaign" recordId={c.id} /> }}
         showHeader={!mobile}
         columns={[
           {

@@ -5,6 +5,7 @@ import type { Dayjs } from 'dayjs';
 import type { Registration } from '@domain/movement-schemas.js';
 import type { Inspection } from '@domain/inspection-schemas.js';
 import { InspectionInput, OVERALL_LABELS } from '@domain/inspection-schemas.js';
+import { achievedLabel, completionPct, groupDecimal, groupThousands, parseDecimal, parseGrouped } from '@domain/achievement.js';
 import { maxRule } from '../../components/limits';
 import { post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
@@ -12,6 +13,7 @@ import { useIsMobile } from '../../useIsMobile';
 import { formatNumber, vietnamToday } from '../../format';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { FormModal } from '../../components/FormModal';
+import { ACCEPTED_FILES } from '../../components/Attachments';
 
 const I = InspectionInput.shape;
 
@@ -24,10 +26,31 @@ interface Values {
   fundsVnd?: number | null;
   workdays?: number | null;
   peopleReached?: number | null;
-  criteria: { criterionId: string; completionPct?: number | null; note?: string }[];
+  criteria: { criterionId: string; achieved?: number | null; note?: string }[];
 }
 
 const t = (s?: string) => (s && s.trim() ? s.trim() : null);
+/** The field's number; an emptied field stays empty (the input reads '' as no value, not 0). */
+const orEmpty = (n: number | null): number => (n ?? '') as unknown as number;
+
+/** "130 / 200 bóng (65 %)", live as the value is typed; green at or above the target. */
+export function AchievedBadge({
+  achieved,
+  target,
+  unit,
+}: {
+  achieved: number | null | undefined;
+  target: number | null | undefined;
+  unit: string | null | undefined;
+}) {
+  const pct = completionPct(achieved, target);
+  const colour = pct === null ? '#595959' : pct >= 100 ? '#389e0d' : '#d46b08';
+  return (
+    <div data-testid="achieved-label" style={{ marginBottom: 8, color: colour, fontVariantNumeric: 'tabular-nums', whiteSpace: 'nowrap' }}>
+      {achievedLabel(achieved, target, unit)}
+    </div>
+  );
+}
 
 /** Records an inspection; once saved, photos and documents are attached to it. */
 export function InspectionModal({ registration, onClose }: { registration: Registration; onClose: () => void }) {
@@ -58,8 +81,8 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
           peopleReached: v.peopleReached ?? null,
           // Rows follow the registration's criteria, one for one.
           criteria: (v.criteria ?? [])
-            .map((c, i) => ({ criterionId: registration.criteria[i]!.id, completionPct: c.completionPct, note: t(c.note) }))
-            .filter((c) => c.completionPct != null),
+            .map((c, i) => ({ criterionId: registration.criteria[i]!.id, achieved: c.achieved, note: t(c.note) }))
+            .filter((c): c is { criterionId: string; achieved: number; note: string | null } => c.achieved != null),
         },
         opts,
       ),
@@ -82,13 +105,13 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
         <Alert type="success" showIcon title="Đã lưu kết quả kiểm tra." style={{ marginBottom: 12 }} />
         {registration.actions.includes('add_evidence') || registration.actions.includes('inspect') ? (
           <>
-            <p>Tải lên ảnh chụp hoặc tệp PDF làm minh chứng (mỗi tệp tối đa 20 MB).</p>
+            <p>Tải lên ảnh chụp, tệp PDF, Word hoặc Excel làm minh chứng (mỗi tệp tối đa 20 MB).</p>
             <Upload
               name="file"
               action={`/api/v1/registrations/${registration.id}/evidence?inspectionId=${saved.id}`}
               withCredentials
               headers={{ 'accept-language': 'vi' }}
-              accept="image/jpeg,image/png,image/gif,image/webp,application/pdf"
+              accept={ACCEPTED_FILES}
               listType="picture"
               multiple
               onChange={(info) => {
@@ -147,7 +170,7 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
         </Row>
         {registration.criteria.length > 0 && (
           <div style={{ marginBottom: 12 }}>
-            <div style={{ fontWeight: 600, marginBottom: 6 }}>Mức độ hoàn thành từng tiêu chí</div>
+            <div style={{ fontWeight: 600, marginBottom: 6 }}>Kết quả đạt được theo từng tiêu chí</div>
             <Form.List name="criteria">
               {(items) =>
                 items.map((item, i) => {
@@ -167,19 +190,33 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
                         {i + 1}. {c.name}
                         {c.target != null ? ` (chỉ tiêu: ${formatNumber(c.target)} ${c.unitOfMeasure ?? ''})` : ''}
                       </div>
-                      <Row gutter={8}>
-                        <Col xs={10} md={6}>
-                          <Form.Item name={[item.name, 'completionPct']} style={{ marginBottom: 8 }}>
-                            <InputNumber
-                              aria-label={`Hoàn thành (%) – ${c.name}`}
+                      <Row gutter={8} align="middle">
+                        <Col xs={11} md={7}>
+                          <Form.Item name={[item.name, 'achieved']} style={{ marginBottom: 8 }}>
+                            <InputNumber<number>
+                              aria-label={`Đạt được (${c.unitOfMeasure ?? 'giá trị'}) – ${c.name}`}
                               min={0}
-                              max={1000}
-                              suffix="%"
+                              max={1e15}
+                              placeholder="Đạt được"
+                              suffix={c.unitOfMeasure ?? undefined}
+                              formatter={(v, info) => (info.userTyping && /,\d*$/.test(info.input) ? info.input : groupDecimal(v))}
+                              parser={(v) => orEmpty(parseDecimal(v))}
                               style={{ width: '100%' }}
                             />
                           </Form.Item>
                         </Col>
-                        <Col xs={14} md={18}>
+                        <Col xs={13} md={6}>
+                          <Form.Item noStyle shouldUpdate>
+                            {() => (
+                              <AchievedBadge
+                                achieved={form.getFieldValue(['criteria', item.name, 'achieved']) as number | null | undefined}
+                                target={c.target}
+                                unit={c.unitOfMeasure}
+                              />
+                            )}
+                          </Form.Item>
+                        </Col>
+                        <Col xs={24} md={11}>
                           <Form.Item name={[item.name, 'note']} style={{ marginBottom: 8 }}>
                             <Input placeholder="Ghi chú" />
                           </Form.Item>
@@ -204,17 +241,36 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
         <Row gutter={8}>
           <Col xs={24} md={8}>
             <Form.Item label="Kinh phí đã huy động (đồng)" name="fundsVnd">
-              <InputNumber min={0} style={{ width: '100%' }} />
+              <InputNumber<number>
+                min={0}
+                max={1e15}
+                inputMode="numeric"
+                formatter={(v) => groupThousands(v)}
+                parser={(v) => orEmpty(parseGrouped(v))}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
             <Form.Item label="Ngày công" name="workdays">
-              <InputNumber min={0} style={{ width: '100%' }} />
+              <InputNumber<number>
+                min={0}
+                inputMode="numeric"
+                formatter={(v) => groupThousands(v)}
+                parser={(v) => orEmpty(parseGrouped(v))}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
             <Form.Item label="Số người được tác động" name="peopleReached">
-              <InputNumber min={0} style={{ width: '100%' }} />
+              <InputNumber<number>
+                min={0}
+                inputMode="numeric"
+                formatter={(v) => groupThousands(v)}
+                parser={(v) => orEmpty(parseGrouped(v))}
+                style={{ width: '100%' }}
+              />
             </Form.Item>
           </Col>
         </Row>

@@ -9,6 +9,7 @@ import { ModalTitle } from '../../components/ModalTitle';
 import { formatDate } from '../../format';
 import { useIsMobile } from '../../useIsMobile';
 import { XlsxButton } from '../../components/XlsxButton';
+import { Attachments } from '../../components/Attachments';
 import { CommendationFields, commendationBody, type CommendationValues } from './CommendationModals';
 import { useFormSubmit } from '../../components/useFormSubmit';
 
@@ -89,6 +90,7 @@ export default function ProposalsPage() {
           </div>
           <div style={{ margin: '6px 0', whiteSpace: 'pre-line' }}>{p.reason}</div>
           {p.decisionNote && <div style={{ background: '#fafafa', padding: '4px 8px', borderRadius: 4 }}>Ý kiến: {p.decisionNote}</div>}
+          <ProposalFiles id={p.id} />
           {p.actions.includes('accept') && (
             <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginTop: 8 }}>
               <Button type="primary" size={mobile ? 'large' : 'middle'} onClick={() => setDeciding({ p, accept: true })}>
@@ -183,4 +185,16 @@ function DecideProposalModal({ p, accept, onClose, onDone }: { p: P; accept: boo
       </Form>
     </Modal>
   );
+}
+
+/** The proposal's papers (submission and others), read when opened. */
+function ProposalFiles({ id }: { id: string }) {
+  const [open, setOpen] = useState(false);
+  if (!open)
+    return (
+      <Button type="link" size="small" style={{ padding: 0 }} onClick={() => setOpen(true)}>
+        Tệp đính kèm
+      </Button>
+    );
+  return <Attachments kind="proposal" recordId={id} />;
 }

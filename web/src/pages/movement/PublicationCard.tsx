@@ -1,8 +1,10 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Input, Modal, Popconfirm, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Image, Input, Modal, Popconfirm, Typography } from 'antd';
+import { useQuery } from '@tanstack/react-query';
+import type { Inspection } from '@domain/inspection-schemas.js';
 import { GlobalOutlined } from '@ant-design/icons';
 import type { Registration } from '@domain/movement-schemas.js';
-import { api, errorText, put } from '../../api';
+import { api, errorText, get, put } from '../../api';
 import { useAction } from '../../components/useAction';
 import { formatDate } from '../../format';
 
@@ -26,8 +28,18 @@ export function PublicationCard({
   const { message } = App.useApp();
   const [open, setOpen] = useState(false);
   const [summary, setSummary] = useState('');
+  // the photos the public sees: only those the officer ticks
+  const [chosen, setChosen] = useState<string[]>([]);
   const pub = r.publication;
-  const publish = useAction((text: string, opts) => put(`/registrations/${r.id}/publication`, { summary: text }, opts), {
+  const inspections = useQuery({
+    queryKey: ['inspections', r.id],
+    queryFn: () => get<Inspection[]>(`/registrations/${r.id}/inspections`),
+    enabled: open,
+  });
+  const photos = (inspections.data ?? []).flatMap((i) =>
+    i.files.filter((f) => f.mime.startsWith('image/')).map((f) => ({ ...f, inspectedOn: i.inspectedOn })),
+  );
+  const publish = useAction((text: string, opts) => put(`/registrations/${r.id}/publication`, { summary: text, photoIds: chosen }, opts), {
     onSuccess: () => {
       message.success(pub ? 'Đã cập nhật phần giới thiệu trên trang công khai.' : 'Đã công khai mô hình cho nhân dân xem.');
       setOpen(false);
@@ -49,6 +61,7 @@ export function PublicationCard({
 
   function edit() {
     setSummary(pub?.summary ?? '');
+    setChosen(pub?.photoIds ?? []);
     publish.setError(null);
     setOpen(true);
   }
@@ -123,6 +136,31 @@ export function PublicationCard({
           placeholder="Giới thiệu mô hình cho người dân: làm gì, ở đâu, kết quả ra sao"
         />
         {left > 0 && <div style={{ color: '#8c8c8c', marginTop: 4 }}>Viết thêm ít nhất {left} ký tự.</div>}
+        <div style={{ fontWeight: 600, margin: '12px 0 4px' }}>Ảnh được công khai</div>
+        {photos.length === 0 ? (
+          <div style={{ color: '#8c8c8c' }}>{inspections.isPending ? 'Đang tải ảnh…' : 'Mô hình chưa có ảnh minh chứng.'}</div>
+        ) : (
+          <>
+            <div style={{ color: '#8c8c8c', marginBottom: 4 }}>
+              Chỉ những ảnh được chọn mới hiện trên trang công khai (đã bỏ thông tin vị trí, người chụp).
+            </div>
+            <Checkbox.Group value={chosen} onChange={(v) => setChosen(v)} style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
+              {photos.map((f) => (
+                <Checkbox key={f.id} value={f.id} aria-label={`Công khai ảnh ${f.fileName}`}>
+                  <Image
+                    src={`/api/v1/files/${f.id}?size=thumb`}
+                    preview={{ src: `/api/v1/files/${f.id}` }}
+                    alt={f.fileName}
+                    width={96}
+                    height={72}
+                    style={{ objectFit: 'cover', borderRadius: 4 }}
+                  />
+                  <div style={{ fontSize: 12, color: '#8c8c8c' }}>{formatDate(f.inspectedOn)}</div>
+                </Checkbox>
+              ))}
+            </Checkbox.Group>
+          </>
+        )}
       </Modal>
     </Card>
   );

@@ -8,6 +8,7 @@ import { formatNumberVi, formatPercentVi } from '@domain/statistics.js';
 import { ApiError, errorText, get, patch } from '../../api';
 import { formatDate } from '../../format';
 import { useAction } from '../../components/useAction';
+import { Attachments } from '../../components/Attachments';
 
 const SECTIONS = [
   ['results', 'I. Kết quả thực hiện (phần đánh giá)'],
@@ -140,6 +141,7 @@ export default function ReviewReportEditPage() {
           </Space>
         )}
       </Card>
+      <Attachments kind="report" recordId={r.id} />
       <Card title="Phần viết của báo cáo" size="small">
         {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
         <Form form={form} layout="vertical" name="report-texts" disabled={!canEdit} onValuesChange={() => setDirty(true)}>

@@ -194,6 +194,14 @@ export default function DashboardPage() {
             row: null,
             plain: true,
           },
+          {
+            // what the latest inspection of each inspected model recorded as mobilised
+            title: 'Kinh phí thực tế đã huy động (triệu đồng)',
+            value: total ? Math.round(total.achievedFundsVnd / 1_000_000) : undefined,
+            share: total ? `${formatNumberVi(total.inspected)} hồ sơ đã kiểm tra` : '',
+            row: null,
+            plain: true,
+          },
         ].map((c) => (
           <Col key={c.title} xs={12} md={8} xl={4}>
             <Card size="small" hoverable={!c.plain} onClick={() => !c.plain && open(byField.data, c.row as never)}>
@@ -265,6 +273,17 @@ export default function DashboardPage() {
                 },
                 { title: 'Công nhận', align: 'right', render: (_, r) => formatNumberVi(r.recognised) },
                 { title: 'Khen thưởng', align: 'right', render: (_, r) => formatNumberVi(r.commended) },
+                {
+                  title: 'Kinh phí dự kiến / thực tế (triệu đồng)',
+                  align: 'right',
+                  render: (_, r) =>
+                    `${formatNumberVi(Math.round(r.fundsVnd / 1_000_000))} / ${formatNumberVi(Math.round(r.achievedFundsVnd / 1_000_000))}`,
+                },
+                {
+                  title: 'Ngày công dự kiến / thực tế',
+                  align: 'right',
+                  render: (_, r) => `${formatNumberVi(r.workdays)} / ${formatNumberVi(r.achievedWorkdays)}`,
+                },
               ]}
             />
           </Col>

@@ -1,3 +1,4 @@
+import { achievedLabel } from '@domain/achievement.js';
 import { Alert, Card, Empty, Image, Table, Tag } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import type { Registration } from '@domain/movement-schemas.js';
@@ -80,7 +81,7 @@ function InspectionItem({ ins }: { ins: Inspection }) {
         <ul className="plain-list">
           {ins.criteria.map((c) => (
             <li key={c.criterionId}>
-              {c.name}: <b>{c.completionPct}%</b>
+              {c.name}: <b>{c.achieved != null ? achievedLabel(c.achieved, c.target, c.unitOfMeasure) : `${c.completionPct ?? '–'} %`}</b>
               {c.note ? ` — ${c.note}` : ''}
             </li>
           ))}

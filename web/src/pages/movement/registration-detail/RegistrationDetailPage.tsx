@@ -13,6 +13,7 @@ import { EarlierWarning, earlierOpen } from './EarlierWarning';
 import { CommendationsCard, ReplicationsCard, TimelineCard } from './HistoryCards';
 import { CriteriaCard, InspectionsCard } from './ProgressCards';
 import { RecordCard } from './RecordCard';
+import { Attachments } from '../../../components/Attachments';
 
 /** One registration (`/mo-hinh/:id`): its content, what the user may do with it, its progress and history. */
 export default function RegistrationDetailPage() {
@@ -75,6 +76,7 @@ export default function RegistrationDetailPage() {
       />
       <CriteriaCard r={r} mobile={mobile} />
       <InspectionsCard id={id} mobile={mobile} />
+      <Attachments kind="registration" recordId={r.id} />
       <CommendationsCard r={r} mobile={mobile} onDialog={setDialog} />
       <PublicationCard r={r} size={mobile ? 'large' : 'middle'} mobile={mobile} onChanged={reload} />
       <ReplicationsCard r={r} mobile={mobile} />
