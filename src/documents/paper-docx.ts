@@ -4,7 +4,18 @@
  * title, body, signer, appendix) laid out here in the Party format of Hướng dẫn 36-HD/VPTW:
  * A4, Times New Roman, body 14 pt; pages numbered at the top from the second page on.
  */
-import { AlignmentType, Document, Header, Packer, PageNumber, PageOrientation, Paragraph, TextRun, type FileChild } from 'docx';
+import {
+  AlignmentType,
+  BorderStyle,
+  Document,
+  Header,
+  Packer,
+  PageNumber,
+  PageOrientation,
+  Paragraph,
+  TextRun,
+  type FileChild,
+} from 'docx';
 import {
   FONT,
   MARGIN,
@@ -46,6 +57,8 @@ export const LANDSCAPE = {
   margin: { top: 1134, bottom: 1134, left: 1418, right: 1418 },
 };
 export const LANDSCAPE_TEXT_WIDTH = LANDSCAPE.width - LANDSCAPE.margin.left - LANDSCAPE.margin.right;
+
+const FRAME = { style: BorderStyle.DOUBLE, size: 18, color: 'B71C1C', space: 20 } as const;
 
 function titleBlock(spec: PaperSpec): Paragraph[] {
   if (!spec.kind) return [spacer(240)];
@@ -91,6 +104,8 @@ function documentOf(spec: { title: string; subject?: string; description: string
                 // docx swaps width and height for a landscape page itself.
                 size: { width: PAGE.width, height: PAGE.height, orientation: PageOrientation.LANDSCAPE },
                 margin: { ...LANDSCAPE.margin, header: 567, footer: 567 },
+                // A certificate is framed: a double red line around the page.
+                borders: { pageBorderTop: FRAME, pageBorderBottom: FRAME, pageBorderLeft: FRAME, pageBorderRight: FRAME },
               }
             : { size: { width: PAGE.width, height: PAGE.height }, margin: { ...MARGIN, header: 567, footer: 567 } },
         },

@@ -51,7 +51,10 @@ const header = (h: PaperHead): HeaderPart => ({
 
 const dateVi = (d: string | null | undefined) => (d ? formatDateVi(d) : '… /… /……');
 const levelVi = (l: string | null) => (l ? (UNIT_LEVEL_LABELS[l as UnitLevel] ?? l) : '');
-const quoted = (s: string) => (/^[“"]/.test(s) ? s : `“${s}”`);
+/** A title in quotes, unless the officer already quoted it (“Mô hình “Xóm đạo bình yên”” reads badly). */
+const quoted = (s: string) => (/[“”"]/.test(s) ? s : `“${s}”`);
+/** A title that already says what it is ("Mô hình …", "Điển hình …") needs no word before it. */
+const namesItsKind = (s: string) => /^(mô hình|điển hình)\s/iu.test(s.trim());
 const labelled = (label: string, value: string | null | undefined) =>
   bodyParagraph([run(`${label}: `, { bold: true }), run(value?.trim() || '………………………………………………')]);
 
@@ -61,7 +64,7 @@ const VOTES = { for: 'tán thành', against: 'không tán thành', abstain: 'kh�
 /** "Mô hình “…” của Chi hội Phụ nữ ấp 1" or "Điển hình Nguyễn Văn A, …". */
 function candidateName(r: { title: string; unitName: string; kind: string; holder: string; personName: string | null }) {
   const who = r.holder === 'individual' && r.personName ? `${r.personName} (${r.unitName})` : r.unitName;
-  return `${KIND_LABELS[r.kind as 'model'] ?? ''} ${quoted(r.title)} – ${who}`.trim();
+  return `${namesItsKind(r.title) ? '' : `${KIND_LABELS[r.kind as 'model'] ?? ''} `}${quoted(r.title)} – ${who}`.trim();
 }
 
 // ---------- registration form ----------
@@ -357,16 +360,10 @@ export async function certificateDocx(head: PaperHead, c: CertificateData): Prom
     centred(c.url, { size: 18 }),
   ];
   const right = [
-    centred(
-      `${head.place}, ngày ${head.issuedOn ? head.issuedOn.slice(8, 10) : '…'} tháng ${head.issuedOn ? head.issuedOn.slice(5, 7) : '…'} năm ${head.issuedOn ? head.issuedOn.slice(0, 4) : '20…'}`,
-      {
-        italics: true,
-      },
-    ),
     ...signerParagraphs({ capacity: head.signer.capacity || 'T/M BAN CHỈ ĐẠO', title: head.signer.title, name: head.signer.name }, 3),
   ];
   const body: FileChild[] = [
-    centred('GIẤY CHỨNG NHẬN', { ...big, color: 'B71C1C' }, { spacing: { before: 360, after: 0 } }),
+    centred('GIẤY CHỨNG NHẬN', { ...big, color: 'B71C1C' }, { spacing: { before: 480, after: 0 } }),
     centred(
       `${c.kind === 'exemplar' ? 'Điển hình' : 'Mô hình'} “Dân vận khéo”`,
       { bold: true, size: 32 },
@@ -379,7 +376,7 @@ export async function certificateDocx(head: PaperHead, c: CertificateData): Prom
     centred(
       `đã được công nhận ${c.kind === 'exemplar' ? 'điển hình' : 'mô hình'} “Dân vận khéo” theo Quyết định số ${c.decisionNo ?? '…'} ngày ${dateVi(c.decisionDate)}${c.issuer ? ` của ${c.issuer}` : ''}.`,
       { italics: true },
-      { spacing: { before: 120, after: 240 } },
+      { spacing: { before: 120, after: 480 } },
     ),
     layoutTable(widths([35, 65], LANDSCAPE_TEXT_WIDTH), [[left, right]], LANDSCAPE_TEXT_WIDTH),
   ];
