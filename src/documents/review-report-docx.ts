@@ -4,12 +4,31 @@
  */
 import type { FileChild } from 'docx';
 import type { ReportFigures, ReviewReport } from '../domain/report-schemas.js';
-import { formatNumberVi } from '../domain/statistics.js';
+import { formatDateVi, formatNumberVi } from '../domain/statistics.js';
 import { bodyParagraph, figureTable, narrative, recipientLines, sectionHeading, spacer, tableCaption } from './docx-parts.js';
 import { figureTables, periodVi } from './figure-tables.js';
 import { buildPaperDocx } from './paper-docx.js';
 
 export { periodVi, recipientLines };
+
+/** Long tables (every unit below, the notable models) go to the appendix after the signature. */
+const APPENDIX_TABLES = new Set(['Theo đơn vị', 'Tiêu biểu']);
+
+function appendixTables(f: ReportFigures): FileChild[] {
+  const out: FileChild[] = [];
+  let n = 0;
+  for (const table of figureTables(f)) {
+    if (!APPENDIX_TABLES.has(table.sheet) || table.rows.length === 0) continue;
+    out.push(tableCaption(++n, table.caption), figureTable(table), spacer());
+  }
+  return out;
+}
+
+/** The period under the title, unless the title already names it ("… năm 2026", "… 2016 – 2020"). */
+function subtitle(report: ReviewReport): string | null {
+  const years = [report.yearFrom, report.yearTo].map(String);
+  return years.every((y) => report.title.includes(y)) ? null : periodVi(report.yearFrom, report.yearTo);
+}
 
 function statistics(f: ReportFigures): FileChild[] {
   const t = f.total;
@@ -25,10 +44,27 @@ function statistics(f: ReportFigures): FileChild[] {
   if (resources.length) out.push(bodyParagraph(`Nguồn lực huy động theo đăng ký: ${resources.join(', ')}.`));
   if (f.proposalsUp > 0) out.push(bodyParagraph(`Số đề nghị cấp trên khen thưởng: ${formatNumberVi(f.proposalsUp)}.`));
 
+  const levels = (f.byLevelHolder ?? []).filter((l) => l.collectives + l.individuals > 0);
+  if (levels.length)
+    out.push(
+      bodyParagraph(
+        `Theo cấp: ${levels
+          .map(
+            (l) =>
+              `${formatNumberVi(l.collectives)} tập thể và ${formatNumberVi(l.individuals)} cá nhân ở cấp ${l.label.toLocaleLowerCase('vi-VN')}`,
+          )
+          .join('; ')}.`,
+      ),
+    );
+
   let n = 0;
   for (const table of figureTables(f)) {
     if (table.rows.length === 0) {
       out.push(bodyParagraph(table.empty));
+      continue;
+    }
+    if (APPENDIX_TABLES.has(table.sheet)) {
+      out.push(bodyParagraph(`${table.caption}: xem Phụ lục kèm theo.`));
       continue;
     }
     out.push(tableCaption(++n, table.caption), figureTable(table), spacer());
@@ -37,6 +73,7 @@ function statistics(f: ReportFigures): FileChild[] {
 }
 
 export async function buildReviewReportDocx(report: ReviewReport, figures: ReportFigures): Promise<Buffer> {
+  const appendix = appendixTables(figures);
   return buildPaperDocx({
     title: report.title,
     subject: `Báo cáo ${periodVi(report.yearFrom, report.yearTo)}`,
@@ -54,7 +91,7 @@ export async function buildReviewReportDocx(report: ReviewReport, figures: Repor
       .split(/\r?\n/)
       .map((l) => l.trim())
       .filter(Boolean),
-    subtitle: periodVi(report.yearFrom, report.yearTo),
+    subtitle: subtitle(report),
     body: [
       sectionHeading('I. KẾT QUẢ THỰC HIỆN'),
       ...statistics(figures),
@@ -69,5 +106,20 @@ export async function buildReviewReportDocx(report: ReviewReport, figures: Repor
     // The signer's capacity and title as the officer wrote them, one a line.
     signer: { capacity: report.signerTitle?.trim() || 'T/M BAN CHỈ ĐẠO', name: report.signerName },
     recipients: report.recipients ?? '',
+    appendices: appendix.length
+      ? [
+          {
+            heading: [
+              'PHỤ LỤC',
+              'Số liệu chi tiết',
+              `(Kèm theo Báo cáo ${report.number?.trim() ? `số ${report.number.trim().replace(/^số\s*/iu, '')}` : ''}${report.reportDate ? ` ngày ${formatDateVi(report.reportDate)}` : ''} của ${report.issuingBody.trim()})`.replace(
+                /\s+/g,
+                ' ',
+              ),
+            ],
+            body: appendix,
+          },
+        ]
+      : undefined,
   });
 }
