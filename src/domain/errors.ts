@@ -273,6 +273,11 @@ export const ERRORS = {
     vi: 'Chỉ cấp giấy chứng nhận cho mô hình, điển hình đã được công nhận trong đợt xét này.',
     en: 'A certificate is issued only for a model or exemplar recognised in this round.',
   },
+  NOTICE_COMMENT_LIMIT: {
+    status: 429,
+    vi: 'Bạn đã gửi nhiều ý kiến trong một giờ qua. Vui lòng gửi lại sau.',
+    en: 'You have sent many comments in the last hour. Please try again later.',
+  },
   PAPER_PDF_UNAVAILABLE: {
     status: 503,
     vi: 'Máy chủ chưa cài LibreOffice nên chưa tạo được tệp PDF. Vui lòng tải bản Word (.docx) rồi in, hoặc báo quản trị hệ thống cài LibreOffice.',
@@ -323,6 +328,7 @@ export const ENTITY_NAMES: Record<string, { vi: string; en: string }> = {
   review_report: { vi: 'báo cáo sơ kết, tổng kết', en: 'Review report' },
   export_job: { vi: 'tệp xuất dữ liệu', en: 'Export' },
   paper: { vi: 'văn bản', en: 'Document' },
+  notice: { vi: 'thông báo lấy ý kiến', en: 'Public notice' },
 };
 
 export class AppError extends Error {
