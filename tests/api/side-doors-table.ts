@@ -205,6 +205,8 @@ export const doors: Door[] = [
   { name: 'paper', kind: 'paper', call: (id) => ['GET', `/papers/${id}`] },
   { name: 'paper document', kind: 'paper', call: (id) => ['GET', `/papers/${id}/docx`] },
   { name: 'paper as PDF', kind: 'paper', call: (id) => ['GET', `/papers/${id}/pdf`] },
+  { name: 'round notices', kind: 'round', call: (id) => ['GET', `/recognition-rounds/${id}/notices`] },
+  { name: 'round notice publish', kind: 'round', call: (id) => ['POST', `/recognition-rounds/${id}/notices`, { days: 7 }] },
   { name: 'round papers', kind: 'round', call: (id) => ['GET', `/recognition-rounds/${id}/papers`] },
   { name: 'paper body.roundId', kind: 'round', call: (id) => ['POST', '/papers', { kind: 'minutes', roundId: id, place: 'Càng Long' }] },
   {
