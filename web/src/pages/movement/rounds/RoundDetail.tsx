@@ -12,6 +12,7 @@ import { useAction } from '../../../components/useAction';
 import { formatDate } from '../../../format';
 import { useIsMobile } from '../../../useIsMobile';
 import { CandidateCard } from './CandidateCard';
+import { RoundPapers } from './RoundPapers';
 import { RoundStateTag } from './RoundStateTag';
 
 type ListItem = z.infer<typeof RegistrationList>['items'][number];
@@ -86,6 +87,7 @@ export function RoundDetail({ id }: { id: string }) {
           </span>
         </div>
       </Card>
+      <RoundPapers round={r} />
       {r.candidates.length === 0 && (
         <Card>
           <Empty description="Chưa có hồ sơ nào trong đợt xét" />
