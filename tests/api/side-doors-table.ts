@@ -61,6 +61,8 @@ export const doors: Door[] = [
   { name: 'registration list ?campaignId', kind: 'campaign', call: (id) => ['GET', `/registrations?campaignId=${id}`] },
   { name: 'statistics ?unitId', kind: 'unit', call: (id) => ['GET', `/stats?unitId=${id}&groupBy=child`] },
   { name: 'statistics ?campaignId', kind: 'campaign', call: (id) => ['GET', `/stats?campaignId=${id}&groupBy=campaign`] },
+  { name: 'statistics sheet ?unitId', kind: 'unit', call: (id) => ['GET', `/stats/xlsx?unitId=${id}`] },
+  { name: 'statistics sheet ?campaignId', kind: 'campaign', call: (id) => ['GET', `/stats/xlsx?campaignId=${id}`] },
   { name: 'statistics ?campaignId, every state', kind: 'campaign', call: (id) => ['GET', `/stats?campaignId=${id}&allStates=true`] },
   { name: 'export job filter.unitId', kind: 'unit', call: (id) => ['POST', '/exports', { kind: 'registrations', filter: { unitId: id } }] },
   {
