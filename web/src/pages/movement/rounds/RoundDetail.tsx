@@ -12,6 +12,7 @@ import { useAction } from '../../../components/useAction';
 import { formatDate } from '../../../format';
 import { useIsMobile } from '../../../useIsMobile';
 import { CandidateCard } from './CandidateCard';
+import { PrintButton } from '../../../components/PrintButton';
 import { RoundPapers } from './RoundPapers';
 import { RoundStateTag } from './RoundStateTag';
 
@@ -82,6 +83,7 @@ export function RoundDetail({ id }: { id: string }) {
               Kết thúc đợt xét
             </Button>
           )}
+          <PrintButton size={size} />
           <span className="muted self-center">
             Mở ngày {formatDate(r.openedAt)} · {r.candidates.length} hồ sơ
           </span>
