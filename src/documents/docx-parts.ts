@@ -15,6 +15,7 @@ import {
   TableRow,
   TabStopType,
   TextRun,
+  UnderlineType,
   VerticalAlignTable,
   WidthType,
   type IParagraphOptions,
@@ -101,9 +102,9 @@ export function widths(weights: number[], total = TEXT_WIDTH): number[] {
 }
 
 /** A table without borders that places blocks side by side: the header and the signature. */
-export function layoutTable(widthsTwips: number[], rows: Paragraph[][][]): Table {
+export function layoutTable(widthsTwips: number[], rows: Paragraph[][][], totalWidth = TEXT_WIDTH): Table {
   return new Table({
-    width: { size: TEXT_WIDTH, type: WidthType.DXA },
+    width: { size: totalWidth, type: WidthType.DXA },
     columnWidths: widthsTwips,
     layout: TableLayoutType.FIXED,
     borders: NO_BORDERS,
@@ -207,4 +208,146 @@ export function tableCaption(n: number, caption: string): Paragraph {
 /** A small gap after a table, which Word would otherwise glue to the next paragraph. */
 export function spacer(after = 120): Paragraph {
   return new Paragraph({ spacing: { before: 0, after, line: 120, lineRule: LineRuleType.EXACT }, children: [] });
+}
+
+const upper = (s: string) => s.toLocaleUpperCase('vi-VN');
+const lines = (s: string | null | undefined) =>
+  (s ?? '')
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** What the header of every document shows: who issues it, its number and its dateline. */
+export interface HeaderPart {
+  /** The body above the issuer ("TỈNH ỦY VĨNH LONG"), if any. */
+  parentBody?: string | null;
+  issuingBody: string;
+  /** The number as registered ("12-QĐ/BCĐ"); empty leaves the gap to be filled by hand. */
+  number?: string | null;
+  /** Printed when there is no number: "Số        -QĐ/BCĐ". */
+  numberBlank: string;
+  place: string;
+  /** YYYY-MM-DD; empty prints "ngày … tháng … năm …" to be filled by hand. */
+  date?: string | null;
+}
+
+/** "Số 12-QĐ/BCĐ", or the blank to be filled by hand. */
+export function numberLine(number: string | null | undefined, blank: string): string {
+  const n = number?.trim();
+  if (!n) return blank;
+  return /^số\b/i.test(n) ? n : `Số ${n}`;
+}
+
+/** "Vĩnh Long, ngày 23 tháng 11 năm 2026", or with dots where the date is left to be written. */
+export function datelinePart(place: string, date: string | null | undefined): string {
+  if (date) {
+    const [y, m, d] = date.slice(0, 10).split('-');
+    return `${place}, ngày ${d} tháng ${m} năm ${y}`;
+  }
+  return `${place}, ngày     tháng     năm 20   `;
+}
+
+/**
+ * The header of a Party document: the issuing body and its number top left, the national Party
+ * heading and the dateline top right. A second row keeps the number and the dateline on one level
+ * however the bodies wrap.
+ */
+export function headerPart(h: HeaderPart, totalWidth = TEXT_WIDTH): Table {
+  const w = widths([44, 56], totalWidth);
+  const bodies: Paragraph[] = [];
+  if (h.parentBody?.trim()) bodies.push(centred(upper(h.parentBody.trim())));
+  bodies.push(centred(upper(h.issuingBody.trim()), { bold: true }));
+  bodies.push(centred('*'));
+  const party = [centred('ĐẢNG CỘNG SẢN VIỆT NAM', { bold: true, size: SIZE.party, underline: { type: UnderlineType.SINGLE } })];
+  const number = [centred(numberLine(h.number, h.numberBlank))];
+  const dateline = [centred(datelinePart(h.place, h.date), { italics: true })];
+  return layoutTable(
+    w,
+    [
+      [bodies, party],
+      [number, dateline],
+    ],
+    totalWidth,
+  );
+}
+
+/** The signer: capacity ("T/M BAN CHỈ ĐẠO"), title ("TRƯỞNG BAN"), room for the signature and seal, name. */
+export interface SignerPart {
+  /** One or more lines: "T/M BAN CHỈ ĐẠO", "K/T TRƯỞNG BAN". */
+  capacity?: string | null;
+  /** One or more lines: "TRƯỞNG BAN", "PHÓ TRƯỞNG BAN". */
+  title?: string | null;
+  name?: string | null;
+}
+
+/** The signer's lines, each in capitals and bold, the name below the room for signature and seal. */
+export function signerParagraphs(s: SignerPart, room = 4): Paragraph[] {
+  const heads = [...lines(s.capacity), ...lines(s.title)];
+  return [
+    ...heads.map((l) => centred(upper(l), { bold: true })),
+    ...Array.from({ length: room }, () => centred('')),
+    centred(s.name?.trim() ?? '', { bold: true }),
+  ];
+}
+
+/** "Nơi nhận" lines: one a line, each "- …", ending with the office's copy unless one is written. */
+export function recipientLines(recipients: string | null | undefined): string[] {
+  const out = lines(recipients)
+    .map((l) => l.replace(/^[\s\-–+•*]+/, '').trim())
+    .filter(Boolean);
+  if (!out.some((l) => /^lưu\b/i.test(l))) out.push('Lưu văn phòng.');
+  return out.map((l) => `- ${l}`);
+}
+
+/**
+ * The foot of a document: "Nơi nhận" on the left (underlined at 14 pt, the recipients at 12 pt) and
+ * the signer on the right; or, for papers without recipients, the signer alone on the right, and
+ * a second signer (the registering unit, the secretary of a meeting) on the left when given.
+ */
+export function signerPart(o: { signer: SignerPart; recipients?: string | null; left?: Paragraph[]; totalWidth?: number }): Table {
+  const total = o.totalWidth ?? TEXT_WIDTH;
+  const left =
+    o.left ??
+    (o.recipients === undefined
+      ? []
+      : [
+          new Paragraph({ spacing: { before: 0, after: 0 }, children: [run('Nơi nhận:', { underline: { type: UnderlineType.SINGLE } })] }),
+          ...recipientLines(o.recipients).map(
+            (l) => new Paragraph({ spacing: { before: 0, after: 0 }, children: [run(l, { size: SIZE.small })] }),
+          ),
+        ]);
+  return layoutTable(widths([45, 55], total), [[left, signerParagraphs(o.signer)]], total);
+}
+
+/** A plain bordered table from header texts, weights and rows of strings (lists attached to a document). */
+export function listTable(
+  columns: { header: string; width: number; align?: 'left' | 'center' | 'right' }[],
+  rows: string[][],
+  total = TEXT_WIDTH,
+): Table {
+  const w = widths(
+    columns.map((c) => c.width),
+    total,
+  );
+  const size = SIZE.table;
+  return new Table({
+    width: { size: total, type: WidthType.DXA },
+    columnWidths: w,
+    layout: TableLayoutType.FIXED,
+    borders: THIN_BORDERS,
+    rows: [
+      new TableRow({
+        tableHeader: true,
+        cantSplit: true,
+        children: columns.map((c, i) => cell(c.header, w[i]!, { bold: true, align: 'center', size })),
+      }),
+      ...rows.map(
+        (r) =>
+          new TableRow({
+            cantSplit: true,
+            children: columns.map((c, i) => cell(r[i] ?? '', w[i]!, { align: c.align ?? 'left', size })),
+          }),
+      ),
+    ],
+  });
 }

@@ -178,3 +178,48 @@ export function complianceSheet(c: Compliance, subtitle: string): XlsxTableSheet
     },
   };
 }
+
+/** One table of the dashboard: its rows by one dimension, with the counts and planned resources, and the total. */
+export function statsSheet(
+  name: string,
+  title: string,
+  labelHeader: string,
+  s: {
+    rows: { label: string; count: number; recognised: number; commended: number; fundsVnd: number; workdays: number }[];
+    total: { count: number; recognised: number; commended: number; fundsVnd: number; workdays: number };
+  },
+  subtitle: string,
+): XlsxTableSheet {
+  return {
+    name,
+    title,
+    subtitle,
+    columns: [
+      NO_COLUMN,
+      { header: labelHeader, key: 'label', width: 40 },
+      { header: 'Số mô hình, điển hình', key: 'count', width: 14, kind: 'number' },
+      { header: 'Được công nhận', key: 'recognised', width: 14, kind: 'number' },
+      { header: 'Được khen thưởng', key: 'commended', width: 14, kind: 'number' },
+      { header: 'Kinh phí dự kiến (đồng)', key: 'funds', width: 18, kind: 'number' },
+      { header: 'Ngày công dự kiến', key: 'workdays', width: 14, kind: 'number' },
+    ],
+    rows: numbered(s.rows).map(([no, r]) => ({
+      no,
+      label: r.label,
+      count: r.count,
+      recognised: r.recognised,
+      commended: r.commended,
+      funds: r.fundsVnd,
+      workdays: r.workdays,
+    })),
+    totalRow: {
+      no: null,
+      label: 'Tổng cộng',
+      count: s.total.count,
+      recognised: s.total.recognised,
+      commended: s.total.commended,
+      funds: s.total.fundsVnd,
+      workdays: s.total.workdays,
+    },
+  };
+}

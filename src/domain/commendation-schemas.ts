@@ -61,3 +61,22 @@ export const DecideProposal = z.object({
   /** With an acceptance: the commendation issued by the receiving level. */
   commendation: CommendationInput.omit({ formCode: true }).nullish(),
 });
+
+/**
+ * A commendation as a sentence names it: the form, then who gave it. A form whose name already
+ * says who gives it ("Bằng khen của Ủy ban nhân dân tỉnh") takes the issuer in place of that part
+ * when the issuer is the same body named in full ("Ủy ban nhân dân tỉnh Vĩnh Long"), and is not
+ * followed by a second "của": "Bằng khen của Ủy ban nhân dân tỉnh Vĩnh Long".
+ */
+export function commendationWording(form: string, issuer: string): string {
+  const f = form.trim();
+  const who = issuer.trim();
+  if (!who) return f;
+  const at = f.toLocaleLowerCase('vi-VN').indexOf(' của ');
+  if (at < 0) return `${f} của ${who}`;
+  const named = f.slice(at + 5).trim();
+  const fold = (s: string) => s.normalize('NFC').toLocaleLowerCase('vi-VN');
+  if (fold(who).startsWith(fold(named))) return `${f.slice(0, at)} của ${who}`;
+  if (fold(named).includes(fold(who))) return f;
+  return `${f} (${who})`;
+}

@@ -288,6 +288,21 @@ export const ERRORS = {
     vi: 'Chỉ biểu dương, khen thưởng hoặc đề nghị cấp trên đối với mô hình, điển hình đã được công nhận.',
     en: 'Only recognised models and exemplars can be commended or proposed.',
   },
+  PAPER_NOT_APPLICABLE: {
+    status: 409,
+    vi: 'Chỉ cấp giấy chứng nhận cho mô hình, điển hình đã được công nhận trong đợt xét này.',
+    en: 'A certificate is issued only for a model or exemplar recognised in this round.',
+  },
+  NOTICE_COMMENT_LIMIT: {
+    status: 429,
+    vi: 'Bạn đã gửi nhiều ý kiến trong một giờ qua. Vui lòng gửi lại sau.',
+    en: 'You have sent many comments in the last hour. Please try again later.',
+  },
+  PAPER_PDF_UNAVAILABLE: {
+    status: 503,
+    vi: 'Máy chủ chưa cài LibreOffice nên chưa tạo được tệp PDF. Vui lòng tải bản Word (.docx) rồi in, hoặc báo quản trị hệ thống cài LibreOffice.',
+    en: 'LibreOffice is not installed on the server, so no PDF can be made. Download the Word file (.docx) and print it, or ask the administrator to install LibreOffice.',
+  },
   DATA_DIR_LOCKED: {
     status: 503,
     vi: 'Không mở được cơ sở dữ liệu trong thư mục dữ liệu {dataDir}: tiến trình DVK khác (mã tiến trình {pid}, máy {host}) đang dùng thư mục này. Hai tiến trình cùng ghi một cơ sở dữ liệu sẽ làm mất dữ liệu, nên DVK không chạy tiếp. Hãy dùng DVK đang chạy, hoặc dừng tiến trình {pid} rồi chạy lại, hoặc đặt DVK_DATA_DIR sang thư mục khác. Nếu chắc chắn tiến trình đó không còn chạy (chẳng hạn trên máy khác), hãy xóa tệp {lockFile}.',
@@ -332,6 +347,8 @@ export const ENTITY_NAMES: Record<string, { vi: string; en: string }> = {
   proposal: { vi: 'đề nghị khen thưởng', en: 'Proposal' },
   review_report: { vi: 'báo cáo sơ kết, tổng kết', en: 'Review report' },
   export_job: { vi: 'tệp xuất dữ liệu', en: 'Export' },
+  paper: { vi: 'văn bản', en: 'Document' },
+  notice: { vi: 'thông báo lấy ý kiến', en: 'Public notice' },
 };
 
 export class AppError extends Error {

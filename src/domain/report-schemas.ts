@@ -101,6 +101,10 @@ export const ReportFigures = z.object({
   byHolder: z.array(FigureLine),
   byOrigin: z.array(FigureLine),
   byLevel: z.array(FigureLine),
+  /** The level cut crossed with collective and individual: "15 tập thể và 8 cá nhân ở cấp xã". */
+  byLevelHolder: z
+    .array(z.object({ level: z.string(), label: z.string(), collectives: z.number().int(), individuals: z.number().int() }))
+    .optional(),
   byYear: z.array(FigureLine),
   /** The units directly below, each with its whole subtree; the unit's own registrations first. */
   byChild: z.array(FigureLine.extend({ recognised: z.number().int(), commended: z.number().int() })),

@@ -39,6 +39,10 @@ import { exportRoutes } from './routes/exports.js';
 import { searchRoutes } from './routes/search.js';
 import { todoRoutes } from './routes/todo.js';
 import { registerShowcase } from './public/showcase.js';
+import { registerVerification } from './public/verify.js';
+import { registerNotices } from './public/notice.js';
+import { noticeRoutes } from './routes/notices.js';
+import { paperRoutes } from './routes/papers.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
 import { proxyTrust } from '../services/auth/trust-proxy.js';
 
@@ -98,6 +102,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     return { status: 'ok' as const, database: opts.db.engine, version: VERSION };
   });
   registerShowcase(app, opts.db, opts.filesDir, () => publicOrigin(app, opts.publicUrl ?? null));
+  registerVerification(app, opts.db, () => publicOrigin(app, opts.publicUrl ?? null));
+  await registerNotices(app, opts.db, () => publicOrigin(app, opts.publicUrl ?? null));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
   const exportRunner = new ExportRunner(opts.db, path.join(opts.filesDir, 'exports'));
@@ -125,6 +131,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(exportRoutes(opts.db, exportRunner));
       await api.register(searchRoutes(opts.db));
       await api.register(todoRoutes(opts.db));
+      await api.register(noticeRoutes(opts.db));
+      await api.register(paperRoutes(opts.db, () => publicOrigin(app, opts.publicUrl ?? null)));
     },
     { prefix: '/api/v1' },
   );

@@ -156,4 +156,43 @@ describe('list exports', () => {
     expect(cell('Ngày quyết định khen thưởng')).toBe('20/12/2025');
     expect(cell('Cơ quan khen thưởng')).toBe('Ủy ban nhân dân xã Càng Long');
   });
+
+  it('the dashboard: its tables in one workbook, a sheet each, with the same filter and the same figures', async () => {
+    const org = await unitId(u.admin, 'X00834-HPN');
+    for (const [title, fieldCode] of [
+      ['Mô hình thống kê thứ nhất', 'economic'],
+      ['Mô hình thống kê thứ hai', 'cultural_social'],
+    ]) {
+      const d = await u.unit.post('/api/v1/registrations', {
+        kind: 'model',
+        unitId: org,
+        holder: 'collective',
+        title,
+        fieldCode,
+        startDate: '2026-01-01',
+        endDate: '2026-12-31',
+        level: 'grassroots',
+        plannedFundsVnd: 5_000_000,
+        criteria: [{ name: 'Số hộ tham gia', target: 10 }],
+      });
+      expect((await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version })).status).toBe(200);
+    }
+    const r = await u.officer.bytes('/api/v1/stats/xlsx?yearFrom=2026&yearTo=2026');
+    expect(r.status).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(r.body as never);
+    expect(book.worksheets.map((w) => w.name)).toEqual(['Theo lĩnh vực', 'Theo đơn vị', 'Theo năm', 'Mô hình, điển hình']);
+    const byField = (await u.officer.get('/api/v1/stats?groupBy=field&yearFrom=2026&yearTo=2026')).body;
+    const ws = book.getWorksheet('Theo lĩnh vực')!;
+    expect(String(ws.getCell('A2').value)).toContain('Từ năm 2026 đến năm 2026');
+    const last = ws.getRow(ws.rowCount).values as unknown[];
+    expect(last[2]).toBe('Tổng cộng');
+    expect(last[3]).toBe(byField.total.count);
+    expect(last[6]).toBe(byField.total.fundsVnd);
+    expect(byField.total.count).toBeGreaterThanOrEqual(2);
+    const labels = [];
+    for (let n = 4; n < ws.rowCount; n++) labels.push(ws.getRow(n).getCell(2).value);
+    expect(labels).toEqual(byField.rows.map((x: { labels: { field: string } }) => x.labels.field));
+  });
 });

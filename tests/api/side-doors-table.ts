@@ -3,7 +3,7 @@
  * with the request it sends for an id. Kept apart from the test so that the table reads as a list.
  */
 import { randomUUID } from 'node:crypto';
-export type Kind = 'unit' | 'campaign' | 'registration' | 'report' | 'round' | 'user';
+export type Kind = 'unit' | 'campaign' | 'registration' | 'report' | 'round' | 'user' | 'paper';
 
 /** Records outside the commune officer's view, by kind, filled in before the tests run. */
 export const foreign: Record<Kind, { label: string; id: string }[]> = {
@@ -13,6 +13,7 @@ export const foreign: Record<Kind, { label: string; id: string }[]> = {
   report: [],
   round: [],
   user: [],
+  paper: [],
 };
 
 /** The commune officer's own records, filled in before the tests run. */
@@ -60,6 +61,8 @@ export const doors: Door[] = [
   { name: 'registration list ?campaignId', kind: 'campaign', call: (id) => ['GET', `/registrations?campaignId=${id}`] },
   { name: 'statistics ?unitId', kind: 'unit', call: (id) => ['GET', `/stats?unitId=${id}&groupBy=child`] },
   { name: 'statistics ?campaignId', kind: 'campaign', call: (id) => ['GET', `/stats?campaignId=${id}&groupBy=campaign`] },
+  { name: 'statistics sheet ?unitId', kind: 'unit', call: (id) => ['GET', `/stats/xlsx?unitId=${id}`] },
+  { name: 'statistics sheet ?campaignId', kind: 'campaign', call: (id) => ['GET', `/stats/xlsx?campaignId=${id}`] },
   { name: 'statistics ?campaignId, every state', kind: 'campaign', call: (id) => ['GET', `/stats?campaignId=${id}&allStates=true`] },
   { name: 'export job filter.unitId', kind: 'unit', call: (id) => ['POST', '/exports', { kind: 'registrations', filter: { unitId: id } }] },
   {
@@ -204,6 +207,19 @@ export const doors: Door[] = [
     name: 'round candidates',
     kind: 'round',
     call: (id) => ['POST', `/recognition-rounds/${id}/candidates`, { registrationId: own.reg.id }],
+  },
+  // papers: those of a foreign round or registration, and the ids a new paper names
+  { name: 'paper', kind: 'paper', call: (id) => ['GET', `/papers/${id}`] },
+  { name: 'paper document', kind: 'paper', call: (id) => ['GET', `/papers/${id}/docx`] },
+  { name: 'paper as PDF', kind: 'paper', call: (id) => ['GET', `/papers/${id}/pdf`] },
+  { name: 'round notices', kind: 'round', call: (id) => ['GET', `/recognition-rounds/${id}/notices`] },
+  { name: 'round notice publish', kind: 'round', call: (id) => ['POST', `/recognition-rounds/${id}/notices`, { days: 7 }] },
+  { name: 'round papers', kind: 'round', call: (id) => ['GET', `/recognition-rounds/${id}/papers`] },
+  { name: 'paper body.roundId', kind: 'round', call: (id) => ['POST', '/papers', { kind: 'minutes', roundId: id, place: 'Càng Long' }] },
+  {
+    name: 'paper body.registrationId',
+    kind: 'registration',
+    call: (id) => ['POST', '/papers', { kind: 'registration_form', registrationId: id, place: 'Càng Long', autoNumber: true }],
   },
   {
     name: 'round body.registrationId',

@@ -84,6 +84,18 @@ beforeAll(async () => {
     'round',
   );
   foreign.round.push({ label: 'a round of another commune', id: round.id });
+  const minutes = await created(
+    u.officer.post('/api/v1/papers', { kind: 'minutes', roundId: round.id, place: 'Trà Vinh', autoNumber: true }),
+    'minutes',
+  );
+  const form = await created(
+    u.officer.post('/api/v1/papers', { kind: 'registration_form', registrationId: reg.id, place: 'Trà Vinh' }),
+    'registration form',
+  );
+  foreign.paper.push(
+    { label: 'the minutes of a round of another commune', id: minutes.id },
+    { label: 'the registration form of another commune', id: form.id },
+  );
   const user = await created(
     u.admin.post('/api/v1/users', {
       username: 'canbo.bimat',
@@ -153,7 +165,7 @@ async function sheetText(bytes: Buffer): Promise<string> {
 
 /** The answer as a reader compares it; an export job is followed to its sheet. */
 async function answer(c: Client, method: string, url: string, body?: unknown): Promise<Answer> {
-  if (method === 'GET' && /\/(xlsx|docx)(\?|$)/.test(url)) {
+  if (method === 'GET' && /\/(xlsx|docx|pdf)(\?|$)/.test(url)) {
     const r = await c.bytes(`/api/v1${url}`);
     const type = r.headers.get('content-type') ?? '';
     const text = type.includes('json')

@@ -117,6 +117,28 @@ describe('review report as a Word document', () => {
     expect(body.match(/w:leader="dot"/g)?.length).toBe(4);
   });
 
+  it('as officers write it: long tables in an appendix after the signature, the level cut by collective and individual, the period not repeated', async () => {
+    const report = { ...sampleReport, title: 'Tổng kết phong trào thi đua “Dân vận khéo” giai đoạn 2016 – 2020' };
+    const figures = {
+      ...sampleFigures,
+      byLevelHolder: [
+        { level: 'commune', label: 'Xã', collectives: 15, individuals: 8 },
+        { level: 'grassroots', label: 'Cơ sở', collectives: 3, individuals: 0 },
+      ],
+    };
+    const { text } = await documentXml(await buildReviewReportDocx(report, figures));
+    expect(text).toContain('Theo cấp: 15 tập thể và 8 cá nhân ở cấp xã; 3 tập thể và 0 cá nhân ở cấp cơ sở.');
+    expect(text).not.toContain('(Giai đoạn 2016 – 2020)');
+    const signed = text.indexOf('Nguyễn Văn Bình');
+    const appendix = text.indexOf('PHỤ LỤC');
+    expect(appendix).toBeGreaterThan(signed);
+    expect(text).toContain('(Kèm theo Báo cáo số 12-BC/BCĐ ngày 23/11/2020 của');
+    // the unit table and the notable models are printed after the signature only
+    expect(text.indexOf('Mô hình, điển hình theo đơn vị trực thuộc: xem Phụ lục kèm theo.')).toBeLessThan(signed);
+    expect(text.lastIndexOf('Mô hình, điển hình theo đơn vị trực thuộc')).toBeGreaterThan(appendix);
+    expect(text.indexOf(sampleFigures.notable[0]!.title)).toBeGreaterThan(appendix);
+  });
+
   it('keeps the office copy the officer wrote, and tidies the dashes typed before each recipient', () => {
     expect(recipientLines('- Huyện ủy (b/c),\n\n+ Lưu VP.')).toEqual(['- Huyện ủy (b/c),', '- Lưu VP.']);
     expect(recipientLines(null)).toEqual(['- Lưu văn phòng.']);

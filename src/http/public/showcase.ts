@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../data/db.js';
+import { commendationWording } from '../../domain/commendation-schemas.js';
 import type { PublicCard, PublicModel, PublicResults } from '../../data/showcase-repo.js';
 import { formatDateVi, formatNumberVi } from '../../domain/statistics.js';
 import { prefixQuery } from '../../domain/text.js';
@@ -167,7 +168,7 @@ export function registerShowcase(app: FastifyInstance, db: Db, filesDir: string,
           .join('')}
         ${resultsSection(results)}
         ${recognitions.length ? `<h2>Công nhận</h2><ul>${recognitions.map((r) => `<li>${level(r.level)}${r.decision_no ? `, quyết định số ${esc(r.decision_no)}` : ''}${r.decision_date ? ` ngày ${formatDateVi(r.decision_date)}` : ''}${r.issuer ? ` của ${esc(r.issuer)}` : ''}</li>`).join('')}</ul>` : ''}
-        ${commendations.length ? `<h2>Khen thưởng</h2><ul>${commendations.map((k) => `<li>${esc(k.form)} của ${esc(k.issuer)}, số ${esc(k.decision_no)} ngày ${formatDateVi(k.decision_date)}</li>`).join('')}</ul>` : ''}`,
+        ${commendations.length ? `<h2>Khen thưởng</h2><ul>${commendations.map((k) => `<li>${esc(commendationWording(k.form, k.issuer))}, số ${esc(k.decision_no)} ngày ${formatDateVi(k.decision_date)}</li>`).join('')}</ul>` : ''}`,
       }),
     );
   });

@@ -6,9 +6,11 @@ import { ProposalQuery } from '../../domain/commendation-schemas.js';
 import { CampaignListQuery } from '../../domain/movement-schemas.js';
 import { ComplianceQuery } from '../../domain/report-schemas.js';
 import { IdParam, UnitListQuery, UserListQuery } from '../../domain/schemas.js';
+import { StatsQuery } from '../../domain/statistics.js';
 import {
   campaignsWorkbook,
   complianceWorkbook,
+  dashboardWorkbook,
   proposalsWorkbook,
   unitsWorkbook,
   usersWorkbook,
@@ -87,5 +89,18 @@ export const listExportRoutes =
         },
       },
       async (req, reply) => send(reply, await complianceWorkbook(requireCtx(req, db), req.params.id, req.query.year)),
+    );
+
+    app.get(
+      '/stats/xlsx',
+      {
+        schema: {
+          tags: ['Thống kê'],
+          summary: 'Tải các bảng của trang thống kê dạng Excel (cùng bộ lọc)',
+          querystring: StatsQuery.omit({ groupBy: true }),
+          response: xlsx,
+        },
+      },
+      async (req, reply) => send(reply, await dashboardWorkbook(requireCtx(req, db), req.query)),
     );
   };

@@ -6,16 +6,17 @@
  */
 import type { z } from 'zod';
 import { unitCodesByIds, unitSheetDetails } from '../../data/sheet-rows-repo.js';
-import { accountsSheet, campaignsSheet, complianceSheet, proposalsSheet, unitsSheet } from '../../documents/list-sheets.js';
+import { accountsSheet, campaignsSheet, complianceSheet, proposalsSheet, statsSheet, unitsSheet } from '../../documents/list-sheets.js';
 import { PROPOSAL_STATE_LABELS, type ProposalQuery } from '../../domain/commendation-schemas.js';
 import { CAMPAIGN_STATE_LABELS, type CampaignListQuery } from '../../domain/movement-schemas.js';
 import type { UnitListQuery, UserListQuery } from '../../domain/schemas.js';
-import { formatDateVi, formatNumberVi } from '../../domain/statistics.js';
+import { formatDateVi, formatNumberVi, type StatsQuery } from '../../domain/statistics.js';
 import { UNIT_KIND_LABELS } from '../../domain/unit-kinds.js';
 import { listCampaigns } from '../campaigns/campaigns.js';
 import { listProposals } from '../commendations/commendations.js';
 import type { Ctx } from '../context.js';
 import { getCompliance } from '../stats/compliance.js';
+import { getStats } from '../stats/stats.js';
 import { getUnit } from '../units/get-unit.js';
 import { listUnits } from '../units/list-units.js';
 import { listUsers } from '../user-admin.js';
@@ -114,4 +115,35 @@ export async function complianceWorkbook(ctx: Ctx, campaignId: string, year: num
     fileName: `chi-tieu-${c.year}-${today()}.xlsx`,
     buf: await workbook([complianceSheet(c, subtitle(ctx, [], c.rows.length, c.rows.length))]),
   };
+}
+
+/** The dashboard's tables (by field, by unit below, by year, models and exemplars), one sheet each, with the dashboard's filter. */
+export async function dashboardWorkbook(ctx: Ctx, query: Omit<StatsQuery, 'groupBy'>): Promise<Workbook> {
+  const tables = [
+    ['field', 'Theo lĩnh vực', 'Lĩnh vực'],
+    ['child', 'Theo đơn vị', 'Đơn vị trực thuộc'],
+    ['year', 'Theo năm', 'Năm'],
+    ['kind', 'Mô hình, điển hình', 'Loại'],
+  ] as const;
+  const sheets = [];
+  for (const [dim, name, header] of tables) {
+    const r = await getStats(ctx, { ...query, groupBy: [dim] });
+    const years =
+      query.yearFrom || query.yearTo
+        ? `Từ năm ${query.yearFrom ?? '…'} đến năm ${query.yearTo ?? '…'}`
+        : query.year
+          ? `Năm ${query.year}`
+          : null;
+    const sub = subtitle(ctx, [r.unit.name, years], r.rows.length, r.rows.length);
+    sheets.push(
+      statsSheet(
+        name,
+        `MÔ HÌNH, ĐIỂN HÌNH “DÂN VẬN KHÉO” ${name.toLocaleUpperCase('vi-VN')}`,
+        header,
+        { rows: r.rows.map((x) => ({ ...x, label: x.labels[dim] ?? String(x.keys[dim] ?? '') })), total: r.total },
+        sub,
+      ),
+    );
+  }
+  return { fileName: `thong-ke-${today()}.xlsx`, buf: await workbook(sheets) };
 }

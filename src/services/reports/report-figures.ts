@@ -72,6 +72,21 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
     'level',
     Object.entries(UNIT_LEVEL_LABELS).map(([key, label]) => ({ key, label })),
   );
+  const levelOrder = Object.keys(UNIT_LEVEL_LABELS);
+  const byLevelHolderMap = new Map<string, { level: string; label: string; collectives: number; individuals: number }>();
+  for (const x of await sumCounts(q, f, ['level', 'holder'], s.unit, REGISTRATION_STATES)) {
+    const level = String(x.level);
+    const line = byLevelHolderMap.get(level) ?? {
+      level,
+      label: UNIT_LEVEL_LABELS[level as keyof typeof UNIT_LEVEL_LABELS] ?? level,
+      collectives: 0,
+      individuals: 0,
+    };
+    if (x.holder === 'individual') line.individuals += x.count;
+    else line.collectives += x.count;
+    byLevelHolderMap.set(level, line);
+  }
+  const byLevelHolder = [...byLevelHolderMap.values()].sort((a, b) => levelOrder.indexOf(a.level) - levelOrder.indexOf(b.level));
   const years = Array.from({ length: s.yearTo - s.yearFrom + 1 }, (_, i) => String(s.yearFrom + i));
   const byYear = await lines(
     'year',
@@ -138,6 +153,7 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
     byHolder,
     byOrigin,
     byLevel,
+    byLevelHolder,
     byYear,
     byChild,
     recognition: { recognised, notRecognised, counted: total.total },

@@ -53,6 +53,8 @@ export const ACTION_GROUPS: { label: string; actions: Record<string, string> }[]
       'recognition.vote': 'Biểu quyết công nhận',
       'recognition.acknowledge': 'Tập thể xác nhận',
       'recognition.decide': 'Quyết định công nhận',
+      'recognition.publish_notice': 'Công khai danh sách lấy ý kiến',
+      'paper.issue': 'Lập văn bản',
       'commendation.create': 'Ghi nhận khen thưởng',
       'commendation.propose': 'Đề nghị cấp trên khen thưởng',
       'commendation.proposal_accept': 'Chấp nhận đề nghị khen thưởng',
@@ -71,7 +73,7 @@ export const entityLabel = (type: string) => {
   return vi.charAt(0).toUpperCase() + vi.slice(1);
 };
 
-export const ENTITY_OPTIONS = ['unit', 'user', 'campaign', 'registration', 'criterion', 'round']
+export const ENTITY_OPTIONS = ['unit', 'user', 'campaign', 'registration', 'criterion', 'round', 'paper']
   .map((value) => ({ value, label: entityLabel(value) }))
   .sort((a, b) => collator.compare(a.label, b.label));
 

@@ -9,6 +9,7 @@ import type { BulkAction, BulkResult } from '@domain/bulk-schemas.js';
 import { can } from '@domain/policy.js';
 import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS, type RegistrationState } from '@domain/workflow.js';
 import { ExportButton } from '../../components/ExportButton';
+import { PrintButton, PrintHeading } from '../../components/PrintButton';
 import { errorText, get, qs } from '../../api';
 import { UnitPicker } from '../../components/UnitPicker';
 import { formatNumber } from '../../format';
@@ -293,12 +294,22 @@ export default function RegistrationsPage() {
         </div>
       )}
       {!queue && (
-        <div style={{ marginBottom: 12 }}>
+        <div className="button-row" style={{ marginBottom: 12 }}>
           <ExportButton
             filter={{ ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')), ...extra }}
           />
+          <PrintButton />
         </div>
       )}
+      <PrintHeading
+        title="Danh sách mô hình, điển hình “Dân vận khéo”"
+        lines={[
+          Object.keys(extra).length > 0 &&
+            `Lọc: ${Object.entries(extra)
+              .map(([k, v]) => EXTRA_LABELS[k]!(v))
+              .join('; ')}`,
+        ]}
+      />
       {list.error && (
         <Alert type="error" showIcon title={errorText(list.error, 'Không tải được danh sách.')} style={{ marginBottom: 12 }} />
       )}

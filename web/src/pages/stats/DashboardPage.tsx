@@ -6,7 +6,9 @@ import { cellFilter, formatNumberVi, formatPercentVi, type StatsResult, type Sta
 import type { Campaign } from '@domain/movement-schemas.js';
 import { errorText, get, qs } from '../../api';
 import { Chart } from '../../components/Chart';
+import { PrintButton } from '../../components/PrintButton';
 import { UnitPicker } from '../../components/UnitPicker';
+import { XlsxButton } from '../../components/XlsxButton';
 import { useIsMobile } from '../../useIsMobile';
 
 const RED = '#b71c1c';
@@ -164,6 +166,8 @@ export default function DashboardPage() {
               { value: 'individual', label: 'Cá nhân' },
             ]}
           />
+          <XlsxButton path="/stats/xlsx" params={base} />
+          <PrintButton />
         </Space>
         <div style={{ color: '#666', marginTop: 8 }}>
           Tính các hồ sơ đã gửi đăng ký (không tính bản nháp và hồ sơ không được chấp thuận). Bấm vào một con số để xem danh sách.

@@ -14,6 +14,7 @@ import { Link, useNavigate } from 'react-router';
 import type { Registration } from '@domain/movement-schemas.js';
 import { HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS } from '@domain/statistics.js';
 import { TRANSITIONS, type RegistrationAction } from '@domain/workflow.js';
+import { PrintButton } from '../../../components/PrintButton';
 import { formatDate, formatNumber } from '../../../format';
 import { StateTag, levelLabel, useFieldName } from '../shared';
 import type { Dialog } from './dialogs';
@@ -126,6 +127,7 @@ function ActionButtons({ r, mobile, busy, onDialog, onStep }: Parameters<typeof 
           {TRANSITIONS.discontinue.label}
         </Button>
       )}
+      <PrintButton size={size} />
     </div>
   );
 }

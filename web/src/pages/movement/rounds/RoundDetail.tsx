@@ -13,6 +13,8 @@ import { formatDate } from '../../../format';
 import { useIsMobile } from '../../../useIsMobile';
 import { CandidateCard } from './CandidateCard';
 import { Attachments } from '../../../components/Attachments';
+import { PrintButton } from '../../../components/PrintButton';
+import { RoundPapers } from './RoundPapers';
 import { RoundStateTag } from './RoundStateTag';
 
 type ListItem = z.infer<typeof RegistrationList>['items'][number];
@@ -82,12 +84,14 @@ export function RoundDetail({ id }: { id: string }) {
               Kết thúc đợt xét
             </Button>
           )}
+          <PrintButton size={size} />
           <span className="muted self-center">
             Mở ngày {formatDate(r.openedAt)} · {r.candidates.length} hồ sơ
           </span>
         </div>
       </Card>
       <Attachments kind="round" recordId={r.id} />
+      <RoundPapers round={r} />
       {r.candidates.length === 0 && (
         <Card>
           <Empty description="Chưa có hồ sơ nào trong đợt xét" />

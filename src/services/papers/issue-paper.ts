@@ -1,0 +1,118 @@
+/**
+ * Issues a paper: checks that the officer may issue it for this round or registration, numbers it
+ * (the officer's number, a blank to fill by hand, or DVK's next number for the issuing unit, year
+ * and kind, taken under the counter's row lock in this transaction), gives a certificate its
+ * random verification code, and writes the audit row.
+ */
+import { randomBytes, randomUUID } from 'node:crypto';
+import { insertAudit } from '../../data/audit-repo.js';
+import { insertPaper, takePaperNumber } from '../../data/papers-repo.js';
+import { findRegistrationInScope } from '../../data/registrations-repo.js';
+import { findRound, listCandidates } from '../../data/rounds-repo.js';
+import { AppError, notFound } from '../../domain/errors.js';
+import { codeFromBytes, paperNumber, type CreatePaper } from '../../domain/paper-schemas.js';
+import { can } from '../../domain/policy.js';
+import { inScope } from '../../domain/scope.js';
+import type { Ctx } from '../context.js';
+import { paperInView, presentPaper } from './present-paper.js';
+
+/** The year in Vietnam now: a paper without a date is numbered in the year it is made. */
+const yearNow = () => Number(new Date().toLocaleString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric' }));
+
+/** "Ban Chỉ đạo … tỉnh Vĩnh Long": the level word of an administrative unit's name is written small inside a sentence. */
+export const committeeName = (unitName: string) =>
+  `Ban Chỉ đạo phong trào thi đua “Dân vận khéo” ${unitName.replace(/^(Tỉnh|Thành phố|Xã|Phường|Đặc khu|Huyện|Thị trấn)(?= )/u, (w) => w.toLocaleLowerCase('vi-VN'))}`;
+
+export async function issuePaper(ctx: Ctx, body: CreatePaper, origin: string) {
+  return ctx.db.tx(async (q) => {
+    const view = inScope(ctx.actor.viewPath);
+    let unit: { id: string; name: string; path: string };
+    let registrationId: string | null = null;
+    let roundId: string | null = null;
+    let label: string;
+    let number = body.number?.trim() || null;
+    let issuedOn = body.issuedOn ?? null;
+
+    if (body.kind === 'registration_form') {
+      const reg = await findRegistrationInScope(q, body.registrationId!, view);
+      if (!reg) throw notFound('registration');
+      if (!can(ctx.actor, 'registration.update', { path: reg.unit_path })) throw new AppError('FORBIDDEN');
+      unit = { id: reg.unit_id, name: reg.unit_name, path: reg.unit_path };
+      registrationId = reg.id;
+      label = reg.title;
+    } else {
+      const round = await findRound(q, body.roundId!, view);
+      if (!round) throw notFound('round');
+      unit = { id: round.unit_id, name: round.unit_name, path: round.unit_path };
+      roundId = round.id;
+      label = round.title;
+      const candidates = await listCandidates(q, round.id, view);
+      if (body.registrationId) {
+        const c = candidates.find((x) => x.registration_id === body.registrationId);
+        if (!c) throw notFound('registration');
+        if (body.kind === 'certificate' && c.result !== 'recognised') throw new AppError('PAPER_NOT_APPLICABLE');
+        registrationId = c.registration_id;
+        label = c.title;
+      }
+      if (!can(ctx.actor, 'recognition.manage', { path: round.unit_path })) throw new AppError('FORBIDDEN');
+      if (body.kind === 'decision' && !number && !body.autoNumber) {
+        // The decision is numbered and dated as the round decided: one number shared by its recognitions.
+        const decided = [
+          ...new Set(
+            candidates.filter((c) => c.result === 'recognised' && c.decision_no).map((c) => `${c.decision_no}|${c.decision_date ?? ''}`),
+          ),
+        ];
+        if (decided.length === 1) {
+          const [no, date] = decided[0]!.split('|');
+          number = no!;
+          issuedOn = issuedOn ?? (date || null);
+        }
+      }
+    }
+
+    const year = issuedOn ? Number(issuedOn.slice(0, 4)) : yearNow();
+    let seq: number | null = null;
+    if (body.autoNumber) {
+      seq = await takePaperNumber(q, unit.id, year, body.kind);
+      number = paperNumber(body.kind, seq);
+    }
+    const id = randomUUID();
+    await insertPaper(q, {
+      id,
+      kind: body.kind,
+      unit_id: unit.id,
+      round_id: roundId,
+      registration_id: registrationId,
+      seq,
+      year,
+      number,
+      issued_on: issuedOn,
+      place: body.place,
+      parent_body: body.parentBody ?? null,
+      issuing_body: body.issuingBody?.trim() || (body.kind === 'registration_form' ? unit.name : committeeName(unit.name)),
+      signer: body.signer ?? {},
+      recipients: body.recipients ?? null,
+      extra: {
+        attendees: body.attendees ?? null,
+        secretary: body.secretary ?? null,
+        sentTo: body.sentTo ?? null,
+        commendationAsked: body.commendationAsked ?? null,
+      },
+      // 13 random bytes give the 20 letters of the code: 100 bits, never derived from anything stored.
+      verify_code: body.kind === 'certificate' ? codeFromBytes(randomBytes(13)) : null,
+      createdBy: ctx.actor.id,
+    });
+    await insertAudit(q, {
+      actorId: ctx.actor.id,
+      actorName: ctx.actor.name,
+      action: 'paper.issue',
+      entityType: 'paper',
+      entityId: id,
+      entityLabel: label,
+      unitPath: unit.path,
+      after: { kind: body.kind, number, issuedOn, roundId, registrationId },
+      ip: ctx.ip,
+    });
+    return presentPaper(await paperInView(q, ctx, id), origin);
+  });
+}
