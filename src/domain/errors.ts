@@ -312,6 +312,8 @@ export const ENTITY_NAMES: Record<string, { vi: string; en: string }> = {
   proposal: { vi: 'đề nghị khen thưởng', en: 'Proposal' },
   review_report: { vi: 'báo cáo sơ kết, tổng kết', en: 'Review report' },
   export_job: { vi: 'tệp xuất dữ liệu', en: 'Export' },
+  notification: { vi: 'thông báo', en: 'Notification' },
+  webhook: { vi: 'địa chỉ nhận sự kiện (webhook)', en: 'Webhook' },
 };
 
 export class AppError extends Error {

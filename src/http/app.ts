@@ -35,6 +35,7 @@ import { reportRoutes } from './routes/reports.js';
 import { exportRoutes } from './routes/exports.js';
 import { searchRoutes } from './routes/search.js';
 import { todoRoutes } from './routes/todo.js';
+import { notificationRoutes } from './routes/notifications.js';
 import { registerShowcase } from './public/showcase.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
 import { proxyTrust } from '../services/auth/trust-proxy.js';
@@ -119,6 +120,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(exportRoutes(opts.db, exportRunner));
       await api.register(searchRoutes(opts.db));
       await api.register(todoRoutes(opts.db));
+      await api.register(notificationRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

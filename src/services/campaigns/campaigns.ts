@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { insertAudit } from '../../data/audit-repo.js';
+import { notify } from '../notifications/notify.js';
 import {
   findCampaign,
   insertCampaign,
@@ -132,6 +133,16 @@ export async function setCampaignState(ctx: Ctx, id: string, version: number, to
         state: c.state === 'draft' ? 'Bản nháp' : c.state === 'launched' ? 'Đã phát động' : 'Đã kết thúc',
       });
     await setCampaignStateRow(q, id, to);
+    if (to === 'launched') {
+      await notify(q, {
+        kind: 'campaign.launched',
+        entityType: 'campaign',
+        entityId: id,
+        path: c.unit_path,
+        label: c.title,
+        actorId: ctx.actor.id,
+      });
+    }
   });
 }
 
