@@ -51,6 +51,23 @@ const TITLES: Record<EventKind, (e: EventFacts) => string> = {
   'reminder.vote': (e) => `Bỏ phiếu xét công nhận “${e.label}” ${dueText(e.data)}`,
 };
 
+/** An outbox row (as stored) seen as the event's facts. */
+export function eventFacts(r: {
+  kind: EventKind;
+  entity_type: NotifiedEntity;
+  entity_id: string;
+  label: string;
+  reason: string | null;
+  data: Record<string, unknown> | null;
+}): EventFacts {
+  return { kind: r.kind, entityType: r.entity_type, entityId: r.entity_id, label: r.label, reason: r.reason, data: r.data ?? {} };
+}
+
+/** What a notification says and opens. */
+export function describeEvent(e: EventFacts): { title: string; text: string | null; link: string } {
+  return { title: notificationTitle(e), text: notificationText(e), link: notificationLink(e) };
+}
+
 export function notificationTitle(e: EventFacts): string {
   return TITLES[e.kind](e);
 }

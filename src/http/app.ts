@@ -38,6 +38,7 @@ import { todoRoutes } from './routes/todo.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { registerShowcase } from './public/showcase.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
+import { createJobs, type Jobs } from '../jobs/scheduled.js';
 import { proxyTrust } from '../services/auth/trust-proxy.js';
 
 // Validation messages in Vietnamese: plain wording for common cases, zod's locale for the rest.
@@ -58,6 +59,19 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Served over HTTPS (DVK_SECURE_COOKIES): adds HSTS. */
   secure?: boolean;
+  /** The SMTP server notifications are mailed through (DVK_SMTP_URL). */
+  smtpUrl?: string | null;
+  /** The clock of the scheduled jobs (tests move it). */
+  now?: () => Date;
+  /** How often the scheduled jobs run; 0 runs them only when asked (`app.jobs`). */
+  jobIntervalMs?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The scheduled jobs of this instance: mail, webhook calls, deadline reminders. */
+    jobs: Jobs;
+  }
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -97,6 +111,26 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   });
   registerShowcase(app, opts.db, opts.filesDir, () => publicOrigin(app, opts.publicUrl ?? null));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+
+  const jobs = createJobs({
+    db: opts.db,
+    smtpUrl: opts.smtpUrl ?? null,
+    publicUrl: opts.publicUrl ?? 'http://localhost:3000',
+    now: opts.now,
+  });
+  app.decorate('jobs', jobs);
+  const interval = opts.jobIntervalMs ?? 30_000;
+  let timer: NodeJS.Timeout | null = null;
+  if (interval > 0) {
+    app.addHook('onReady', async () => {
+      timer = setInterval(() => void jobs.runAll().catch((e) => app.log.error(e)), interval);
+      timer.unref();
+    });
+  }
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+    await jobs.close();
+  });
 
   const exportRunner = new ExportRunner(opts.db, path.join(opts.filesDir, 'exports'));
   // Jobs left queued by a previous run start again; closing waits for the one in progress.

@@ -221,17 +221,17 @@ describe('who is told of each event', () => {
 describe('the list and the bell', () => {
   it('counts unread, opens one as read, marks all read; another user’s notification is not found', async () => {
     await submitted('Mô hình để đếm chuông');
-    const count = (await all.member2.get('/api/v1/notifications/count')).body.unread;
+    const count = (await all.member2!.get('/api/v1/notifications/count')).body.unread;
     expect(count).toBeGreaterThan(0);
-    const list = await all.member2.get('/api/v1/notifications?unread=true');
+    const list = await all.member2!.get('/api/v1/notifications?unread=true');
     expect(list.body.unread).toBe(count);
     const first = list.body.items[0];
-    const opened = await all.member2.post(`/api/v1/notifications/${first.id}/read`);
+    const opened = await all.member2!.post(`/api/v1/notifications/${first.id}/read`);
     expect(opened.body.read).toBe(true);
-    expect((await all.member2.get('/api/v1/notifications/count')).body.unread).toBe(count - 1);
+    expect((await all.member2!.get('/api/v1/notifications/count')).body.unread).toBe(count - 1);
     expect((await u.unit.post(`/api/v1/notifications/${first.id}/read`)).status).toBe(404);
-    expect((await all.member2.post('/api/v1/notifications/read-all')).status).toBe(200);
-    expect((await all.member2.get('/api/v1/notifications/count')).body.unread).toBe(0);
-    expect((await all.member2.get('/api/v1/notifications')).body.items.every((n: any) => n.read)).toBe(true);
+    expect((await all.member2!.post('/api/v1/notifications/read-all')).status).toBe(200);
+    expect((await all.member2!.get('/api/v1/notifications/count')).body.unread).toBe(0);
+    expect((await all.member2!.get('/api/v1/notifications')).body.items.every((n: any) => n.read)).toBe(true);
   });
 });

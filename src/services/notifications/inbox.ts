@@ -11,21 +11,14 @@ import {
   type NotificationRow,
 } from '../../data/notifications-repo.js';
 import { notFound } from '../../domain/errors.js';
-import { notificationLink, notificationText, notificationTitle, type EventFacts } from '../../domain/notifications.js';
+import { describeEvent, eventFacts } from '../../domain/notifications.js';
 import type { Ctx } from '../context.js';
 
-export function eventFacts(r: Pick<NotificationRow, 'kind' | 'entity_type' | 'entity_id' | 'label' | 'reason' | 'data'>): EventFacts {
-  return { kind: r.kind, entityType: r.entity_type, entityId: r.entity_id, label: r.label, reason: r.reason, data: r.data ?? {} };
-}
-
 export function presentNotification(r: NotificationRow) {
-  const e = eventFacts(r);
   return {
     id: r.id,
     kind: r.kind,
-    title: notificationTitle(e),
-    text: notificationText(e),
-    link: notificationLink(e),
+    ...describeEvent(eventFacts(r)),
     createdAt: r.created_at.toISOString(),
     read: r.read_at !== null,
   };
