@@ -119,6 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
     now: opts.now,
   });
   app.decorate('jobs', jobs);
+  app.decorate('clock', opts.now ?? (() => new Date()));
   const interval = opts.jobIntervalMs ?? 30_000;
   let timer: NodeJS.Timeout | null = null;
   if (interval > 0) {

@@ -5,6 +5,7 @@
  */
 import type { Db } from '../data/db.js';
 import { MailJob } from './mail-delivery.js';
+import { ReminderJob } from './reminders.js';
 
 export interface JobOptions {
   db: Db;
@@ -15,10 +16,13 @@ export interface JobOptions {
 
 export function createJobs(opts: JobOptions) {
   const mail = new MailJob({ db: opts.db, smtpUrl: opts.smtpUrl, publicUrl: opts.publicUrl, now: opts.now });
+  const reminders = new ReminderJob(opts.db, opts.now);
   return {
+    reminders,
     mail,
     /** One pass of every job, in order: reminders are written before the mail that carries them. */
     async runAll() {
+      await reminders.run();
       await mail.run();
     },
     async close() {

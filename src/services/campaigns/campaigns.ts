@@ -4,8 +4,10 @@ import type { z } from 'zod';
 import { insertAudit } from '../../data/audit-repo.js';
 import { notify } from '../notifications/notify.js';
 import {
+  calendarColumns,
   findCampaign,
   insertCampaign,
+  setCampaignCalendar,
   listCampaigns as query,
   quotasOf,
   replaceQuotas,
@@ -44,6 +46,14 @@ function present(actor: Actor, c: CampaignRow, quotas: QuotaRow[]): Campaign {
       minTotal: x.min_total,
       note: x.note,
     })),
+    calendar: {
+      registrationDeadline: c.registration_deadline,
+      inspectionDueDate: c.inspection_due_date,
+      recognitionDate: c.recognition_date,
+      reviewDate: c.review_date,
+      remindDaysBefore: c.remind_days_before,
+      remindDaysAfter: c.remind_days_after,
+    },
     version: c.version,
     actions: mayEdit ? (c.state === 'draft' ? ['update', 'launch'] : c.state === 'launched' ? ['update', 'close'] : []) : [],
   };
@@ -87,6 +97,7 @@ export async function createCampaign(ctx: Ctx, input: z.infer<typeof CampaignInp
       createdBy: ctx.actor.id,
     });
     await replaceQuotas(q, id, quotasWithIds(input.quotas));
+    await setCampaignCalendar(q, id, calendarColumns(input.calendar));
     await insertAudit(q, {
       actorId: ctx.actor.id,
       actorName: ctx.actor.name,
@@ -118,6 +129,7 @@ export async function updateCampaign(ctx: Ctx, id: string, input: z.infer<typeof
       start_date: input.startDate,
       end_date: input.endDate,
       focus_themes: input.focusThemes?.map(tidyName),
+      ...calendarColumns(input.calendar),
     });
     if (input.quotas) await replaceQuotas(q, id, quotasWithIds(input.quotas));
   });
