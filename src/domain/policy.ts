@@ -100,6 +100,8 @@ export const RULES = {
   'registration.not_recognise': { roles: DECIDERS, scope: 'entry' },
   'registration.complete': { roles: REGISTRANTS, scope: 'entry' },
   'registration.discontinue': { roles: [...REGISTRANTS, 'member'], scope: 'entry' },
+  // Integrations: a webhook receives the events of its unit's subtree, set up by the movement officers there.
+  'webhook.manage': { roles: ['admin', 'officer'], scope: 'entry' },
 } as const satisfies Record<string, Rule>;
 
 export type Action = keyof typeof RULES;

@@ -36,6 +36,7 @@ import { exportRoutes } from './routes/exports.js';
 import { searchRoutes } from './routes/search.js';
 import { todoRoutes } from './routes/todo.js';
 import { notificationRoutes } from './routes/notifications.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { registerShowcase } from './public/showcase.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
 import { createJobs, type Jobs } from '../jobs/scheduled.js';
@@ -156,6 +157,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(searchRoutes(opts.db));
       await api.register(todoRoutes(opts.db));
       await api.register(notificationRoutes(opts.db));
+      await api.register(webhookRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

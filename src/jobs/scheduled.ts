@@ -6,6 +6,7 @@
 import type { Db } from '../data/db.js';
 import { MailJob } from './mail-delivery.js';
 import { ReminderJob } from './reminders.js';
+import { WebhookJob } from './webhook-delivery.js';
 
 export interface JobOptions {
   db: Db;
@@ -17,13 +18,16 @@ export interface JobOptions {
 export function createJobs(opts: JobOptions) {
   const mail = new MailJob({ db: opts.db, smtpUrl: opts.smtpUrl, publicUrl: opts.publicUrl, now: opts.now });
   const reminders = new ReminderJob(opts.db, opts.now);
+  const webhooks = new WebhookJob({ db: opts.db, publicUrl: opts.publicUrl, now: opts.now });
   return {
     reminders,
     mail,
+    webhooks,
     /** One pass of every job, in order: reminders are written before the mail that carries them. */
     async runAll() {
       await reminders.run();
       await mail.run();
+      await webhooks.run();
     },
     async close() {
       mail.close();
