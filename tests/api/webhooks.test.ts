@@ -7,7 +7,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { verifyWebhook } from '../../src/domain/webhook-signature.js';
+import { verifyWebhook } from '../../src/services/webhooks/signature.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { loginAll, unitId, type Users } from './helpers.js';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../data/db.js';
 import { IdParam } from '../../domain/schemas.js';
-import { VERIFY_EXAMPLE } from '../../domain/webhook-signature.js';
+import { VERIFY_EXAMPLE } from '../../services/webhooks/signature.js';
 import { CreatedWebhook, Webhook, WebhookActive, WebhookInput, WebhookList } from '../../domain/webhook-schemas.js';
 import { createWebhook, listOwnScopeWebhooks, setWebhook } from '../../services/webhooks/webhooks.js';
 import { requireCtx } from '../auth.js';

@@ -1,7 +1,7 @@
 /**
  * Webhooks: an outbound channel for integrations. A province's or a unit's movement officers (or
  * an administrator) register an address; every event of that unit's subtree is then POSTed to it,
- * signed (domain/webhook-signature.ts). The secret is shown once, when the webhook is made.
+ * signed (./signature.ts). The secret is shown once, when the webhook is made.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
 import { insertAudit } from '../../data/audit-repo.js';
