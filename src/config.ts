@@ -13,6 +13,8 @@ export interface Config {
   filesDir: string;
   /** DVK_PUBLIC_URL as an origin (`https://dvk.vinhlong.gov.vn`), or null: the listening address. */
   publicUrl: string | null;
+  /** DVK_SMTP_URL: the SMTP server notifications are mailed through (smtp://user:pass@host:587); none, no mail. */
+  smtpUrl: string | null;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'DanVanKheo2026';
@@ -27,6 +29,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     webDir: path.join(ROOT_DIR, 'web', 'dist'),
     filesDir: path.join(path.resolve(env.DVK_DATA_DIR ?? 'data'), 'files'),
     publicUrl: publicUrlOf(env.DVK_PUBLIC_URL),
+    smtpUrl: env.DVK_SMTP_URL?.trim() || null,
   };
 }
 

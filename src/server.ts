@@ -28,6 +28,7 @@ const app = await buildApp({
   webDir: cfg.webDir,
   filesDir: cfg.filesDir,
   publicUrl: cfg.publicUrl,
+  smtpUrl: cfg.smtpUrl,
   logger: process.env.DVK_LOG === 'true',
 });
 await app.listen({ port: cfg.port, host: cfg.host });

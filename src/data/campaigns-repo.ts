@@ -16,6 +16,12 @@ export interface CampaignRow {
   state: 'draft' | 'launched' | 'closed';
   launched_at: Date | null;
   version: number;
+  registration_deadline: string | null;
+  inspection_due_date: string | null;
+  recognition_date: string | null;
+  review_date: string | null;
+  remind_days_before: number;
+  remind_days_after: number;
 }
 
 export interface QuotaRow { unit_kind: string | null; min_new: number; min_consolidated: number; min_total: number; note: string | null }
@@ -96,7 +102,47 @@ export async function insertCampaign(q: Queryable, c: {
   );
 }
 
-const CAMPAIGN_WRITABLE = ['title', 'description', 'year_from', 'year_to', 'start_date', 'end_date', 'focus_themes'] as const;
+const CAMPAIGN_WRITABLE = [
+  'title',
+  'description',
+  'year_from',
+  'year_to',
+  'start_date',
+  'end_date',
+  'focus_themes',
+  'registration_deadline',
+  'inspection_due_date',
+  'recognition_date',
+  'review_date',
+  'remind_days_before',
+  'remind_days_after',
+] as const;
+
+/** The campaign's calendar as its columns (undefined = unchanged). */
+export function calendarColumns(c: {
+  registrationDeadline?: string | null | undefined;
+  inspectionDueDate?: string | null | undefined;
+  recognitionDate?: string | null | undefined;
+  reviewDate?: string | null | undefined;
+  remindDaysBefore?: number | undefined;
+  remindDaysAfter?: number | undefined;
+} = {}) {
+  return {
+    registration_deadline: c.registrationDeadline,
+    inspection_due_date: c.inspectionDueDate,
+    recognition_date: c.recognitionDate,
+    review_date: c.reviewDate,
+    remind_days_before: c.remindDaysBefore,
+    remind_days_after: c.remindDaysAfter,
+  };
+}
+
+/** Sets the calendar of a campaign just inserted (its version stays). */
+export async function setCampaignCalendar(q: Queryable, id: string, columns: ReturnType<typeof calendarColumns>) {
+  const entries = Object.entries(columns).filter(([, v]) => v !== undefined);
+  if (entries.length === 0) return;
+  await q.query(`update campaign set ${entries.map(([k], i) => `${k} = $${i + 2}`).join(', ')} where id = $1`, [id, ...entries.map(([, v]) => v)]);
+}
 
 /** Changes the given columns (undefined = unchanged) and moves the version on. */
 export async function updateCampaignRow(q: Queryable, id: string, changes: Partial<Record<(typeof CAMPAIGN_WRITABLE)[number], unknown>>) {

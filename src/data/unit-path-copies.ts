@@ -22,6 +22,8 @@ export const UNIT_PATH_COPIES: readonly UnitPathCopy[] = [
   { table: 'criterion_template', column: 'owner_path' },
   // The view scope a queued export reads: its owner's view unit may be the one that moved.
   { table: 'export_job', column: 'scope_path' },
+  // A webhook serves the subtree of its unit wherever the unit now hangs.
+  { table: 'webhook', column: 'unit_path' },
 ];
 
 /** `ltree` columns a move deliberately leaves alone, and why. */
@@ -30,6 +32,11 @@ export const UNIT_PATH_KEPT: readonly (UnitPathCopy & { why: string })[] = [
   {
     table: 'audit_log', column: 'unit_path',
     why: 'history: an entry keeps the path it was written under, readable by those who saw the unit then (the table is append-only)',
+  },
+  {
+    table: 'outbox',
+    column: 'unit_path',
+    why: 'history: an event keeps the place it happened at; its recipients were chosen then, and its deliveries were queued with it',
   },
   {
     table: 'unit_version',

@@ -349,6 +349,8 @@ export const ENTITY_NAMES: Record<string, { vi: string; en: string }> = {
   export_job: { vi: 'tệp xuất dữ liệu', en: 'Export' },
   paper: { vi: 'văn bản', en: 'Document' },
   notice: { vi: 'thông báo lấy ý kiến', en: 'Public notice' },
+  notification: { vi: 'thông báo', en: 'Notification' },
+  webhook: { vi: 'địa chỉ nhận sự kiện (webhook)', en: 'Webhook' },
 };
 
 export class AppError extends Error {

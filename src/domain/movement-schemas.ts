@@ -64,6 +64,18 @@ export const CAMPAIGN_STATE_LABELS: Record<z.infer<typeof CampaignState>, string
   launched: 'Đang phát động',
   closed: 'Đã kết thúc',
 };
+/**
+ * A campaign's deadlines and when reminders go out: `remindDaysBefore` days before (0: not before),
+ * on the day, and once `remindDaysAfter` days after.
+ */
+export const CampaignCalendar = z.object({
+  registrationDeadline: isoDate().nullable(),
+  inspectionDueDate: isoDate().nullable(),
+  recognitionDate: isoDate().nullable(),
+  reviewDate: isoDate().nullable(),
+  remindDaysBefore: z.number().int().min(0).max(60),
+  remindDaysAfter: z.number().int().min(1).max(60),
+});
 export const Campaign = z.object({
   id: z.uuid(),
   unit: z.object({ id: z.uuid(), name: z.string() }),
@@ -77,6 +89,7 @@ export const Campaign = z.object({
   state: CampaignState,
   launchedAt: z.string().nullable(),
   quotas: z.array(Quota),
+  calendar: CampaignCalendar,
   version: z.number().int(),
   actions: z.array(z.string()),
 });
@@ -91,10 +104,12 @@ const CampaignFields = z.object({
   endDate: isoDate(),
   focusThemes: z.array(required(200)).max(20),
   quotas: z.array(Quota).max(30),
+  calendar: CampaignCalendar.partial(),
 });
 export const CampaignInput = CampaignFields.extend({
   focusThemes: CampaignFields.shape.focusThemes.default([]),
   quotas: CampaignFields.shape.quotas.default([]),
+  calendar: CampaignFields.shape.calendar.optional(),
 });
 export const UpdateCampaign = CampaignFields.omit({ unitId: true }).partial().extend({ version: z.number().int() });
 export const CampaignListQuery = Paging.extend({ state: CampaignState.optional() });

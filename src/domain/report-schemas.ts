@@ -141,11 +141,21 @@ export const ComplianceRow = z.object({
   replicationCount: z.number().int(),
   total: z.number().int(),
   status: ComplianceStatus,
+  /** The registration deadline has passed and nothing is registered there or below: "Quá hạn". */
+  overdue: z.boolean(),
 });
 export const Compliance = z.object({
-  campaign: z.object({ id: z.uuid(), title: z.string(), yearFrom: z.number().int(), yearTo: z.number().int() }),
+  campaign: z.object({
+    id: z.uuid(),
+    title: z.string(),
+    yearFrom: z.number().int(),
+    yearTo: z.number().int(),
+    registrationDeadline: z.string().nullable(),
+  }),
   year: z.number().int(),
   summary: z.object({ units: z.number().int(), met: z.number().int(), short: z.number().int(), none: z.number().int() }),
+  /** Units past the registration deadline with nothing registered ("Quá hạn"). */
+  overdue: z.number().int(),
   rows: z.array(ComplianceRow),
 });
 export type Compliance = z.infer<typeof Compliance>;

@@ -38,12 +38,15 @@ import { reportRoutes } from './routes/reports.js';
 import { exportRoutes } from './routes/exports.js';
 import { searchRoutes } from './routes/search.js';
 import { todoRoutes } from './routes/todo.js';
+import { notificationRoutes } from './routes/notifications.js';
+import { webhookRoutes } from './routes/webhooks.js';
 import { registerShowcase } from './public/showcase.js';
 import { registerVerification } from './public/verify.js';
 import { registerNotices } from './public/notice.js';
 import { noticeRoutes } from './routes/notices.js';
 import { paperRoutes } from './routes/papers.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
+import { createJobs, type Jobs } from '../jobs/scheduled.js';
 import { proxyTrust } from '../services/auth/trust-proxy.js';
 
 // Validation messages in Vietnamese: plain wording for common cases, zod's locale for the rest.
@@ -64,6 +67,19 @@ export interface AppOptions {
   publicUrl?: string | null;
   /** Served over HTTPS (DVK_SECURE_COOKIES): adds HSTS. */
   secure?: boolean;
+  /** The SMTP server notifications are mailed through (DVK_SMTP_URL). */
+  smtpUrl?: string | null;
+  /** The clock of the scheduled jobs (tests move it). */
+  now?: () => Date;
+  /** How often the scheduled jobs run; 0 runs them only when asked (`app.jobs`). */
+  jobIntervalMs?: number;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The scheduled jobs of this instance: mail, webhook calls, deadline reminders. */
+    jobs: Jobs;
+  }
 }
 
 export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
@@ -106,6 +122,27 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   await registerNotices(app, opts.db, () => publicOrigin(app, opts.publicUrl ?? null));
   app.get('/api/v1/openapi.json', { schema: { hide: true } }, async () => app.swagger());
 
+  const jobs = createJobs({
+    db: opts.db,
+    smtpUrl: opts.smtpUrl ?? null,
+    publicUrl: opts.publicUrl ?? 'http://localhost:3000',
+    now: opts.now,
+  });
+  app.decorate('jobs', jobs);
+  app.decorate('clock', opts.now ?? (() => new Date()));
+  const interval = opts.jobIntervalMs ?? 30_000;
+  let timer: NodeJS.Timeout | null = null;
+  if (interval > 0) {
+    app.addHook('onReady', async () => {
+      timer = setInterval(() => void jobs.runAll().catch((e) => app.log.error(e)), interval);
+      timer.unref();
+    });
+  }
+  app.addHook('onClose', async () => {
+    if (timer) clearInterval(timer);
+    await jobs.close();
+  });
+
   const exportRunner = new ExportRunner(opts.db, path.join(opts.filesDir, 'exports'));
   // Jobs left queued by a previous run start again; closing waits for the one in progress.
   app.addHook('onReady', async () => exportRunner.kick());
@@ -133,6 +170,8 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(todoRoutes(opts.db));
       await api.register(noticeRoutes(opts.db));
       await api.register(paperRoutes(opts.db, () => publicOrigin(app, opts.publicUrl ?? null)));
+      await api.register(notificationRoutes(opts.db));
+      await api.register(webhookRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

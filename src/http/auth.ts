@@ -12,6 +12,10 @@ import type { UserRow } from '../data/users-repo.js';
 import { langOf } from './errors.js';
 
 declare module 'fastify' {
+  interface FastifyInstance {
+    /** The app's clock (AppOptions.now): what "today" is for deadlines. */
+    clock: () => Date;
+  }
   interface FastifyRequest {
     session: { user: UserRow; tokenHash: string; expiresAt: Date } | null;
   }
@@ -33,7 +37,7 @@ export function requireCtx(req: FastifyRequest, db: Db): Ctx {
   if (!req.session) throw new AppError('UNAUTHENTICATED');
   // A password set by an administrator is changed before any other work.
   if (req.session.user.must_change_password && !req.url.startsWith('/api/v1/auth/')) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-  return { db, actor: actorOf(req.session.user), ip: req.ip, lang: langOf(req) };
+  return { db, actor: actorOf(req.session.user), ip: req.ip, lang: langOf(req), now: req.server.clock() };
 }
 
 export function cookieOptions(expires: Date) {

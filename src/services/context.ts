@@ -13,4 +13,6 @@ export interface Ctx {
   actor: SessionActor;
   ip: string | null;
   lang: Lang;
+  /** The app's clock at the request (tests move it); deadlines are judged against it. */
+  now?: Date;
 }

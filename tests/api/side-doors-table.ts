@@ -125,6 +125,7 @@ export const doors: Door[] = [
     kind: 'campaign',
     call: (id) => ['POST', '/review-reports', reportBody(own.commune, { campaignId: id })],
   },
+  { name: 'webhook body.unitId', kind: 'unit', call: (id) => ['POST', '/webhooks', { unitId: id, url: 'https://example.vn/dvk' }] },
   { name: 'round body.unitId', kind: 'unit', call: (id) => ['POST', '/recognition-rounds', { unitId: id, title: 'Đợt xét thử' }] },
   {
     name: 'round body.campaignId',

@@ -18,7 +18,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'registration.inspect': [Y, Y, N],
     'recognition.manage': [Y, Y, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [N, N, N], 'commendation.record': [Y, Y, N], 'commendation.propose': [Y, Y, N],
     'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [Y, Y, N], 'report.update': [Y, Y, N], 'export.create': [Y, Y, N], 'export.view': [Y, Y, N],
-    'registration.publish': [Y, Y, N],
+    'registration.publish': [Y, Y, N], 'webhook.manage': [Y, Y, N],
   },
   officer: {
     'unit.view': [Y, Y, N], 'unit.create_child': [Y, Y, N], 'unit.update': [N, Y, N], 'unit.move': [N, Y, N],
@@ -28,7 +28,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'registration.inspect': [Y, Y, N],
     'recognition.manage': [Y, Y, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [N, N, N], 'commendation.record': [Y, Y, N], 'commendation.propose': [Y, Y, N],
     'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [Y, Y, N], 'report.update': [Y, Y, N], 'export.create': [Y, Y, N], 'export.view': [Y, Y, N],
-    'registration.publish': [Y, Y, N],
+    'registration.publish': [Y, Y, N], 'webhook.manage': [Y, Y, N],
   },
   member: {
     'unit.view': [Y, Y, N], 'unit.create_child': [N, N, N], 'unit.update': [N, N, N], 'unit.move': [N, N, N],
@@ -38,7 +38,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'registration.inspect': [Y, Y, N],
     'recognition.manage': [N, N, N], 'recognition.vote': [Y, Y, N], 'recognition.acknowledge': [N, N, N], 'commendation.record': [N, N, N], 'commendation.propose': [N, N, N],
     'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [N, N, N], 'report.update': [N, N, N], 'export.create': [Y, Y, N], 'export.view': [Y, Y, N],
-    'registration.publish': [N, N, N],
+    'registration.publish': [N, N, N], 'webhook.manage': [N, N, N],
   },
   unit_officer: {
     'unit.view': [Y, Y, N], 'unit.create_child': [Y, Y, N], 'unit.update': [N, Y, N], 'unit.move': [N, N, N],
@@ -48,7 +48,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'registration.inspect': [N, N, N],
     'recognition.manage': [N, N, N], 'recognition.vote': [N, N, N], 'recognition.acknowledge': [Y, Y, N], 'commendation.record': [N, N, N], 'commendation.propose': [Y, Y, N],
     'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [Y, Y, N], 'report.update': [Y, Y, N], 'export.create': [Y, Y, N], 'export.view': [Y, Y, N],
-    'registration.publish': [N, N, N],
+    'registration.publish': [N, N, N], 'webhook.manage': [N, N, N],
   },
   viewer: {
     'unit.view': [Y, Y, N], 'unit.create_child': [N, N, N], 'unit.update': [N, N, N], 'unit.move': [N, N, N],
@@ -58,7 +58,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
     'registration.inspect': [N, N, N],
     'recognition.manage': [N, N, N], 'recognition.vote': [N, N, N], 'recognition.acknowledge': [N, N, N], 'commendation.record': [N, N, N], 'commendation.propose': [N, N, N],
     'stats.view': [Y, Y, N], 'report.view': [Y, Y, N], 'report.create': [N, N, N], 'report.update': [N, N, N], 'export.create': [Y, Y, N], 'export.view': [Y, Y, N],
-    'registration.publish': [N, N, N],
+    'registration.publish': [N, N, N], 'webhook.manage': [N, N, N],
   },
 };
 

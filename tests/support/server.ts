@@ -12,7 +12,7 @@ import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
 import { openDb, type Db } from '../../src/data/db.js';
 import { bootstrap } from '../../src/data/bootstrap.js';
-import { buildApp } from '../../src/http/app.js';
+import { buildApp, type AppOptions } from '../../src/http/app.js';
 import { ROOT_DIR } from '../../src/config.js';
 import { seedDemo } from '../../src/seed/demo.js';
 
@@ -26,8 +26,13 @@ export interface TestServer {
   filesDir: string;
   /** The PostgreSQL database of this server, when it runs on one. */
   databaseUrl: string | null;
+  /** The app itself (its scheduled jobs: `app.jobs`). */
+  app: FastifyInstance;
   close(): Promise<void>;
 }
+
+/** Options a test gives the app (its SMTP server, its clock); the jobs run only when the test asks. */
+export type TestAppOptions = Pick<AppOptions, 'smtpUrl' | 'now' | 'jobIntervalMs'>;
 
 async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `dvk_test_${randomBytes(6).toString('hex')}`;
@@ -81,7 +86,9 @@ async function listenOnOwnAddress(
   }
 }
 
-export async function startTestServer(opts: { seed?: boolean; web?: boolean; trustProxy?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  opts: { seed?: boolean; web?: boolean; trustProxy?: boolean; app?: TestAppOptions } = {},
+): Promise<TestServer> {
   const adminUrl = process.env.DVK_TEST_DATABASE_URL;
   const created = adminUrl ? await createDatabase(adminUrl) : null;
   const db = await openDb(created ? { databaseUrl: created.url, poolSize: 5 } : { dataDir: 'memory://' });
@@ -90,10 +97,11 @@ export async function startTestServer(opts: { seed?: boolean; web?: boolean; tru
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-files-'));
   const webDir = opts.web === false ? null : path.join(ROOT_DIR, 'web', 'dist');
   const { app, baseUrl } = await listenOnOwnAddress((publicUrl) =>
-    buildApp({ db, filesDir, webDir, publicUrl, trustProxy: opts.trustProxy }),
+    buildApp({ db, filesDir, webDir, publicUrl, trustProxy: opts.trustProxy, jobIntervalMs: 0, ...opts.app }),
   );
   return {
     baseUrl,
+    app,
     db,
     engine: db.engine,
     filesDir,
@@ -114,15 +122,16 @@ export async function startTestServer(opts: { seed?: boolean; web?: boolean; tru
  */
 export async function startSecondInstance(
   first: TestServer,
-  opts: { trustProxy?: boolean } = {},
-): Promise<{ baseUrl: string; close(): Promise<void> }> {
+  opts: { trustProxy?: boolean; app?: TestAppOptions } = {},
+): Promise<{ baseUrl: string; app: FastifyInstance; close(): Promise<void> }> {
   const db = first.databaseUrl ? await openDb({ databaseUrl: first.databaseUrl, poolSize: 5 }) : first.db;
   if (first.databaseUrl) await bootstrap(db);
   const { app, baseUrl } = await listenOnOwnAddress((publicUrl) =>
-    buildApp({ db, filesDir: first.filesDir, webDir: null, publicUrl, trustProxy: opts.trustProxy }),
+    buildApp({ db, filesDir: first.filesDir, webDir: null, publicUrl, trustProxy: opts.trustProxy, jobIntervalMs: 0, ...opts.app }),
   );
   return {
     baseUrl,
+    app,
     async close() {
       await app.close();
       if (first.databaseUrl) await db.close();

@@ -11,6 +11,7 @@ import { LoginPage } from './pages/LoginPage';
 const AppLayout = lazy(() => import('./layout/AppLayout'));
 const UnitsPage = lazy(() => import('./pages/units/UnitsPage'));
 const TodoPage = lazy(() => import('./pages/TodoPage'));
+const NotificationsPage = lazy(() => import('./pages/notifications/NotificationsPage'));
 const UsersPage = lazy(() => import('./pages/users/UsersPage'));
 const DashboardPage = lazy(() => import('./pages/stats/DashboardPage'));
 const CompliancePage = lazy(() => import('./pages/stats/CompliancePage'));
@@ -98,6 +99,7 @@ export function App() {
               <Route path="/" element={<Navigate to={homePath(session)} replace />} />
               <Route path="/dang-nhap" element={<Navigate to={homePath(session)} replace />} />
               <Route path="/viec-can-lam" element={<TodoPage />} />
+              <Route path="/thong-bao" element={<NotificationsPage />} />
               <Route path="/don-vi" element={<UnitsPage />} />
               <Route path="/don-vi/:id" element={<UnitsPage />} />
               {session.capabilities.manageUsers && <Route path="/nguoi-dung" element={<UsersPage />} />}

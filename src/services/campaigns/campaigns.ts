@@ -2,9 +2,12 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { insertAudit } from '../../data/audit-repo.js';
+import { notify } from '../notifications/notify.js';
 import {
+  calendarColumns,
   findCampaign,
   insertCampaign,
+  setCampaignCalendar,
   listCampaigns as query,
   quotasOf,
   replaceQuotas,
@@ -43,6 +46,14 @@ function present(actor: Actor, c: CampaignRow, quotas: QuotaRow[]): Campaign {
       minTotal: x.min_total,
       note: x.note,
     })),
+    calendar: {
+      registrationDeadline: c.registration_deadline,
+      inspectionDueDate: c.inspection_due_date,
+      recognitionDate: c.recognition_date,
+      reviewDate: c.review_date,
+      remindDaysBefore: c.remind_days_before,
+      remindDaysAfter: c.remind_days_after,
+    },
     version: c.version,
     actions: mayEdit ? (c.state === 'draft' ? ['update', 'launch'] : c.state === 'launched' ? ['update', 'close'] : []) : [],
   };
@@ -86,6 +97,7 @@ export async function createCampaign(ctx: Ctx, input: z.infer<typeof CampaignInp
       createdBy: ctx.actor.id,
     });
     await replaceQuotas(q, id, quotasWithIds(input.quotas));
+    await setCampaignCalendar(q, id, calendarColumns(input.calendar));
     await insertAudit(q, {
       actorId: ctx.actor.id,
       actorName: ctx.actor.name,
@@ -117,6 +129,7 @@ export async function updateCampaign(ctx: Ctx, id: string, input: z.infer<typeof
       start_date: input.startDate,
       end_date: input.endDate,
       focus_themes: input.focusThemes?.map(tidyName),
+      ...calendarColumns(input.calendar),
     });
     if (input.quotas) await replaceQuotas(q, id, quotasWithIds(input.quotas));
   });
@@ -132,6 +145,16 @@ export async function setCampaignState(ctx: Ctx, id: string, version: number, to
         state: c.state === 'draft' ? 'Bản nháp' : c.state === 'launched' ? 'Đã phát động' : 'Đã kết thúc',
       });
     await setCampaignStateRow(q, id, to);
+    if (to === 'launched') {
+      await notify(q, {
+        kind: 'campaign.launched',
+        entityType: 'campaign',
+        entityId: id,
+        path: c.unit_path,
+        label: c.title,
+        actorId: ctx.actor.id,
+      });
+    }
   });
 }
 

@@ -7,6 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { insertAudit } from '../../data/audit-repo.js';
+import { notify } from '../notifications/notify.js';
+import { anyScope } from '../../domain/scope.js';
 import {
   activeFormName,
   findProposal,
@@ -62,6 +64,17 @@ async function insertCommendation(
     decisionDate: input.decisionDate,
     note: input.note ?? null,
     createdBy: ctx.actor.id,
+  });
+  const reg = (await findRegistrationInScope(q, registrationId, anyScope))!;
+  await notify(q, {
+    kind: 'registration.commended',
+    entityType: 'registration',
+    entityId: registrationId,
+    path: unitPath,
+    label: title,
+    reason: `${name}, quyết định số ${input.decisionNo}`,
+    actorId: ctx.actor.id,
+    persons: { registrant: reg.created_by },
   });
   await insertAudit(q, {
     actorId: ctx.actor.id,
@@ -139,6 +152,15 @@ export async function propose(ctx: Ctx, registrationId: string, input: z.infer<t
       reason: input.reason,
       proposedBy: ctx.actor.id,
     });
+    await notify(q, {
+      kind: 'proposal.received',
+      entityType: 'proposal',
+      entityId: id,
+      path: to.path,
+      label: reg.title,
+      reason: input.reason,
+      actorId: ctx.actor.id,
+    });
     await insertAudit(q, {
       actorId: ctx.actor.id,
       actorName: ctx.actor.name,
@@ -213,6 +235,16 @@ export async function decideProposal(ctx: Ctx, id: string, input: z.infer<typeof
       ).id;
     }
     await recordProposalDecision(q, id, { accepted: input.accept, by: ctx.actor.id, note: input.note ?? null, commendationId });
+    await notify(q, {
+      kind: input.accept ? 'proposal.accepted' : 'proposal.declined',
+      entityType: 'proposal',
+      entityId: id,
+      path: p.reg_unit_path,
+      label: p.title,
+      reason: input.note ?? null,
+      actorId: ctx.actor.id,
+      persons: { proposer: p.proposed_by },
+    });
     await insertAudit(q, {
       actorId: ctx.actor.id,
       actorName: ctx.actor.name,

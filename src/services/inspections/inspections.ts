@@ -2,6 +2,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { insertAudit } from '../../data/audit-repo.js';
+import { notify } from '../notifications/notify.js';
 import type { Queryable } from '../../data/db.js';
 import { inspectionCriteria, inspectionFiles, insertInspection, listInspectionRows } from '../../data/inspections-repo.js';
 import { findRegistrationInScope, insertEvent, listCriteria } from '../../data/registrations-repo.js';
@@ -54,6 +55,15 @@ export async function createInspection(ctx: Ctx, registrationId: string, input: 
       toState: reg.state,
       reason: input.assessment ?? null,
       data: { inspectionId: id },
+    });
+    await notify(q, {
+      kind: 'inspection.recorded',
+      entityType: 'registration',
+      entityId: reg.id,
+      path: reg.unit_path,
+      label: reg.title,
+      actorId: ctx.actor.id,
+      persons: { registrant: reg.created_by },
     });
     await insertAudit(q, {
       actorId: ctx.actor.id,

@@ -9,6 +9,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { insertAudit } from '../../data/audit-repo.js';
+import { notify } from '../notifications/notify.js';
 import { campaignSeenFrom } from '../../data/campaigns-repo.js';
 import type { Queryable } from '../../data/db.js';
 import { findRegistrationInScope, listCriteria } from '../../data/registrations-repo.js';
@@ -229,6 +230,16 @@ export async function addCandidateIn(q: Queryable, ctx: Ctx, roundId: string, re
   if (reg.state !== 'accepted' || !inSubtree(reg.unit_path, round.unit_path) || (await isCandidate(q, roundId, registrationId)))
     throw new AppError('CANDIDATE_INVALID');
   await insertCandidate(q, roundId, registrationId);
+  await notify(q, {
+    kind: 'round.candidate_added',
+    entityType: 'round',
+    entityId: roundId,
+    path: reg.unit_path,
+    round: { path: round.unit_path, id: roundId, registrationId: reg.id },
+    label: reg.title,
+    actorId: ctx.actor.id,
+    data: { roundTitle: round.title },
+  });
   await insertAudit(q, {
     actorId: ctx.actor.id,
     actorName: ctx.actor.name,

@@ -15,6 +15,18 @@ import type { Queryable } from '../../data/db.js';
 import type { RegistrationRow } from '../../data/registrations-repo.js';
 import type { Ctx } from '../context.js';
 import { presentRegistration, registrationSnapshot } from './present.js';
+import { notify } from '../notifications/notify.js';
+import type { EventKind } from '../../domain/policy.js';
+
+/** The notification each transition sends (to whom: `EVENT_AUDIENCES` in domain/policy.ts). */
+const TRANSITION_EVENTS: Partial<Record<TransitionName, EventKind>> = {
+  submit: 'registration.submitted',
+  return: 'registration.returned',
+  reject: 'registration.rejected',
+  accept: 'registration.accepted',
+  recognise: 'registration.recognised',
+  not_recognise: 'registration.not_recognised',
+};
 
 export interface TransitionInput {
   version: number;
@@ -86,6 +98,19 @@ export async function transitionIn(
     data: input.supporterId ? { supporterId: input.supporterId } : undefined,
   });
   const after = (await findRegistrationInScope(q, id, anyScope))!;
+  const kind = TRANSITION_EVENTS[name];
+  if (kind) {
+    await notify(q, {
+      kind,
+      entityType: 'registration',
+      entityId: id,
+      path: after.unit_path,
+      label: after.title,
+      reason: input.reason ?? null,
+      actorId: ctx.actor.id,
+      persons: { registrant: after.created_by, supporter: after.supporter_id },
+    });
+  }
   await insertAudit(q, {
     actorId: ctx.actor.id,
     actorName: ctx.actor.name,
@@ -111,6 +136,15 @@ export async function assignSupporter(ctx: Ctx, id: string, version: number, sup
     await checkSupporter(q, supporterId, before.unit_path);
     await updateRegistrationRow(q, id, version, { supporter_id: supporterId });
     const after = (await findRegistrationInScope(q, id, anyScope))!;
+    await notify(q, {
+      kind: 'registration.supporter_assigned',
+      entityType: 'registration',
+      entityId: id,
+      path: after.unit_path,
+      label: after.title,
+      actorId: ctx.actor.id,
+      persons: { registrant: after.created_by, supporter: after.supporter_id },
+    });
     await insertAudit(q, {
       actorId: ctx.actor.id,
       actorName: ctx.actor.name,

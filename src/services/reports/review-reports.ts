@@ -1,6 +1,7 @@
 /** Review reports (báo cáo sơ kết / tổng kết): what the officer writes, kept per unit and period. */
 import { randomUUID } from 'node:crypto';
 import { insertAudit } from '../../data/audit-repo.js';
+import { notify } from '../notifications/notify.js';
 import type { Queryable } from '../../data/db.js';
 import { findReport, insertReport, listReportRows, updateReportRow, type ReportColumn, type ReportRow } from '../../data/reports-repo.js';
 import { findUnitInScope } from '../../data/units-repo.js';
@@ -82,6 +83,14 @@ export async function createReport(ctx: Ctx, input: ReviewReportInput): Promise<
     await checkCampaign(q, ctx.actor, input.campaignId);
     const id = randomUUID();
     await insertReport(q, { id, unitId: unit.id, unitPath: unit.path, createdBy: ctx.actor.id, values: columnValues(input, null) });
+    await notify(q, {
+      kind: 'report.shared',
+      entityType: 'report',
+      entityId: id,
+      path: unit.path,
+      label: input.title,
+      actorId: ctx.actor.id,
+    });
     await insertAudit(q, {
       actorId: ctx.actor.id,
       actorName: ctx.actor.name,

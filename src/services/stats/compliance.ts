@@ -3,6 +3,8 @@ import { complianceCounts, complianceUnits } from '../../data/stats-repo.js';
 import type { Compliance } from '../../domain/report-schemas.js';
 import { COUNTED_STATES } from '../../domain/statistics.js';
 import { findVisibleCampaign } from '../campaigns/visible-campaign.js';
+import { unitIdsNotRegistered } from '../../data/reminders-repo.js';
+import { isOverdue, localDay } from '../../domain/deadlines.js';
 import type { Ctx } from '../context.js';
 
 const collator = new Intl.Collator('vi');
@@ -42,6 +44,16 @@ export async function getCompliance(ctx: Ctx, campaignId: string, year: number |
   const of = new Map<string, Record<string, number>>();
   for (const c of counts) of.set(c.unit_id, { ...of.get(c.unit_id), [c.origin]: Number(c.n) });
 
+  // Past the registration deadline, the units still waiting are marked "Quá hạn" (as the reminders say).
+  const today = localDay(ctx.now ?? new Date());
+  const late = isOverdue(today, campaign.registration_deadline)
+    ? await unitIdsNotRegistered(
+        ctx.db.pool,
+        { ...campaign, quota_kinds: [...byKind.keys()], direct: general !== undefined || quotas.length === 0 },
+        units.map((u) => u.id),
+      )
+    : new Set<string>();
+
   const rows = units.flatMap((u) => {
     const quota = byKind.get(u.kind) ?? (u.direct ? general : undefined);
     if (!quota) return [];
@@ -60,13 +72,20 @@ export async function getCompliance(ctx: Ctx, campaignId: string, year: number |
         replicationCount,
         total,
         status: total === 0 ? ('none' as const) : met ? ('met' as const) : ('short' as const),
+        overdue: late.has(u.id),
       },
     ];
   });
   const rank = { none: 0, short: 1, met: 2 };
   rows.sort((a, b) => rank[a.status] - rank[b.status] || collator.compare(a.unit.name, b.unit.name));
   return {
-    campaign: { id: campaign.id, title: campaign.title, yearFrom: campaign.year_from, yearTo: campaign.year_to },
+    campaign: {
+      id: campaign.id,
+      title: campaign.title,
+      yearFrom: campaign.year_from,
+      yearTo: campaign.year_to,
+      registrationDeadline: campaign.registration_deadline,
+    },
     year: y,
     summary: {
       units: rows.length,
@@ -74,6 +93,7 @@ export async function getCompliance(ctx: Ctx, campaignId: string, year: number |
       short: rows.filter((r) => r.status === 'short').length,
       none: rows.filter((r) => r.status === 'none').length,
     },
+    overdue: rows.filter((r) => r.overdue).length,
     rows,
   };
 }

@@ -26,6 +26,7 @@ import { post } from '../api';
 import { homePath, useSession } from '../session';
 import { useIsMobile } from '../useIsMobile';
 import { HeaderSearch } from '../components/HeaderSearch';
+import { NotificationBell } from '../components/NotificationBell';
 
 const PUBLIC_SHOWCASE = '/cong-khai';
 
@@ -115,6 +116,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
         <div style={{ flex: 1, display: 'flex', justifyContent: 'flex-end', minWidth: 0 }}>
           <HeaderSearch />
         </div>
+        <NotificationBell />
         <Dropdown
           trigger={['click']}
           placement="bottomRight"

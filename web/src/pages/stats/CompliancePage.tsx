@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { OVERDUE_LABEL } from '@domain/deadlines.js';
 import { Alert, Button, Card, Col, Row, Segmented, Select, Statistic, Table, Tag } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
@@ -106,9 +107,12 @@ export default function CompliancePage() {
                       <div>
                         <div style={{ display: 'flex', justifyContent: 'space-between', gap: 8 }}>
                           <span>{r.unit.name}</span>
-                          <Tag color={COLORS[r.status]} style={{ marginInlineEnd: 0, alignSelf: 'flex-start' }}>
-                            {COMPLIANCE_LABELS[r.status]}
-                          </Tag>
+                          <span style={{ alignSelf: 'flex-start', whiteSpace: 'nowrap' }}>
+                            <Tag color={COLORS[r.status]} style={{ marginInlineEnd: r.overdue ? 4 : 0 }}>
+                              {COMPLIANCE_LABELS[r.status]}
+                            </Tag>
+                            {r.overdue && <OverdueTag />}
+                          </span>
                         </div>
                         <div style={{ color: '#595959', fontSize: 14 }}>
                           Đã đăng ký {r.total} (mới {r.newCount + r.replicationCount}, củng cố {r.consolidationCount}) · chỉ tiêu:{' '}
@@ -132,11 +136,28 @@ export default function CompliancePage() {
                   { title: 'Mới', align: 'right', render: (_, r) => r.newCount + r.replicationCount },
                   { title: 'Củng cố', align: 'right', dataIndex: 'consolidationCount' },
                   { title: 'Tổng', align: 'right', dataIndex: 'total' },
-                  { title: 'Kết quả', render: (_, r) => <Tag color={COLORS[r.status]}>{COMPLIANCE_LABELS[r.status]}</Tag> },
+                  {
+                    title: 'Kết quả',
+                    render: (_, r) => (
+                      <>
+                        <Tag color={COLORS[r.status]}>{COMPLIANCE_LABELS[r.status]}</Tag>
+                        {r.overdue && <OverdueTag />}
+                      </>
+                    ),
+                  },
                 ]
           }
         />
       </Card>
     </div>
+  );
+}
+
+/** Past the campaign's registration deadline with nothing registered. */
+function OverdueTag() {
+  return (
+    <Tag color="volcano" title="Đã quá hạn đăng ký của đợt phát động mà chưa đăng ký">
+      {OVERDUE_LABEL}
+    </Tag>
   );
 }

@@ -1,0 +1,192 @@
+/**
+ * A campaign's calendar: moving the app's clock across the registration deadline sends the
+ * reminders once at each step (before, on the day, after), marks the units still waiting "quá hạn"
+ * in the compliance table, and a restarted job sends nothing again. Inspection due dates remind the
+ * supporter of a model not yet inspected. The clock is injected; nothing sleeps.
+ */
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { findUserByUsername, insertUser } from '../../src/data/users-repo.js';
+import { ReminderJob } from '../../src/jobs/reminders.js';
+import { hashPassword } from '../../src/services/auth/passwords.js';
+import { Client, loggedIn } from '../support/client.js';
+import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
+import { loginAll, unitId, type Users } from './helpers.js';
+
+let srv: TestServer;
+let u: Users;
+let hpn: Client;
+let commune: string, womenUnion: string, farmers: string;
+let t = Date.parse('2026-03-01T03:00:00Z');
+const now = () => new Date(t);
+/** 10:00 in Vietnam on that day. */
+const at = (day: string) => {
+  t = Date.parse(`${day}T03:00:00Z`);
+};
+
+beforeAll(async () => {
+  srv = await startTestServer({ web: false, app: { now } });
+  u = await loginAll(srv);
+  [commune, womenUnion, farmers] = (await Promise.all(['X00834', 'X00834-HPN', 'X00834-HND'].map((c) => unitId(u.admin, c)))) as [
+    string,
+    string,
+    string,
+  ];
+  // The women's union's own officer.
+  await insertUser(srv.db.pool, {
+    id: randomUUID(),
+    username: 'hpn',
+    fullName: 'Cán bộ Hội Phụ nữ',
+    position: null,
+    passwordHash: await hashPassword(DEMO_PASSWORD),
+    role: 'unit_officer',
+    unitId: womenUnion,
+    entryUnitId: womenUnion,
+    viewUnitId: womenUnion,
+    mustChangePassword: false,
+  } as never);
+  hpn = await loggedIn(srv.baseUrl, 'hpn', DEMO_PASSWORD);
+});
+afterAll(async () => {
+  await srv?.close();
+});
+
+async function reminders(c: Client, kind: string) {
+  const r = await c.get('/api/v1/notifications?pageSize=200');
+  return r.body.items.filter((n: any) => n.kind === kind);
+}
+
+async function launch(body: Record<string, unknown>) {
+  const c = await u.officer.post('/api/v1/campaigns', {
+    yearFrom: 2026,
+    yearTo: 2026,
+    startDate: '2026-01-15',
+    endDate: '2026-12-31',
+    focusThemes: [],
+    ...body,
+  });
+  expect(c.status, JSON.stringify(c.body)).toBe(201);
+  expect((await u.officer.post(`/api/v1/campaigns/${c.body.id}/launch`, { version: c.body.version })).status).toBe(200);
+  return c.body;
+}
+
+async function registered(campaignId: string, unit: string, title: string) {
+  const d = await u.unit.post('/api/v1/registrations', {
+    kind: 'model',
+    campaignId,
+    unitId: unit,
+    holder: 'collective',
+    title,
+    fieldCode: 'economic',
+    startDate: '2026-02-01',
+    endDate: '2026-12-31',
+    level: 'commune',
+    criteria: [{ name: 'Số hộ tham gia', target: 30, unitOfMeasure: 'hộ' }],
+  });
+  expect(d.status, JSON.stringify(d.body)).toBe(201);
+  const s = await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version });
+  expect(s.status).toBe(200);
+  return s.body;
+}
+
+describe('deadlines', () => {
+  it('reminds the units that have not registered before, on and after the deadline, once each; marks them overdue', async () => {
+    const campaign = await launch({
+      unitId: commune,
+      title: 'Thi đua xã Càng Long có hạn đăng ký',
+      quotas: [{ unitKind: null, minNew: 0, minConsolidated: 0, minTotal: 1 }],
+      calendar: { registrationDeadline: '2026-03-31', remindDaysBefore: 3, remindDaysAfter: 2 },
+    });
+    expect(campaign.calendar).toMatchObject({ registrationDeadline: '2026-03-31', remindDaysBefore: 3, remindDaysAfter: 2 });
+    await registered(campaign.id, farmers, 'Mô hình của Hội Nông dân đúng hạn');
+    const expected =
+      (await srv.db.rows<{ n: number }>('select count(*) as n from unit where parent_id = $1 and active', [commune]))[0]!.n - 1;
+    const job = srv.app.jobs.reminders;
+
+    at('2026-03-27');
+    expect(await job.run()).toBe(0);
+    at('2026-03-28');
+    expect(await job.run()).toBe(expected);
+    expect(await job.run()).toBe(0);
+    let mine = await reminders(hpn, 'reminder.registration');
+    expect(mine).toHaveLength(1);
+    expect(mine[0].title).toBe(
+      'Đăng ký thi đua “Thi đua xã Càng Long có hạn đăng ký” sắp đến hạn (hạn 31/03/2026): đơn vị Hội Liên hiệp Phụ nữ Càng Long chưa đăng ký',
+    );
+    expect(mine[0].link).toBe(`/phat-dong/${campaign.id}/chi-tieu`);
+    // the commune's officer is not the organisation's own officer; the farmers registered
+    expect(await reminders(u.unit, 'reminder.registration')).toHaveLength(0);
+    let table = (await u.officer.get(`/api/v1/campaigns/${campaign.id}/compliance?year=2026`)).body;
+    expect(table.overdue).toBe(0);
+
+    at('2026-03-31');
+    expect(await job.run()).toBe(expected);
+    mine = await reminders(hpn, 'reminder.registration');
+    expect(mine).toHaveLength(2);
+    expect(mine[0].title).toContain('đến hạn hôm nay');
+
+    at('2026-04-01');
+    expect(await job.run()).toBe(0);
+    table = (await u.officer.get(`/api/v1/campaigns/${campaign.id}/compliance?year=2026`)).body;
+    expect(table.overdue).toBe(expected);
+    const row = (id: string) => table.rows.find((r: any) => r.unit.id === id);
+    expect(row(womenUnion).overdue).toBe(true);
+    expect(row(farmers).overdue).toBe(false);
+
+    at('2026-04-02');
+    expect(await job.run()).toBe(expected);
+    mine = await reminders(hpn, 'reminder.registration');
+    expect(mine).toHaveLength(3);
+    expect(mine[0].title).toContain('đã quá hạn');
+
+    // A restarted job (a new one, as after a restart or on another instance) sends nothing again.
+    const restarted = new ReminderJob(srv.db, now);
+    expect(await restarted.run()).toBe(0);
+    at('2026-04-20');
+    expect(await restarted.run()).toBe(0);
+    expect(await reminders(hpn, 'reminder.registration')).toHaveLength(3);
+
+    // Registering late clears the mark.
+    await registered(campaign.id, womenUnion, 'Mô hình của Hội Phụ nữ đăng ký muộn');
+    table = (await u.officer.get(`/api/v1/campaigns/${campaign.id}/compliance?year=2026`)).body;
+    expect(row(womenUnion).overdue).toBe(false);
+    expect(table.overdue).toBe(expected - 1);
+  });
+
+  it('reminds the supporter of a model not inspected by its due date, once per step', async () => {
+    at('2026-05-01');
+    const campaign = await launch({
+      unitId: commune,
+      title: 'Thi đua xã có hạn kiểm tra',
+      calendar: { inspectionDueDate: '2026-06-30', remindDaysBefore: 0, remindDaysAfter: 5 },
+    });
+    const sub = await registered(campaign.id, womenUnion, 'Mô hình chờ kiểm tra đúng hạn');
+    const member = (await findUserByUsername(srv.db.pool, 'member'))!.id;
+    const acc = await u.officer.post(`/api/v1/registrations/${sub.id}/accept`, { version: sub.version, supporterId: member });
+    expect(acc.status).toBe(200);
+    const job = srv.app.jobs.reminders;
+    at('2026-06-29');
+    await job.run();
+    expect(await reminders(u.member, 'reminder.inspection')).toHaveLength(0);
+    at('2026-06-30');
+    await job.run();
+    await job.run();
+    const got = await reminders(u.member, 'reminder.inspection');
+    expect(got).toHaveLength(1);
+    expect(got[0]).toMatchObject({
+      link: `/mo-hinh/${sub.id}`,
+      title: 'Kiểm tra mô hình “Mô hình chờ kiểm tra đúng hạn” đến hạn hôm nay (hạn 30/06/2026)',
+    });
+    expect(await reminders(u.officer, 'reminder.inspection')).toHaveLength(0);
+    // inspected: nothing after
+    const ins = await u.member.post(`/api/v1/registrations/${sub.id}/inspections`, {
+      inspectedOn: '2026-07-01',
+      overall: 'on_track',
+      criteria: [{ criterionId: acc.body.criteria[0].id, completionPct: 50 }],
+    });
+    expect(ins.status).toBe(201);
+    at('2026-07-06');
+    await job.run();
+    expect(await reminders(u.member, 'reminder.inspection')).toHaveLength(1);
+  });
+});
