@@ -143,6 +143,11 @@ export const ERRORS = {
     vi: 'Tỷ lệ chia tách chưa hợp lệ: {detail}.',
     en: 'The split shares are not valid: {detail}.',
   },
+  UNIT_VALID_TO_FUTURE: {
+    status: 400,
+    vi: 'Ngày ngừng hoạt động {date} là ngày trong tương lai. Đơn vị chỉ ngừng hoạt động từ hôm nay trở về trước; nếu đã có quyết định cho ngày sau, hãy lập một lần sắp xếp đơn vị có ngày hiệu lực.',
+    en: 'The closing date {date} is in the future. Close a unit today or earlier; for a later decision, record a reorganisation with its effective date.',
+  },
   UNIT_VALID_TO_INVALID: {
     status: 400,
     vi: 'Ngày ngừng hoạt động {date} phải từ ngày đơn vị bắt đầu hoạt động ({since}) trở đi.',

@@ -107,11 +107,15 @@ export const UpdateUnit = z.object({
   kind: UnitKind.optional(),
   level: UnitLevel.optional(),
   address: plainText(300).nullish(),
+  /** Closes the unit on this date (its last day); a unit closed today gives today. */
+  validTo: isoDate().optional(),
 });
 export type UpdateUnit = z.infer<typeof UpdateUnit>;
 
 export const MoveUnit = z.object({ version: z.number().int(), newParentId: z.uuid() });
 export const VersionOnly = z.object({ version: z.number().int() });
+/** Deactivation: the last day the unit worked; today when not given. */
+export const DeactivateUnit = VersionOnly.extend({ validTo: isoDate().optional() });
 
 // ---------- accounts ----------
 export const Role = z.enum(ROLES);
