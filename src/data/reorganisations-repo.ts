@@ -17,7 +17,7 @@
 import type { Queryable } from './db.js';
 import { UNIT_PATH_COPIES } from './unit-path-copies.js';
 import { AppError, notFound } from '../domain/errors.js';
-import type { Change, ReorganisationPreview, UnitRef } from '../domain/reorganisation-schemas.js';
+import { defaultLevelOf, type Change, type ReorganisationPreview, type UnitRef } from '../domain/reorganisation-schemas.js';
 import { foldVietnamese, tidyName } from '../domain/text.js';
 
 export interface ReorganisationHeader {
@@ -278,7 +278,7 @@ export async function planReorganisation(q: Queryable, effectiveDate: string, ch
         name,
         origName: name,
         kind: spec.kind,
-        level: spec.level ?? parent.level,
+        level: spec.level ?? defaultLevelOf(spec.kind),
         active: true,
         version: 1,
         isNew: true,
@@ -791,9 +791,11 @@ export interface LineageRow {
   predecessor_id: string;
   predecessor_code: string;
   predecessor_name: string;
+  predecessor_active: boolean;
   successor_id: string;
   successor_code: string;
   successor_name: string;
+  successor_active: boolean;
   change_kind: string;
   share: string | null;
   keeps_code: boolean;
@@ -804,8 +806,8 @@ export interface LineageRow {
   basis_issuer: string | null;
 }
 
-const LINEAGE_SELECT = `select l.predecessor_id, p.code as predecessor_code, p.name as predecessor_name,
-    l.successor_id, s.code as successor_code, s.name as successor_name, l.change_kind, l.share::text as share, l.keeps_code,
+const LINEAGE_SELECT = `select l.predecessor_id, p.code as predecessor_code, p.name as predecessor_name, p.active as predecessor_active,
+    l.successor_id, s.code as successor_code, s.name as successor_name, s.active as successor_active, l.change_kind, l.share::text as share, l.keeps_code,
     l.effective_date, l.reorganisation_id, r.basis_number, r.basis_date, r.basis_issuer
   from unit_lineage l join unit p on p.id = l.predecessor_id join unit s on s.id = l.successor_id
   left join reorganisation r on r.id = l.reorganisation_id`;

@@ -26,6 +26,11 @@ export const NewUnitSpec = z
   })
   .strict();
 export const NewUnit = z.object({ new: NewUnitSpec }).strict();
+
+/** A new unit's level when none is given: the level named like its kind, otherwise grassroots. */
+export function defaultLevelOf(kind: string): (typeof UnitLevel.options)[number] {
+  return (UnitLevel.options as readonly string[]).includes(kind) ? (kind as (typeof UnitLevel.options)[number]) : 'grassroots';
+}
 export type NewUnit = z.infer<typeof NewUnit>;
 
 const share = z.number().gt(0, 'tỷ lệ phải lớn hơn 0').max(1, 'tỷ lệ không quá 1');

@@ -37,7 +37,8 @@ export type UnitSummary = z.infer<typeof UnitSummary>;
 
 /** A unit's place in the lineage, shown on the unit's page. */
 export const LineageEntry = z.object({
-  unit: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+  /** The unit at the other end; a closed one is shown "… (cũ)". */
+  unit: z.object({ id: z.uuid(), code: z.string(), name: z.string(), active: z.boolean() }),
   effectiveDate: z.string(),
   changeKind: z.string(),
   share: z.number().nullable(),

@@ -9,8 +9,8 @@ function lineageEntry(l: LineageRow, side: 'predecessor' | 'successor') {
   return {
     unit:
       side === 'predecessor'
-        ? { id: l.predecessor_id, code: l.predecessor_code, name: l.predecessor_name }
-        : { id: l.successor_id, code: l.successor_code, name: l.successor_name },
+        ? { id: l.predecessor_id, code: l.predecessor_code, name: l.predecessor_name, active: l.predecessor_active }
+        : { id: l.successor_id, code: l.successor_code, name: l.successor_name, active: l.successor_active },
     effectiveDate: l.effective_date,
     changeKind: l.change_kind,
     share: l.share === null ? null : Number(l.share),
