@@ -14,8 +14,8 @@ const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 function Name({ u }: { u: UnitListItem }) {
   return (
     <>
+      {/* A closed unit is named "… (cũ)": merged, split or abolished, kept for its history. */}
       <a className={u.active ? undefined : 'unit-inactive-text'}>{unitName(u)}</a>
-      {!u.active && <Typography.Text type="secondary"> (ngừng hoạt động)</Typography.Text>}
     </>
   );
 }
