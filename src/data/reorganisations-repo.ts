@@ -212,7 +212,6 @@ export async function planReorganisation(q: Queryable, effectiveDate: string, ch
   const refs = new Map<string, SimUnit>();
   const lineage: LineageWrite[] = [];
   const log: ChangeLog[] = [];
-  let newCount = 0;
 
   const setParent = (u: SimUnit, parentId: string, entry: ChangeLog) => {
     if (u.parentId === parentId) return;
@@ -289,7 +288,6 @@ export async function planReorganisation(q: Queryable, effectiveDate: string, ch
       link(parent.id, u.id);
       if (spec.ref) refs.set(spec.ref, u);
       entry.opens.push(u.id);
-      newCount++;
       return u;
     };
     const target = (t: UnitRef | { new: Parameters<typeof create>[0] }): SimUnit => ('new' in t ? create(t.new) : resolve(t, 'target'));
@@ -407,7 +405,6 @@ export async function planReorganisation(q: Queryable, effectiveDate: string, ch
     );
     if (rows[0]) throw new AppError('REORGANISATION_DATE_BEFORE', { date: effectiveDate, since: rows[0].valid_from, name: units.get(rows[0].unit_id)!.name });
   }
-  void newCount;
   const touchedPaths = [...units.values()].filter((u) => !u.isNew && u.origPath).map((u) => u.origPath!);
   return { effectiveDate, units, lineage, log, touchedPaths };
 }
@@ -451,7 +448,6 @@ export async function describePlan(q: Queryable, plan: ReorganisationPlan, sched
     const closes = l.closes.map((id) => ({ id, code: u(id).origCode, name: u(id).origName, records: counts.get(id) ?? 0 }));
     const opens = l.opens.map((id) => ({ id: null, code: u(id).code, name: u(id).name, parentName: nameOf(u(id).parentId) ?? '' }));
     const moves = l.moves
-      .filter((m) => !l.closes.includes(m.id) || true)
       .map((m) => ({
         id: m.id,
         code: u(m.id).origCode,
@@ -687,8 +683,7 @@ export async function applyReorganisationIn(
     JSON.stringify(preview.counts),
   ]);
   const refOf = new Map<string, string>();
-  for (const [i, c] of changes.entries()) {
-    void i;
+  for (const c of changes) {
     const specs: { ref?: string | undefined; code: string }[] = [];
     if (c.kind === 'merge' && 'new' in c.into) specs.push(c.into.new);
     if (c.kind === 'split') for (const t of c.into) if ('new' in t) specs.push(t.new);

@@ -47,7 +47,7 @@ export default function ReorganisationDetailPage() {
       <Card
         title={
           <div style={{ whiteSpace: 'normal', padding: '8px 0' }}>
-            <Link to="/sap-xep-don-vi" style={{ fontSize: 14, fontWeight: 400 }}>
+            <Link to="/sap-xep-don-vi" style={{ fontSize: 14, fontWeight: 400, display: 'block' }}>
               <ArrowLeftOutlined /> Danh sách sắp xếp
             </Link>
             <h2 style={{ fontSize: 20, margin: '4px 8px 0 0', display: 'inline-block' }}>Sắp xếp từ ngày {formatDate(r.effectiveDate)}</h2>

@@ -308,7 +308,7 @@ export default function ReorganisationFormPage() {
     <Card
       title={
         <div style={{ whiteSpace: 'normal', padding: '8px 0' }}>
-          <Link to="/sap-xep-don-vi" style={{ fontSize: 14, fontWeight: 400 }}>
+          <Link to="/sap-xep-don-vi" style={{ fontSize: 14, fontWeight: 400, display: 'block' }}>
             <ArrowLeftOutlined /> Danh sách sắp xếp
           </Link>
           <h2 style={{ fontSize: 20, margin: '4px 0 0' }}>Sắp xếp mới</h2>
