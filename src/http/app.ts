@@ -40,6 +40,7 @@ import { searchRoutes } from './routes/search.js';
 import { todoRoutes } from './routes/todo.js';
 import { notificationRoutes } from './routes/notifications.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { reorganisationRoutes } from './routes/reorganisations.js';
 import { registerShowcase } from './public/showcase.js';
 import { registerVerification } from './public/verify.js';
 import { registerNotices } from './public/notice.js';
@@ -47,6 +48,7 @@ import { noticeRoutes } from './routes/notices.js';
 import { paperRoutes } from './routes/papers.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
 import { createJobs, type Jobs } from '../jobs/scheduled.js';
+import { ReorganisationRunner } from '../jobs/reorganisation-jobs.js';
 import { proxyTrust } from '../services/auth/trust-proxy.js';
 
 // Validation messages in Vietnamese: plain wording for common cases, zod's locale for the rest.
@@ -147,6 +149,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Jobs left queued by a previous run start again; closing waits for the one in progress.
   app.addHook('onReady', async () => exportRunner.kick());
   app.addHook('onClose', async () => exportRunner.idle());
+  // Scheduled reorganisations whose date has come are applied at start-up, then every ten minutes.
+  const reorganisationRunner = new ReorganisationRunner(opts.db);
+  app.addHook('onReady', async () => reorganisationRunner.start());
+  app.addHook('onClose', async () => reorganisationRunner.stop());
   await app.register(
     async (api) => {
       await api.register(authRoutes(opts.db));
@@ -172,6 +178,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(paperRoutes(opts.db, () => publicOrigin(app, opts.publicUrl ?? null)));
       await api.register(notificationRoutes(opts.db));
       await api.register(webhookRoutes(opts.db));
+      await api.register(reorganisationRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

@@ -29,6 +29,9 @@ const RoundsPage = lazy(() => import('./pages/movement/rounds/RoundsPage'));
 const ProposalsPage = lazy(() => import('./pages/movement/ProposalsPage'));
 const CampaignsPage = lazy(() => import('./pages/movement/CampaignsPage'));
 const CriteriaPage = lazy(() => import('./pages/movement/CriteriaPage'));
+const ReorganisationsPage = lazy(() => import('./pages/reorganisations/ReorganisationsPage'));
+const ReorganisationFormPage = lazy(() => import('./pages/reorganisations/ReorganisationFormPage'));
+const ReorganisationDetailPage = lazy(() => import('./pages/reorganisations/ReorganisationDetailPage'));
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -104,6 +107,9 @@ export function App() {
               <Route path="/don-vi/:id" element={<UnitsPage />} />
               {session.capabilities.manageUsers && <Route path="/nguoi-dung" element={<UsersPage />} />}
               {session.capabilities.viewAudit && <Route path="/nhat-ky" element={<AuditPage />} />}
+              {session.user.role === 'admin' && <Route path="/sap-xep-don-vi" element={<ReorganisationsPage />} />}
+              {session.user.role === 'admin' && <Route path="/sap-xep-don-vi/moi" element={<ReorganisationFormPage />} />}
+              {session.user.role === 'admin' && <Route path="/sap-xep-don-vi/:id" element={<ReorganisationDetailPage />} />}
               <Route path="/mo-hinh" element={<RegistrationsPage />} />
               <Route path="/mo-hinh/dang-ky" element={<RegistrationFormPage />} />
               <Route path="/mo-hinh/:id/sua" element={<RegistrationFormPage />} />

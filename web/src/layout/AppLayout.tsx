@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
 import {
   ApartmentOutlined,
+  BranchesOutlined,
   CheckSquareOutlined,
   AuditOutlined,
   DownloadOutlined,
@@ -51,6 +52,10 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     { key: '/bao-cao', icon: <FileTextOutlined />, label: 'Báo cáo sơ kết, tổng kết' },
     { key: '/tieu-chi', icon: <UnorderedListOutlined />, label: 'Danh mục tiêu chí' },
     { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Đơn vị' },
+    // Reorganisations are the administrators' work (policy 'unit.reorganise').
+    ...(me.user.role === 'admin' && me.user.entryScope
+      ? [{ key: '/sap-xep-don-vi', icon: <BranchesOutlined />, label: 'Sắp xếp đơn vị' }]
+      : []),
     { key: '/tep-da-xuat', icon: <DownloadOutlined />, label: 'Tệp đã xuất' },
     ...(me.capabilities.manageUsers ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: 'Người dùng' }] : []),
     ...(me.capabilities.viewAudit ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký hệ thống' }] : []),

@@ -19,6 +19,10 @@ export const ACTION_GROUPS: { label: string; actions: Record<string, string> }[]
       'unit.move': 'Chuyển đơn vị',
       'unit.deactivate': 'Ngừng hoạt động đơn vị',
       'unit.reactivate': 'Khôi phục hoạt động đơn vị',
+      'reorganisation.apply': 'Áp dụng sắp xếp đơn vị',
+      'reorganisation.schedule': 'Lập sắp xếp đơn vị theo ngày hiệu lực',
+      'reorganisation.undo': 'Hoàn tác sắp xếp đơn vị',
+      'reorganisation.shares': 'Ghi tỷ lệ chia tách',
     },
   },
   {
@@ -73,7 +77,7 @@ export const entityLabel = (type: string) => {
   return vi.charAt(0).toUpperCase() + vi.slice(1);
 };
 
-export const ENTITY_OPTIONS = ['unit', 'user', 'campaign', 'registration', 'criterion', 'round', 'paper']
+export const ENTITY_OPTIONS = ['unit', 'user', 'campaign', 'registration', 'criterion', 'round', 'paper', 'reorganisation']
   .map((value) => ({ value, label: entityLabel(value) }))
   .sort((a, b) => collator.compare(a.label, b.label));
 

@@ -1,3 +1,4 @@
+import { unitName } from '../reorganisations/labels';
 import { Card, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
@@ -13,8 +14,8 @@ const nowrap = () => ({ style: { whiteSpace: 'nowrap' as const } });
 function Name({ u }: { u: UnitListItem }) {
   return (
     <>
-      <a className={u.active ? undefined : 'unit-inactive-text'}>{u.name}</a>
-      {!u.active && <Typography.Text type="secondary"> (ngừng hoạt động)</Typography.Text>}
+      {/* A closed unit is named "… (cũ)": merged, split or abolished, kept for its history. */}
+      <a className={u.active ? undefined : 'unit-inactive-text'}>{unitName(u)}</a>
     </>
   );
 }

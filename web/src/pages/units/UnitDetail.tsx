@@ -12,6 +12,8 @@ import { useIsMobile } from '../../useIsMobile';
 import { MoveUnitModal } from './MoveUnitModal';
 import { UnitChildren } from './UnitChildren';
 import { UnitFormModal } from './UnitFormModal';
+import { UnitHistory } from './UnitHistory';
+import { unitName } from '../reorganisations/labels';
 
 interface Props {
   id: string;
@@ -80,7 +82,7 @@ export function UnitDetail({ id, onOpen, onChildrenChanged }: Props) {
                 items={u.ancestors.map((a) => ({ title: <a onClick={() => onOpen(a.id)}>{a.name}</a> }))}
               />
             )}
-            <h2 style={{ fontSize: 20, margin: 0, display: 'inline', marginInlineEnd: 8 }}>{u.name}</h2>
+            <h2 style={{ fontSize: 20, margin: 0, display: 'inline', marginInlineEnd: 8 }}>{unitName(u)}</h2>
             {u.active ? <Tag color="green">Đang hoạt động</Tag> : <Tag color="default">Ngừng hoạt động</Tag>}
           </div>
         }
@@ -132,6 +134,7 @@ export function UnitDetail({ id, onOpen, onChildrenChanged }: Props) {
           </Descriptions.Item>
         </Descriptions>
       </Card>
+      <UnitHistory unit={u} onOpen={onOpen} />
       <UnitChildren parentId={u.id} onOpen={onOpen} />
       {form === 'create' || form === 'edit' ? (
         <UnitFormModal
