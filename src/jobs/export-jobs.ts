@@ -4,6 +4,7 @@
  * the queue without doing a job twice) fairly between users (`claimNextExportJob`), writes the
  * .xlsx under the data directory and records its progress, which the screen polls. Files older than a day are removed with their jobs.
  */
+import { formerUnitName } from '../domain/statistics.js';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../data/db.js';
@@ -99,7 +100,7 @@ export class ExportRunner {
             no: done,
             title: r.title,
             kind: KIND_LABELS[r.kind],
-            unit: r.unit_name,
+            unit: formerUnitName(r.unit_name, !!r.unit_closed),
             holder: HOLDER_LABELS[r.holder],
             person: r.person_name,
             field: r.field_code,
