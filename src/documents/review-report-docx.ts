@@ -66,6 +66,7 @@ function statistics(f: ReportFigures): FileChild[] {
       `Tổng số mô hình, điển hình đã đăng ký: ${formatNumberVi(t.total)} (${formatNumberVi(t.models)} mô hình, ${formatNumberVi(t.exemplars)} điển hình).`,
     ),
   ];
+  out.push(bodyParagraph(`${f.treeNote}.`));
   if (f.campaign) out.push(bodyParagraph(`Số liệu tính theo đợt phát động: ${f.campaign.title}.`));
   const resources: string[] = [];
   if (t.fundsVnd > 0) resources.push(`kinh phí dự kiến ${formatNumberVi(Math.round(t.fundsVnd))} đồng`);
@@ -79,7 +80,9 @@ function statistics(f: ReportFigures): FileChild[] {
       out.push(bodyParagraph(table.empty));
       continue;
     }
-    out.push(tableCaption(++n, table.caption), figureTable(table), spacer());
+    out.push(tableCaption(++n, table.caption), figureTable(table));
+    if (table.note) out.push(bodyParagraph(table.note));
+    out.push(spacer());
   }
   return out;
 }

@@ -185,6 +185,51 @@ describe('statistics on the tree of their time and on today’s tree', () => {
     expect(today.apportioned).toBe(false);
   });
 
+  it('the review report prints its figures on either tree, says which, and marks apportioned figures', async () => {
+    const created = await u.officer.post('/api/v1/review-reports', {
+      unitId: province,
+      kind: 'interim',
+      yearFrom: 2022,
+      yearTo: 2022,
+      title: 'Sơ kết phong trào thi đua “Dân vận khéo” năm 2022',
+      issuingBody: 'Ban Chỉ đạo phong trào “Dân vận khéo” tỉnh',
+      place: 'Vĩnh Long',
+      reportDate: '2022-12-20',
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    const id = created.body.id;
+    const today = (await u.officer.get(`/api/v1/review-reports/${id}/figures`)).body;
+    const then = (await u.officer.get(`/api/v1/review-reports/${id}/figures?tree=then`)).body;
+    expect(today.tree).toBe('today');
+    expect(then.treeNote).toBe('Số liệu theo địa giới hành chính tại thời điểm cuối kỳ');
+    expect(then.total).toEqual(today.total);
+    const rows = (f: { byChild: { label: string; total: number; apportioned?: boolean }[] }) =>
+      Object.fromEntries(
+        f.byChild.filter((l) => /Hòa|Long Đức/.test(l.label) && l.total).map((l) => [l.label, [l.total, !!l.apportioned]]),
+      );
+    expect(rows(then)).toEqual({
+      'Xã Hòa An (cũ)': [5, false],
+      'Xã Hòa Bình (cũ)': [4, false],
+      'Xã Hòa Lợi': [3, false],
+      'Xã Tân Hòa (cũ)': [7, false],
+      'Xã Long Đức': [2, false],
+    });
+    expect(rows(today)).toEqual({
+      'Xã Hòa Lợi': [12, false],
+      'Xã Tân Hòa Mới': [3, true],
+      'Xã Tân Hòa Tây': [4, true],
+      'Xã Long Đức Mới': [2, false],
+    });
+    expect(today.apportioned).toBe(true);
+    expect(then.apportioned).toBe(false);
+    for (const tree of ['today', 'then']) {
+      const docx = await fetch(`${srv.baseUrl}/api/v1/review-reports/${id}/docx?tree=${tree}`, { headers: { cookie: u.officer.cookie! } });
+      expect(docx.status).toBe(200);
+      const xlsx = await fetch(`${srv.baseUrl}/api/v1/review-reports/${id}/xlsx?tree=${tree}`, { headers: { cookie: u.officer.cookie! } });
+      expect(xlsx.status).toBe(200);
+    }
+  });
+
   it('a split whose shares are not known leaves the records with the successor that kept the code', async () => {
     await srv.db.rows(`update unit_lineage set share = null where successor_id = $1`, [unitIds.S2]);
     const s = await stats({ ...period, unitId: province, tree: 'today' });
