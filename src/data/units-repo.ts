@@ -144,6 +144,19 @@ export async function insertUnit(q: Queryable, u: NewUnit): Promise<void> {
        from s`,
     [u.id, u.parentId, u.parentPath, u.code, u.name, u.nameKey, u.kind, u.level, u.address, u.validFrom],
   );
+  await insertFirstVersions(q, [u.id]);
+}
+
+/**
+ * A unit entered by hand (or loaded) has always existed as far as DVK knows: its first version
+ * starts at the beginning of time, so a period before its creation in DVK still finds it.
+ */
+export async function insertFirstVersions(q: Queryable, ids: string[]): Promise<void> {
+  await q.query(
+    `insert into unit_version (unit_id, valid_from, valid_to, parent_id, path, code, name, kind, level)
+     select id, date '0001-01-01', valid_to, parent_id, path, code, name, kind, level from unit where id = any($1::uuid[])`,
+    [ids],
+  );
 }
 
 export interface UnitChanges {
@@ -241,6 +254,10 @@ export async function insertChildren(q: Queryable, parent: { id: string; path: s
       units.map((u) => u.level),
       units.map((u) => u.validFrom ?? null),
     ],
+  );
+  await insertFirstVersions(
+    q,
+    units.map((u) => u.id),
   );
 }
 
