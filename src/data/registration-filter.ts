@@ -26,11 +26,14 @@ export interface ResolvedFilter {
   tree?: 'today' | 'then' | undefined;
   /**
    * Tree `then`: the chosen unit's seq (its path label); records count when that unit stood above
-   * (or was) their unit on the period's last day. `unitPath`/`unitId` are then ignored.
+   * (or was) their unit on the period's last day, or lie under it today (`unitPath`): a unit made
+   * by a merge sees its predecessors' records, under the units they had then. `unitId` is ignored.
    */
   thenSeq?: string | undefined;
   /** Tree `then`: only records whose unit then was the chosen unit itself. */
   thenOwn?: boolean | undefined;
+  /** Tree `then`: only records under the chosen unit as it stood, not under it today. */
+  thenStrict?: boolean | undefined;
   /** Tree `then`: each record is read on its own year's last day (a per-year cut). */
   perYear?: boolean | undefined;
   /**
@@ -67,6 +70,9 @@ export function filterSql(f: ResolvedFilter, alias: string, pathExpr: string, pa
     if (f.thenSeq) {
       const then = thenPathExpr ?? thenPathSql(f, alias, params);
       if (f.thenOwn) add(`subpath(${then}, -1)::text = ?`, f.thenSeq);
+      // Under the unit as it stood then, or under it today (its predecessors' records, which the
+      // tree "then" shows under the units they had then).
+      else if (f.unitPath && !f.thenStrict) where.push(`(${then} ~ $${params.push(`*.${f.thenSeq}.*`)}::lquery or ${pathExpr} <@ $${params.push(f.unitPath)}::ltree)`);
       else add(`${then} ~ ?::lquery`, `*.${f.thenSeq}.*`);
     }
   } else if (f.apportioned?.predPaths.length) {

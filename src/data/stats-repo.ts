@@ -193,7 +193,7 @@ export async function sumCounts(q: Queryable, f: ResolvedFilter, dims: StatDimen
   const eligible = counted !== null && depth <= 2 && dims.every((d) => ROLLUP_DIMENSIONS.includes(d))
     && !f.level && !f.origin && !f.campaignId && !f.unitId && !f.holder && f.recognised === undefined && f.commended === undefined
     && (!f.unitPath || f.unitPath === parent.path);
-  if (f.tree === 'then') return sumTallyThen(q, f, dims, { seq: parent.path.split('.').at(-1)! });
+  if (f.tree === 'then') return sumTallyThen(q, f, dims, { seq: parent.path.split('.').at(-1)!, path: parent.path });
   const rows = eligible ? await sumRollup(q, f, counted ?? undefined, dims, parent) : await sumTally(q, f, dims, parent.path);
   const parts = relevantSplits(await splitParts(q, f.scopePath), f, parent.path);
   return parts.length ? apportionRows(q, f, dims, parent.path, rows, parts) : rows;
@@ -205,11 +205,17 @@ export async function sumCounts(q: Queryable, f: ResolvedFilter, dims: StatDimen
  * Sums the tally on the tree as it stood on the period's last day (`thenYear`, or each record's
  * year): each unit of the tally is placed once per year by `dvk_unit_path_at`, then the tally is
  * grouped by that path. `child` is the unit directly below `parent` on that tree (as its path
- * there); a record whose then-path does not pass through `parent` (the caller's unit did not stand
- * then) is grouped by its own unit as it stood.
+ * there); a record whose then-path does not pass through `parent` (a unit made later, whose
+ * predecessors' records lie under it today) is grouped by the highest unit of its then-path that
+ * lies under `parent` today: the predecessor as it stood.
  */
-export async function sumTallyThen(q: Queryable, f: ResolvedFilter, dims: StatDimension[], parent: { seq: string }): Promise<TallyRow[]> {
-  const params: unknown[] = [f.scopePath, thenYear(f) ?? null];
+export async function sumTallyThen(
+  q: Queryable,
+  f: ResolvedFilter,
+  dims: StatDimension[],
+  parent: { seq: string; path: string },
+): Promise<TallyRow[]> {
+  const params: unknown[] = [f.scopePath, thenYear(f) ?? null, parent.path];
   const where = filterSql(f, 't', 'u.path', params, 'p.path');
   const select: string[] = [];
   for (const d of dims) {
@@ -230,10 +236,10 @@ export async function sumTallyThen(q: Queryable, f: ResolvedFilter, dims: StatDi
          from registration_tally t join unit u on u.id = t.unit_id
         where u.path <@ $1::ltree and t.n <> 0),
      x as materialized (select unit_id, y, dvk_unit_path_at(unit_id, make_date(y, 12, 31)) as path from m),
-     -- the highest unit of the then-path that lies in the view today (where the caller's own unit did not stand)
+     -- where the chosen unit did not stand then: the highest unit of the then-path that lies under it today
      p as (select x.*, (select subpath(x.path, 0, i) from generate_series(1, nlevel(x.path)) i
                           join unit a on a.seq = subpath(x.path, i - 1, 1)::text::bigint
-                         where a.path <@ $1::ltree order by i limit 1) as top from x)
+                         where a.path <@ $3::ltree order by i limit 1) as top from x)
      select ${[...select, 'sum(t.n)::bigint as count', `sum(t.n) filter (where t.holder = 'individual')::bigint as count_individual`,
          'sum(t.n) filter (where t.recognised)::bigint as count_recognised', 'sum(t.n) filter (where t.commended)::bigint as count_commended',
          'sum(t.funds_vnd)::bigint as funds', 'sum(t.workdays)::bigint as workdays'].join(', ')}

@@ -114,6 +114,12 @@ export const RegistrationFilterQuery = z.object({
    * `then` the tree as it stood on the last day of the period (of each year for a per-year cut).
    */
   tree: z.enum(STAT_TREES).optional(),
+  /**
+   * Tree `then`: only the records under the unit as it stood, not those of units that came under
+   * it later. A row of a table is such a unit (the list behind it sets this); a chosen unit alone
+   * also counts what lies under it today, so a commune made by a merge shows its predecessors.
+   */
+  thenStrict: flag.optional(),
 });
 export type RegistrationFilterQuery = z.infer<typeof RegistrationFilterQuery>;
 
@@ -177,6 +183,7 @@ export function cellFilter(
     if (dim === 'child') {
       put('unitId', v);
       if (row.own) put('unitOnly', true);
+      else if (base.tree === 'then') put('thenStrict', true);
     } else if (dim === 'field') put('fieldCode', v);
     else if (dim === 'campaign') put('campaignId', v);
     else if (dim === 'year') {

@@ -45,6 +45,7 @@ export async function resolveFilter(
     tree: then ? 'then' : 'today',
     thenSeq: then && unit ? unit.path.split('.').at(-1) : undefined,
     thenOwn: then && unit ? input.unitOnly : undefined,
+    thenStrict: then && unit ? input.thenStrict : undefined,
     campaignId: input.campaignId,
     fieldCode: input.fieldCode,
     level: input.level,
