@@ -150,7 +150,7 @@ beforeAll(async () => {
     if (sent.status !== 200) throw new Error(`submit ${i}: ${sent.status} ${JSON.stringify(sent.body)}`);
     recordsOf[commune]!.push(draft.body.id);
   });
-}, 600_000);
+}, 1_800_000);
 afterAll(async () => {
   await srv?.close();
   fs.rmSync(reportDir, { recursive: true, force: true });
@@ -309,7 +309,7 @@ describe('Càng Long after the 2025 reorganisation', () => {
     ];
     const r = await u.admin.post('/api/v1/reorganisations', { effectiveDate: '2025-07-01', basis: BASIS, changes });
     expect(r.status, JSON.stringify(r.body)).toBe(201);
-  });
+  }, 300_000);
 
   it('tree=then: the district as it stood shows 4,110 and the four fields exactly', async () => {
     const tv = await stats(u.officer, { ...period, unitId: traVinh, groupBy: 'child', tree: 'then' });
@@ -328,7 +328,7 @@ describe('Càng Long after the 2025 reorganisation', () => {
     // the province of today, read on the tree of 2020: Trà Vinh stood apart
     const vl = await stats(u.officer, { ...period, unitId: province, groupBy: 'child', tree: 'then' });
     expect(vl.rows.filter((r) => r.count).map((r) => [r.labels.child, r.count])).toEqual([['Tỉnh Trà Vinh (cũ)', TOTAL]]);
-  });
+  }, 300_000);
 
   it('tree=today: the same totals over today’s communes of Vĩnh Long, the split commune apportioned 40/60', async () => {
     const s = await stats(u.officer, { ...period, unitId: province, groupBy: 'child', tree: 'today' });
@@ -360,7 +360,7 @@ describe('Càng Long after the 2025 reorganisation', () => {
     const today = await stats(u.officer, { ...period, unitId: province, groupBy: 'field', tree: 'today' });
     expect(then.total).toEqual(today.total);
     expect(today.rows.map((r) => r.count)).toEqual(then.rows.map((r) => r.count));
-  });
+  }, 300_000);
 
   it('an officer of one new commune sees exactly the records of its predecessors', async () => {
     const commune = newCommuneIds.X00703!;
@@ -390,7 +390,7 @@ describe('Càng Long after the 2025 reorganisation', () => {
       'Xã An Trường (cũ)': 294,
     });
     await listsMatch(officer, { ...period, tree: 'then' }, then);
-  });
+  }, 300_000);
 
   // Without LibreOffice (a developer's machine) the suite runner says it left this out; CI installs it.
   it.skipIf(process.env.DVK_NO_OFFICE === '1')(
