@@ -59,6 +59,8 @@ export const doors: Door[] = [
   { name: 'registration list ?unitId', kind: 'unit', call: (id) => ['GET', `/registrations?unitId=${id}`] },
   { name: 'registration list ?campaignId', kind: 'campaign', call: (id) => ['GET', `/registrations?campaignId=${id}`] },
   { name: 'statistics ?unitId', kind: 'unit', call: (id) => ['GET', `/stats?unitId=${id}&groupBy=child`] },
+  { name: 'statistics on the tree then ?unitId', kind: 'unit', call: (id) => ['GET', `/stats?unitId=${id}&groupBy=child&tree=then`] },
+  { name: 'units as they stood ?parentId', kind: 'unit', call: (id) => ['GET', `/stats/units?at=2020-12-31&parentId=${id}`] },
   { name: 'statistics ?campaignId', kind: 'campaign', call: (id) => ['GET', `/stats?campaignId=${id}&groupBy=campaign`] },
   { name: 'statistics ?campaignId, every state', kind: 'campaign', call: (id) => ['GET', `/stats?campaignId=${id}&allStates=true`] },
   { name: 'export job filter.unitId', kind: 'unit', call: (id) => ['POST', '/exports', { kind: 'registrations', filter: { unitId: id } }] },
