@@ -10,6 +10,8 @@ export interface RegistrationRow {
   campaign_title: string | null;
   unit_id: string;
   unit_name: string;
+  /** The unit is closed (a reorganisation): shown as "<name> (cũ)". */
+  unit_closed?: boolean;
   unit_path: string;
   holder: 'collective' | 'individual';
   person_name: string | null;
@@ -47,7 +49,7 @@ export interface RegistrationRow {
   updated_at: Date;
 }
 
-const SELECT = `select r.*, r.unit_path::text as unit_path, u.name as unit_name, c.title as campaign_title,
+const SELECT = `select r.*, r.unit_path::text as unit_path, u.name as unit_name, (u.valid_to is not null or not u.active) as unit_closed, c.title as campaign_title,
     o.title as origin_title, pu.name as place_unit_name, s.full_name as supporter_name
   from registration r
   join unit u on u.id = r.unit_id

@@ -1,7 +1,7 @@
 /** Statistics SQL: sums over the registration tally, which the database keeps exact per change. */
 import type { Queryable } from './db.js';
-import { filterSql, type ResolvedFilter } from './registration-filter.js';
-import { COUNTED_STATES, type StatDimension } from '../domain/statistics.js';
+import { filterSql, thenYear, type ResolvedFilter } from './registration-filter.js';
+import { apportion, COUNTED_STATES, type StatDimension } from '../domain/statistics.js';
 import { REGISTRATION_STATES } from '../domain/workflow.js';
 
 export interface TallyRow {
@@ -106,8 +106,8 @@ export async function childUnits(q: Queryable, parentId: string) {
 
 export async function unitsByPaths(q: Queryable, paths: string[]) {
   if (paths.length === 0) return [];
-  const { rows } = await q.query<{ id: string; name: string; path: string }>(
-    'select id, name, path::text as path from unit where path = any($1::ltree[])',
+  const { rows } = await q.query<{ id: string; name: string; path: string; closed: boolean }>(
+    'select id, name, path::text as path, (valid_to is not null or not active) as closed from unit where path = any($1::ltree[])',
     [paths],
   );
   return rows;
@@ -219,7 +219,221 @@ export async function sumCounts(q: Queryable, f: ResolvedFilter, dims: StatDimen
   const eligible = counted !== null && depth <= 2 && dims.every((d) => ROLLUP_DIMENSIONS.includes(d))
     && !f.level && !f.origin && !f.campaignId && !f.unitId && !f.holder && f.recognised === undefined && f.commended === undefined
     && (!f.unitPath || f.unitPath === parent.path);
-  return eligible ? sumRollup(q, f, counted ?? undefined, dims, parent) : sumTally(q, f, dims, parent.path);
+  if (f.tree === 'then') return sumTallyThen(q, f, dims, { seq: parent.path.split('.').at(-1)!, path: parent.path });
+  const rows = eligible ? await sumRollup(q, f, counted ?? undefined, dims, parent) : await sumTally(q, f, dims, parent.path);
+  const parts = relevantSplits(await splitParts(q, f.scopePath), f, parent.path);
+  return parts.length ? apportionRows(q, f, dims, parent.path, rows, parts) : rows;
+}
+
+// ---------- the tree "then" ----------
+
+/**
+ * Sums the tally on the tree as it stood on the period's last day (`thenYear`, or each record's
+ * year): each unit of the tally is placed once per year by `dvk_unit_path_at`, then the tally is
+ * grouped by that path. `child` is the unit directly below `parent` on that tree (as its path
+ * there); a record whose then-path does not pass through `parent` (a unit made later, whose
+ * predecessors' records lie under it today) is grouped by the highest unit of its then-path that
+ * lies under `parent` today: the predecessor as it stood.
+ */
+export async function sumTallyThen(
+  q: Queryable,
+  f: ResolvedFilter,
+  dims: StatDimension[],
+  parent: { seq: string; path: string },
+): Promise<TallyRow[]> {
+  const params: unknown[] = [f.scopePath, thenYear(f) ?? null, parent.path];
+  const where = filterSql(f, 't', 'u.path', params, 'p.path');
+  const select: string[] = [];
+  for (const d of dims) {
+    if (d === 'child') {
+      params.push(parent.seq);
+      const seq = `$${params.length}::ltree`;
+      select.push(`(case when index(p.path, ${seq}) < 0 then coalesce(p.top, p.path)
+                         when nlevel(p.path) > index(p.path, ${seq}) + 1 then subpath(p.path, 0, index(p.path, ${seq}) + 2)
+                         else p.path end)::text as child`);
+    } else if (d === 'field') select.push('t.field_code as field');
+    else if (d === 'campaign') select.push('t.campaign_id as campaign');
+    else select.push(`t.${d} as ${d}`);
+  }
+  const groupBy = dims.length ? `group by ${dims.map((_, i) => i + 1).join(', ')}` : '';
+  const { rows } = await q.query<TallyRow>(
+    `with m as materialized (
+       select distinct t.unit_id, coalesce($2::int, t.year) as y
+         from registration_tally t join unit u on u.id = t.unit_id
+        where u.path <@ $1::ltree and t.n <> 0),
+     x as materialized (select unit_id, y, dvk_unit_path_at(unit_id, make_date(y, 12, 31)) as path from m),
+     -- where the chosen unit did not stand then: the highest unit of the then-path that lies under it today
+     p as (select x.*, (select subpath(x.path, 0, i) from generate_series(1, nlevel(x.path)) i
+                          join unit a on a.seq = subpath(x.path, i - 1, 1)::text::bigint
+                         where a.path <@ $3::ltree order by i limit 1) as top from x)
+     select ${[...select, 'sum(t.n)::bigint as count', `sum(t.n) filter (where t.holder = 'individual')::bigint as count_individual`,
+         'sum(t.n) filter (where t.recognised)::bigint as count_recognised', 'sum(t.n) filter (where t.commended)::bigint as count_commended',
+         'sum(t.funds_vnd)::bigint as funds', 'sum(t.workdays)::bigint as workdays'].join(', ')}
+       from registration_tally t join unit u on u.id = t.unit_id
+       join p on p.unit_id = t.unit_id and p.y = coalesce($2::int, t.year)
+      where ${where.join(' and ')} and t.n <> 0
+      ${groupBy}`,
+    params,
+  );
+  return measured(rows);
+}
+
+export interface UnitThenRow {
+  id: string;
+  seq: string;
+  name: string;
+  code: string;
+  path: string;
+  parent_id: string | null;
+  /** Closed today (merged, split, abolished). */
+  closed: boolean;
+}
+
+const THEN_COLUMNS = `u.id, u.seq::text as seq, v.name, v.code, v.path::text as path, v.parent_id, (u.valid_to is not null or not u.active) as closed`;
+/** The version in force on $2, else the unit's latest one that began by then, else its first. */
+const VERSION_AT = `join lateral (select * from unit_version v where v.unit_id = u.id
+   order by (v.valid_from <= $2::date and (v.valid_to is null or v.valid_to >= $2::date)) desc, (v.valid_from <= $2::date) desc, v.valid_from desc limit 1) v on true`;
+
+/** Units by their seqs, named as they stood on `at`. */
+export async function unitsThenBySeqs(q: Queryable, seqs: string[], at: string): Promise<UnitThenRow[]> {
+  if (!seqs.length) return [];
+  const { rows } = await q.query<UnitThenRow>(`select ${THEN_COLUMNS} from unit u ${VERSION_AT} where u.seq = any($1::bigint[])`, [seqs, at]);
+  return rows;
+}
+
+/** The units that stood directly below a unit on `at`, whose records lie in the scope today. */
+export async function childUnitsThen(q: Queryable, parentId: string, at: string, scopePath: string): Promise<UnitThenRow[]> {
+  const { rows } = await q.query<UnitThenRow>(
+    `select ${THEN_COLUMNS} from unit_version v join unit u on u.id = v.unit_id
+      where v.parent_id = $1 and v.valid_from <= $2::date and (v.valid_to is null or v.valid_to >= $2::date) and u.path <@ $3::ltree
+      order by v.name`,
+    [parentId, at, scopePath],
+  );
+  return rows;
+}
+
+/**
+ * Units as they stood on `at` inside the caller's view (their records lie in it today), below
+ * `parentId` on that date or, without one, the top of the view: what the unit picker of the tree
+ * "then" offers, closed units included.
+ */
+export async function listUnitsThen(q: Queryable, at: string, scopePath: string, parentId: string | undefined): Promise<UnitThenRow[]> {
+  if (parentId) return childUnitsThen(q, parentId, at, scopePath);
+  const { rows } = await q.query<UnitThenRow>(
+    `select ${THEN_COLUMNS} from unit u ${VERSION_AT} where u.path = $1::ltree`,
+    [scopePath, at],
+  );
+  return rows;
+}
+
+// ---------- apportioning the records of split units (tree "today") ----------
+
+export interface SplitPart {
+  id: string;
+  path: string;
+  successors: { id: string; path: string; share: number }[];
+}
+
+/**
+ * Units closed by a split, inside the scope, whose every successor has a known share. A split with
+ * an unknown share is not apportioned: its records stay with the successor it lies under (the
+ * one that kept the code). Successors in id order: the order ties are broken in.
+ */
+export async function splitParts(q: Queryable, scopePath: string): Promise<SplitPart[]> {
+  const { rows } = await q.query<{ id: string; path: string; successor_id: string; successor_path: string; share: number }>(
+    `select p.id, p.path::text as path, l.successor_id, s.path::text as successor_path, l.share::float8 as share
+       from unit_lineage l join unit p on p.id = l.predecessor_id join unit s on s.id = l.successor_id
+      where l.change_kind = 'split' and p.path <@ $1::ltree
+        and not exists (select 1 from unit_lineage x where x.predecessor_id = l.predecessor_id and x.change_kind = 'split' and x.share is null)
+      order by p.id, l.successor_id`,
+    [scopePath],
+  );
+  const by = new Map<string, SplitPart>();
+  for (const r of rows) {
+    const part = by.get(r.id) ?? { id: r.id, path: r.path, successors: [] };
+    part.successors.push({ id: r.successor_id, path: r.successor_path, share: Number(r.share) });
+    by.set(r.id, part);
+  }
+  return [...by.values()].filter((p) => p.successors.length >= 2);
+}
+
+const under = (path: string, top: string) => path === top || path.startsWith(`${top}.`);
+
+/** The splits that move a figure of a table of `parentPath` (with `f.unitId`: its own records only). */
+export function relevantSplits(parts: SplitPart[], f: ResolvedFilter, parentPath: string): SplitPart[] {
+  return parts.filter(
+    (p) =>
+      !under(parentPath, p.path) &&
+      ((!f.unitId && under(p.path, parentPath)) ||
+        p.successors.some((s) => under(s.path, f.scopePath) && (f.unitId ? s.id === f.unitId : under(s.path, parentPath)))),
+  );
+}
+
+/**
+ * Moves each split unit's records, cell by cell, from where they lie (under the successor that
+ * kept the code) to its successors by their shares (`apportion`: largest remainders, so a cell's
+ * parts add up to its count). Touched rows are flagged `apportioned`.
+ */
+async function apportionRows(q: Queryable, f: ResolvedFilter, dims: StatDimension[], parentPath: string, rows: TallyRow[], parts: SplitPart[]): Promise<TallyRow[]> {
+  const depth = parentPath.split('.').length;
+  const cellDims = dims.filter((d) => d !== 'child');
+  const rowChild = (path: string) => (path === parentPath ? path : path.split('.').slice(0, depth + 1).join('.'));
+  const keyOf = (r: Record<string, unknown>) => JSON.stringify(dims.map((d) => r[d] ?? null));
+  const out = new Map<string, TallyRow>();
+  for (const r of rows) out.set(keyOf(r), { ...r });
+  const bump = (cell: TallyRow, childPath: string | null, sign: number, amounts: Record<string, number>) => {
+    const at: Record<string, unknown> = { ...cell };
+    if (dims.includes('child')) at.child = childPath;
+    const key = keyOf(at);
+    let row = out.get(key);
+    if (!row) {
+      row = { ...(Object.fromEntries(dims.map((d) => [d, at[d] ?? null])) as TallyRow) };
+      for (const m of MEASURES) row[m] = 0;
+      out.set(key, row);
+    }
+    for (const m of MEASURES) row[m] = (row[m] as number) + sign * (amounts[m] ?? 0);
+    row.apportioned = true;
+  };
+  for (const p of parts) {
+    const cells = await sumTally(q, { ...f, unitPath: p.path, unitId: undefined, apportioned: undefined }, cellDims, p.path);
+    for (const cell of cells) {
+      const shares = p.successors.map((s) => s.share);
+      const split = Object.fromEntries(MEASURES.map((m) => [m, apportion(cell[m] as number, shares)]));
+      if (!f.unitId && under(p.path, parentPath)) bump(cell, rowChild(p.path), -1, Object.fromEntries(MEASURES.map((m) => [m, cell[m] as number])));
+      p.successors.forEach((s, i) => {
+        const inside = under(s.path, f.scopePath) && (f.unitId ? s.id === f.unitId : under(s.path, parentPath));
+        if (inside) bump(cell, f.unitId ? parentPath : rowChild(s.path), 1, Object.fromEntries(MEASURES.map((m) => [m, split[m]![i]!])));
+      });
+    }
+  }
+  return [...out.values()].filter((r) => r.count !== 0 || MEASURES.some((m) => r[m] !== 0) || !r.apportioned);
+}
+
+/**
+ * For a list on the tree "today": which records of split units count inside the chosen unit.
+ * The records of each split unit that match the filter, in id order, are dealt to its successors
+ * in blocks of the sizes `apportion` gives for their count, so the list behind a figure holds
+ * exactly as many records as the figure (same filter, same count, same rounding).
+ */
+export async function apportionedIds(q: Queryable, f: ResolvedFilter, parentPath: string): Promise<ResolvedFilter['apportioned']> {
+  if (f.tree === 'then') return undefined;
+  const parts = relevantSplits(await splitParts(q, f.scopePath), f, parentPath);
+  if (!parts.length) return undefined;
+  const ids: string[] = [];
+  for (const p of parts) {
+    const params: unknown[] = [];
+    const where = filterSql({ ...f, unitPath: p.path, unitId: undefined, apportioned: undefined }, 'r', 'r.unit_path', params);
+    const { rows } = await q.query<{ id: string }>(`select r.id from registration r where ${where.join(' and ')} order by r.id`, params);
+    const counts = apportion(rows.length, p.successors.map((s) => s.share));
+    let from = 0;
+    p.successors.forEach((s, i) => {
+      const n = counts[i]!;
+      const inside = under(s.path, f.scopePath) && (f.unitId ? s.id === f.unitId : under(s.path, parentPath));
+      if (inside) ids.push(...rows.slice(from, from + n).map((r) => r.id));
+      from += n;
+    });
+  }
+  return { predPaths: parts.map((p) => p.path), ids };
 }
 
 // ---------- quota compliance ----------

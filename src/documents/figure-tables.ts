@@ -3,6 +3,10 @@
  * both render this list, so the tables printed and the sheets downloaded cannot disagree.
  */
 import type { FigureLine, ReportFigures } from '../domain/report-schemas.js';
+import { APPORTIONED_MARK, APPORTIONED_NOTE } from '../domain/statistics.js';
+
+/** A line whose figure holds apportioned records carries the mark the table's note explains. */
+const marked = (l: FigureLine) => (l.apportioned ? `${l.label} (${APPORTIONED_MARK})` : l.label);
 
 /**
  * `number`: a count, grouped as "4.110"; `code`: a number printed as it is (STT, a year), which
@@ -27,6 +31,8 @@ export interface FigureTable {
   total?: Record<string, FigureValue>;
   /** Printed instead of a table without rows. */
   empty: string;
+  /** Printed under the table: what its marks mean. */
+  note?: string;
 }
 
 /** The period of a report: "(Giai đoạn 2016 – 2020)", or "(Năm 2024)" for a single year. */
@@ -57,7 +63,7 @@ function lineTable(sheet: string, caption: string, labelHeader: string, lines: F
     ],
     rows: lines.map((l, i) => ({
       no: i + 1,
-      label: l.label,
+      label: marked(l),
       models: l.models,
       exemplars: l.exemplars,
       total: l.total,
@@ -72,6 +78,7 @@ function lineTable(sheet: string, caption: string, labelHeader: string, lines: F
       share: share(whole, whole),
     },
     empty: `Chưa có số liệu ${caption.charAt(0).toLowerCase()}${caption.slice(1)}.`,
+    ...(lines.some((l) => l.apportioned) ? { note: APPORTIONED_NOTE } : {}),
   };
 }
 
@@ -98,7 +105,7 @@ export function figureTables(f: ReportFigures): FigureTable[] {
       ],
       rows: c.map((l, i) => ({
         no: i + 1,
-        label: l.label,
+        label: marked(l),
         models: l.models,
         exemplars: l.exemplars,
         total: l.total,
@@ -115,6 +122,7 @@ export function figureTables(f: ReportFigures): FigureTable[] {
         commended: sum(c, (l) => l.commended),
       },
       empty: '',
+      ...(c.some((l) => l.apportioned) ? { note: APPORTIONED_NOTE } : {}),
     });
   }
 

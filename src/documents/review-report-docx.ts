@@ -19,7 +19,9 @@ function appendixTables(f: ReportFigures): FileChild[] {
   let n = 0;
   for (const table of figureTables(f)) {
     if (!APPENDIX_TABLES.has(table.sheet) || table.rows.length === 0) continue;
-    out.push(tableCaption(++n, table.caption), figureTable(table), spacer());
+    out.push(tableCaption(++n, table.caption), figureTable(table));
+    if (table.note) out.push(bodyParagraph(table.note));
+    out.push(spacer());
   }
   return out;
 }
@@ -37,6 +39,7 @@ function statistics(f: ReportFigures): FileChild[] {
       `Tổng số mô hình, điển hình đã đăng ký: ${formatNumberVi(t.total)} (${formatNumberVi(t.models)} mô hình, ${formatNumberVi(t.exemplars)} điển hình).`,
     ),
   ];
+  out.push(bodyParagraph(`${f.treeNote}.`));
   if (f.campaign) out.push(bodyParagraph(`Số liệu tính theo đợt phát động: ${f.campaign.title}.`));
   const resources: string[] = [];
   if (t.fundsVnd > 0) resources.push(`kinh phí dự kiến ${formatNumberVi(Math.round(t.fundsVnd))} đồng`);
@@ -77,7 +80,9 @@ function statistics(f: ReportFigures): FileChild[] {
       out.push(bodyParagraph(`${table.caption}: xem Phụ lục kèm theo.`));
       continue;
     }
-    out.push(tableCaption(++n, table.caption), figureTable(table), spacer());
+    out.push(tableCaption(++n, table.caption), figureTable(table));
+    if (table.note) out.push(bodyParagraph(table.note));
+    out.push(spacer());
   }
   return out;
 }

@@ -31,6 +31,8 @@ export interface XlsxSheet {
 export interface XlsxTableSheet extends XlsxSheet {
   rows: Record<string, XlsxValue>[];
   totalRow?: Record<string, XlsxValue>;
+  /** A line of text under the table (what a mark means). */
+  note?: string;
 }
 
 export const HEADER_ROW = 3;
@@ -218,7 +220,12 @@ export async function buildTableWorkbook(sheets: XlsxTableSheet[]): Promise<Buff
     writeHead(ws, sheet, false);
     let r = HEADER_ROW + 1;
     for (const values of sheet.rows) fillRow(ws.getRow(r++), sheet.columns, values);
-    if (sheet.totalRow) fillRow(ws.getRow(r), sheet.columns, sheet.totalRow, true);
+    if (sheet.totalRow) fillRow(ws.getRow(r++), sheet.columns, sheet.totalRow, true);
+    if (sheet.note) {
+      const cell = ws.getRow(r + 1).getCell(1);
+      cell.value = sheet.note;
+      cell.font = { ...FONT, italic: true };
+    }
     lists.push(...addListValidations(ws, sheet, sheet.rows.length, lists.length + 1));
     headers.push(...listHeaders(sheet));
   }
@@ -230,7 +237,7 @@ const KIND: Record<FigureKind, XlsxKind> = { text: 'text', number: 'number', cod
 
 /** The statistics tables of a report, one sheet each, the same tables as the Word report. */
 export function reportFigureSheets(figures: ReportFigures): Parameters<typeof buildTableWorkbook>[0] {
-  const scope = [figures.unit.name, periodVi(figures.yearFrom, figures.yearTo).slice(1, -1)];
+  const scope = [figures.unit.name, periodVi(figures.yearFrom, figures.yearTo).slice(1, -1), figures.treeNote];
   if (figures.campaign) scope.push(`Đợt phát động: ${figures.campaign.title}`);
   return figureTables(figures).map((t) => {
     const columns: XlsxColumn[] = t.columns.map((c) => ({
@@ -250,6 +257,7 @@ export function reportFigureSheets(figures: ReportFigures): Parameters<typeof bu
       // An empty table says so in words, as the report does, rather than a bare header.
       rows: empty ? [{ [label]: t.empty }] : t.rows,
       ...(t.total && !empty ? { totalRow: t.total } : {}),
+      ...(t.note && !empty ? { note: t.note } : {}),
     };
   });
 }

@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { longText, plainText, requiredText } from './text-input.js';
 import { isoDate } from './schemas.js';
-import { RegistrationFilterQuery } from './statistics.js';
+import { RegistrationFilterQuery, STAT_TREES } from './statistics.js';
 
 const text = plainText;
 const required = requiredText;
@@ -76,12 +76,22 @@ export const FigureLine = z.object({
   models: z.number().int(),
   exemplars: z.number().int(),
   total: z.number().int(),
+  /** Part of the line is a split unit's records apportioned by the lineage shares (marked "(*)"). */
+  apportioned: z.boolean().optional(),
 });
 export type FigureLine = z.infer<typeof FigureLine>;
+
+/** Which tree a report's figures follow (see `RegistrationFilterQuery.tree`). */
+export const ReportTreeQuery = z.object({ tree: z.enum(STAT_TREES).optional() });
 
 /** The statistics a review report prints, generated from the registrations when asked. */
 export const ReportFigures = z.object({
   unit: z.object({ id: z.uuid(), name: z.string() }),
+  tree: z.enum(STAT_TREES),
+  /** "Số liệu theo địa giới hành chính hiện nay" / "… tại thời điểm cuối kỳ". */
+  treeNote: z.string(),
+  /** Some figure is apportioned; the documents print `APPORTIONED_NOTE`. */
+  apportioned: z.boolean(),
   yearFrom: z.number().int(),
   yearTo: z.number().int(),
   campaign: z.object({ id: z.uuid(), title: z.string() }).nullable(),

@@ -28,6 +28,55 @@ export const STAT_DIMENSIONS = [
 ] as const;
 export type StatDimension = (typeof STAT_DIMENSIONS)[number];
 
+/** The unit trees a figure can be read on (see `RegistrationFilterQuery.tree`). */
+export const STAT_TREES = ['today', 'then'] as const;
+export type StatTree = (typeof STAT_TREES)[number];
+/** What a report or a sheet says about the tree its figures follow. */
+export const TREE_NOTES: Record<StatTree, string> = {
+  today: 'Số liệu theo địa giới hành chính hiện nay',
+  then: 'Số liệu theo địa giới hành chính tại thời điểm cuối kỳ',
+};
+/** The mark beside an apportioned figure, and the note that explains it. */
+export const APPORTIONED_MARK = '*';
+export const APPORTIONED_NOTE =
+  '(*) Số liệu của đơn vị đã chia tách được phân bổ cho các đơn vị kế thừa theo tỷ lệ đã xác định, làm tròn theo phần dư lớn nhất nên tổng số không đổi.';
+
+/** A unit closed by a reorganisation, as rows, reports and sheets name it: "Huyện Càng Long (cũ)". */
+export function formerUnitName(name: string, closed: boolean): string {
+  return closed ? `${name} (cũ)` : name;
+}
+
+/**
+ * The last day of the period a record of `recordYear` is read in on the tree "then": the end of the
+ * filter's year or last year, or the end of the record's own year when the cut is per year (or open).
+ */
+export function periodEndYear(f: { year?: number | undefined; yearTo?: number | undefined }, perYear: boolean): number | undefined {
+  return perYear ? undefined : (f.year ?? f.yearTo);
+}
+
+/**
+ * Splits `n` between parts in proportion to `shares` (each > 0), in whole numbers that add up to
+ * `n`: each part gets the floor of its quota, and what is left goes one by one to the largest
+ * remainders (ties: the larger share, then the earlier part). Shares are read in millionths, as
+ * the database stores them (numeric(7, 6)), so the arithmetic is exact and SQL can repeat it.
+ */
+export function apportion(n: number, shares: readonly number[]): number[] {
+  const micro = shares.map((s) => BigInt(Math.round(s * 1_000_000)));
+  const whole = micro.reduce((a, b) => a + b, 0n);
+  if (whole <= 0n) return shares.map((_, i) => (i === 0 ? n : 0));
+  const sign = n < 0 ? -1 : 1;
+  const abs = BigInt(Math.abs(Math.round(n)));
+  const parts = micro.map((m, i) => ({ i, m, floor: (abs * m) / whole, rem: (abs * m) % whole }));
+  let left = abs - parts.reduce((a, p) => a + p.floor, 0n);
+  const order = [...parts].sort((a, b) => (a.rem === b.rem ? (a.m === b.m ? a.i - b.i : a.m > b.m ? -1 : 1) : a.rem > b.rem ? -1 : 1));
+  for (const p of order) {
+    if (left <= 0n) break;
+    p.floor += 1n;
+    left -= 1n;
+  }
+  return parts.map((p) => sign * Number(p.floor));
+}
+
 export const HOLDER_LABELS = { collective: 'Tập thể', individual: 'Cá nhân' } as const;
 export const KIND_LABELS = { model: 'Mô hình', exemplar: 'Điển hình' } as const;
 export const ORIGIN_LABELS = { new: 'Xây dựng mới', consolidation: 'Củng cố', replication: 'Nhân rộng' } as const;
@@ -59,6 +108,18 @@ export const RegistrationFilterQuery = z.object({
   yearTo: z.coerce.number().int().min(1900).max(2100).optional(),
   recognised: flag.optional(),
   commended: flag.optional(),
+  /**
+   * Which unit tree the records are grouped by: `today` (default) the tree as it is now, where a
+   * closed unit lies under its successor and a split unit's records are apportioned by the shares;
+   * `then` the tree as it stood on the last day of the period (of each year for a per-year cut).
+   */
+  tree: z.enum(STAT_TREES).optional(),
+  /**
+   * Tree `then`: only the records under the unit as it stood, not those of units that came under
+   * it later. A row of a table is such a unit (the list behind it sets this); a chosen unit alone
+   * also counts what lies under it today, so a commune made by a merge shows its predecessors.
+   */
+  thenStrict: flag.optional(),
 });
 export type RegistrationFilterQuery = z.infer<typeof RegistrationFilterQuery>;
 
@@ -92,11 +153,20 @@ export const StatsRow = Figures.extend({
   labels: z.record(z.string(), z.string()),
   /** For `child`: true when the row is the unit's own registrations, not a unit below. */
   own: z.boolean().optional(),
+  /** Part of the figure is a split unit's records apportioned by the lineage shares (tree `today`). */
+  apportioned: z.boolean().optional(),
+  /** For `child`: the unit is closed (merged, split, abolished); its label ends in "(cũ)". */
+  closed: z.boolean().optional(),
 });
 export type StatsRow = z.infer<typeof StatsRow>;
 export const StatsResult = z.object({
   unit: z.object({ id: z.uuid(), name: z.string() }),
   groupBy: z.array(z.enum(STAT_DIMENSIONS)),
+  /** The tree the rows follow, and what the report says about it. */
+  tree: z.enum(STAT_TREES),
+  treeNote: z.string(),
+  /** Some figure is apportioned (see `APPORTIONED_NOTE`). */
+  apportioned: z.boolean(),
   /** The states that were counted. */
   states: z.array(z.enum(REGISTRATION_STATES)),
   rows: z.array(StatsRow),
@@ -118,6 +188,7 @@ export function cellFilter(
     if (dim === 'child') {
       put('unitId', v);
       if (row.own) put('unitOnly', true);
+      else if (base.tree === 'then') put('thenStrict', true);
     } else if (dim === 'field') put('fieldCode', v);
     else if (dim === 'campaign') put('campaignId', v);
     else if (dim === 'year') {
@@ -129,6 +200,26 @@ export function cellFilter(
   if (row.keys.state !== undefined) delete out.states;
   return out;
 }
+
+/** The unit picker of the tree "then": units as they stood on a date, below a unit or at the top of the view. */
+export const UnitsAtQuery = z.object({
+  at: z.iso.date(),
+  parentId: z.uuid().optional(),
+});
+export type UnitsAtQuery = z.infer<typeof UnitsAtQuery>;
+export const UnitsAt = z.object({
+  at: z.string(),
+  items: z.array(
+    z.object({
+      id: z.uuid(),
+      /** The name as it stood, "(cũ)" added when the unit is closed today. */
+      name: z.string(),
+      code: z.string(),
+      closed: z.boolean(),
+    }),
+  ),
+});
+export type UnitsAt = z.infer<typeof UnitsAt>;
 
 // ---------- Vietnamese figures ----------
 const NUMBER = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 1 });

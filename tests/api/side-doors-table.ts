@@ -67,6 +67,8 @@ export const doors: Door[] = [
   { name: 'registration list ?unitId', kind: 'unit', call: (id) => ['GET', `/registrations?unitId=${id}`] },
   { name: 'registration list ?campaignId', kind: 'campaign', call: (id) => ['GET', `/registrations?campaignId=${id}`] },
   { name: 'statistics ?unitId', kind: 'unit', call: (id) => ['GET', `/stats?unitId=${id}&groupBy=child`] },
+  { name: 'statistics on the tree then ?unitId', kind: 'unit', call: (id) => ['GET', `/stats?unitId=${id}&groupBy=child&tree=then`] },
+  { name: 'units as they stood ?parentId', kind: 'unit', call: (id) => ['GET', `/stats/units?at=2020-12-31&parentId=${id}`] },
   { name: 'statistics ?campaignId', kind: 'campaign', call: (id) => ['GET', `/stats?campaignId=${id}&groupBy=campaign`] },
   { name: 'statistics sheet ?unitId', kind: 'unit', call: (id) => ['GET', `/stats/xlsx?unitId=${id}`] },
   { name: 'statistics sheet ?campaignId', kind: 'campaign', call: (id) => ['GET', `/stats/xlsx?campaignId=${id}`] },

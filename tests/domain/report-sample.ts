@@ -7,6 +7,9 @@ const id = (n: number) => `0b7e4c1a-3f2d-4e8b-9c6a-${String(n).padStart(12, '0')
 
 export const sampleFigures: ReportFigures = {
   unit,
+  tree: 'today',
+  treeNote: 'Số liệu theo địa giới hành chính hiện nay',
+  apportioned: false,
   yearFrom: 2016,
   yearTo: 2020,
   campaign: null,

@@ -1,7 +1,14 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../data/db.js';
-import { ReportFigures, ReviewReport, ReviewReportInput, ReviewReportList, UpdateReviewReport } from '../../domain/report-schemas.js';
+import {
+  ReportFigures,
+  ReportTreeQuery,
+  ReviewReport,
+  ReviewReportInput,
+  ReviewReportList,
+  UpdateReviewReport,
+} from '../../domain/report-schemas.js';
 import { IdParam, Paging } from '../../domain/schemas.js';
 import { slugifyVietnamese as slugify } from '../../domain/text.js';
 import { figuresOfReport } from '../../services/reports/figures-of-report.js';
@@ -54,18 +61,30 @@ export const reportRoutes =
     app.get(
       '/review-reports/:id/figures',
       {
-        schema: { tags, summary: 'Số liệu của báo cáo, tính từ hồ sơ đăng ký', params: IdParam, response: { 200: ReportFigures } },
+        schema: {
+          tags,
+          summary: 'Số liệu của báo cáo, tính từ hồ sơ đăng ký',
+          params: IdParam,
+          querystring: ReportTreeQuery,
+          response: { 200: ReportFigures },
+        },
       },
-      async (req) => (await figuresOfReport(requireCtx(req, db), req.params.id)).figures,
+      async (req) => (await figuresOfReport(requireCtx(req, db), req.params.id, req.query.tree)).figures,
     );
 
     app.get(
       '/review-reports/:id/docx',
       {
-        schema: { tags, summary: 'Tải báo cáo dạng Word (thể thức văn bản của Đảng)', params: IdParam, response: { 200: z.any() } },
+        schema: {
+          tags,
+          summary: 'Tải báo cáo dạng Word (thể thức văn bản của Đảng)',
+          params: IdParam,
+          querystring: ReportTreeQuery,
+          response: { 200: z.any() },
+        },
       },
       async (req, reply) => {
-        const { report, figures } = await figuresOfReport(requireCtx(req, db), req.params.id);
+        const { report, figures } = await figuresOfReport(requireCtx(req, db), req.params.id, req.query.tree);
         // The document libraries load on first use: start-up stays quick for those who never print.
         const { buildReviewReportDocx } = await import('../../documents/review-report-docx.js');
         const buf = await buildReviewReportDocx(report, figures);
@@ -76,10 +95,16 @@ export const reportRoutes =
     app.get(
       '/review-reports/:id/xlsx',
       {
-        schema: { tags, summary: 'Tải các bảng số liệu của báo cáo dạng Excel', params: IdParam, response: { 200: z.any() } },
+        schema: {
+          tags,
+          summary: 'Tải các bảng số liệu của báo cáo dạng Excel',
+          params: IdParam,
+          querystring: ReportTreeQuery,
+          response: { 200: z.any() },
+        },
       },
       async (req, reply) => {
-        const { report, figures } = await figuresOfReport(requireCtx(req, db), req.params.id);
+        const { report, figures } = await figuresOfReport(requireCtx(req, db), req.params.id, req.query.tree);
         const { buildTableWorkbook, reportFigureSheets } = await import('../../documents/xlsx.js');
         const buf = await buildTableWorkbook(reportFigureSheets(figures));
         return attachment(reply, XLSX, `so-lieu-${slugify(report.title) || 'bao-cao'}.xlsx`, buf);

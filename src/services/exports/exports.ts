@@ -4,14 +4,23 @@ import type { z } from 'zod';
 import { AppError, notFound } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
 import type { CreateExport, ExportJob } from '../../domain/report-schemas.js';
-import { formatDateVi, HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS, type RegistrationFilterQuery } from '../../domain/statistics.js';
+import {
+  formatDateVi,
+  formerUnitName,
+  HOLDER_LABELS,
+  TREE_NOTES,
+  KIND_LABELS,
+  ORIGIN_LABELS,
+  type RegistrationFilterQuery,
+} from '../../domain/statistics.js';
 import { UNIT_LEVEL_LABELS } from '../../domain/unit-kinds.js';
 import { REGISTRATION_STATE_LABELS } from '../../domain/workflow.js';
 import type { ExportJobRow, ExportRunner } from '../../jobs/export-jobs.js';
 import type { Ctx } from '../context.js';
 import { fieldName } from '../../data/catalogues-repo.js';
 import { countActiveExports, findOwnExportJob, insertExportJob, lockUserExports } from '../../data/export-jobs-repo.js';
-import { resolveFilter } from '../registrations/resolve-filter.js';
+import { apportionedIds } from '../../data/stats-repo.js';
+import { filterUnit, resolveFilter } from '../registrations/resolve-filter.js';
 
 /** Exports one user may have queued or running at once. */
 export const MAX_ACTIVE_EXPORTS = 3;
@@ -47,6 +56,7 @@ async function describe(ctx: Ctx, input: RegistrationFilterQuery, unitName: stri
   if (input.yearFrom || input.yearTo) parts.push(`Năm ${input.yearFrom ?? '…'}–${input.yearTo ?? '…'}`);
   const states = input.states?.length ? input.states : input.state ? [input.state] : [];
   if (states.length) parts.push(`Trạng thái: ${states.map((s) => REGISTRATION_STATE_LABELS[s]).join(', ')}`);
+  parts.push(TREE_NOTES[input.tree ?? 'today']);
   if (input.recognised !== undefined) parts.push(input.recognised ? 'Đã được công nhận' : 'Chưa được công nhận');
   if (input.commended !== undefined) parts.push(input.commended ? 'Đã được khen thưởng' : 'Chưa được khen thưởng');
   parts.push(`Xuất ngày ${formatDateVi(new Date().toISOString())} bởi ${ctx.actor.name}`);
@@ -58,7 +68,8 @@ export async function createExport(ctx: Ctx, runner: ExportRunner, input: z.infe
   // The unit and the campaign named by the filter are resolved inside the caller's view: one the
   // caller cannot open is not found (404), so its name never reaches the sheet.
   const { unit, campaign, ...filter } = await resolveFilter(ctx, input.filter);
-  const description = await describe(ctx, input.filter, unit?.name ?? null, campaign?.title ?? null);
+  filter.apportioned = await apportionedIds(ctx.db.pool, filter, (await filterUnit(ctx, unit)).path);
+  const description = await describe(ctx, input.filter, unit ? formerUnitName(unit.name, unit.closed) : null, campaign?.title ?? null);
   const row = await ctx.db.tx(async (q) => {
     // A few exports per user at a time, so that one user's queue cannot hold everyone else's back.
     await lockUserExports(q, ctx.actor.id);

@@ -1,3 +1,4 @@
+import { formerUnitName } from '../../domain/statistics.js';
 import { findRegistrationInScope, listRegistrations as query } from '../../data/registrations-repo.js';
 import { notFound } from '../../domain/errors.js';
 import type { z } from 'zod';
@@ -5,7 +6,7 @@ import type { RegistrationListQuery } from '../../domain/movement-schemas.js';
 import type { Ctx } from '../context.js';
 import { presentRegistration } from './present.js';
 import { filterUnit, resolveFilter } from './resolve-filter.js';
-import { sumCounts } from '../../data/stats-repo.js';
+import { apportionedIds, sumCounts } from '../../data/stats-repo.js';
 import { REGISTRATION_STATES } from '../../domain/workflow.js';
 
 /**
@@ -32,9 +33,10 @@ export async function listRegistrations(ctx: Ctx, input: z.infer<typeof Registra
             : null;
   // Without a queue the list's filter is one the statistics tally answers: its total is the
   // figure the dashboards show, exact, without counting the rows.
-  const total = queue
-    ? undefined
-    : ((await sumCounts(ctx.db.pool, filter, [], await filterUnit(ctx, filter.unit), REGISTRATION_STATES))[0]?.count ?? 0);
+  const unit = queue ? null : await filterUnit(ctx, filter.unit);
+  const total = unit ? ((await sumCounts(ctx.db.pool, filter, [], unit, REGISTRATION_STATES))[0]?.count ?? 0) : undefined;
+  // On the tree "today" a split unit's records are dealt to its successors as the figures are.
+  if (unit) filter.apportioned = await apportionedIds(ctx.db.pool, filter, unit.path);
   const { rows, total: listed } = await query(ctx.db.pool, {
     ...filter,
     total,
@@ -51,7 +53,7 @@ export async function listRegistrations(ctx: Ctx, input: z.infer<typeof Registra
       id: r.id,
       kind: r.kind,
       title: r.title,
-      unit: { id: r.unit_id, name: r.unit_name },
+      unit: { id: r.unit_id, name: formerUnitName(r.unit_name, !!r.unit_closed) },
       holder: r.holder,
       personName: r.person_name,
       fieldCode: r.field_code,

@@ -1,3 +1,4 @@
+import { formerUnitName } from '../../domain/statistics.js';
 import { similarEarlier } from './similar.js';
 import type { Queryable } from '../../data/db.js';
 import { listCriteria, listEvents, replicationsOf, type RegistrationRow } from '../../data/registrations-repo.js';
@@ -31,7 +32,7 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
     id: r.id,
     kind: r.kind,
     campaign: r.campaign_id ? { id: r.campaign_id, title: r.campaign_title! } : null,
-    unit: { id: r.unit_id, name: r.unit_name },
+    unit: { id: r.unit_id, name: formerUnitName(r.unit_name, !!r.unit_closed) },
     holder: r.holder,
     personName: r.person_name,
     personPosition: r.person_position,

@@ -16,16 +16,18 @@ export async function resolveFilter(
   scopePath = ctx.actor.viewPath,
 ): Promise<
   ResolvedFilter & {
-    unit: { id: string; name: string; path: string } | null;
+    unit: { id: string; name: string; path: string; closed: boolean } | null;
     campaign: { id: string; title: string } | null;
   }
 > {
-  let unit: { id: string; name: string; path: string } | null = null;
+  let unit: { id: string; name: string; path: string; closed: boolean } | null = null;
   if (input.unitId) {
+    // A closed unit lies under its successor: found in the view of those who see the successor.
     const row = await findUnitInScope(ctx.db.pool, input.unitId, scopePath);
     if (!row) throw notFound('unit');
-    unit = { id: row.id, name: row.name, path: row.path };
+    unit = { id: row.id, name: row.name, path: row.path, closed: !row.active || row.valid_to !== null };
   }
+  const then = input.tree === 'then';
   const campaign = input.campaignId ? await findVisibleCampaign(ctx.db.pool, ctx.actor, input.campaignId) : null;
   const states = input.states?.length
     ? input.state
@@ -40,6 +42,10 @@ export async function resolveFilter(
     scopePath,
     unitPath: unit?.path,
     unitId: input.unitOnly && unit ? unit.id : undefined,
+    tree: then ? 'then' : 'today',
+    thenSeq: then && unit ? unit.path.split('.').at(-1) : undefined,
+    thenOwn: then && unit ? input.unitOnly : undefined,
+    thenStrict: then && unit ? input.thenStrict : undefined,
     campaignId: input.campaignId,
     fieldCode: input.fieldCode,
     level: input.level,
@@ -56,9 +62,9 @@ export async function resolveFilter(
 }
 
 /** The unit whose subtree a filter covers: the chosen one, or the top of the caller's view. */
-export async function filterUnit(ctx: Ctx, chosen: { id: string; name: string; path: string } | null) {
-  if (chosen) return chosen;
+export async function filterUnit(ctx: Ctx, chosen: { id: string; name: string; path: string; closed?: boolean } | null) {
+  if (chosen) return { closed: false, ...chosen };
   const top = await unitAtPath(ctx.db.pool, ctx.actor.viewPath);
   if (!top) throw notFound('unit');
-  return { id: top.id, name: top.name, path: top.path };
+  return { id: top.id, name: top.name, path: top.path, closed: false };
 }

@@ -1,17 +1,19 @@
 import { findUnitInScope } from '../../data/units-repo.js';
 import { notFound } from '../../domain/errors.js';
+import type { StatTree } from '../../domain/statistics.js';
 import type { Ctx } from '../context.js';
 import { reportFigures } from './report-figures.js';
 import { getReport } from './review-reports.js';
 
 /** A report with its figures, counted inside the reader's view: nobody prints more than they see. */
-export async function figuresOfReport(ctx: Ctx, id: string) {
+export async function figuresOfReport(ctx: Ctx, id: string, tree?: StatTree) {
   const report = await getReport(ctx, id);
   const unit = await findUnitInScope(ctx.db.pool, report.unit.id, ctx.actor.viewPath);
   if (!unit) throw notFound('review_report');
   const figures = await reportFigures(ctx.db.pool, {
     viewPath: ctx.actor.viewPath,
-    unit: { id: unit.id, name: unit.name, path: unit.path },
+    unit: { id: unit.id, name: unit.name, path: unit.path, closed: !unit.active || unit.valid_to !== null },
+    tree,
     yearFrom: report.yearFrom,
     yearTo: report.yearTo,
     campaign: report.campaign,

@@ -6,17 +6,19 @@ import type { Queryable } from '../../data/db.js';
 import type { ResolvedFilter } from '../../data/registration-filter.js';
 import { listFields } from '../../data/catalogues-repo.js';
 import { reportExtras } from '../../data/reports-repo.js';
-import { childUnits, sumCounts, sumTally, unitsByPaths } from '../../data/stats-repo.js';
+import { apportionedIds, childUnits, childUnitsThen, sumCounts, unitsByPaths, unitsThenBySeqs } from '../../data/stats-repo.js';
 import { REGISTRATION_STATES } from '../../domain/workflow.js';
 import type { FigureLine, ReportFigures } from '../../domain/report-schemas.js';
-import { COUNTED_STATES, HOLDER_LABELS, ORIGIN_LABELS } from '../../domain/statistics.js';
+import { COUNTED_STATES, formerUnitName, HOLDER_LABELS, ORIGIN_LABELS, TREE_NOTES, type StatTree } from '../../domain/statistics.js';
 import { UNIT_LEVEL_LABELS } from '../../domain/unit-kinds.js';
 
 const collator = new Intl.Collator('vi');
 
 export interface FiguresScope {
   viewPath: string;
-  unit: { id: string; name: string; path: string };
+  unit: { id: string; name: string; path: string; closed?: boolean };
+  /** The tree the figures follow: today's (default) or the one standing on the period's last day. */
+  tree?: StatTree | undefined;
   yearFrom: number;
   yearTo: number;
   campaign: { id: string; title: string } | null;
@@ -30,7 +32,13 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
     yearTo: s.yearTo,
     campaignId: s.campaign?.id,
     states: [...COUNTED_STATES],
+    tree: s.tree ?? 'today',
+    thenSeq: s.tree === 'then' ? s.unit.path.split('.').at(-1) : undefined,
   };
+  const then = f.tree === 'then';
+  // On the tree "then" units are named as they stood on the period's last day.
+  const at = `${String(s.yearTo).padStart(4, '0')}-12-31`;
+  const unitName = then ? ((await unitsThenBySeqs(q, [f.thenSeq!], at))[0]?.name ?? s.unit.name) : s.unit.name;
   const fields = await listFields(q);
 
   /** Lines of one dimension crossed with model/exemplar, in the given order of keys. */
@@ -38,7 +46,8 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
     dim: 'field' | 'holder' | 'origin' | 'level' | 'year',
     order: { key: string; label: string; always?: boolean }[],
   ): Promise<FigureLine[]> => {
-    const sums = await sumCounts(q, f, [dim, 'kind'], s.unit, REGISTRATION_STATES);
+    // A per-year table on the tree "then" reads each year on its own last day, as the dashboard does.
+    const sums = await sumCounts(q, dim === 'year' && then ? { ...f, perYear: true } : f, [dim, 'kind'], s.unit, REGISTRATION_STATES);
     const by = new Map<string, FigureLine>();
     for (const o of order) if (o.always) by.set(o.key, { key: o.key, label: o.label, models: 0, exemplars: 0, total: 0 });
     for (const x of sums) {
@@ -47,6 +56,7 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
       if (x.kind === 'model') line.models += x.count;
       else line.exemplars += x.count;
       line.total += x.count;
+      if (x.apportioned) line.apportioned = true;
       by.set(key, line);
     }
     const rank = (k: string) => {
@@ -96,17 +106,34 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
   // Units directly below, each with its subtree; the unit's own registrations in a row of their own.
   const childSums = await sumCounts(q, f, ['child', 'kind'], s.unit, REGISTRATION_STATES);
   const paths = [...new Set(childSums.map((x) => String(x.child)))];
-  const named = new Map((await unitsByPaths(q, paths)).map((u) => [u.path, u]));
+  const seqOf = (path: string) => path.split('.').at(-1)!;
+  // Rows are keyed by unit id: a row's path is today's path, or on the tree "then" the path then.
+  const named = new Map<string, { id: string; name: string; closed: boolean }>();
+  if (then) {
+    const bySeq = new Map((await unitsThenBySeqs(q, paths.map(seqOf), at)).map((u) => [u.seq, u]));
+    for (const p of paths) if (bySeq.has(seqOf(p))) named.set(p, bySeq.get(seqOf(p))!);
+  } else for (const u of await unitsByPaths(q, paths)) named.set(u.path, u);
   const children = new Map<string, ReportFigures['byChild'][number] & { own: boolean }>();
-  for (const c of await childUnits(q, s.unit.id))
-    children.set(c.path, { key: c.id, label: c.name, models: 0, exemplars: 0, total: 0, recognised: 0, commended: 0, own: false });
+  const below = then ? await childUnitsThen(q, s.unit.id, at, s.viewPath) : await childUnits(q, s.unit.id);
+  for (const c of below)
+    children.set(c.id, {
+      key: c.id,
+      label: formerUnitName(c.name, 'closed' in c && c.closed),
+      models: 0,
+      exemplars: 0,
+      total: 0,
+      recognised: 0,
+      commended: 0,
+      own: false,
+    });
   for (const x of childSums) {
     const path = String(x.child);
-    const own = path === s.unit.path;
+    const own = then ? seqOf(path) === f.thenSeq : path === s.unit.path;
     const u = named.get(path);
-    const line = children.get(path) ?? {
-      key: u?.id ?? path,
-      label: own ? `${s.unit.name} (trực tiếp)` : (u?.name ?? ''),
+    const id = own ? s.unit.id : (u?.id ?? path);
+    const line = children.get(id) ?? {
+      key: id,
+      label: own ? `${formerUnitName(unitName, !!s.unit.closed)} (trực tiếp)` : formerUnitName(u?.name ?? '', !!u?.closed),
       models: 0,
       exemplars: 0,
       total: 0,
@@ -119,7 +146,8 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
     line.total += x.count;
     line.recognised += x.count_recognised;
     line.commended += x.count_commended;
-    children.set(path, line);
+    if (x.apportioned) line.apportioned = true;
+    children.set(id, line);
   }
   const byChild = [...children.values()]
     .sort((a, b) => Number(b.own) - Number(a.own) || collator.compare(a.label, b.label))
@@ -131,12 +159,16 @@ export async function reportFigures(q: Queryable, s: FiguresScope): Promise<Repo
   );
   const [resources] = await sumCounts(q, f, [], s.unit, REGISTRATION_STATES);
   const recognised = resources?.count_recognised ?? 0;
-  const notRecognised = (await sumTally(q, { ...f, states: ['not_recognised'] }, [], s.unit.path))[0]?.count ?? 0;
+  const notRecognised = (await sumCounts(q, { ...f, states: ['not_recognised'] }, [], s.unit, REGISTRATION_STATES))[0]?.count ?? 0;
 
-  const { commendations, proposalsUp, notable } = await reportExtras(q, f);
+  const { commendations, proposalsUp, notable } = await reportExtras(q, { ...f, apportioned: await apportionedIds(q, f, s.unit.path) });
+  const lists = [byField, byHolder, byOrigin, byLevel, byYear, byChild];
 
   return {
-    unit: { id: s.unit.id, name: s.unit.name },
+    unit: { id: s.unit.id, name: formerUnitName(unitName, !!s.unit.closed) },
+    tree: f.tree ?? 'today',
+    treeNote: TREE_NOTES[f.tree ?? 'today'],
+    apportioned: lists.some((l) => l.some((x) => x.apportioned)),
     yearFrom: s.yearFrom,
     yearTo: s.yearTo,
     campaign: s.campaign,

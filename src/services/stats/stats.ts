@@ -1,8 +1,11 @@
 import { listFields } from '../../data/catalogues-repo.js';
 import { campaignTitles } from '../../data/campaigns-repo.js';
-import { childUnits, sumCounts, unitsByPaths, type TallyRow } from '../../data/stats-repo.js';
+import { childUnits, childUnitsThen, sumCounts, unitsByPaths, unitsThenBySeqs, type TallyRow } from '../../data/stats-repo.js';
+import { thenYear } from '../../data/registration-filter.js';
 import {
   COUNTED_STATES,
+  formerUnitName,
+  TREE_NOTES,
   HOLDER_LABELS,
   KIND_LABELS,
   ORIGIN_LABELS,
@@ -39,20 +42,30 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
   const unit = await filterUnit(ctx, filter.unit);
   if (!filter.states && !input.allStates) filter.states = [...COUNTED_STATES];
   const dims = [...new Set(input.groupBy ?? [])];
+  const then = filter.tree === 'then';
+  // On the tree "then" a per-year table reads each year on its own last day.
+  if (then && dims.includes('year')) filter.perYear = true;
   const sums = await sumCounts(ctx.db.pool, filter, dims, unit, REGISTRATION_STATES);
-  const labels = await labeller(ctx, dims, sums);
+  // The date whose tree names the units: the period's last day (of its last year with records).
+  const lastYear = thenYear(filter) ?? Math.max(0, ...sums.map((s) => Number(s.year ?? 0))) ?? 0;
+  const at = then ? `${String(lastYear || new Date().getFullYear()).padStart(4, '0')}-12-31` : null;
+  const labels = await labeller(ctx, dims, sums, at);
+  const ownSeq = unit.path.split('.').at(-1);
+  const unitName = at ? ((await unitsThenBySeqs(ctx.db.pool, [ownSeq!], at))[0]?.name ?? unit.name) : unit.name;
 
   const rows: StatsRow[] = sums.map((s) => {
     const keys: StatsRow['keys'] = {};
     const rowLabels: Record<string, string> = {};
     let own: boolean | undefined;
+    let closed: boolean | undefined;
     for (const d of dims) {
       let v = s[d] ?? null;
       if (d === 'child') {
         const u = labels.units.get(String(v));
-        own = String(v) === unit.path;
+        own = then ? String(v).split('.').at(-1) === ownSeq : String(v) === unit.path;
         v = u?.id ?? null;
-        rowLabels[d] = own ? `${unit.name} (trực tiếp)` : (u?.name ?? '');
+        closed = !own && u?.closed ? true : undefined;
+        rowLabels[d] = own ? `${formerUnitName(unitName, unit.closed)} (trực tiếp)` : formerUnitName(u?.name ?? '', !!u?.closed);
       } else rowLabels[d] = labels.of(d, v);
       keys[d] = v;
     }
@@ -69,12 +82,20 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
       achievedWorkdays: s.achieved_workdays,
       peopleReached: s.achieved_people,
       ...(own !== undefined ? { own } : {}),
+      ...(closed ? { closed } : {}),
+      ...(s.apportioned ? { apportioned: true } : {}),
     };
   });
 
   if (dims.length === 1 && dims[0] === 'child') {
     const present = new Set(rows.map((r) => r.keys.child));
-    for (const c of await childUnits(ctx.db.pool, unit.id)) {
+    const below = at
+      ? (await childUnitsThen(ctx.db.pool, unit.id, at, filter.scopePath)).map((c) => ({
+          id: c.id,
+          name: formerUnitName(c.name, c.closed),
+        }))
+      : await childUnits(ctx.db.pool, unit.id);
+    for (const c of below) {
       if (!present.has(c.id)) rows.push({ keys: { child: c.id }, labels: { child: c.name }, ...ZERO, own: false });
     }
   }
@@ -103,9 +124,13 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
     total.achievedWorkdays += r.achievedWorkdays;
     total.peopleReached += r.peopleReached;
   }
+  const tree = then ? 'then' : 'today';
   return {
-    unit: { id: unit.id, name: unit.name },
+    unit: { id: unit.id, name: formerUnitName(unitName, unit.closed) },
     groupBy: dims,
+    tree,
+    treeNote: TREE_NOTES[tree],
+    apportioned: rows.some((r) => r.apportioned),
     states: (filter.states ?? [...REGISTRATION_STATES]) as RegistrationState[],
     rows,
     total,
@@ -125,14 +150,28 @@ async function fieldCatalogue(ctx: Ctx) {
 }
 
 /** Names and orders of the values found, in one query per dimension that needs one. */
-async function labeller(ctx: Ctx, dims: StatDimension[], sums: TallyRow[]) {
+async function labeller(ctx: Ctx, dims: StatDimension[], sums: TallyRow[], at: string | null) {
   const fields = await fieldCatalogue(ctx);
   const fieldSort = new Map(fields.map((f) => [f.code, f.sort]));
-  const units = new Map<string, { id: string; name: string }>();
+  const units = new Map<string, { id: string; name: string; closed: boolean }>();
   if (dims.includes('child')) {
-    for (const s of sums) if (s.child_id) units.set(String(s.child), { id: String(s.child_id), name: String(s.child_name) });
-    const missing = [...new Set(sums.map((s) => String(s.child)))].filter((p) => !units.has(p));
-    for (const u of await unitsByPaths(ctx.db.pool, missing)) units.set(u.path, u);
+    const paths = [...new Set(sums.map((s) => String(s.child)))];
+    if (at) {
+      // On the tree "then" a row's path is the path as it stood; its last label names the unit.
+      const bySeq = new Map(
+        (
+          await unitsThenBySeqs(
+            ctx.db.pool,
+            paths.map((p) => p.split('.').at(-1)!),
+            at,
+          )
+        ).map((u) => [u.seq, u]),
+      );
+      for (const p of paths) {
+        const u = bySeq.get(p.split('.').at(-1)!);
+        if (u) units.set(p, u);
+      }
+    } else for (const u of await unitsByPaths(ctx.db.pool, paths)) units.set(u.path, u);
   }
   const campaigns = new Map<string, string>();
   if (dims.includes('campaign')) {

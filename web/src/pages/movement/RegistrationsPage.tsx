@@ -57,6 +57,8 @@ const EXTRA_LABELS: Record<string, (v: string) => string> = {
   level: (v) => `Cấp: ${levelLabel(v)}`,
   recognised: (v) => (v === 'true' ? 'Đã được công nhận' : 'Chưa được công nhận'),
   commended: (v) => (v === 'true' ? 'Đã được khen thưởng' : 'Chưa được khen thưởng'),
+  tree: (v) => (v === 'then' ? 'Theo địa giới tại thời điểm cuối kỳ' : 'Theo địa giới hiện nay'),
+  thenStrict: () => 'Chỉ hồ sơ thuộc đơn vị theo địa giới lúc đó',
 };
 
 export default function RegistrationsPage() {

@@ -1,8 +1,17 @@
 import { useMemo } from 'react';
-import { Alert, Breadcrumb, Card, Col, InputNumber, Row, Select, Space, Statistic, Table } from 'antd';
+import { Alert, Breadcrumb, Card, Col, InputNumber, Row, Segmented, Select, Space, Statistic, Table } from 'antd';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { cellFilter, formatNumberVi, formatPercentVi, type StatsResult, type StatsRow } from '@domain/statistics.js';
+import {
+  APPORTIONED_MARK,
+  APPORTIONED_NOTE,
+  cellFilter,
+  formatNumberVi,
+  formatPercentVi,
+  type StatsResult,
+  type StatsRow,
+  type UnitsAt,
+} from '@domain/statistics.js';
 import type { Campaign } from '@domain/movement-schemas.js';
 import { errorText, get, qs } from '../../api';
 import { Chart } from '../../components/Chart';
@@ -19,7 +28,7 @@ export default function DashboardPage() {
   const navigate = useNavigate();
   const mobile = useIsMobile();
   const base: Record<string, string> = {};
-  for (const k of ['unitId', 'yearFrom', 'yearTo', 'campaignId', 'kind', 'holder']) {
+  for (const k of ['unitId', 'yearFrom', 'yearTo', 'campaignId', 'kind', 'holder', 'tree', 'thenStrict']) {
     const v = params.get(k);
     if (v) base[k] = v;
   }
@@ -40,6 +49,14 @@ export default function DashboardPage() {
   const byChild = useQuery(stats('child'));
   const byYear = useQuery(stats('year'));
   const byKind = useQuery(stats('kind'));
+  const then = base.tree === 'then';
+  // The tree "then" stands on the period's last day: the end of the last year chosen, or of this year.
+  const at = `${base.yearTo ?? new Date().getFullYear()}-12-31`;
+  const unitsThen = useQuery({
+    queryKey: ['stats-units', at, base.unitId ?? byField.data?.unit.id],
+    queryFn: () => get<UnitsAt>(`/stats/units${qs({ at, parentId: base.unitId ?? byField.data?.unit.id })}`),
+    enabled: then && !!(base.unitId ?? byField.data?.unit.id),
+  });
   const campaigns = useQuery({ queryKey: ['campaigns', 'all'], queryFn: () => get<{ items: Campaign[] }>('/campaigns?pageSize=200') });
   const unitPath = useQuery({
     queryKey: ['unit', base.unitId],
@@ -115,8 +132,39 @@ export default function DashboardPage() {
           />
         )}
         <Space wrap>
+          <span>Theo địa giới:</span>
+          <Segmented
+            aria-label="Theo địa giới"
+            value={then ? 'then' : 'today'}
+            onChange={(v) => set({ tree: v === 'then' ? 'then' : null, thenStrict: null })}
+            options={[
+              { value: 'today', label: 'hiện nay' },
+              { value: 'then', label: 'tại thời điểm' },
+            ]}
+          />
           <div style={{ minWidth: mobile ? 280 : 320 }}>
-            <UnitPicker value={base.unitId ?? null} onChange={(v) => set({ unitId: v })} allowClear placeholder="Toàn bộ phạm vi của tôi" />
+            {then ? (
+              // Units as they stood on the period's last day, closed ones "(cũ)" included.
+              <Select
+                allowClear
+                showSearch
+                optionFilterProp="label"
+                aria-label="Đơn vị (theo địa giới tại thời điểm)"
+                placeholder="Đơn vị trực thuộc (theo địa giới tại thời điểm)"
+                style={{ width: '100%' }}
+                value={null}
+                onChange={(v) => v && set({ unitId: v, thenStrict: 'true' })}
+                onClear={() => set({ unitId: null, thenStrict: null })}
+                options={(unitsThen.data?.items ?? []).map((u) => ({ value: u.id, label: u.name }))}
+              />
+            ) : (
+              <UnitPicker
+                value={base.unitId ?? null}
+                onChange={(v) => set({ unitId: v, thenStrict: null })}
+                allowClear
+                placeholder="Toàn bộ phạm vi của tôi"
+              />
+            )}
           </div>
           <span>Từ năm</span>
           <InputNumber
@@ -171,6 +219,7 @@ export default function DashboardPage() {
         </Space>
         <div style={{ color: '#666', marginTop: 8 }}>
           Tính các hồ sơ đã gửi đăng ký (không tính bản nháp và hồ sơ không được chấp thuận). Bấm vào một con số để xem danh sách.
+          {byField.data && <> {byField.data.treeNote}.</>}
         </div>
       </Card>
       {error && <Alert type="error" showIcon title={errorText(error)} />}
@@ -266,8 +315,14 @@ export default function DashboardPage() {
               columns={[
                 {
                   title: 'Đơn vị',
-                  render: (_, r) =>
-                    r.own ? r.labels.child : <a onClick={() => set({ unitId: String(r.keys.child) })}>{r.labels.child}</a>,
+                  render: (_, r) => {
+                    const label = r.apportioned ? `${r.labels.child} (${APPORTIONED_MARK})` : r.labels.child;
+                    return r.own ? (
+                      label
+                    ) : (
+                      <a onClick={() => set({ unitId: String(r.keys.child), thenStrict: then ? 'true' : null })}>{label}</a>
+                    );
+                  },
                 },
                 {
                   title: 'Số lượng',
@@ -290,6 +345,7 @@ export default function DashboardPage() {
                 },
               ]}
             />
+            {byChild.data?.apportioned && <div style={{ color: '#666', marginTop: 8 }}>{APPORTIONED_NOTE}</div>}
           </Col>
         </Row>
       </Card>
