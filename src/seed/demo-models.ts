@@ -9,10 +9,11 @@ import { seedDemoProposals } from './demo-proposals.js';
 import type { Db } from '../data/db.js';
 import { foldVietnamese } from '../domain/text.js';
 import { EXEMPLARS, IDEAS, type Field } from './demo-ideas.js';
+import { DEMO_BLOCK_UNIT, DEMO_COMMUNE_UNIT, DEMO_COMMUNES, DEMO_PROVINCE_UNIT } from './demo.js';
 
 /** Where each idea is carried out: an organisation or a hamlet of a demo commune, or a provincial agency. */
 const PLACES = ['HND', 'HPN', 'DTN', 'AP1', 'UBND', 'CA', 'HCCB', 'AP2', 'MTTQ', 'TYT', 'THCS', 'DU'];
-const COMMUNES = ['X00834', 'X00707', 'X00478'];
+const COMMUNES = DEMO_COMMUNES;
 
 export async function hasDemoModels(db: Db): Promise<boolean> {
   return (await db.rows<{ n: number }>('select count(*) as n from registration'))[0]!.n > 0;
@@ -23,7 +24,8 @@ export async function seedDemoModels(db: Db): Promise<number> {
     const units = new Map(
       (
         await q.query<{ id: string; code: string; path: string; name: string }>(
-          `select id, code, path::text as path, name from unit where code like any(array['X00834%', 'X00707%', 'X00478%', 'T24-KCQ%'])`,
+          `select id, code, path::text as path, name from unit where code like any($1::text[]) and valid_to is null`,
+          [[...COMMUNES, DEMO_BLOCK_UNIT].map((c) => `${c}%`)],
         )
       ).rows.map((u) => [u.code, u]),
     );
@@ -37,7 +39,11 @@ export async function seedDemoModels(db: Db): Promise<number> {
     const unitUser = users.get('unit');
     const member = users.get('member');
     if (!officer || !unitUser || !member || !units.size) return 0;
-    const province = (await q.query<{ id: string; path: string }>(`select id, path::text as path from unit where code = 'T24'`)).rows[0]!;
+    const province = (
+      await q.query<{ id: string; path: string }>('select id, path::text as path from unit where code = $1 and valid_to is null', [
+        DEMO_PROVINCE_UNIT,
+      ])
+    ).rows[0]!;
 
     // The province's campaign for the whole period; every demo registration answers it.
     const campaign = randomUUID();
@@ -195,7 +201,7 @@ export async function seedDemoModels(db: Db): Promise<number> {
         const place = units.get(`${commune}-${PLACES[(k + c) % PLACES.length]}`) ?? units.get(commune)!;
         const year = 2021 + ((k * 5 + c * 2 + 1) % 6);
         const state = stateOf(year, k + c);
-        const by = commune === 'X00834' ? unitUser : officer;
+        const by = commune === DEMO_COMMUNE_UNIT ? unitUser : officer;
         await add({
           unit: place,
           kind: 'model',
@@ -222,14 +228,14 @@ export async function seedDemoModels(db: Db): Promise<number> {
           person: e.person,
           position: e.position,
           criterion: ['Số hộ được giúp đỡ', 10, 'hộ'],
-          by: commune === 'X00834' ? unitUser : officer,
+          by: commune === DEMO_COMMUNE_UNIT ? unitUser : officer,
           funds: 0,
           commend: k === 0,
         });
       }
     }
     // A model reported again as new in a later year: the kind of repeat the movement wants flagged.
-    const women = units.get('X00834-HPN')!;
+    const women = units.get(`${DEMO_COMMUNE_UNIT}-HPN`)!;
     await add({
       unit: women,
       kind: 'model',
@@ -243,7 +249,7 @@ export async function seedDemoModels(db: Db): Promise<number> {
       funds: 10_000_000,
     });
     // Provincial agencies of the block.
-    for (const [k, code] of ['T24-KCQ-SYT', 'T24-KCQ-SGDDT', 'T24-KCQ-SNNMT', 'T24-KCQ-BVDK'].entries()) {
+    for (const [k, code] of ['SYT', 'SGDDT', 'SNNMT', 'BVDK'].map((a) => `${DEMO_BLOCK_UNIT}-${a}`).entries()) {
       const unit = units.get(code);
       if (!unit) continue;
       const idea = IDEAS[[9, 8, 2, 14][k]!]!;

@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { downloadSheet, launchedCampaign, unitId, useDemo, type Users } from './helpers.js';
+import { DEMO_COMMUNE_UNIT, DEMO_OTHER_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let u: Users;
 
@@ -14,7 +15,7 @@ useDemo((demo) => {
 
 describe('list exports', () => {
   it('units: the children of a unit, or a search, as the list shows them', async () => {
-    const commune = await unitId(u.admin, 'X00834');
+    const commune = await unitId(u.admin, DEMO_COMMUNE_UNIT);
     const list = (await u.unit.get(`/api/v1/units?parentId=${commune}&pageSize=200`)).body;
     const sheet = await downloadSheet(u.unit, `/api/v1/units/xlsx?parentId=${commune}`);
     expect(sheet.status).toBe(200);
@@ -33,7 +34,7 @@ describe('list exports', () => {
     expect(all.subtitle).toContain('Loại hình');
 
     // outside the view: the unit user's commune cannot list the province's other communes
-    const other = await unitId(u.admin, 'X00707');
+    const other = await unitId(u.admin, DEMO_OTHER_COMMUNE_UNIT);
     expect((await downloadSheet(u.unit, `/api/v1/units/xlsx?parentId=${other}`)).status).toBe(404);
   });
 
@@ -52,7 +53,7 @@ describe('list exports', () => {
   });
 
   it('campaigns: those in view, with their quotas written out', async () => {
-    const commune = await unitId(u.admin, 'X00834');
+    const commune = await unitId(u.admin, DEMO_COMMUNE_UNIT);
     await launchedCampaign(u.officer, {
       unitId: commune,
       title: 'Thi đua “Dân vận khéo” giai đoạn 2026–2027',
