@@ -37,6 +37,8 @@ import { searchRoutes } from './routes/search.js';
 import { todoRoutes } from './routes/todo.js';
 import { registerShowcase } from './public/showcase.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
+import { AdminLoadRunner } from '../jobs/admin-load-jobs.js';
+import { adminMapRoutes } from './routes/admin-map.js';
 import { proxyTrust } from '../services/auth/trust-proxy.js';
 
 // Validation messages in Vietnamese: plain wording for common cases, zod's locale for the rest.
@@ -101,6 +103,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Jobs left queued by a previous run start again; closing waits for the one in progress.
   app.addHook('onReady', async () => exportRunner.kick());
   app.addHook('onClose', async () => exportRunner.idle());
+  const adminLoadRunner = new AdminLoadRunner(opts.db);
+  app.addHook('onReady', async () => adminLoadRunner.kick());
+  app.addHook('onClose', async () => adminLoadRunner.idle());
   await app.register(
     async (api) => {
       await api.register(authRoutes(opts.db));
@@ -119,6 +124,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(exportRoutes(opts.db, exportRunner));
       await api.register(searchRoutes(opts.db));
       await api.register(todoRoutes(opts.db));
+      await api.register(adminMapRoutes(opts.db, adminLoadRunner));
     },
     { prefix: '/api/v1' },
   );
