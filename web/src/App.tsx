@@ -19,6 +19,7 @@ const ReviewReportEditPage = lazy(() => import('./pages/reports/ReviewReportEdit
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 const MyExportsPage = lazy(() => import('./pages/exports/MyExportsPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const AdminMapPage = lazy(() => import('./pages/admin-map/AdminMapPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const RegistrationsPage = lazy(() => import('./pages/movement/RegistrationsPage'));
@@ -102,6 +103,7 @@ export function App() {
               <Route path="/don-vi/:id" element={<UnitsPage />} />
               {session.capabilities.manageUsers && <Route path="/nguoi-dung" element={<UsersPage />} />}
               {session.capabilities.viewAudit && <Route path="/nhat-ky" element={<AuditPage />} />}
+              {session.capabilities.manageUsers && <Route path="/ban-do-hanh-chinh" element={<AdminMapPage />} />}
               <Route path="/mo-hinh" element={<RegistrationsPage />} />
               <Route path="/mo-hinh/dang-ky" element={<RegistrationFormPage />} />
               <Route path="/mo-hinh/:id/sua" element={<RegistrationFormPage />} />
