@@ -11,6 +11,8 @@ import type { Role } from '../domain/roles.js';
 import { foldVietnamese } from '../domain/text.js';
 import { hashPassword } from '../services/auth/passwords.js';
 import { loadAdminUnitsIn, ROOT_CODE } from './admin-units.js';
+import { loadAdminHistoryIn } from './admin-history.js';
+import { DEMO_OLD_DISTRICT } from './demo-history.js';
 
 /** Tỉnh Vĩnh Long (official code 86: Vĩnh Long, Bến Tre and Trà Vinh since 1 July 2025). */
 export const DEMO_PROVINCE_CODE = '86';
@@ -120,6 +122,8 @@ export async function seedDemo(db: Db, password: string): Promise<DemoAccount[]>
   const passwordHash = await hashPassword(password);
   return db.tx(async (q) => {
     await loadAdminUnitsIn(q, [DEMO_PROVINCE_CODE]);
+    // One reorganised area, end to end: the former Huyện Càng Long, merged into five communes on 01/07/2025.
+    await loadAdminHistoryIn(q, { oldDistrictCodes: [DEMO_OLD_DISTRICT] });
     const province = await unitByCode(q, DEMO_PROVINCE_UNIT);
     const { rows: existing } = await q.query<{ n: number }>(`select count(*) as n from unit where code like $1`, [
       `${DEMO_PROVINCE_UNIT}-%`,
