@@ -28,7 +28,9 @@ let empty: TestServer;
 let u: Users;
 
 beforeAll(async () => {
-  [srv, empty] = await Promise.all([startTestServer({ web: false }), startTestServer({ web: false, seed: false })]);
+  // One after the other: two servers starting together on a loaded machine can miss Fastify's plugin timeout.
+  srv = await startTestServer({ web: false });
+  empty = await startTestServer({ web: false, seed: false });
   u = await loginAll(srv);
 });
 afterAll(async () => {

@@ -61,7 +61,7 @@ describe('search', () => {
 
   it('finds by unit name and by person, and ranks a title match above a match in the description', async () => {
     const byUnit = await find('officer', 'hoi nong dan cang long', '&pageSize=50');
-    const farmers = await u.officer.get(`/api/v1/registrations?unitId=${await unitId(u.admin, '${DEMO_COMMUNE_UNIT}-HND')}&pageSize=50`);
+    const farmers = await u.officer.get(`/api/v1/registrations?unitId=${await unitId(u.admin, `${DEMO_COMMUNE_UNIT}-HND`)}&pageSize=50`);
     expect(farmers.body.total).toBeGreaterThan(0);
     // every registration of that unit is found by the unit's name
     expect(byUnit.items.map((x) => x.id)).toEqual(expect.arrayContaining(farmers.body.items.map((x: { id: string }) => x.id)));
