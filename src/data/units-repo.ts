@@ -47,8 +47,9 @@ export async function lockUnitInScope(q: Queryable, id: string, scopePath: strin
   return rows[0] ?? null;
 }
 
+/** The open unit holding a code: a closed unit keeps its code, which a new unit may take. */
 export async function findUnitByCode(q: Queryable, code: string): Promise<{ id: string } | null> {
-  const { rows } = await q.query<{ id: string }>('select id from unit where code = $1', [code]);
+  const { rows } = await q.query<{ id: string }>('select id from unit where code = $1 and valid_to is null', [code]);
   return rows[0] ?? null;
 }
 
@@ -143,6 +144,19 @@ export async function insertUnit(q: Queryable, u: NewUnit): Promise<void> {
             $4, $5, $6, $7, $8, $9, coalesce($10::date, current_date)
        from s`,
     [u.id, u.parentId, u.parentPath, u.code, u.name, u.nameKey, u.kind, u.level, u.address, u.validFrom],
+  );
+  await insertFirstVersions(q, [u.id]);
+}
+
+/**
+ * A unit entered by hand (or loaded) has always existed as far as DVK knows: its first version
+ * starts at the beginning of time, so a period before its creation in DVK still finds it.
+ */
+export async function insertFirstVersions(q: Queryable, ids: string[]): Promise<void> {
+  await q.query(
+    `insert into unit_version (unit_id, valid_from, valid_to, parent_id, path, code, name, kind, level)
+     select id, date '0001-01-01', valid_to, parent_id, path, code, name, kind, level from unit where id = any($1::uuid[])`,
+    [ids],
   );
 }
 
@@ -242,6 +256,10 @@ export async function insertChildren(q: Queryable, parent: { id: string; path: s
       units.map((u) => u.validFrom ?? null),
     ],
   );
+  await insertFirstVersions(
+    q,
+    units.map((u) => u.id),
+  );
 }
 
 /** The few columns of the unit at a path that a filter or a comparison needs. */
@@ -255,4 +273,62 @@ export async function unitAtPath(q: Queryable, path: string): Promise<{ id: stri
 export async function predecessorIds(q: Queryable, unitId: string): Promise<string[]> {
   const { rows } = await q.query<{ id: string }>('select predecessor_id as id from unit_lineage where successor_id = $1', [unitId]);
   return rows.map((r) => r.id);
+}
+
+/**
+ * The model of time for a change made through the unit screen, effective `date`: the open version
+ * of each unit of the subtree under `path` (just the unit when `subtree` is false) closes the day
+ * before and a new one, copied from the unit as it is now, opens from `date` (one opened the same
+ * day is replaced). Call after the change.
+ */
+export async function recordUnitVersions(q: Queryable, unitId: string, date: string, subtree: boolean): Promise<void> {
+  const ids = subtree
+    ? `(select d.id from unit u join unit d on d.path <@ u.path where u.id = $1)`
+    : `(select $1::uuid)`;
+  await q.query(
+    `insert into unit_version (unit_id, valid_from, valid_to, parent_id, path, code, name, kind, level)
+     select u.id, date '0001-01-01', null, u.parent_id, u.path, u.code, u.name, u.kind, u.level
+       from unit u where u.id in ${ids} and u.valid_to is null and not exists (select 1 from unit_version v where v.unit_id = u.id)`,
+    [unitId],
+  );
+  await q.query(`delete from unit_version where unit_id in ${ids} and valid_to is null and valid_from = $2::date`, [unitId, date]);
+  await q.query(
+    `update unit_version set valid_to = $2::date - 1 where unit_id in ${ids} and valid_to is null and valid_from < $2::date`,
+    [unitId, date],
+  );
+  await q.query(
+    `insert into unit_version (unit_id, valid_from, valid_to, parent_id, path, code, name, kind, level)
+     select u.id, $2::date, null, u.parent_id, u.path, u.code, u.name, u.kind, u.level
+       from unit u where u.id in ${ids} and u.active and u.valid_to is null
+     on conflict (unit_id, valid_from) do nothing`,
+    [unitId, date],
+  );
+}
+
+/** The first day of the unit's open version (its last change), or null. */
+export async function openVersionSince(q: Queryable, unitId: string): Promise<string | null> {
+  const { rows } = await q.query<{ valid_from: string }>('select valid_from from unit_version where unit_id = $1 and valid_to is null', [unitId]);
+  return rows[0]?.valid_from ?? null;
+}
+
+/** Closing a unit on its last day: its open version ends that day too. */
+export async function closeUnitVersion(q: Queryable, unitId: string, lastDay: string): Promise<void> {
+  await q.query('update unit_version set valid_to = $2::date where unit_id = $1 and valid_to is null', [unitId, lastDay]);
+}
+
+/** Reopening a unit from `date`: a version that ended the day before goes on; otherwise a new one starts. */
+export async function reopenUnitVersion(q: Queryable, unitId: string, date: string): Promise<void> {
+  const r = await q.query(
+    `update unit_version set valid_to = null
+      where unit_id = $1 and valid_to >= $2::date - 1
+        and valid_from = (select max(valid_from) from unit_version where unit_id = $1)`,
+    [unitId, date],
+  );
+  if ((r.rowCount ?? 0) > 0) return;
+  await q.query(
+    `insert into unit_version (unit_id, valid_from, valid_to, parent_id, path, code, name, kind, level)
+     select id, $2::date, null, parent_id, path, code, name, kind, level from unit where id = $1
+     on conflict (unit_id, valid_from) do update set valid_to = null`,
+    [unitId, date],
+  );
 }

@@ -20,6 +20,8 @@ export interface UserRow {
   entry_unit_id: string | null;
   entry_name: string | null;
   entry_path: string | null;
+  /** False once the entry unit was closed (merged, split, abolished): its people read, but no longer write. */
+  entry_active: boolean | null;
   view_unit_id: string;
   view_name: string;
   view_path: string;
@@ -28,7 +30,7 @@ export interface UserRow {
 const SELECT_USER = `select a.id, a.username, a.full_name, a.position, a.password_hash, a.role, a.active,
     a.must_change_password, a.last_login_at, a.version,
     a.unit_id, hu.name as unit_name, hu.path::text as unit_path,
-    a.entry_unit_id, eu.name as entry_name, eu.path::text as entry_path,
+    a.entry_unit_id, eu.name as entry_name, eu.path::text as entry_path, eu.active as entry_active,
     a.view_unit_id, vu.name as view_name, vu.path::text as view_path
   from app_user a
   join unit hu on hu.id = a.unit_id

@@ -93,6 +93,66 @@ export const ERRORS = {
     vi: 'Đơn vị còn {count} đơn vị trực thuộc đang hoạt động. Hãy chuyển hoặc ngừng hoạt động các đơn vị đó trước.',
     en: 'The unit still has {count} active sub-units. Move or deactivate them first.',
   },
+  REORGANISATION_CONFLICT: {
+    status: 409,
+    vi: 'Đơn vị "{name}" đã ngừng hoạt động hoặc vừa được thay đổi (bởi một lần sắp xếp hay chỉnh sửa khác) sau khi bạn xem trước. Vui lòng tải lại trang và xem trước lại.',
+    en: 'Unit "{name}" is closed or was changed (by another reorganisation or edit) after your preview. Reload and preview again.',
+  },
+  REORGANISATION_ORPHANS: {
+    status: 422,
+    vi: 'Sau khi sắp xếp, các đơn vị đang hoạt động sau vẫn nằm dưới đơn vị đã ngừng hoạt động: {units}. Hãy thêm thay đổi "Chuyển cấp trên" cho các đơn vị này.',
+    en: 'After the reorganisation these active units would be left under a closed unit: {units}. Add a "move" change for each.',
+  },
+  REORGANISATION_CLOSED_TWICE: {
+    status: 422,
+    vi: 'Đơn vị "{name}" bị sáp nhập, chia tách hoặc bỏ cấp hai lần trong cùng một lần sắp xếp. Mỗi đơn vị chỉ được đóng một lần.',
+    en: 'Unit "{name}" is closed twice in one reorganisation. A unit can be closed only once.',
+  },
+  REORGANISATION_CLOSED_TARGET: {
+    status: 422,
+    vi: 'Không thể đưa đơn vị vào "{name}" vì đơn vị này bị đóng trong cùng lần sắp xếp. Hãy chọn đơn vị kế thừa còn hoạt động.',
+    en: 'Unit "{name}" is closed by this reorganisation and cannot receive units. Choose an active successor.',
+  },
+  REORGANISATION_SAME_UNIT: {
+    status: 422,
+    vi: 'Thay đổi thứ {seq}: đơn vị "{name}" không thể vừa là đơn vị bị sắp xếp vừa là đơn vị kế thừa.',
+    en: 'Change {seq}: unit "{name}" cannot be both a predecessor and its successor.',
+  },
+  REORGANISATION_REF_UNKNOWN: {
+    status: 400,
+    vi: 'Thay đổi thứ {seq} nhắc tới đơn vị mới "{ref}" nhưng chưa có thay đổi nào trước đó tạo đơn vị này.',
+    en: 'Change {seq} names new unit "{ref}", which no earlier change creates.',
+  },
+  REORGANISATION_REF_DUPLICATE: {
+    status: 400,
+    vi: 'Tên tạm "{ref}" được dùng cho hai đơn vị mới. Mỗi đơn vị mới cần một tên tạm riêng.',
+    en: 'Reference "{ref}" is given to two new units.',
+  },
+  REORGANISATION_DATE_BEFORE: {
+    status: 409,
+    vi: 'Ngày hiệu lực {date} trước ngày {since}, ngày đơn vị "{name}" đã được sắp xếp hoặc thay đổi lần gần nhất. Hãy chọn ngày hiệu lực từ {since} trở đi.',
+    en: 'The effective date {date} is before {since}, when unit "{name}" last changed. Choose {since} or later.',
+  },
+  REORGANISATION_NOT_UNDOABLE: {
+    status: 409,
+    vi: 'Không hoàn tác được lần sắp xếp này: {detail}.',
+    en: 'This reorganisation cannot be undone: {detail}.',
+  },
+  REORGANISATION_SHARES_INVALID: {
+    status: 400,
+    vi: 'Tỷ lệ chia tách chưa hợp lệ: {detail}.',
+    en: 'The split shares are not valid: {detail}.',
+  },
+  UNIT_VALID_TO_FUTURE: {
+    status: 400,
+    vi: 'Ngày ngừng hoạt động {date} là ngày trong tương lai. Đơn vị chỉ ngừng hoạt động từ hôm nay trở về trước; nếu đã có quyết định cho ngày sau, hãy lập một lần sắp xếp đơn vị có ngày hiệu lực.',
+    en: 'The closing date {date} is in the future. Close a unit today or earlier; for a later decision, record a reorganisation with its effective date.',
+  },
+  UNIT_VALID_TO_INVALID: {
+    status: 400,
+    vi: 'Ngày ngừng hoạt động {date} phải từ ngày đơn vị bắt đầu hoạt động ({since}) trở đi.',
+    en: 'The closing date {date} must not be before the unit started ({since}).',
+  },
   USERNAME_TAKEN: {
     status: 409,
     vi: 'Tên đăng nhập "{username}" đã có người dùng. Vui lòng chọn tên khác.',
@@ -318,6 +378,7 @@ export const ENTITY_NAMES: Record<string, { vi: string; en: string }> = {
   review_report: { vi: 'báo cáo sơ kết, tổng kết', en: 'Review report' },
   export_job: { vi: 'tệp xuất dữ liệu', en: 'Export' },
   admin_load_job: { vi: 'lần nạp bản đồ hành chính', en: 'Map load' },
+  reorganisation: { vi: 'lần sắp xếp đơn vị', en: 'Reorganisation' },
 };
 
 export class AppError extends Error {

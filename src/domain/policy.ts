@@ -59,6 +59,8 @@ export const RULES = {
   'unit.move': { roles: ['admin', 'officer'], scope: 'entry_below' },
   'unit.deactivate': { roles: WRITERS, scope: 'entry_below' },
   'unit.reactivate': { roles: WRITERS, scope: 'entry_below' },
+  // Merging, splitting, renaming, moving units and abolishing a level, with a legal basis.
+  'unit.reorganise': { roles: ['admin'], scope: 'entry' },
   'user.view': { roles: ['admin'], scope: 'view' },
   'user.create': { roles: ['admin'], scope: 'entry' },
   'user.update': { roles: ['admin'], scope: 'entry' },

@@ -35,6 +35,29 @@ export const UnitSummary = z.object({
 });
 export type UnitSummary = z.infer<typeof UnitSummary>;
 
+/** A unit's place in the lineage, shown on the unit's page. */
+export const LineageEntry = z.object({
+  unit: z.object({ id: z.uuid(), code: z.string(), name: z.string() }),
+  effectiveDate: z.string(),
+  changeKind: z.string(),
+  share: z.number().nullable(),
+  reorganisation: z.object({ id: z.uuid(), basisNumber: z.string(), basisDate: z.string().nullable(), basisIssuer: z.string() }).nullable(),
+});
+/** The unit as it stood in one period: the tree "then". */
+export const UnitVersionEntry = z.object({
+  validFrom: z.string(),
+  validTo: z.string().nullable(),
+  code: z.string(),
+  name: z.string(),
+  parentName: z.string().nullable(),
+  path: z.string(),
+});
+export const UnitHistory = z.object({
+  predecessors: z.array(LineageEntry),
+  successors: z.array(LineageEntry),
+  versions: z.array(UnitVersionEntry),
+});
+
 export const Unit = UnitSummary.extend({
   address: z.string().nullable(),
   validFrom: z.string(),
@@ -47,6 +70,8 @@ export const Unit = UnitSummary.extend({
   ancestors: z.array(z.object({ id: z.uuid(), name: z.string() })),
   /** What this user may do with this unit: update, move, deactivate, reactivate, create_child. */
   actions: z.array(z.string()),
+  /** Where it came from and what it became (reorganisations), and its versions. */
+  history: UnitHistory,
 });
 export type Unit = z.infer<typeof Unit>;
 
@@ -82,11 +107,15 @@ export const UpdateUnit = z.object({
   kind: UnitKind.optional(),
   level: UnitLevel.optional(),
   address: plainText(300).nullish(),
+  /** Closes the unit on this date (its last day); a unit closed today gives today. */
+  validTo: isoDate().optional(),
 });
 export type UpdateUnit = z.infer<typeof UpdateUnit>;
 
 export const MoveUnit = z.object({ version: z.number().int(), newParentId: z.uuid() });
 export const VersionOnly = z.object({ version: z.number().int() });
+/** Deactivation: the last day the unit worked; today when not given. */
+export const DeactivateUnit = VersionOnly.extend({ validTo: isoDate().optional() });
 
 // ---------- accounts ----------
 export const Role = z.enum(ROLES);

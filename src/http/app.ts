@@ -35,10 +35,12 @@ import { reportRoutes } from './routes/reports.js';
 import { exportRoutes } from './routes/exports.js';
 import { searchRoutes } from './routes/search.js';
 import { todoRoutes } from './routes/todo.js';
+import { reorganisationRoutes } from './routes/reorganisations.js';
 import { registerShowcase } from './public/showcase.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
 import { AdminLoadRunner } from '../jobs/admin-load-jobs.js';
 import { adminMapRoutes } from './routes/admin-map.js';
+import { ReorganisationRunner } from '../jobs/reorganisation-jobs.js';
 import { proxyTrust } from '../services/auth/trust-proxy.js';
 
 // Validation messages in Vietnamese: plain wording for common cases, zod's locale for the rest.
@@ -106,6 +108,10 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const adminLoadRunner = new AdminLoadRunner(opts.db);
   app.addHook('onReady', async () => adminLoadRunner.kick());
   app.addHook('onClose', async () => adminLoadRunner.idle());
+  // Scheduled reorganisations whose date has come are applied at start-up, then every ten minutes.
+  const reorganisationRunner = new ReorganisationRunner(opts.db);
+  app.addHook('onReady', async () => reorganisationRunner.start());
+  app.addHook('onClose', async () => reorganisationRunner.stop());
   await app.register(
     async (api) => {
       await api.register(authRoutes(opts.db));
@@ -125,6 +131,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(searchRoutes(opts.db));
       await api.register(todoRoutes(opts.db));
       await api.register(adminMapRoutes(opts.db, adminLoadRunner));
+      await api.register(reorganisationRoutes(opts.db));
     },
     { prefix: '/api/v1' },
   );

@@ -17,7 +17,8 @@ export function presentUnitSummary(r: UnitRow) {
 }
 
 export function unitActions(actor: Actor, r: UnitRow): string[] {
-  const actions = allowedActions(actor, 'unit', { path: r.path }).filter((a) => a !== 'view');
+  // Reorganising is its own screen, with a legal basis: not a button on one unit.
+  const actions = allowedActions(actor, 'unit', { path: r.path }).filter((a) => a !== 'view' && a !== 'reorganise');
   // State decides which of a pair applies; the policy decides whether the actor may at all.
   return actions.filter((a) => {
     if (a === 'deactivate' || a === 'move' || a === 'create_child') return r.active;
@@ -26,7 +27,13 @@ export function unitActions(actor: Actor, r: UnitRow): string[] {
   });
 }
 
-export function presentUnit(actor: Actor, r: UnitRow, ancestors: { id: string; name: string }[], predecessorIds: string[]): Unit {
+export function presentUnit(
+  actor: Actor,
+  r: UnitRow,
+  ancestors: { id: string; name: string }[],
+  predecessorIds: string[],
+  history: Unit['history'],
+): Unit {
   return {
     ...presentUnitSummary(r),
     address: r.address,
@@ -38,6 +45,7 @@ export function presentUnit(actor: Actor, r: UnitRow, ancestors: { id: string; n
     updatedAt: r.updated_at.toISOString(),
     ancestors,
     actions: unitActions(actor, r),
+    history,
   };
 }
 

@@ -4,7 +4,10 @@ import type { User } from '../domain/schemas.js';
 import type { SessionActor } from './context.js';
 
 export function actorOf(u: UserRow): SessionActor {
-  return { id: u.id, role: u.role, entryPath: u.entry_path, viewPath: u.view_path, name: u.full_name, username: u.username };
+  // People of a closed unit keep reading its records (their view follows the unit, nested under its
+  // successor) but no longer register or edit anything: their entry scope is gone with the unit.
+  const entryPath = u.entry_active === false ? null : u.entry_path;
+  return { id: u.id, role: u.role, entryPath, viewPath: u.view_path, name: u.full_name, username: u.username };
 }
 
 export function presentUser(actor: Actor, u: UserRow): User {

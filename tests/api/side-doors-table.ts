@@ -3,7 +3,7 @@
  * with the request it sends for an id. Kept apart from the test so that the table reads as a list.
  */
 import { randomUUID } from 'node:crypto';
-export type Kind = 'unit' | 'campaign' | 'registration' | 'report' | 'round' | 'user';
+export type Kind = 'unit' | 'campaign' | 'registration' | 'report' | 'round' | 'user' | 'reorganisation';
 
 /** Records outside the commune officer's view, by kind, filled in before the tests run. */
 export const foreign: Record<Kind, { label: string; id: string }[]> = {
@@ -13,6 +13,7 @@ export const foreign: Record<Kind, { label: string; id: string }[]> = {
   report: [],
   round: [],
   user: [],
+  reorganisation: [],
 };
 
 /** The commune officer's own records, filled in before the tests run. */
@@ -46,6 +47,12 @@ export const reportBody = (unit: string, extra: Record<string, unknown> = {}) =>
   place: 'Càng Long',
   reportDate: '2026-06-30',
   ...extra,
+});
+
+export const reorganisationBody = (change: Record<string, unknown>) => ({
+  effectiveDate: '2026-01-01',
+  basis: { number: '01/NQ-thử', issuer: 'Hội đồng nhân dân tỉnh' },
+  changes: [change],
 });
 
 export interface Door {
@@ -181,6 +188,28 @@ export const doors: Door[] = [
         password: 'Vinh-Long-bi-mat-2026!',
       },
     ],
+  },
+  // reorganisations: the units they name, and the records by id
+  {
+    name: 'reorganisation preview body.changes[].unit',
+    kind: 'unit',
+    call: (id) => ['POST', '/reorganisations/preview', reorganisationBody({ kind: 'rename', unit: { unitId: id }, name: 'Đổi tên thử' })],
+  },
+  {
+    name: 'reorganisation body.changes[].from',
+    kind: 'unit',
+    call: (id) => [
+      'POST',
+      '/reorganisations',
+      reorganisationBody({ kind: 'merge', from: [{ unitId: id }], into: { unitId: own.commune } }),
+    ],
+  },
+  { name: 'reorganisation', kind: 'reorganisation', call: (id) => ['GET', `/reorganisations/${id}`] },
+  { name: 'reorganisation undo', kind: 'reorganisation', call: (id) => ['POST', `/reorganisations/${id}/undo`] },
+  {
+    name: 'reorganisation shares',
+    kind: 'reorganisation',
+    call: (id) => ['PUT', `/reorganisations/${id}/shares`, { predecessorId: own.commune, shares: [{ successorId: own.org, share: 1 }] }],
   },
   // records by id
   { name: 'unit', kind: 'unit', call: (id) => ['GET', `/units/${id}`] },

@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.js';
 import type { TestServer } from '../support/server.js';
 import { recognise, startDemo, type Users } from './helpers.js';
-import { doors, foreign, own, registrationBody, reportBody } from './side-doors-table.js';
+import { doors, foreign, own, registrationBody, reorganisationBody, reportBody } from './side-doors-table.js';
 import { DEMO_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
@@ -98,6 +98,14 @@ beforeAll(async () => {
     'user',
   );
   foreign.user.push({ label: 'an officer of another commune', id: user.id });
+  const reorganisation = await created(
+    u.admin.post(
+      '/api/v1/reorganisations',
+      reorganisationBody({ kind: 'rename', unit: { unitId: otherProvince.id }, name: 'Tỉnh Bí Mật' }),
+    ),
+    'reorganisation',
+  );
+  foreign.reorganisation.push({ label: 'a reorganisation of another province', id: reorganisation.id });
 
   const child = await created(
     u.unit.post('/api/v1/units', {

@@ -12,7 +12,7 @@ const Y = true,
 const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolean, outside: boolean]>>> = {
   admin: {
     'unit.view': [Y, Y, N], 'unit.create_child': [Y, Y, N], 'unit.update': [N, Y, N], 'unit.move': [N, Y, N],
-    'unit.deactivate': [N, Y, N], 'unit.reactivate': [N, Y, N], 'user.view': [Y, Y, N], 'user.create': [Y, Y, N],
+    'unit.deactivate': [N, Y, N], 'unit.reactivate': [N, Y, N], 'unit.reorganise': [Y, Y, N], 'user.view': [Y, Y, N], 'user.create': [Y, Y, N],
     'user.update': [Y, Y, N], 'user.reset_password': [Y, Y, N], 'audit.view': [Y, Y, N],
     'campaign.view': [Y, Y, N], 'campaign.create': [Y, Y, N], 'campaign.update': [Y, Y, N], 'criteria.manage': [Y, Y, N], 'registration.view': [Y, Y, N], 'registration.create': [Y, Y, N], 'registration.update': [Y, Y, N], 'registration.assign_supporter': [Y, Y, N],
     'registration.inspect': [Y, Y, N],
@@ -22,7 +22,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
   },
   officer: {
     'unit.view': [Y, Y, N], 'unit.create_child': [Y, Y, N], 'unit.update': [N, Y, N], 'unit.move': [N, Y, N],
-    'unit.deactivate': [N, Y, N], 'unit.reactivate': [N, Y, N], 'user.view': [N, N, N], 'user.create': [N, N, N],
+    'unit.deactivate': [N, Y, N], 'unit.reactivate': [N, Y, N], 'unit.reorganise': [N, N, N], 'user.view': [N, N, N], 'user.create': [N, N, N],
     'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [Y, Y, N],
     'campaign.view': [Y, Y, N], 'campaign.create': [Y, Y, N], 'campaign.update': [Y, Y, N], 'criteria.manage': [Y, Y, N], 'registration.view': [Y, Y, N], 'registration.create': [Y, Y, N], 'registration.update': [Y, Y, N], 'registration.assign_supporter': [Y, Y, N],
     'registration.inspect': [Y, Y, N],
@@ -32,7 +32,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
   },
   member: {
     'unit.view': [Y, Y, N], 'unit.create_child': [N, N, N], 'unit.update': [N, N, N], 'unit.move': [N, N, N],
-    'unit.deactivate': [N, N, N], 'unit.reactivate': [N, N, N], 'user.view': [N, N, N], 'user.create': [N, N, N],
+    'unit.deactivate': [N, N, N], 'unit.reactivate': [N, N, N], 'unit.reorganise': [N, N, N], 'user.view': [N, N, N], 'user.create': [N, N, N],
     'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [N, N, N],
     'campaign.view': [Y, Y, N], 'campaign.create': [N, N, N], 'campaign.update': [N, N, N], 'criteria.manage': [N, N, N], 'registration.view': [Y, Y, N], 'registration.create': [N, N, N], 'registration.update': [N, N, N], 'registration.assign_supporter': [Y, Y, N],
     'registration.inspect': [Y, Y, N],
@@ -42,7 +42,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
   },
   unit_officer: {
     'unit.view': [Y, Y, N], 'unit.create_child': [Y, Y, N], 'unit.update': [N, Y, N], 'unit.move': [N, N, N],
-    'unit.deactivate': [N, Y, N], 'unit.reactivate': [N, Y, N], 'user.view': [N, N, N], 'user.create': [N, N, N],
+    'unit.deactivate': [N, Y, N], 'unit.reactivate': [N, Y, N], 'unit.reorganise': [N, N, N], 'user.view': [N, N, N], 'user.create': [N, N, N],
     'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [N, N, N],
     'campaign.view': [Y, Y, N], 'campaign.create': [N, N, N], 'campaign.update': [N, N, N], 'criteria.manage': [N, N, N], 'registration.view': [Y, Y, N], 'registration.create': [Y, Y, N], 'registration.update': [Y, Y, N], 'registration.assign_supporter': [N, N, N],
     'registration.inspect': [N, N, N],
@@ -52,7 +52,7 @@ const expected: Record<Role, Partial<Record<Action, [top: boolean, below: boolea
   },
   viewer: {
     'unit.view': [Y, Y, N], 'unit.create_child': [N, N, N], 'unit.update': [N, N, N], 'unit.move': [N, N, N],
-    'unit.deactivate': [N, N, N], 'unit.reactivate': [N, N, N], 'user.view': [N, N, N], 'user.create': [N, N, N],
+    'unit.deactivate': [N, N, N], 'unit.reactivate': [N, N, N], 'unit.reorganise': [N, N, N], 'user.view': [N, N, N], 'user.create': [N, N, N],
     'user.update': [N, N, N], 'user.reset_password': [N, N, N], 'audit.view': [N, N, N],
     'campaign.view': [Y, Y, N], 'campaign.create': [N, N, N], 'campaign.update': [N, N, N], 'criteria.manage': [N, N, N], 'registration.view': [Y, Y, N], 'registration.create': [N, N, N], 'registration.update': [N, N, N], 'registration.assign_supporter': [N, N, N],
     'registration.inspect': [N, N, N],

@@ -1,6 +1,16 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../data/db.js';
-import { CreateUnit, IdParam, MoveUnit, Unit, UnitList, UnitListQuery, UpdateUnit, VersionOnly } from '../../domain/schemas.js';
+import {
+  CreateUnit,
+  DeactivateUnit,
+  IdParam,
+  MoveUnit,
+  Unit,
+  UnitList,
+  UnitListQuery,
+  UpdateUnit,
+  VersionOnly,
+} from '../../domain/schemas.js';
 import { createUnit } from '../../services/units/create-unit.js';
 import { getUnit } from '../../services/units/get-unit.js';
 import { listUnits } from '../../services/units/list-units.js';
@@ -57,9 +67,15 @@ export const unitRoutes =
     app.post(
       '/units/:id/deactivate',
       {
-        schema: { tags, summary: 'Ngừng hoạt động đơn vị', params: IdParam, body: VersionOnly, response: { 200: Unit } },
+        schema: {
+          tags,
+          summary: 'Ngừng hoạt động đơn vị (từ ngày sau ngày validTo)',
+          params: IdParam,
+          body: DeactivateUnit,
+          response: { 200: Unit },
+        },
       },
-      async (req) => setUnitActive(requireCtx(req, db), req.params.id, req.body.version, false),
+      async (req) => setUnitActive(requireCtx(req, db), req.params.id, req.body.version, false, req.body.validTo),
     );
 
     app.post(

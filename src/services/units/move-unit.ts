@@ -1,6 +1,7 @@
-import { lockUnitInScope, moveSubtree } from '../../data/units-repo.js';
+import { lockUnitInScope, moveSubtree, recordUnitVersions } from '../../data/units-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { can, moveCreatesCycle } from '../../domain/policy.js';
+import { today } from '../clock.js';
 import type { Ctx } from '../context.js';
 import { changeUnit } from './update-unit.js';
 
@@ -14,5 +15,7 @@ export async function moveUnit(ctx: Ctx, id: string, version: number, newParentI
     if (!parent.active) throw new AppError('UNIT_INACTIVE', { name: parent.name });
     if (parent.id === row.parent_id) return;
     await moveSubtree(q, row, parent.id, parent.path);
+    // Every unit of the moved subtree has a new path: a new version from today.
+    await recordUnitVersions(q, row.id, today(), true);
   });
 }

@@ -1,12 +1,22 @@
 import { insertAudit } from '../../data/audit-repo.js';
 import type { Queryable } from '../../data/db.js';
-import { findUnitByCode, findUnitInScope, lockUnitInScope, updateUnitRow, type UnitChanges, type UnitRow } from '../../data/units-repo.js';
+import {
+  findUnitByCode,
+  findUnitInScope,
+  lockUnitInScope,
+  recordUnitVersions,
+  updateUnitRow,
+  type UnitChanges,
+  type UnitRow,
+} from '../../data/units-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { can, type Action } from '../../domain/policy.js';
 import type { UpdateUnit } from '../../domain/schemas.js';
 import { foldVietnamese, tidyName } from '../../domain/text.js';
 import type { Ctx } from '../context.js';
 import { auditSnapshot } from '../unit-presenter.js';
+import { today } from '../clock.js';
+import { closeUnitOn } from './close-unit.js';
 import { loadUnitView } from './get-unit.js';
 
 /**
@@ -61,5 +71,12 @@ export async function updateUnit(ctx: Ctx, id: string, input: UpdateUnit) {
     if (input.level !== undefined) changes.level = input.level;
     if (input.address !== undefined) changes.address = input.address ? tidyName(input.address) : null;
     await updateUnitRow(q, row.id, row.version, changes);
+    // A new name, code, kind or level is a new version of the unit from today.
+    const versioned = (['code', 'name', 'kind', 'level'] as const).some((k) => changes[k] !== undefined && changes[k] !== row[k]);
+    if (versioned && input.validTo === undefined) await recordUnitVersions(q, row.id, today(), false);
+    if (input.validTo !== undefined) {
+      const fresh = (await lockUnitInScope(q, row.id, ''))!;
+      await closeUnitOn(q, fresh, input.validTo);
+    }
   });
 }
