@@ -229,6 +229,7 @@ describe('the unit tree', () => {
     // A hamlet: the demo province itself now has a predecessor (Tỉnh Trà Vinh, merged into it on 01/07/2025).
     const r = await u.officer.get(`/api/v1/units/${hamlet}`);
     expect(r.body).toMatchObject({ id: hamlet, validTo: null, predecessorIds: [] });
+    expect((await u.officer.get(`/api/v1/units/${province}`)).body.predecessorIds).toHaveLength(1);
     expect(r.body.validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
