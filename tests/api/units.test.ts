@@ -226,10 +226,11 @@ describe('the unit tree', () => {
   });
 
   it('keeps stable ids and validity dates on every unit', async () => {
-    // A hamlet: the demo province itself now has a predecessor (Tỉnh Trà Vinh, merged into it on 01/07/2025).
+    // A hamlet: the demo province itself now has predecessors (the 2025 reform of the demo's Càng Long area).
     const r = await u.officer.get(`/api/v1/units/${hamlet}`);
     expect(r.body).toMatchObject({ id: hamlet, validTo: null, predecessorIds: [] });
-    expect((await u.officer.get(`/api/v1/units/${province}`)).body.predecessorIds).toHaveLength(1);
+    // Tỉnh Trà Vinh (merged into it) and Huyện Càng Long (its district level ended into it).
+    expect((await u.officer.get(`/api/v1/units/${province}`)).body.predecessorIds).toHaveLength(2);
     expect(r.body.validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
