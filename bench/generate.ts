@@ -14,6 +14,7 @@ import { rebuildTallies } from '../src/data/stats-repo.js';
 import { loadAdminUnits } from '../src/seed/admin-units.js';
 import { prng, uuidFrom } from './random.js';
 import { TITLE_PARTS, FIELD_WEIGHTS, pickWeighted } from './vocabulary.js';
+import { DEMO_PROVINCE_CODE } from '../src/seed/demo.js';
 
 export interface GenOptions {
   scale: 'national' | 'province' | 'tiny';
@@ -23,8 +24,8 @@ export interface GenOptions {
 
 export const SCALES = {
   national: { provinces: null as string[] | null, models: 5_000_000, hamlets: 26 },
-  province: { provinces: ['24'], models: 200_000, hamlets: 26 },
-  tiny: { provinces: ['24'], models: 3_000, hamlets: 3 },
+  province: { provinces: [DEMO_PROVINCE_CODE], models: 200_000, hamlets: 26 },
+  tiny: { provinces: [DEMO_PROVINCE_CODE], models: 3_000, hamlets: 3 },
 };
 
 const ORGS: [string, string, string][] = [

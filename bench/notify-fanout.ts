@@ -56,15 +56,15 @@ try {
             case when g % 2 = 0 then 'cb' || g || '@example.vn' end, 'immediate'
        from generate_series(1, $1) g
        join (select id, row_number() over (order by path) - 1 as i, count(*) over () as n
-               from unit where path <@ (select path from unit where code = 'T24')) u on u.i = g % u.n`,
+               from unit where path <@ (select path from unit where code = 'T86')) u on u.i = g % u.n`,
     [accounts],
   );
   const units = (
-    await db.pool.query<{ n: number }>(`select count(*) as n from unit where path <@ (select path from unit where code = 'T24')`)
+    await db.pool.query<{ n: number }>(`select count(*) as n from unit where path <@ (select path from unit where code = 'T86')`)
   ).rows[0]!.n;
   const officer = actorOf((await findUserByUsername(db.pool, 'officer'))!);
   const ctx = { db, actor: officer, ip: null, lang: 'vi' as const };
-  const province = (await db.pool.query<{ id: string }>(`select id from unit where code = 'T24'`)).rows[0]!.id;
+  const province = (await db.pool.query<{ id: string }>(`select id from unit where code = 'T86'`)).rows[0]!.id;
   const stats = async () =>
     db.engine === 'postgres'
       ? (

@@ -6,12 +6,13 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { launchChromium } from '../tests/support/browser.js';
 import { DEMO_PASSWORD, startTestServer } from '../tests/support/server.js';
+import { DEMO_COMMUNE_UNIT } from '../src/seed/demo.js';
 
 const out = path.resolve('.tmp/shots');
 fs.mkdirSync(out, { recursive: true });
 const srv = await startTestServer();
 const browser = await launchChromium();
-const { rows } = await srv.db.pool.query<{ id: string }>(`select id from unit where code = 'X00834'`);
+const { rows } = await srv.db.pool.query<{ id: string }>(`select id from unit where code = '${DEMO_COMMUNE_UNIT}'`);
 const commune = rows[0]!.id;
 
 const tour: { user: string; name: string; path: string; action?: (p: import('playwright-core').Page) => Promise<void> }[] = [

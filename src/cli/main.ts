@@ -11,6 +11,7 @@ import { insertAudit } from '../data/audit-repo.js';
 import { findUserByUsername, insertUser } from '../data/users-repo.js';
 import { loadConfig, pgliteDir } from '../config.js';
 import { ensureRoot, loadAdminUnits } from '../seed/admin-units.js';
+import { loadAdminHistory } from '../seed/admin-history.js';
 import { seedDemo } from '../seed/demo.js';
 import { hasDemoModels, seedDemoModels } from '../seed/demo-models.js';
 import { seedDemoShowcase } from '../seed/demo-showcase.js';
@@ -24,7 +25,10 @@ Lệnh:
   create-admin --username U --password P [--name "Họ tên"]
                               Tạo tài khoản quản trị toàn hệ thống
   seed-demo [--password P]    Nạp dữ liệu mẫu (tỉnh Vĩnh Long, tài khoản dùng thử)
-  load-admin-units            Nạp 34 tỉnh, thành và khoảng 3.320 xã, phường, đặc khu (2025)
+  load-admin-units            Nạp bản đồ hành chính 2025: 34 tỉnh, thành và 3.321 xã, phường, đặc khu (mã chính thức)
+  load-admin-history [--province 86 ...]
+                              Nạp cây đơn vị hành chính trước 01/7/2025 (63 tỉnh, 696 huyện, 10.035 xã)
+                              và áp dụng đợt sắp xếp năm 2025 theo các nghị quyết; chạy lại không thêm gì
 
 Cơ sở dữ liệu: DATABASE_URL nếu có, nếu không là PGlite trong DVK_DATA_DIR (mặc định ./data).`;
 
@@ -35,6 +39,7 @@ async function main() {
       username: { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string' },
+      province: { type: 'string', multiple: true },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -110,6 +115,19 @@ async function main() {
         );
         console.log(
           `Đã thêm ${added.toLocaleString('vi-VN')} đơn vị. Hiện có: ${rows.map((r) => `${r.n.toLocaleString('vi-VN')} ${r.kind === 'province' ? 'tỉnh, thành' : 'xã, phường, đặc khu'}`).join('; ')}.`,
+        );
+        return 0;
+      }
+      case 'load-admin-history': {
+        const started = Date.now();
+        const r = await loadAdminHistory(db, { newProvinceCodes: values.province });
+        const n = (x: number) => x.toLocaleString('vi-VN');
+        console.log(
+          r.oldUnitsAdded + r.versionsAdded + r.lineageAdded === 0
+            ? 'Lịch sử sắp xếp năm 2025 đã được nạp từ trước: không có gì thêm.'
+            : `Đã nạp: ${n(r.mapUnitsAdded)} đơn vị của bản đồ 2025, ${n(r.oldUnitsAdded)} đơn vị cũ đã kết thúc ngày 30/06/2025, ` +
+                `${n(r.versionsAdded)} giai đoạn của đơn vị, ${n(r.lineageAdded)} quan hệ kế thừa, ${n(r.changesAdded)} thay đổi ` +
+                `(${((Date.now() - started) / 1000).toFixed(1)} giây).`,
         );
         return 0;
       }

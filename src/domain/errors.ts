@@ -218,6 +218,11 @@ export const ERRORS = {
     vi: 'Không tạo được tệp xuất dữ liệu. Vui lòng thử xuất lại.',
     en: 'The export failed. Try again.',
   },
+  ADMIN_LOAD_RUNNING: {
+    status: 409,
+    vi: 'Đang có một lần nạp bản đồ hành chính chạy. Vui lòng chờ lần nạp đó xong rồi nạp tiếp.',
+    en: 'A load of the administrative map is already running. Wait for it to finish, then load again.',
+  },
   EXPORT_QUEUE_FULL: {
     status: 429,
     vi: 'Bạn đã có {limit} lần xuất dữ liệu đang chờ hoặc đang chạy, là số tối đa cho mỗi người. Vui lòng chờ các lần xuất đó xong rồi xuất tiếp.',
@@ -411,6 +416,7 @@ export const ENTITY_NAMES: Record<string, { vi: string; en: string }> = {
   notice: { vi: 'thông báo lấy ý kiến', en: 'Public notice' },
   notification: { vi: 'thông báo', en: 'Notification' },
   webhook: { vi: 'địa chỉ nhận sự kiện (webhook)', en: 'Webhook' },
+  admin_load_job: { vi: 'lần nạp bản đồ hành chính', en: 'Map load' },
   reorganisation: { vi: 'lần sắp xếp đơn vị', en: 'Reorganisation' },
 };
 

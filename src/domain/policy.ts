@@ -66,6 +66,8 @@ export const RULES = {
   'user.update': { roles: ['admin'], scope: 'entry' },
   'user.reset_password': { roles: ['admin'], scope: 'entry' },
   'audit.view': { roles: ['admin', 'officer'], scope: 'view' },
+  // Loading the administrative map or its history: checked at the top of the tree.
+  'unit.load_map': { roles: ['admin'], scope: 'entry' },
   'campaign.view': { roles: ALL, scope: 'view' },
   'campaign.create': { roles: ['admin', 'officer'], scope: 'entry' },
   'campaign.update': { roles: ['admin', 'officer'], scope: 'entry' },

@@ -48,6 +48,8 @@ import { noticeRoutes } from './routes/notices.js';
 import { paperRoutes } from './routes/papers.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
 import { createJobs, type Jobs } from '../jobs/scheduled.js';
+import { AdminLoadRunner } from '../jobs/admin-load-jobs.js';
+import { adminMapRoutes } from './routes/admin-map.js';
 import { ReorganisationRunner } from '../jobs/reorganisation-jobs.js';
 import { proxyTrust } from '../services/auth/trust-proxy.js';
 
@@ -149,6 +151,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   // Jobs left queued by a previous run start again; closing waits for the one in progress.
   app.addHook('onReady', async () => exportRunner.kick());
   app.addHook('onClose', async () => exportRunner.idle());
+  const adminLoadRunner = new AdminLoadRunner(opts.db);
+  app.addHook('onReady', async () => adminLoadRunner.kick());
+  app.addHook('onClose', async () => adminLoadRunner.idle());
   // Scheduled reorganisations whose date has come are applied at start-up, then every ten minutes.
   const reorganisationRunner = new ReorganisationRunner(opts.db);
   app.addHook('onReady', async () => reorganisationRunner.start());
@@ -178,6 +183,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(paperRoutes(opts.db, () => publicOrigin(app, opts.publicUrl ?? null)));
       await api.register(notificationRoutes(opts.db));
       await api.register(webhookRoutes(opts.db));
+      await api.register(adminMapRoutes(opts.db, adminLoadRunner));
       await api.register(reorganisationRoutes(opts.db));
     },
     { prefix: '/api/v1' },

@@ -9,10 +9,12 @@ import { seedDemoProposals } from './demo-proposals.js';
 import type { Db } from '../data/db.js';
 import { foldVietnamese } from '../domain/text.js';
 import { EXEMPLARS, IDEAS, type Field } from './demo-ideas.js';
+import { HISTORY_MODELS } from './demo-history.js';
+import { DEMO_BLOCK_UNIT, DEMO_COMMUNE_UNIT, DEMO_COMMUNES, DEMO_PROVINCE_UNIT } from './demo.js';
 
 /** Where each idea is carried out: an organisation or a hamlet of a demo commune, or a provincial agency. */
 const PLACES = ['HND', 'HPN', 'DTN', 'AP1', 'UBND', 'CA', 'HCCB', 'AP2', 'MTTQ', 'TYT', 'THCS', 'DU'];
-const COMMUNES = ['X00834', 'X00707', 'X00478'];
+const COMMUNES = DEMO_COMMUNES;
 
 export async function hasDemoModels(db: Db): Promise<boolean> {
   return (await db.rows<{ n: number }>('select count(*) as n from registration'))[0]!.n > 0;
@@ -23,7 +25,8 @@ export async function seedDemoModels(db: Db): Promise<number> {
     const units = new Map(
       (
         await q.query<{ id: string; code: string; path: string; name: string }>(
-          `select id, code, path::text as path, name from unit where code like any(array['X00834%', 'X00707%', 'X00478%', 'T24-KCQ%'])`,
+          `select id, code, path::text as path, name from unit where code like any($1::text[]) and valid_to is null`,
+          [[...COMMUNES, DEMO_BLOCK_UNIT].map((c) => `${c}%`)],
         )
       ).rows.map((u) => [u.code, u]),
     );
@@ -37,7 +40,11 @@ export async function seedDemoModels(db: Db): Promise<number> {
     const unitUser = users.get('unit');
     const member = users.get('member');
     if (!officer || !unitUser || !member || !units.size) return 0;
-    const province = (await q.query<{ id: string; path: string }>(`select id, path::text as path from unit where code = 'T24'`)).rows[0]!;
+    const province = (
+      await q.query<{ id: string; path: string }>('select id, path::text as path from unit where code = $1 and valid_to is null', [
+        DEMO_PROVINCE_UNIT,
+      ])
+    ).rows[0]!;
 
     // The province's campaign for the whole period; every demo registration answers it.
     const campaign = randomUUID();
@@ -90,6 +97,7 @@ export async function seedDemoModels(db: Db): Promise<number> {
       originId?: string | null;
       funds: number;
       commend?: boolean;
+      level?: 'commune' | 'grassroots';
     }) => {
       const id = randomUUID();
       const recognised = o.state === 'recognised' || o.state === 'completed';
@@ -117,7 +125,7 @@ export async function seedDemoModels(db: Db): Promise<number> {
           `${o.year}-11-30`,
           o.funds,
           30 + (made % 7) * 10,
-          'grassroots',
+          o.level ?? 'grassroots',
           o.year,
           o.state,
           recognised,
@@ -131,16 +139,31 @@ export async function seedDemoModels(db: Db): Promise<number> {
         'insert into registration_criterion (id, registration_id, name, target, unit_of_measure, sort) values ($1, $2, $3, $4, $5, 0)',
         [randomUUID(), id, ...o.criterion],
       );
-      const steps: [string, string | null, string][] = [['create', null, 'draft']];
+      const steps: [string, string | null, string, string?][] = [['create', null, 'draft']];
       if (o.state !== 'draft') steps.push(['submit', 'draft', 'submitted']);
-      if (['accepted', 'recognised', 'completed'].includes(o.state)) steps.push(['accept', 'submitted', 'accepted']);
+      if (['accepted', 'recognised', 'completed', 'discontinued'].includes(o.state)) steps.push(['accept', 'submitted', 'accepted']);
       if (recognised) steps.push(['recognise', 'accepted', 'recognised']);
       if (o.state === 'completed') steps.push(['complete', 'recognised', 'completed']);
-      for (const [i, [transition, from, to]] of steps.entries()) {
+      if (o.state === 'rejected')
+        steps.push(['reject', 'submitted', 'rejected', 'Trùng với mô hình đã đăng ký của ấp; đề nghị đăng ký củng cố mô hình cũ']);
+      if (o.state === 'returned') steps.push(['return', 'submitted', 'returned', 'Bổ sung tiêu chí đo được và kinh phí dự kiến']);
+      if (o.state === 'discontinued')
+        steps.push(['discontinue', 'accepted', 'discontinued', 'Không còn người phụ trách sau khi sắp xếp đơn vị']);
+      for (const [i, [transition, from, to, reason]] of steps.entries()) {
         await q.query(
-          `insert into registration_event (registration_id, at, actor_id, actor_name, transition, from_state, to_state)
-           values ($1, $2::timestamptz + make_interval(days => $3), $4, $5, $6, $7, $8)`,
-          [id, `${o.year}-02-01`, i * 20, i >= 2 ? officer.id : o.by.id, i >= 2 ? officer.full_name : o.by.full_name, transition, from, to],
+          `insert into registration_event (registration_id, at, actor_id, actor_name, transition, from_state, to_state, reason)
+           values ($1, $2::timestamptz + make_interval(days => $3), $4, $5, $6, $7, $8, $9)`,
+          [
+            id,
+            `${o.year}-02-01`,
+            i * 20,
+            i >= 2 ? officer.id : o.by.id,
+            i >= 2 ? officer.full_name : o.by.full_name,
+            transition,
+            from,
+            to,
+            reason ?? null,
+          ],
         );
       }
       if (recognised) {
@@ -195,7 +218,7 @@ export async function seedDemoModels(db: Db): Promise<number> {
         const place = units.get(`${commune}-${PLACES[(k + c) % PLACES.length]}`) ?? units.get(commune)!;
         const year = 2021 + ((k * 5 + c * 2 + 1) % 6);
         const state = stateOf(year, k + c);
-        const by = commune === 'X00834' ? unitUser : officer;
+        const by = commune === DEMO_COMMUNE_UNIT ? unitUser : officer;
         await add({
           unit: place,
           kind: 'model',
@@ -222,14 +245,14 @@ export async function seedDemoModels(db: Db): Promise<number> {
           person: e.person,
           position: e.position,
           criterion: ['Số hộ được giúp đỡ', 10, 'hộ'],
-          by: commune === 'X00834' ? unitUser : officer,
+          by: commune === DEMO_COMMUNE_UNIT ? unitUser : officer,
           funds: 0,
           commend: k === 0,
         });
       }
     }
     // A model reported again as new in a later year: the kind of repeat the movement wants flagged.
-    const women = units.get('X00834-HPN')!;
+    const women = units.get(`${DEMO_COMMUNE_UNIT}-HPN`)!;
     await add({
       unit: women,
       kind: 'model',
@@ -243,7 +266,7 @@ export async function seedDemoModels(db: Db): Promise<number> {
       funds: 10_000_000,
     });
     // Provincial agencies of the block.
-    for (const [k, code] of ['T24-KCQ-SYT', 'T24-KCQ-SGDDT', 'T24-KCQ-SNNMT', 'T24-KCQ-BVDK'].entries()) {
+    for (const [k, code] of ['SYT', 'SGDDT', 'SNNMT', 'BVDK'].map((a) => `${DEMO_BLOCK_UNIT}-${a}`).entries()) {
       const unit = units.get(code);
       if (!unit) continue;
       const idea = IDEAS[[9, 8, 2, 14][k]!]!;
@@ -259,6 +282,32 @@ export async function seedDemoModels(db: Db): Promise<number> {
         by: officer,
         funds: 20_000_000,
         commend: k === 1,
+      });
+    }
+    // The former Huyện Càng Long: its old communes' models of 2021–2024, now seen by the new communes.
+    const oldCommunes = new Map(
+      (
+        await q.query<{ id: string; code: string; path: string }>(
+          `select id, code, path::text as path from unit where code = any($1::text[]) and not active and valid_to is not null`,
+          [[...new Set(HISTORY_MODELS.map((m) => `X${m.commune}`))]],
+        )
+      ).rows.map((u) => [u.code, u]),
+    );
+    for (const [k, m] of HISTORY_MODELS.entries()) {
+      const unit = oldCommunes.get(`X${m.commune}`);
+      if (!unit) continue;
+      await add({
+        unit,
+        kind: 'model',
+        title: m.title,
+        field: m.field,
+        year: m.year,
+        state: m.state,
+        criterion: m.criterion,
+        by: officer,
+        funds: ((k % 4) + 1) * 10_000_000,
+        commend: k % 5 === 2 && (m.state === 'recognised' || m.state === 'completed'),
+        level: 'commune',
       });
     }
     await seedDemoProposals(q, { unitUser: unitUser.id, officer: officer.id }, province);

@@ -5,9 +5,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Queryable } from '../data/db.js';
+import { DEMO_COMMUNE_UNIT } from './demo.js';
 
 export async function seedDemoProposals(q: Queryable, by: { unitUser: string; officer: string }, province: { id: string; path: string }) {
-  const commune = (await q.query<{ id: string; path: string }>(`select id, path::text as path from unit where code = 'X00834'`)).rows[0];
+  const commune = (
+    await q.query<{ id: string; path: string }>('select id, path::text as path from unit where code = $1 and valid_to is null', [
+      DEMO_COMMUNE_UNIT,
+    ])
+  ).rows[0];
   if (!commune) return 0;
   const models = (
     await q.query<{ id: string; title: string; year: number }>(

@@ -11,11 +11,22 @@ import type { Role } from '../domain/roles.js';
 import { foldVietnamese } from '../domain/text.js';
 import { hashPassword } from '../services/auth/passwords.js';
 import { loadAdminUnitsIn, ROOT_CODE } from './admin-units.js';
+import { loadAdminHistoryIn } from './admin-history.js';
+import { DEMO_OLD_DISTRICT } from './demo-history.js';
 
-export const DEMO_PROVINCE_CODE = '24'; // Vĩnh Long
-export const DEMO_PROVINCE_UNIT = 'T24';
+/** Tỉnh Vĩnh Long (official code 86: Vĩnh Long, Bến Tre and Trà Vinh since 1 July 2025). */
+export const DEMO_PROVINCE_CODE = '86';
+export const DEMO_PROVINCE_UNIT = 'T86';
+/** The provincial agencies' block. */
+export const DEMO_BLOCK_UNIT = `${DEMO_PROVINCE_UNIT}-KCQ`;
+/** Xã Càng Long: the demo unit officer's commune. */
+export const DEMO_COMMUNE_UNIT = 'X29266';
+/** Phường Trà Vinh: another commune of the province with its organisations. */
+export const DEMO_OTHER_COMMUNE_UNIT = 'X29242';
+/** Xã Long Hồ. */
+export const DEMO_THIRD_COMMUNE_UNIT = 'X29602';
 /** The communes that get their organisations; the first is the demo unit officer's. */
-export const DEMO_COMMUNES = ['X00834', 'X00707', 'X00478'];
+export const DEMO_COMMUNES = [DEMO_COMMUNE_UNIT, DEMO_OTHER_COMMUNE_UNIT, DEMO_THIRD_COMMUNE_UNIT];
 
 type Org = [suffix: string, name: string, kind: string];
 
@@ -69,7 +80,7 @@ function bulk(parentCode: string, orgs: Org[], nameSuffix: string, level: string
 
 async function unitByCode(q: Queryable, code: string) {
   const { rows } = await q.query<{ id: string; path: string; name: string }>(
-    'select id, path::text as path, name from unit where code = $1',
+    'select id, path::text as path, name from unit where code = $1 and valid_to is null',
     [code],
   );
   if (!rows[0]) throw new Error(`unit ${code} missing`);
@@ -111,23 +122,27 @@ export async function seedDemo(db: Db, password: string): Promise<DemoAccount[]>
   const passwordHash = await hashPassword(password);
   return db.tx(async (q) => {
     await loadAdminUnitsIn(q, [DEMO_PROVINCE_CODE]);
+    // One reorganised area, end to end: the former Huyện Càng Long, merged into five communes on 01/07/2025.
+    await loadAdminHistoryIn(q, { oldDistrictCodes: [DEMO_OLD_DISTRICT] });
     const province = await unitByCode(q, DEMO_PROVINCE_UNIT);
-    const { rows: existing } = await q.query<{ n: number }>(`select count(*) as n from unit where code like 'T24-%'`);
+    const { rows: existing } = await q.query<{ n: number }>(`select count(*) as n from unit where code like $1`, [
+      `${DEMO_PROVINCE_UNIT}-%`,
+    ]);
     if (existing[0]!.n === 0) {
       const blockId = randomUUID();
       await insertChildren(q, province, [
         {
           id: blockId,
-          code: 'T24-KCQ',
+          code: DEMO_BLOCK_UNIT,
           name: 'Đảng bộ Khối các cơ quan tỉnh',
           nameKey: foldVietnamese('Đảng bộ Khối các cơ quan tỉnh'),
           kind: 'block',
           level: 'block',
         },
-        ...bulk('T24', PROVINCE_FORCES, '', 'province'),
+        ...bulk(DEMO_PROVINCE_UNIT, PROVINCE_FORCES, '', 'province'),
       ]);
-      const block = await unitByCode(q, 'T24-KCQ');
-      await insertChildren(q, block, bulk('T24-KCQ', BLOCK_AGENCIES, '', 'block'));
+      const block = await unitByCode(q, DEMO_BLOCK_UNIT);
+      await insertChildren(q, block, bulk(DEMO_BLOCK_UNIT, BLOCK_AGENCIES, '', 'block'));
       for (const code of DEMO_COMMUNES) {
         const commune = await unitByCode(q, code);
         const shortName = commune.name.replace(/^(Xã|Phường|Đặc khu)\s+/, '');

@@ -80,7 +80,7 @@ useDemo(
     ).body.id;
     for (const [k, v] of Object.entries(records)) if (!v) throw new Error(`no ${k}`);
 
-    const otherCommune = await unitId(u.admin, 'X00707');
+    const otherCommune = await unitId(u.admin, 'X29242');
     await u.admin.post('/api/v1/users', {
       username: 'xem.travinh.dinhkem',
       fullName: 'Người xem Trà Vinh',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, loggedIn } from '../support/client.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
+import { DEMO_PROVINCE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 beforeAll(async () => {
@@ -111,7 +112,7 @@ describe('sign-in', () => {
 
   it('changes the password: checks the current one and the strength, then only the new one works', async () => {
     const admin = await loggedIn(srv.baseUrl, 'admin', DEMO_PASSWORD);
-    const province = (await admin.get('/api/v1/units?q=T24')).body.items[0];
+    const province = (await admin.get(`/api/v1/units?q=${DEMO_PROVINCE_UNIT}`)).body.items[0];
     const created = await admin.post('/api/v1/users', {
       username: 'doimatkhau',
       fullName: 'Người Đổi Mật Khẩu',
@@ -146,7 +147,7 @@ describe('sign-in', () => {
 describe('a password set by an administrator', () => {
   it('must be changed before any other work', async () => {
     const admin = await loggedIn(srv.baseUrl, 'admin', DEMO_PASSWORD);
-    const province = (await admin.get('/api/v1/units?q=T24')).body.items[0];
+    const province = (await admin.get(`/api/v1/units?q=${DEMO_PROVINCE_UNIT}`)).body.items[0];
     await admin.post('/api/v1/users', {
       username: 'moi.cap',
       fullName: 'Tài khoản mới cấp',

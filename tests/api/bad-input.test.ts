@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client } from '../support/client.js';
 import type { TestServer } from '../support/server.js';
 import { launchedCampaign, startDemo, unitId, type Users } from './helpers.js';
+import { DEMO_COMMUNE_UNIT, DEMO_OTHER_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let u: Users;
@@ -81,7 +82,7 @@ describe('bad input', () => {
   });
 
   it('two units created at once with the same code: one wins, the other gets 409, never 500', async () => {
-    const other = await unitId(u.admin, 'X00707');
+    const other = await unitId(u.admin, DEMO_OTHER_COMMUNE_UNIT);
     const results = await Promise.all(
       [commune, other, commune, other].map((parentId) =>
         u.admin.post('/api/v1/units', { parentId, code: 'DONG-THOI', name: 'Đơn vị tạo đồng thời', kind: 'other', level: 'grassroots' }),
@@ -321,7 +322,7 @@ describe('bad input', () => {
   it('a deactivated unit takes no registration and no sub-unit', async () => {
     const team = await u.unit.post('/api/v1/units', {
       parentId: commune,
-      code: 'X00834-NGUNG',
+      code: `${DEMO_COMMUNE_UNIT}-NGUNG`,
       name: 'Tổ đã giải thể',
       kind: 'other',
       level: 'grassroots',
@@ -335,7 +336,7 @@ describe('bad input', () => {
     refused(
       await u.unit.post('/api/v1/units', {
         parentId: team.body.id,
-        code: 'X00834-NGUNG-1',
+        code: `${DEMO_COMMUNE_UNIT}-NGUNG-1`,
         name: 'Tổ con',
         kind: 'other',
         level: 'grassroots',

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { useDemo, unitId, type Users } from './helpers.js';
+import { DEMO_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let u: Users;
 let province: string, womenUnion: string;
@@ -83,7 +84,7 @@ describe('campaigns', () => {
     for (const who of ['member', 'viewer'] as const) {
       expect((await u[who].post('/api/v1/campaigns', campaign())).status, who).toBe(403);
     }
-    const commune = await unitId(u.admin, 'X00834');
+    const commune = await unitId(u.admin, DEMO_COMMUNE_UNIT);
     expect((await u.unit.post('/api/v1/campaigns', campaign({ unitId: commune }))).status).toBe(403);
     expect((await u.unit.post('/api/v1/campaigns', campaign())).status).toBe(404); // the province is above the commune officer's view
     const bad = await u.officer.post('/api/v1/campaigns', campaign({ yearFrom: 2030, yearTo: 2026 }));

@@ -49,7 +49,11 @@ const COMMUNES = [
   'Xã Tân An',
   'Xã Tân Bình',
 ];
-/** Their codes before 2025 (old-wards.csv of the 2025 reform data), in the order above. */
+/**
+ * Their codes before 2025 (old-wards.csv of the 2025 reform data), in the order above. Five of them
+ * were kept by the new communes, which the demo's 2025 map already holds open, so the old communes
+ * built here take their code with the suffix "-2016" (a code is unique among open units).
+ */
 const OLD_CODES = [29266, 29275, 29272, 29287, 29293, 29296, 29305, 29278, 29269, 29302, 29299, 29290, 29281, 29284];
 /**
  * The five communes of 2025 (1687/NQ-UBTVQH15, Điều 1 k.29–33; the data README's sanity check 3),
@@ -58,11 +62,11 @@ const OLD_CODES = [29266, 29275, 29272, 29287, 29293, 29296, 29305, 29278, 29269
  * its code, 60% to Nhị Long.
  */
 const NEW_COMMUNES = {
-  X00834: { name: 'Xã Càng Long', from: ['Thị trấn Càng Long', 'Xã Mỹ Cẩm', 'Xã Nhị Long Phú'] },
-  X00703: { name: 'Xã An Trường', from: ['Xã Tân Bình', 'Xã An Trường A', 'Xã An Trường'] },
-  X01302: { name: 'Xã Tân An', from: ['Xã Huyền Hội', 'Xã Tân An'] },
-  X01195: { name: 'Xã Nhị Long', from: ['Xã Đại Phước', 'Xã Đức Mỹ', 'Xã Nhị Long'] },
-  X00947: { name: 'Xã Bình Phú', from: ['Xã Bình Phú', 'Xã Đại Phúc'] },
+  X29266: { name: 'Xã Càng Long', from: ['Thị trấn Càng Long', 'Xã Mỹ Cẩm', 'Xã Nhị Long Phú'] },
+  X29275: { name: 'Xã An Trường', from: ['Xã Tân Bình', 'Xã An Trường A', 'Xã An Trường'] },
+  X29278: { name: 'Xã Tân An', from: ['Xã Huyền Hội', 'Xã Tân An'] },
+  X29302: { name: 'Xã Nhị Long', from: ['Xã Đại Phước', 'Xã Đức Mỹ', 'Xã Nhị Long'] },
+  X29287: { name: 'Xã Bình Phú', from: ['Xã Bình Phú', 'Xã Đại Phúc'] },
 } as const;
 const SPLIT = 'Xã Phương Thạnh';
 const BASIS = { number: '1687/NQ-UBTVQH15', date: '2025-06-16', issuer: 'Ủy ban Thường vụ Quốc hội' };
@@ -115,7 +119,7 @@ beforeAll(async () => {
     const agency = i >= COMMUNES.length;
     const c = await u.admin.post('/api/v1/units', {
       parentId: district,
-      code: agency ? `844-${String(i + 1).padStart(2, '0')}` : `X${OLD_CODES[i]}`,
+      code: agency ? `844-${String(i + 1).padStart(2, '0')}` : `X${OLD_CODES[i]}-2016`,
       name,
       kind: agency ? (i === COMMUNES.length ? 'party' : i === COMMUNES.length + 1 ? 'fatherland_front' : 'socio_political') : 'commune',
       level: agency ? 'district' : 'commune',
@@ -300,8 +304,8 @@ describe('Càng Long after the 2025 reorganisation', () => {
         kind: 'split',
         from: id(SPLIT),
         into: [
-          { unitId: newCommuneIds.X00947, share: 0.4, keepsCode: true },
-          { unitId: newCommuneIds.X01195, share: 0.6 },
+          { unitId: newCommuneIds.X29287, share: 0.4, keepsCode: true },
+          { unitId: newCommuneIds.X29302, share: 0.6 },
         ],
       },
       { kind: 'abolish_level', unit: { unitId: district } },
@@ -345,7 +349,7 @@ describe('Càng Long after the 2025 reorganisation', () => {
     };
     for (const [code, c] of Object.entries(NEW_COMMUNES)) {
       const from = c.from.reduce((t, name) => t + n(name), 0);
-      expect(from + (code === 'X01195' ? 176 : code === 'X00947' ? 117 : 0)).toBe(expected[c.name]);
+      expect(from + (code === 'X29302' ? 176 : code === 'X29287' ? 117 : 0)).toBe(expected[c.name]);
     }
     const figures = Object.fromEntries(s.rows.filter((r) => r.count).map((r) => [r.labels.child, r.count]));
     expect(figures).toEqual(expected);
@@ -363,7 +367,7 @@ describe('Càng Long after the 2025 reorganisation', () => {
   }, 300_000);
 
   it('an officer of one new commune sees exactly the records of its predecessors', async () => {
-    const commune = newCommuneIds.X00703!;
+    const commune = newCommuneIds.X29275!;
     const username = 'cb.antruong';
     const made = await u.admin.post('/api/v1/users', {
       username,
@@ -377,7 +381,7 @@ describe('Càng Long after the 2025 reorganisation', () => {
     expect(made.status, JSON.stringify(made.body)).toBe(201);
     const officer = await loggedIn(srv.baseUrl, username, 'Mat-khau-2026');
     const list = await allIds(officer, { ...period });
-    const predecessors = idsOf(NEW_COMMUNES.X00703.from);
+    const predecessors = idsOf(NEW_COMMUNES.X29275.from);
     expect(list.total).toBe(881);
     expect(list.ids).toEqual(predecessors);
     const mine = await stats(officer, { ...period, groupBy: 'child' });

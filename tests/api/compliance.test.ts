@@ -1,6 +1,7 @@
 /** Quota compliance of a campaign: who met the quota, who fell short, who registered nothing. */
 import { describe, expect, it } from 'vitest';
 import { downloadSheet, launchedCampaign, unitId, useDemo, type Users } from './helpers.js';
+import { DEMO_COMMUNE_UNIT, DEMO_OTHER_COMMUNE_UNIT, DEMO_PROVINCE_UNIT } from '../../src/seed/demo.js';
 
 let u: Users;
 let commune: string;
@@ -45,11 +46,9 @@ describe('quota compliance', () => {
       ],
     });
 
-    const [party, women, farmers] = (await Promise.all(['X00834-DU', 'X00834-HPN', 'X00834-HND'].map((x) => unitId(u.admin, x)))) as [
-      string,
-      string,
-      string,
-    ];
+    const [party, women, farmers] = (await Promise.all(
+      [`${DEMO_COMMUNE_UNIT}-DU`, `${DEMO_COMMUNE_UNIT}-HPN`, `${DEMO_COMMUNE_UNIT}-HND`].map((x) => unitId(u.admin, x)),
+    )) as [string, string, string];
     await registerUnder(c.body.id, party, 'Đảng ủy gần dân');
     await registerUnder(c.body.id, women, 'Phụ nữ tiết kiệm');
     await registerUnder(c.body.id, women, 'Phụ nữ giữ gìn vệ sinh');
@@ -92,7 +91,7 @@ describe('quota compliance', () => {
   });
 
   it('a commune meets a province quota through what its organisations registered', async () => {
-    const province = await unitId(u.admin, 'T24');
+    const province = await unitId(u.admin, DEMO_PROVINCE_UNIT);
     const c = await launchedCampaign(u.officer, {
       unitId: province,
       title: 'Thi đua toàn tỉnh năm 2026',
@@ -102,15 +101,15 @@ describe('quota compliance', () => {
       endDate: '2026-12-31',
       quotas: [{ unitKind: null, minNew: 0, minConsolidated: 0, minTotal: 1 }],
     });
-    await registerUnder(c.body.id, await unitId(u.admin, 'X00834-HPN'), 'Phụ nữ cùng làm đường hoa');
+    await registerUnder(c.body.id, await unitId(u.admin, `${DEMO_COMMUNE_UNIT}-HPN`), 'Phụ nữ cùng làm đường hoa');
     const r = (await u.officer.get(`/api/v1/campaigns/${c.body.id}/compliance?year=2026`)).body;
-    expect(r.rows.find((x: any) => x.unit.code === 'X00834')).toMatchObject({ status: 'met', total: 1, newCount: 1 });
-    expect(r.rows.find((x: any) => x.unit.code === 'X00707')).toMatchObject({ status: 'none', total: 0 });
+    expect(r.rows.find((x: any) => x.unit.code === DEMO_COMMUNE_UNIT)).toMatchObject({ status: 'met', total: 1, newCount: 1 });
+    expect(r.rows.find((x: any) => x.unit.code === DEMO_OTHER_COMMUNE_UNIT)).toMatchObject({ status: 'none', total: 0 });
     expect(r.summary.met).toBe(1);
   });
 
   it('answers not found for a campaign outside the view', async () => {
-    const other = await unitId(u.admin, 'X00707');
+    const other = await unitId(u.admin, DEMO_OTHER_COMMUNE_UNIT);
     const c = await launchedCampaign(u.officer, {
       unitId: other,
       title: 'Đợt của phường',

@@ -27,7 +27,7 @@ const at = (day: string) => {
 beforeAll(async () => {
   srv = await startTestServer({ web: false, app: { now } });
   u = await loginAll(srv);
-  [commune, womenUnion, farmers] = (await Promise.all(['X00834', 'X00834-HPN', 'X00834-HND'].map((c) => unitId(u.admin, c)))) as [
+  [commune, womenUnion, farmers] = (await Promise.all(['X29266', 'X29266-HPN', 'X29266-HND'].map((c) => unitId(u.admin, c)))) as [
     string,
     string,
     string,

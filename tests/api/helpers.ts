@@ -2,6 +2,7 @@ import { afterAll, beforeAll, expect } from 'vitest';
 import { Client, loggedIn } from '../support/client.js';
 import { seedDemoModels } from '../../src/seed/demo-models.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
+import { DEMO_COMMUNE_UNIT, DEMO_OTHER_COMMUNE_UNIT, DEMO_PROVINCE_UNIT } from '../../src/seed/demo.js';
 
 export type Users = Record<'admin' | 'officer' | 'member' | 'unit' | 'viewer', Client>;
 
@@ -13,13 +14,13 @@ export async function loginAll(srv: TestServer): Promise<Users> {
 
 /** The demo units the tests work in, by their codes (Vĩnh Long province, Càng Long and Trà Vinh communes). */
 export const DEMO_UNITS = {
-  province: 'T24',
-  commune: 'X00834',
-  otherCommune: 'X00707',
-  womenUnion: 'X00834-HPN',
-  farmers: 'X00834-HND',
-  hamlet: 'X00834-AP1',
-  otherFarmers: 'X00707-HND',
+  province: DEMO_PROVINCE_UNIT,
+  commune: DEMO_COMMUNE_UNIT,
+  otherCommune: DEMO_OTHER_COMMUNE_UNIT,
+  womenUnion: `${DEMO_COMMUNE_UNIT}-HPN`,
+  farmers: `${DEMO_COMMUNE_UNIT}-HND`,
+  hamlet: `${DEMO_COMMUNE_UNIT}-AP1`,
+  otherFarmers: `${DEMO_OTHER_COMMUNE_UNIT}-HND`,
 } as const;
 export type DemoUnits = Record<keyof typeof DEMO_UNITS, string>;
 

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { Client, Reply } from '../support/client.js';
 import type { TestServer } from '../support/server.js';
 import { recognise, useDemo, unitId, type Users } from './helpers.js';
+import { DEMO_COMMUNE_UNIT, DEMO_OTHER_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let u: Users;
@@ -96,7 +97,13 @@ const cases: CreateCase[] = [
     path: () => '/api/v1/units',
     table: 'unit',
     status: 201,
-    body: (n) => ({ parentId: commune, code: `X00834-IDEM-${n}`, name: `Chi hội Ấp ${n}`, kind: 'socio_political', level: 'grassroots' }),
+    body: (n) => ({
+      parentId: commune,
+      code: `${DEMO_COMMUNE_UNIT}-IDEM-${n}`,
+      name: `Chi hội Ấp ${n}`,
+      kind: 'socio_political',
+      level: 'grassroots',
+    }),
   },
   {
     name: 'user',
@@ -288,7 +295,7 @@ describe('Idempotency-Key on every create', () => {
 
   it('a refused request leaves its key free: the corrected request with the same key creates', async () => {
     const key = newKey();
-    const otherCommune = await unitId(u.admin, 'X00707');
+    const otherCommune = await unitId(u.admin, DEMO_OTHER_COMMUNE_UNIT);
     const before = await count('registration');
     const refused = await send(u.unit, '/api/v1/registrations', registration(21, otherCommune), key);
     expect(refused.status).toBe(404);

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.js';
 import type { Client } from '../support/client.js';
 import { useDemo, unitId, type Users } from './helpers.js';
+import { DEMO_OTHER_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let u: Users;
@@ -170,7 +171,7 @@ describe('inspections and evidence', () => {
     const listed = (await u.unit.get(`/api/v1/registrations/${accepted.id}/inspections`)).body[0].files;
     expect(listed.map((f: any) => f.id)).toEqual([r.body.id]);
     const { loggedIn } = await import('../support/client.js');
-    const otherCommune = await unitId(u.admin, 'X00707');
+    const otherCommune = await unitId(u.admin, DEMO_OTHER_COMMUNE_UNIT);
     await u.admin.post('/api/v1/users', {
       username: 'xem.travinh',
       fullName: 'Người xem Trà Vinh',

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { UNIT_KIND_LABELS, UNIT_LEVEL_LABELS } from '../../src/domain/unit-kinds.js';
 import { downloadSheet, launchedCampaign, recognise, unitId, useDemo, type Users } from './helpers.js';
+import { DEMO_COMMUNE_UNIT, DEMO_OTHER_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let u: Users;
 
@@ -15,7 +16,7 @@ useDemo((demo) => {
 
 describe('list exports', () => {
   it('units: the children of a unit, or a search, as the list shows them, in the columns of the import template', async () => {
-    const commune = await unitId(u.admin, 'X00834');
+    const commune = await unitId(u.admin, DEMO_COMMUNE_UNIT);
     const list = (await u.unit.get(`/api/v1/units?parentId=${commune}&pageSize=200`)).body;
     const sheet = await downloadSheet(u.unit, `/api/v1/units/xlsx?parentId=${commune}`);
     expect(sheet.status).toBe(200);
@@ -29,9 +30,9 @@ describe('list exports', () => {
     expect(sheet.rows.map((r) => r[0])).toEqual(list.items.map((x: { name: string }) => x.name));
     expect(sheet.rows.map((r) => r.at(-1))).toEqual(list.items.map((x: { code: string }) => x.code));
     // the parent is named by its code, as the import reads it; enums are written as their labels
-    expect(new Set(sheet.rows.map((r) => r[3]))).toEqual(new Set(['X00834']));
-    const hamlet = sheet.rows.find((r) => r.at(-1) === 'X00834-AP1')!;
-    const item = list.items.find((x: { code: string }) => x.code === 'X00834-AP1');
+    expect(new Set(sheet.rows.map((r) => r[3]))).toEqual(new Set(['X29266']));
+    const hamlet = sheet.rows.find((r) => r.at(-1) === 'X29266-AP1')!;
+    const item = list.items.find((x: { code: string }) => x.code === 'X29266-AP1');
     expect(hamlet[1]).toBe(UNIT_KIND_LABELS[item.kind as keyof typeof UNIT_KIND_LABELS]);
     expect(hamlet[2]).toBe(UNIT_LEVEL_LABELS[item.level as keyof typeof UNIT_LEVEL_LABELS]);
     expect(hamlet[6]).toBe('Đang hoạt động');
@@ -44,7 +45,7 @@ describe('list exports', () => {
     expect(all.subtitle).toContain('Loại hình');
 
     // outside the view: the unit user's commune cannot list the province's other communes
-    const other = await unitId(u.admin, 'X00707');
+    const other = await unitId(u.admin, DEMO_OTHER_COMMUNE_UNIT);
     expect((await downloadSheet(u.unit, `/api/v1/units/xlsx?parentId=${other}`)).status).toBe(404);
   });
 
@@ -58,8 +59,8 @@ describe('list exports', () => {
     const unit = sheet.rows.find((r) => r.at(-1) === 'unit')!;
     const roleAt = sheet.header.indexOf('Vai trò');
     expect(sheet.rows.find((r) => r.at(-1) === 'viewer')![roleAt]).toBe('Lãnh đạo (chỉ xem)');
-    // the account "unit" works in commune X00834, enters and sees its subtree
-    expect(unit.slice(3, 7)).toEqual(['X00834', 'X00834', 'X00834', 'Đang dùng']);
+    // the account "unit" works in commune X29266, enters and sees its subtree
+    expect(unit.slice(3, 7)).toEqual(['X29266', 'X29266', 'X29266', 'Đang dùng']);
     const search = await downloadSheet(u.admin, '/api/v1/users/xlsx?q=officer');
     expect(search.rows.map((r) => r.at(-1))).toEqual(
       (await u.admin.get('/api/v1/users?q=officer')).body.items.map((x: { username: string }) => x.username),
@@ -69,7 +70,7 @@ describe('list exports', () => {
   });
 
   it('campaigns: those in view, with their quotas written out', async () => {
-    const commune = await unitId(u.admin, 'X00834');
+    const commune = await unitId(u.admin, DEMO_COMMUNE_UNIT);
     await launchedCampaign(u.officer, {
       unitId: commune,
       title: 'Thi đua “Dân vận khéo” giai đoạn 2026–2027',
@@ -99,8 +100,8 @@ describe('list exports', () => {
   });
 
   it('registrations: the export job writes the columns of the template, the final decisions and the id last', async () => {
-    const womenUnion = await unitId(u.admin, 'X00834-HPN');
-    const province = await unitId(u.admin, 'T24');
+    const womenUnion = await unitId(u.admin, 'X29266-HPN');
+    const province = await unitId(u.admin, 'T86');
     const d = await u.unit.post('/api/v1/registrations', {
       kind: 'model',
       unitId: womenUnion,
@@ -141,7 +142,7 @@ describe('list exports', () => {
     const cell = (h: string) => row[sheet.header.indexOf(h)];
     expect(cell('Tên mô hình, điển hình')).toBe('Mô hình “Tổ phụ nữ tiết kiệm” xuất Excel');
     expect(cell('Loại')).toBe('Mô hình');
-    expect(cell('Mã đơn vị thực hiện')).toBe('X00834-HPN');
+    expect(cell('Mã đơn vị thực hiện')).toBe('X29266-HPN');
     expect(cell('Lĩnh vực')).toBe('Kinh tế');
     expect(cell('Cấp')).toBe('Xã');
     expect(cell('Ngày bắt đầu')).toBe('01/02/2025');
@@ -158,7 +159,7 @@ describe('list exports', () => {
   });
 
   it('the dashboard: its tables in one workbook, a sheet each, with the same filter and the same figures', async () => {
-    const org = await unitId(u.admin, 'X00834-HPN');
+    const org = await unitId(u.admin, 'X29266-HPN');
     for (const [title, fieldCode] of [
       ['Mô hình thống kê thứ nhất', 'economic'],
       ['Mô hình thống kê thứ hai', 'cultural_social'],

@@ -22,7 +22,7 @@ beforeAll(async () => {
   smtp = await startSmtp();
   srv = await startTestServer({ web: false, app: { smtpUrl: smtp.url, now } });
   u = await loginAll(srv);
-  womenUnion = await unitId(u.admin, 'X00834-HPN');
+  womenUnion = await unitId(u.admin, 'X29266-HPN');
 });
 afterAll(async () => {
   await srv?.close();

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { seedDemoModels } from '../../src/seed/demo-models.js';
 import { startTestServer, type TestServer } from '../support/server.js';
 import { loginAll, unitId, type Users } from './helpers.js';
+import { DEMO_COMMUNE_UNIT, DEMO_OTHER_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let u: Users;
@@ -60,7 +61,7 @@ describe('search', () => {
 
   it('finds by unit name and by person, and ranks a title match above a match in the description', async () => {
     const byUnit = await find('officer', 'hoi nong dan cang long', '&pageSize=50');
-    const farmers = await u.officer.get(`/api/v1/registrations?unitId=${await unitId(u.admin, 'X00834-HND')}&pageSize=50`);
+    const farmers = await u.officer.get(`/api/v1/registrations?unitId=${await unitId(u.admin, `${DEMO_COMMUNE_UNIT}-HND`)}&pageSize=50`);
     expect(farmers.body.total).toBeGreaterThan(0);
     // every registration of that unit is found by the unit's name
     expect(byUnit.items.map((x) => x.id)).toEqual(expect.arrayContaining(farmers.body.items.map((x: { id: string }) => x.id)));
@@ -80,7 +81,7 @@ describe('search', () => {
     const mine = await find('unit', 'xom dao binh yen');
     expect(mine.total).toBe(1); // the commune officer sees only Càng Long's
     expect(mine.items[0]!.unit.name).toMatch(/Càng Long$/);
-    const other = await unitId(u.admin, 'X00707');
+    const other = await unitId(u.admin, DEMO_OTHER_COMMUNE_UNIT);
     const outside = await u.unit.get(`/api/v1/search?q=xom&unitId=${other}`);
     expect(outside.status).toBe(404);
     const inUnit = await find('officer', 'xom dao', `&unitId=${other}`);
@@ -100,7 +101,7 @@ describe('search', () => {
 
 describe('re-registration check', () => {
   it('flags a title registered again with its predecessor, and tells the appraiser whether the registrant saw it', async () => {
-    const women = await unitId(u.admin, 'X00834-HPN');
+    const women = await unitId(u.admin, `${DEMO_COMMUNE_UNIT}-HPN`);
     const title = 'Vận động hội viên phụ nữ tiết kiệm, giúp nhau vay vốn';
     const similar = await u.unit.get(`/api/v1/registrations/similar?unitId=${women}&year=2026&title=${encodeURIComponent(title)}`);
     expect(similar.status).toBe(200);
@@ -138,7 +139,7 @@ describe('re-registration check', () => {
   });
 
   it('tells a numbered model from another with a different number, but not from itself in another year', async () => {
-    const hamlet = await unitId(u.admin, 'X00834-AP1');
+    const hamlet = await unitId(u.admin, `${DEMO_COMMUNE_UNIT}-AP1`);
     const made = await u.unit.post('/api/v1/registrations', {
       kind: 'model',
       unitId: hamlet,
@@ -162,7 +163,7 @@ describe('re-registration check', () => {
   });
 
   it('looks only inside the caller’s view', async () => {
-    const other = await unitId(u.admin, 'X00707-HPN');
+    const other = await unitId(u.admin, `${DEMO_OTHER_COMMUNE_UNIT}-HPN`);
     const r = await u.unit.get(`/api/v1/registrations/similar?unitId=${other}&year=2026&title=tiet%20kiem`);
     expect(r.status).toBe(404);
   });

@@ -9,6 +9,7 @@ import { seedDemoShowcase } from '../../src/seed/demo-showcase.js';
 import type { TestServer } from '../support/server.js';
 import type { Client } from '../support/client.js';
 import { startWithDemoModels, type Users } from './helpers.js';
+import { DEMO_PROVINCE_UNIT } from '../../src/seed/demo.js';
 
 const PNG = Buffer.from(
   '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c4890000000d49444154789c6360f8cfc0f01f0005000201e2d2e4b10000000049454e44ae426082',
@@ -131,8 +132,8 @@ describe('public showcase', () => {
     const list = await html('/cong-khai');
     const slugs = [...list.text.matchAll(/href="\/cong-khai\/mo-hinh\/([^"]+)"/g)].map((m) => m[1]!);
     expect(slugs).toHaveLength(6);
-    expect(list.text).toContain('<option value="T24">'); // Vĩnh Long offered as a province
-    expect((await html('/cong-khai?tinh=T24')).text.match(/class="card"/g)).toHaveLength(6);
+    expect(list.text).toContain(`<option value="${DEMO_PROVINCE_UNIT}">`); // Vĩnh Long offered as a province
+    expect((await html(`/cong-khai?tinh=${DEMO_PROVINCE_UNIT}`)).text.match(/class="card"/g)).toHaveLength(6);
     expect((await html('/cong-khai?tinh=T01')).text).toContain('Chưa có mô hình nào được công khai');
     const byField = (await html('/cong-khai?linhVuc=defence_security')).text;
     expect(byField.match(/class="card"/g)).toHaveLength(1);

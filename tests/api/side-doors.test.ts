@@ -12,6 +12,7 @@ import type { Client } from '../support/client.js';
 import type { TestServer } from '../support/server.js';
 import { recognise, startDemo, type Users } from './helpers.js';
 import { doors, foreign, own, registrationBody, reorganisationBody, reportBody } from './side-doors-table.js';
+import { DEMO_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let u: Users;
@@ -121,7 +122,7 @@ beforeAll(async () => {
   const child = await created(
     u.unit.post('/api/v1/units', {
       parentId: commune,
-      code: 'X00834-CS',
+      code: `${DEMO_COMMUNE_UNIT}-CS`,
       name: 'Tổ thử cửa sau',
       kind: 'mass_association',
       level: 'grassroots',

@@ -9,6 +9,7 @@ import { recount, rollupRecount, rollupSnapshot, tallySnapshot } from '../../src
 import { prng } from '../../bench/random.js';
 import type { TestServer } from '../support/server.js';
 import { recognise, useDemo, unitId, type Users } from './helpers.js';
+import { DEMO_COMMUNE_UNIT, DEMO_OTHER_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let u: Users;
@@ -27,7 +28,15 @@ describe('the statistics tally', () => {
     const seed = Number(process.env.DVK_TALLY_SEED ?? Date.now() % 100000);
     const rand = prng(seed); // seeded, so a failure can be replayed with the seed it prints
     const pick = <T>(xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)]!;
-    const units = await Promise.all(['X00834-HPN', 'X00834-HND', 'X00834-AP1', 'X00834-AP2', 'X00834'].map((c) => unitId(u.admin, c)));
+    const units = await Promise.all(
+      [
+        `${DEMO_COMMUNE_UNIT}-HPN`,
+        `${DEMO_COMMUNE_UNIT}-HND`,
+        `${DEMO_COMMUNE_UNIT}-AP1`,
+        `${DEMO_COMMUNE_UNIT}-AP2`,
+        DEMO_COMMUNE_UNIT,
+      ].map((c) => unitId(u.admin, c)),
+    );
     const fields = ['economic', 'cultural_social', 'defence_security', 'political_system', 'other'];
     const ids: string[] = [];
     const get = async (id: string) => (await u.officer.get(`/api/v1/registrations/${id}`)).body;
@@ -105,7 +114,7 @@ describe('the statistics tally', () => {
     }
     // move a hamlet with its registrations to another commune, and back under a new name
     const hamlet = (await u.admin.get(`/api/v1/units/${units[2]}`)).body;
-    const other = await unitId(u.admin, 'X00707');
+    const other = await unitId(u.admin, DEMO_OTHER_COMMUNE_UNIT);
     const moved = await u.admin.post(`/api/v1/units/${units[2]}/move`, { version: hamlet.version, newParentId: other });
     expect(moved.status, JSON.stringify(moved.body)).toBe(200);
     log.push('move');

@@ -8,6 +8,7 @@ import { Client, loggedIn } from '../support/client.js';
 import { DEMO_PASSWORD, startSecondInstance, startTestServer, type TestServer } from '../support/server.js';
 import { throttleLimits } from '../../src/services/auth/throttle.js';
 import { trustProxyHops } from '../../src/services/auth/trust-proxy.js';
+import { DEMO_PROVINCE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let untrusted: { baseUrl: string; close(): Promise<void> };
@@ -18,7 +19,7 @@ beforeAll(async () => {
   srv = await startTestServer({ web: false, trustProxy: true });
   untrusted = await startSecondInstance(srv, { trustProxy: false });
   admin = await loggedIn(srv.baseUrl, 'admin', DEMO_PASSWORD);
-  provinceId = (await admin.get('/api/v1/units?q=T24')).body.items[0].id;
+  provinceId = (await admin.get(`/api/v1/units?q=${DEMO_PROVINCE_UNIT}`)).body.items[0].id;
 });
 afterAll(async () => {
   await untrusted?.close();

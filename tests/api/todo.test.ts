@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Client } from '../support/client.js';
 import type { TestServer } from '../support/server.js';
 import { startWithDemoModels, unitId, type Users } from './helpers.js';
+import { DEMO_COMMUNE_UNIT, DEMO_PROVINCE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let u: Users;
@@ -47,7 +48,7 @@ describe('to-do', () => {
     const before = { unit: await counts(u.unit), officer: await counts(u.officer) };
     const draft = await u.unit.post('/api/v1/registrations', {
       kind: 'model',
-      unitId: await unitId(u.admin, 'X00834-HPN'),
+      unitId: await unitId(u.admin, `${DEMO_COMMUNE_UNIT}-HPN`),
       holder: 'collective',
       title: 'Mô hình “Chi hội phụ nữ năm không”',
       fieldCode: 'cultural_social',
@@ -74,7 +75,7 @@ describe('to-do', () => {
     expect(accepted).toBeTruthy();
     const before = { member: await counts(u.member), unit: await counts(u.unit) };
     const round = await u.officer.post('/api/v1/recognition-rounds', {
-      unitId: await unitId(u.admin, 'T24'),
+      unitId: await unitId(u.admin, DEMO_PROVINCE_UNIT),
       title: 'Xét công nhận đợt cuối năm 2026',
     });
     expect((await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: accepted.id })).status).toBe(

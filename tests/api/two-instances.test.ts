@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Client, loggedIn } from '../support/client.js';
 import { DEMO_PASSWORD, startSecondInstance, startTestServer, type TestServer } from '../support/server.js';
 import { unitId } from './helpers.js';
+import { DEMO_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let second: Awaited<ReturnType<typeof startSecondInstance>>;
@@ -37,7 +38,7 @@ describe('two app instances on one database', () => {
     const a = await loggedIn(srv.baseUrl, 'unit', DEMO_PASSWORD);
     const b = new Client(second.baseUrl);
     b.cookie = a.cookie;
-    const women = await unitId(a, 'X00834-HPN');
+    const women = await unitId(a, `${DEMO_COMMUNE_UNIT}-HPN`);
     const made = await a.post('/api/v1/registrations', {
       kind: 'model',
       unitId: women,

@@ -7,6 +7,7 @@ import { UNIT_PATH_COPIES, UNIT_PATH_KEPT } from '../../src/data/unit-path-copie
 import { loggedIn, type Client } from '../support/client.js';
 import type { TestServer } from '../support/server.js';
 import { useDemo, unitId, type Users } from './helpers.js';
+import { DEMO_PROVINCE_UNIT, DEMO_THIRD_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let u: Users;
@@ -47,7 +48,10 @@ describe('moving a commune to another province', () => {
   let template: { id: string; version: number };
 
   beforeAll(async () => {
-    const [province, commune] = (await Promise.all(['T24', 'X00478'].map((c) => unitId(u.admin, c)))) as [string, string];
+    const [province, commune] = (await Promise.all([DEMO_PROVINCE_UNIT, DEMO_THIRD_COMMUNE_UNIT].map((c) => unitId(u.admin, c)))) as [
+      string,
+      string,
+    ];
     const root = (await u.admin.get(`/api/v1/units/${province}`)).body.parentId;
     const other = await u.admin.post('/api/v1/units', {
       parentId: root,

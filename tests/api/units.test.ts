@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.js';
 import { useDemo, unitId, type Users } from './helpers.js';
+import { DEMO_COMMUNE_UNIT, DEMO_OTHER_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let u: Users;
@@ -12,9 +13,9 @@ useDemo(async (demo) => {
     u,
     units: { province },
   } = demo);
-  commune = await unitId(u.admin, 'X00834'); // Càng Long: the demo unit officer's commune
-  otherCommune = await unitId(u.admin, 'X00707');
-  hamlet = await unitId(u.admin, 'X00834-AP1');
+  commune = await unitId(u.admin, DEMO_COMMUNE_UNIT); // Càng Long: the demo unit officer's commune
+  otherCommune = await unitId(u.admin, DEMO_OTHER_COMMUNE_UNIT);
+  hamlet = await unitId(u.admin, `${DEMO_COMMUNE_UNIT}-AP1`);
 });
 
 describe('the unit tree', () => {
@@ -88,7 +89,7 @@ describe('the unit tree', () => {
   it('a unit officer creates a unit under their commune: 201, and the audit says who did it', async () => {
     const r = await u.unit.post('/api/v1/units', {
       parentId: commune,
-      code: 'X00834-CHIHOI-PN-AP1',
+      code: `${DEMO_COMMUNE_UNIT}-CHIHOI-PN-AP1`,
       name: '  Chi hội Phụ nữ   Ấp 1 ',
       kind: 'socio_political',
       level: 'grassroots',
@@ -130,14 +131,14 @@ describe('the unit tree', () => {
   it('refuses a duplicate code with 409', async () => {
     const r = await u.officer.post('/api/v1/units', {
       parentId: commune,
-      code: 'X00707',
+      code: DEMO_OTHER_COMMUNE_UNIT,
       name: 'Trùng mã',
       kind: 'other',
       level: 'grassroots',
     });
     expect(r.status).toBe(409);
     expect(r.body.error.code).toBe('UNIT_CODE_TAKEN');
-    expect(r.body.error.message).toContain('X00707');
+    expect(r.body.error.message).toContain(DEMO_OTHER_COMMUNE_UNIT);
   });
 
   it('renames with the version it read; a stale version answers 409 and changes nothing', async () => {
@@ -160,14 +161,14 @@ describe('the unit tree', () => {
   it('moves a unit with its whole subtree, and refuses a move under its own descendant', async () => {
     const group = await u.officer.post('/api/v1/units', {
       parentId: commune,
-      code: 'X00834-NHOM',
+      code: `${DEMO_COMMUNE_UNIT}-NHOM`,
       name: 'Nhóm thử chuyển',
       kind: 'other',
       level: 'grassroots',
     });
     const child = await u.officer.post('/api/v1/units', {
       parentId: group.body.id,
-      code: 'X00834-NHOM-1',
+      code: `${DEMO_COMMUNE_UNIT}-NHOM-1`,
       name: 'Tổ con',
       kind: 'other',
       level: 'grassroots',
@@ -187,14 +188,14 @@ describe('the unit tree', () => {
   it('deactivates only units without active children, and keeps them in history', async () => {
     const r = await u.unit.post('/api/v1/units', {
       parentId: commune,
-      code: 'X00834-TAM',
+      code: `${DEMO_COMMUNE_UNIT}-TAM`,
       name: 'Tổ tạm',
       kind: 'other',
       level: 'grassroots',
     });
     const sub = await u.unit.post('/api/v1/units', {
       parentId: r.body.id,
-      code: 'X00834-TAM-1',
+      code: `${DEMO_COMMUNE_UNIT}-TAM-1`,
       name: 'Tổ con tạm',
       kind: 'other',
       level: 'grassroots',
@@ -225,8 +226,11 @@ describe('the unit tree', () => {
   });
 
   it('keeps stable ids and validity dates on every unit', async () => {
-    const r = await u.officer.get(`/api/v1/units/${province}`);
-    expect(r.body).toMatchObject({ id: province, validTo: null, predecessorIds: [] });
+    // A hamlet: the demo province itself now has predecessors (the 2025 reform of the demo's Càng Long area).
+    const r = await u.officer.get(`/api/v1/units/${hamlet}`);
+    expect(r.body).toMatchObject({ id: hamlet, validTo: null, predecessorIds: [] });
+    // Tỉnh Trà Vinh (merged into it) and Huyện Càng Long (its district level ended into it).
+    expect((await u.officer.get(`/api/v1/units/${province}`)).body.predecessorIds).toHaveLength(2);
     expect(r.body.validFrom).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 });
@@ -246,7 +250,7 @@ describe('moving a unit moves its records', () => {
   it('registrations follow their unit: the old commune loses them, the new one gains them', async () => {
     const club = await u.officer.post('/api/v1/units', {
       parentId: commune,
-      code: 'X00834-CLB',
+      code: `${DEMO_COMMUNE_UNIT}-CLB`,
       name: 'Câu lạc bộ thử chuyển',
       kind: 'mass_association',
       level: 'grassroots',

@@ -41,7 +41,7 @@ beforeAll(async () => {
   base = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}`;
   srv = await startTestServer({ web: false, app: { now } });
   u = await loginAll(srv);
-  [commune, otherCommune, womenUnion] = (await Promise.all(['X00834', 'X00707', 'X00834-HPN'].map((c) => unitId(u.admin, c)))) as [
+  [commune, otherCommune, womenUnion] = (await Promise.all(['X29266', 'X29242', 'X29266-HPN'].map((c) => unitId(u.admin, c)))) as [
     string,
     string,
     string,

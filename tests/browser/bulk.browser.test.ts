@@ -20,7 +20,7 @@ beforeAll(async () => {
   srv = await startTestServer();
   browser = await launchChromium();
   const unit = await loggedIn(srv.baseUrl, 'unit', DEMO_PASSWORD);
-  const [commune] = await srv.db.rows<{ id: string }>("select id from unit where code = 'X00834'");
+  const [commune] = await srv.db.rows<{ id: string }>("select id from unit where code = 'X29266'");
   for (const title of [...titles, 'Mô hình “Sân chơi thiếu nhi”']) {
     const d = await unit.post('/api/v1/registrations', {
       kind: 'model',

@@ -32,7 +32,7 @@ beforeAll(async () => {
   fs.mkdirSync(shots, { recursive: true });
   const [admin, unit] = await Promise.all([loggedIn(srv.baseUrl, 'admin', DEMO_PASSWORD), loggedIn(srv.baseUrl, 'unit', DEMO_PASSWORD)]);
   officer = await loggedIn(srv.baseUrl, 'officer', DEMO_PASSWORD);
-  const [womenUnion, province] = await Promise.all([unitId(admin, 'X00834-HPN'), unitId(admin, 'T24')]);
+  const [womenUnion, province] = await Promise.all([unitId(admin, 'X29266-HPN'), unitId(admin, 'T86')]);
   const draft = await unit.post('/api/v1/registrations', {
     kind: 'model',
     unitId: womenUnion,

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expectNoPolicyViolations, launchChromium } from '../support/browser.js';
 import { loggedIn } from '../support/client.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
+import { DEMO_OTHER_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let browser: Browser;
@@ -233,8 +234,8 @@ describe('the life of a model, through the web app', () => {
 
     // --- a unit officer of another commune replicates it
     const admin = await loggedIn(srv.baseUrl, 'admin', DEMO_PASSWORD);
-    const found = await admin.get('/api/v1/units?q=X00707');
-    const other = found.body.items.find((u: { code: string }) => u.code === 'X00707');
+    const found = await admin.get(`/api/v1/units?q=${DEMO_OTHER_COMMUNE_UNIT}`);
+    const other = found.body.items.find((u: { code: string }) => u.code === DEMO_OTHER_COMMUNE_UNIT);
     const created = await admin.post('/api/v1/users', {
       username: 'canbo.travinh',
       fullName: 'Võ Thị Mai',

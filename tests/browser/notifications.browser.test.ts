@@ -45,7 +45,7 @@ describe('notifications in the browser', () => {
     const api = await loggedIn(srv.baseUrl, 'unit', DEMO_PASSWORD);
     const draft = await api.post('/api/v1/registrations', {
       kind: 'model',
-      unitId: await unitId(api, 'X00834-HPN'),
+      unitId: await unitId(api, 'X29266-HPN'),
       holder: 'collective',
       title: 'Mô hình “Chuông báo trả lại”',
       fieldCode: 'economic',

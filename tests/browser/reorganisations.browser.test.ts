@@ -19,7 +19,7 @@ beforeAll(async () => {
   srv = await startTestServer();
   browser = await launchChromium();
   const admin = await loggedIn(srv.baseUrl, 'admin', DEMO_PASSWORD);
-  province = (await admin.get(`/api/v1/units?q=T24`)).body.items.find((x: any) => x.code === 'T24').id;
+  province = (await admin.get(`/api/v1/units?q=T86`)).body.items.find((x: any) => x.code === 'T86').id;
   for (const [code, name] of [
     ['XG-1', 'Xã Gộp Thử Một'],
     ['XG-2', 'Xã Gộp Thử Hai'],

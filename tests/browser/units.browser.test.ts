@@ -6,6 +6,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { expectNoPolicyViolations, launchChromium } from '../support/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
+import { DEMO_COMMUNE_UNIT } from '../../src/seed/demo.js';
 
 let srv: TestServer;
 let browser: Browser;
@@ -62,7 +63,7 @@ describe('units in the browser', () => {
     await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
     await dialog.getByText('Vui lòng nhập tên đơn vị').waitFor();
     await dialog.getByLabel('Tên đơn vị').fill('Chi hội Nông dân ấp Mỹ Huê');
-    await dialog.getByLabel('Mã đơn vị').fill('X00834-CHND-MH');
+    await dialog.getByLabel('Mã đơn vị').fill(`${DEMO_COMMUNE_UNIT}-CHND-MH`);
     await dialog.getByLabel('Loại hình').fill('chinh tri'); // diacritics optional
     await page.keyboard.press('Enter');
     await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
@@ -71,7 +72,7 @@ describe('units in the browser', () => {
     await expect.poll(() => title.textContent()).toBe('Chi hội Nông dân ấp Mỹ Huê');
     await expect.poll(() => page.locator('.ant-breadcrumb').textContent()).toContain('Xã Càng Long');
     await tree.getByText('Chi hội Nông dân ấp Mỹ Huê').waitFor();
-    const { rows } = await srv.db.pool.query(`select name, kind, level from unit where code = 'X00834-CHND-MH'`);
+    const { rows } = await srv.db.pool.query(`select name, kind, level from unit where code = '${DEMO_COMMUNE_UNIT}-CHND-MH'`);
     expect(rows).toEqual([{ name: 'Chi hội Nông dân ấp Mỹ Huê', kind: 'socio_political', level: 'grassroots' }]);
 
     // back on the commune, it is one of its children
@@ -93,7 +94,7 @@ describe('units in the browser', () => {
     await page.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
     const dialog = page.getByRole('dialog');
     await dialog.getByLabel('Tên đơn vị').fill('Đơn vị trùng mã');
-    await dialog.getByLabel('Mã đơn vị').fill('X00834');
+    await dialog.getByLabel('Mã đơn vị').fill(DEMO_COMMUNE_UNIT);
     await dialog.getByLabel('Loại hình').fill('khac');
     await page.keyboard.press('Enter');
     await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();

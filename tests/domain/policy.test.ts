@@ -77,6 +77,9 @@ type Row = [top: boolean, below: boolean, outside: boolean];
 const YYN: Row = [Y, Y, N],
   NNN: Row = [N, N, N];
 Object.assign(expected.admin, transitionRows(YYN, YYN, YYN, YYN, YYN));
+// Loading the administrative map: administrators only (the service asks it at the top of the tree).
+Object.assign(expected.admin, { 'unit.load_map': YYN });
+for (const role of ['officer', 'member', 'unit_officer', 'viewer'] as const) Object.assign(expected[role], { 'unit.load_map': NNN });
 Object.assign(expected.officer, transitionRows(YYN, YYN, YYN, YYN, YYN));
 Object.assign(expected.member, transitionRows(NNN, YYN, NNN, NNN, YYN));
 Object.assign(expected.unit_officer, transitionRows(YYN, NNN, NNN, YYN, YYN));

@@ -20,6 +20,7 @@ const ReviewReportEditPage = lazy(() => import('./pages/reports/ReviewReportEdit
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 const MyExportsPage = lazy(() => import('./pages/exports/MyExportsPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
+const AdminMapPage = lazy(() => import('./pages/admin-map/AdminMapPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
 const NotFoundPage = lazy(() => import('./pages/NotFoundPage'));
 const RegistrationsPage = lazy(() => import('./pages/movement/RegistrationsPage'));
@@ -110,6 +111,7 @@ export function App() {
               {session.user.role === 'admin' && <Route path="/sap-xep-don-vi" element={<ReorganisationsPage />} />}
               {session.user.role === 'admin' && <Route path="/sap-xep-don-vi/moi" element={<ReorganisationFormPage />} />}
               {session.user.role === 'admin' && <Route path="/sap-xep-don-vi/:id" element={<ReorganisationDetailPage />} />}
+              {session.capabilities.manageUsers && <Route path="/ban-do-hanh-chinh" element={<AdminMapPage />} />}
               <Route path="/mo-hinh" element={<RegistrationsPage />} />
               <Route path="/mo-hinh/dang-ky" element={<RegistrationFormPage />} />
               <Route path="/mo-hinh/:id/sua" element={<RegistrationFormPage />} />

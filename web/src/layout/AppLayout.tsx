@@ -58,6 +58,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
       : []),
     { key: '/tep-da-xuat', icon: <DownloadOutlined />, label: 'Tệp đã xuất' },
     ...(me.capabilities.manageUsers ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: 'Người dùng' }] : []),
+    ...(me.capabilities.manageUsers ? [{ key: '/ban-do-hanh-chinh', icon: <ApartmentOutlined />, label: 'Bản đồ hành chính' }] : []),
     ...(me.capabilities.viewAudit ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký hệ thống' }] : []),
     { key: PUBLIC_SHOWCASE, icon: <GlobalOutlined />, label: 'Trang công khai' },
   ];

@@ -100,7 +100,7 @@ export function UnitFormModal({ open, mode, onClose, onSaved, onStale }: Props) 
             { max: 40, message: 'Mã quá dài (tối đa 40 ký tự)' },
           ]}
         >
-          <Input placeholder="Ví dụ: X00834-CHPN-TH" autoCapitalize="characters" spellCheck={false} />
+          <Input placeholder="Ví dụ: X29266-CHPN-TH" autoCapitalize="characters" spellCheck={false} />
         </Form.Item>
         <Form.Item label="Loại hình" name="kind" rules={[{ required: true, message: 'Vui lòng chọn loại hình' }]}>
           <Select options={kindOptions} placeholder="Chọn loại hình đơn vị" showSearch={{ filterOption: matchFolded }} />
