@@ -22,6 +22,8 @@ export const UNIT_PATH_COPIES: readonly UnitPathCopy[] = [
   { table: 'criterion_template', column: 'owner_path' },
   // The view scope a queued export reads: its owner's view unit may be the one that moved.
   { table: 'export_job', column: 'scope_path' },
+  // The entry scope an import reads and writes in: its importer's entry unit may be the one that moved.
+  { table: 'import_job', column: 'scope_path' },
 ];
 
 /** `ltree` columns a move deliberately leaves alone, and why. */

@@ -1,0 +1,124 @@
+/**
+ * Reads an uploaded sheet row by row without holding it: an .xlsx through exceljs's streaming
+ * WorkbookReader (every sheet of the workbook, in order), a .csv decoded from UTF-8 or
+ * Windows-1258. Title rows, merged title cells and blank separator rows are skipped: a sheet's
+ * rows count from the first row whose cells name at least two known columns, and a later row that
+ * names columns again starts a new table.
+ */
+import fs from 'node:fs/promises';
+import { cellText, decodeCsvBytes, matchHeaderRow, type CellValue, type ImportColumn } from '../domain/import-values.js';
+import { toUnicodeText, type LegacyCharset } from '../domain/legacy-encodings.js';
+
+export interface SheetRow {
+  sheet: string;
+  line: number;
+  /** Cells by column key, legacy text converted to Unicode. */
+  cells: Record<string, CellValue>;
+  conversions: { column: string; from: LegacyCharset; before: string; after: string }[];
+}
+
+export interface ReadNotes {
+  notes: string[];
+}
+
+interface RawRow {
+  sheet: string;
+  line: number;
+  values: CellValue[];
+  fonts: (string | undefined)[];
+}
+
+async function* xlsxRows(file: string, notes: ReadNotes): AsyncGenerator<RawRow> {
+  const { default: ExcelJS } = await import('exceljs');
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    hyperlinks: 'ignore',
+    worksheets: 'emit',
+    entries: 'emit',
+  });
+  let index = 0;
+  for await (const ws of reader) {
+    index += 1;
+    const sheet = (ws as unknown as { name?: string }).name ?? `Trang ${index}`;
+    notes.notes.push(`Đã đọc trang '${sheet}'`);
+    for await (const row of ws) {
+      const values: CellValue[] = [];
+      const fonts: (string | undefined)[] = [];
+      row.eachCell({ includeEmpty: false }, (cell, col) => {
+        values[col - 1] = cell.value as CellValue;
+        fonts[col - 1] = cell.font?.name;
+      });
+      yield { sheet, line: row.number, values, fonts };
+    }
+  }
+}
+
+async function* csvRows(file: string, name: string, notes: ReadNotes): AsyncGenerator<RawRow> {
+  const { parse } = await import('csv-parse/sync');
+  const { text, encoding } = decodeCsvBytes(await fs.readFile(file));
+  notes.notes.push(encoding === 'utf-8' ? 'Tệp CSV mã UTF-8' : 'Tệp CSV mã Windows-1258 (tiếng Việt của Windows), đã chuyển sang Unicode');
+  const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
+  const delimiter = [';', '\t', ','].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
+  const records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  let line = 0;
+  for (const values of records) {
+    line += 1;
+    yield { sheet: name, line, values, fonts: [] };
+  }
+}
+
+/** The rows of the file under the kind's columns, header rows and blank rows left out. */
+export async function* readSheetRows(
+  file: string,
+  type: 'xlsx' | 'csv',
+  fileName: string,
+  columns: readonly ImportColumn[],
+  notes: ReadNotes,
+): AsyncGenerator<SheetRow> {
+  const source = type === 'xlsx' ? xlsxRows(file, notes) : csvRows(file, fileName, notes);
+  const headers = columns.map((c) => c.header);
+  let sheet: string | null = null;
+  let map: Map<number, string> | null = null;
+  const converted: Record<string, number> = {};
+  for await (const raw of source) {
+    if (raw.sheet !== sheet) {
+      sheet = raw.sheet;
+      map = null;
+    }
+    const texts = Array.from({ length: raw.values.length }, (_, i) => cellText(raw.values[i]));
+    if (texts.every((t) => !t)) continue;
+    // A header row (its text may itself be in a legacy font).
+    const header = matchHeaderRow(
+      texts.map((t, i) => toUnicodeText(t, raw.fonts[i]).text),
+      columns,
+    );
+    if (header) {
+      map = header;
+      continue;
+    }
+    if (!map) continue;
+    const cells: Record<string, CellValue> = {};
+    const conversions: SheetRow['conversions'] = [];
+    for (const [i, key] of map) {
+      let v = raw.values[i];
+      if (typeof v === 'string' || (v && typeof v === 'object' && !(v instanceof Date))) {
+        const t = cellText(v);
+        const u = toUnicodeText(t, raw.fonts[i]);
+        if (u.from) {
+          conversions.push({ column: headers[columns.findIndex((c) => c.key === key)] ?? key, from: u.from, before: t, after: u.text });
+          converted[u.from] = (converted[u.from] ?? 0) + 1;
+        }
+        v = u.text;
+      }
+      cells[key] = v;
+    }
+    // A row with none of the kind's own columns filled (a total, a signature line) is not a record.
+    const filled = Object.values(cells).filter((v) => cellText(v) !== '').length;
+    if (filled === 0) continue;
+    yield { sheet: raw.sheet, line: raw.line, cells, conversions };
+  }
+  for (const [cs, n] of Object.entries(converted)) {
+    notes.notes.push(`${n} ô chữ gõ bằng bảng mã ${cs === 'tcvn3' ? 'TCVN3 (ABC, phông .VnTime)' : 'VNI (phông VNI-Times)'} đã được chuyển sang Unicode`);
+  }
+}
