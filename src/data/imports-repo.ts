@@ -248,6 +248,12 @@ export interface ExistingRegistration {
   end_date: string;
   planned_funds_vnd: number | null;
   planned_workdays: number | null;
+  problem: string | null;
+  purpose: string | null;
+  place_address: string | null;
+  forces: string | null;
+  targets: string | null;
+  solutions: string | null;
   state: string;
   version: number;
   created_by: string | null;
@@ -255,7 +261,8 @@ export interface ExistingRegistration {
 }
 
 const EXISTING = `id, unit_id, unit_path::text as unit_path, kind, title, title_key, year, holder, person_name, person_position, field_code,
-  level, start_date, end_date, planned_funds_vnd, planned_workdays, state, version, created_by, supporter_id`;
+  level, start_date, end_date, planned_funds_vnd, planned_workdays, problem, purpose, place_address, forces, targets, solutions,
+  state, version, created_by, supporter_id`;
 
 /** Registrations inside the scope with one of the keys (unit, kind, folded title, year) or ids. */
 export async function findRegistrationsByKeys(
@@ -323,6 +330,12 @@ export interface NewImportedRegistration {
   end_date: string;
   planned_funds_vnd: number | null;
   planned_workdays: number | null;
+  problem: string | null;
+  purpose: string | null;
+  place_address: string | null;
+  forces: string | null;
+  targets: string | null;
+  solutions: string | null;
   level: string;
   year: number;
   state: string;
@@ -336,14 +349,15 @@ export async function insertRegistrationsBulk(q: Queryable, rows: NewImportedReg
   if (!rows.length) return;
   await q.query(
     `insert into registration (id, kind, unit_id, unit_path, holder, person_name, person_position, title, title_key, field_code, origin,
-                               start_date, end_date, planned_funds_vnd, planned_workdays, level, year, state, recognised, created_by,
-                               submitted_at, decided_at)
+                               start_date, end_date, planned_funds_vnd, planned_workdays, problem, purpose, place_address, forces, targets,
+                               solutions, level, year, state, recognised, created_by, submitted_at, decided_at)
      select t.id, t.kind, t.unit_id, t.unit_path::ltree, t.holder, t.person_name, t.person_position, t.title, t.title_key, t.field_code, 'new',
-            t.start_date, t.end_date, t.planned_funds_vnd, t.planned_workdays, t.level, t.year, t.state, t.recognised, t.created_by,
+            t.start_date, t.end_date, t.planned_funds_vnd, t.planned_workdays, t.problem, t.purpose, t.place_address, t.forces, t.targets,
+            t.solutions, t.level, t.year, t.state, t.recognised, t.created_by,
             case when t.state <> 'draft' then now() end, t.decided_at
        from jsonb_to_recordset($1::jsonb) as t(id uuid, kind text, unit_id uuid, unit_path text, holder text, person_name text,
             person_position text, title text, title_key text, field_code text, start_date date, end_date date, planned_funds_vnd bigint,
-            planned_workdays int, level text, year int, state text, recognised boolean, created_by uuid, decided_at timestamptz)`,
+            planned_workdays int, problem text, purpose text, place_address text, forces text, targets text, solutions text, level text, year int, state text, recognised boolean, created_by uuid, decided_at timestamptz)`,
     [JSON.stringify(rows)],
   );
 }
@@ -351,13 +365,14 @@ export async function insertRegistrationsBulk(q: Queryable, rows: NewImportedReg
 /** Timeline rows: "imported from file X by Y", one per registration. */
 export async function insertEventsBulk(
   q: Queryable,
-  rows: { registration_id: string; actor_id: string; actor_name: string; transition: string; from_state: string | null; to_state: string; data: unknown }[],
+  rows: { registration_id: string; actor_id: string; actor_name: string; transition: string; from_state: string | null; to_state: string; reason: string; data: unknown }[],
 ): Promise<void> {
   if (!rows.length) return;
   await q.query(
-    `insert into registration_event (registration_id, actor_id, actor_name, transition, from_state, to_state, data)
-     select t.registration_id, t.actor_id, t.actor_name, t.transition, t.from_state, t.to_state, t.data
-       from jsonb_to_recordset($1::jsonb) as t(registration_id uuid, actor_id uuid, actor_name text, transition text, from_state text, to_state text, data jsonb)`,
+    `insert into registration_event (registration_id, actor_id, actor_name, transition, from_state, to_state, reason, data)
+     select t.registration_id, t.actor_id, t.actor_name, t.transition, t.from_state, t.to_state, t.reason, t.data
+       from jsonb_to_recordset($1::jsonb) as t(registration_id uuid, actor_id uuid, actor_name text, transition text, from_state text,
+            to_state text, reason text, data jsonb)`,
     [JSON.stringify(rows)],
   );
 }

@@ -21,10 +21,11 @@ import { can, type Actor } from './policy.js';
 import { registrationRuleError } from './registration-rules.js';
 import { ROLE_LABELS, ROLES, type Role } from './roles.js';
 import { CreateUnit, CreateUser } from './schemas.js';
-import { HOLDER_LABELS, KIND_LABELS } from './statistics.js';
+import { HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS } from './statistics.js';
 import { UNIT_KIND_LABELS, UNIT_LEVEL_LABELS, UNIT_LEVELS, type UnitKind, type UnitLevel } from './unit-kinds.js';
 import { REGISTRATION_STATE_LABELS, type RegistrationState } from './workflow.js';
 import { errorMessage, type AppError } from './errors.js';
+import { SHEET_COLUMNS, type SheetKind } from './sheet-columns.js';
 
 export const IMPORT_KINDS = ['registrations', 'units', 'users'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
@@ -43,57 +44,89 @@ export type RowCells = Record<string, CellValue>;
 
 // ---- columns -----------------------------------------------------------------------------------
 
-export const REGISTRATION_COLUMNS = [
-  { key: 'id', header: 'Mã hồ sơ', aliases: ['Mã', 'ID', 'Mã mô hình'] },
-  { key: 'unit', header: 'Đơn vị', aliases: ['Đơn vị thực hiện', 'Tên đơn vị', 'Mã đơn vị', 'Đơn vị đăng ký', 'Đơn vị, địa phương'], required: true },
+/**
+ * The import's columns: those of the shared sheet layout (`sheet-columns.ts`: templates and exports
+ * write them), each with the other headers district files use for it, mapped to this reader's keys.
+ */
+function fromSheet(kind: SheetKind, keys: Record<string, string>, aliases: Record<string, readonly string[]>, extra: ImportColumn[] = []): ImportColumn[] {
+  const cols: ImportColumn[] = SHEET_COLUMNS[kind].map((c) => {
+    const key = keys[c.key] ?? c.key;
+    return { key, header: c.header, aliases: aliases[key] ?? [], required: c.required };
+  });
+  return [...cols, ...extra];
+}
+
+export const REGISTRATION_COLUMNS = fromSheet(
+  'registrations',
   {
-    key: 'title',
-    header: 'Tên mô hình, điển hình',
-    aliases: ['Tên mô hình', 'Tên điển hình', 'Tên mô hình/điển hình', 'Mô hình, điển hình', 'Tên mô hình, điển hình "Dân vận khéo"'],
-    required: true,
+    unitCode: 'unit',
+    fieldCode: 'field',
+    startDate: 'start',
+    endDate: 'end',
+    plannedFundsVnd: 'funds',
+    plannedWorkdays: 'workdays',
+    recognitionDecisionNo: 'recDecisionNo',
+    recognitionDecisionDate: 'recDecisionDate',
+    recognitionLevel: 'recLevel',
+    recognitionIssuer: 'recIssuer',
+    commendationForm: 'commForm',
+    commendationDecisionNo: 'commDecisionNo',
+    commendationDecisionDate: 'commDecisionDate',
+    commendationIssuer: 'commIssuer',
   },
-  { key: 'kind', header: 'Loại', aliases: ['Loại hình', 'Mô hình/Điển hình'] },
-  { key: 'holder', header: 'Tập thể / cá nhân', aliases: ['Tập thể/Cá nhân', 'Đối tượng'] },
-  { key: 'personName', header: 'Cá nhân', aliases: ['Họ và tên', 'Họ tên cá nhân', 'Tên cá nhân'] },
-  { key: 'personPosition', header: 'Chức vụ', aliases: ['Chức vụ cá nhân'] },
-  { key: 'field', header: 'Lĩnh vực', aliases: ['Lĩnh vực thực hiện'], required: true },
-  { key: 'level', header: 'Cấp', aliases: ['Cấp đăng ký', 'Cấp thực hiện'] },
-  { key: 'year', header: 'Năm', aliases: ['Năm đăng ký', 'Năm thực hiện'] },
-  { key: 'start', header: 'Bắt đầu', aliases: ['Ngày bắt đầu', 'Thời gian bắt đầu', 'Từ ngày'] },
-  { key: 'end', header: 'Kết thúc', aliases: ['Ngày kết thúc', 'Thời gian kết thúc', 'Đến ngày'] },
-  { key: 'funds', header: 'Kinh phí dự kiến (đồng)', aliases: ['Kinh phí', 'Kinh phí dự kiến', 'Kinh phí (đồng)'] },
-  { key: 'workdays', header: 'Ngày công dự kiến', aliases: ['Ngày công'] },
-  { key: 'state', header: 'Trạng thái', aliases: ['Tình trạng'] },
-  { key: 'recDecisionNo', header: 'Số quyết định công nhận', aliases: ['Quyết định công nhận', 'Số QĐ công nhận'] },
-  { key: 'recDecisionDate', header: 'Ngày công nhận', aliases: ['Ngày quyết định công nhận', 'Ngày QĐ công nhận'] },
-  { key: 'recLevel', header: 'Cấp công nhận' },
-  { key: 'recIssuer', header: 'Cơ quan công nhận', aliases: ['Nơi công nhận'] },
-  { key: 'commForm', header: 'Hình thức khen thưởng', aliases: ['Khen thưởng'] },
-  { key: 'commDecisionNo', header: 'Số quyết định khen thưởng', aliases: ['Số QĐ khen thưởng', 'Quyết định khen thưởng'] },
-  { key: 'commDecisionDate', header: 'Ngày khen thưởng', aliases: ['Ngày quyết định khen thưởng', 'Ngày QĐ khen thưởng'] },
-  { key: 'commIssuer', header: 'Cơ quan khen thưởng', aliases: ['Cấp khen thưởng', 'Nơi khen thưởng'] },
-] as const satisfies readonly ImportColumn[];
+  {
+    id: ['Mã', 'ID', 'Mã mô hình'],
+    unit: ['Đơn vị', 'Đơn vị thực hiện', 'Tên đơn vị', 'Mã đơn vị', 'Đơn vị đăng ký', 'Đơn vị, địa phương'],
+    title: ['Tên mô hình', 'Tên điển hình', 'Tên mô hình/điển hình', 'Mô hình, điển hình', 'Tên mô hình, điển hình "Dân vận khéo"'],
+    kind: ['Loại hình', 'Mô hình/Điển hình'],
+    holder: ['Tập thể/Cá nhân', 'Đối tượng khen'],
+    personName: ['Cá nhân', 'Họ và tên', 'Tên cá nhân'],
+    personPosition: ['Chức vụ'],
+    field: ['Lĩnh vực thực hiện'],
+    level: ['Cấp đăng ký', 'Cấp thực hiện'],
+    year: ['Năm đăng ký', 'Năm thực hiện'],
+    start: ['Bắt đầu', 'Thời gian bắt đầu', 'Từ ngày'],
+    end: ['Kết thúc', 'Thời gian kết thúc', 'Đến ngày'],
+    funds: ['Kinh phí', 'Kinh phí dự kiến', 'Kinh phí (đồng)'],
+    workdays: ['Ngày công'],
+    state: ['Tình trạng'],
+    recDecisionNo: ['Quyết định công nhận', 'Số QĐ công nhận'],
+    recDecisionDate: ['Ngày công nhận', 'Ngày QĐ công nhận'],
+    recIssuer: ['Nơi công nhận'],
+    commForm: ['Khen thưởng'],
+    commDecisionNo: ['Số QĐ khen thưởng', 'Quyết định khen thưởng'],
+    commDecisionDate: ['Ngày khen thưởng', 'Ngày QĐ khen thưởng'],
+    commIssuer: ['Cấp khen thưởng', 'Nơi khen thưởng'],
+  },
+);
 
-export const UNIT_COLUMNS = [
-  { key: 'code', header: 'Mã đơn vị', aliases: ['Mã'], required: true },
-  { key: 'name', header: 'Tên đơn vị', aliases: ['Tên', 'Đơn vị'], required: true },
-  { key: 'parent', header: 'Đơn vị cấp trên', aliases: ['Trực thuộc', 'Cấp trên', 'Mã đơn vị cấp trên'], required: true },
-  { key: 'kind', header: 'Loại đơn vị', aliases: ['Loại'], required: true },
-  { key: 'level', header: 'Cấp', aliases: ['Cấp hành chính'], required: true },
-  { key: 'address', header: 'Địa chỉ' },
-  { key: 'validFrom', header: 'Hiệu lực từ', aliases: ['Ngày thành lập', 'Từ ngày'] },
-] as const satisfies readonly ImportColumn[];
+export const UNIT_COLUMNS = fromSheet(
+  'units',
+  { parentCode: 'parent' },
+  {
+    code: ['Mã'],
+    name: ['Tên', 'Đơn vị'],
+    parent: ['Đơn vị cấp trên', 'Trực thuộc', 'Cấp trên'],
+    kind: ['Loại đơn vị', 'Loại'],
+    level: ['Cấp hành chính'],
+    validFrom: ['Hiệu lực từ', 'Ngày thành lập', 'Từ ngày'],
+  },
+);
 
-export const USER_COLUMNS = [
-  { key: 'username', header: 'Tên đăng nhập', aliases: ['Tài khoản'], required: true },
-  { key: 'fullName', header: 'Họ và tên', aliases: ['Họ tên'], required: true },
-  { key: 'position', header: 'Chức vụ' },
-  { key: 'role', header: 'Vai trò', aliases: ['Quyền'], required: true },
-  { key: 'unit', header: 'Đơn vị', aliases: ['Đơn vị công tác', 'Mã đơn vị'], required: true },
-  { key: 'entryUnit', header: 'Phạm vi nhập liệu', aliases: ['Đơn vị nhập liệu', 'Phạm vi nhập'] },
-  { key: 'viewUnit', header: 'Phạm vi xem', aliases: ['Đơn vị xem'] },
-  { key: 'password', header: 'Mật khẩu ban đầu', aliases: ['Mật khẩu'] },
-] as const satisfies readonly ImportColumn[];
+export const USER_COLUMNS = fromSheet(
+  'users',
+  { unitCode: 'unit', entryUnitCode: 'entryUnit', viewUnitCode: 'viewUnit' },
+  {
+    username: ['Tài khoản'],
+    fullName: ['Họ tên'],
+    role: ['Quyền'],
+    unit: ['Đơn vị', 'Đơn vị công tác', 'Mã đơn vị'],
+    entryUnit: ['Phạm vi nhập liệu', 'Đơn vị nhập liệu', 'Phạm vi nhập'],
+    viewUnit: ['Phạm vi xem', 'Đơn vị xem'],
+  },
+  // Not in the shared layout (an export never holds passwords): a new account's first password.
+  [{ key: 'password', header: 'Mật khẩu ban đầu', aliases: ['Mật khẩu'] }],
+);
 
 export const IMPORT_COLUMNS: Record<ImportKind, readonly ImportColumn[]> = {
   registrations: REGISTRATION_COLUMNS,
@@ -165,7 +198,16 @@ const STATE_ALIASES: Partial<Record<RegistrationState, readonly string[]>> = {
 /** When a commendation's issuer is not in the file, the record says so rather than guess one. */
 export const ISSUER_NOT_GIVEN = 'Không ghi trong tệp nhập';
 
+/** Free-text fields of a registration, carried as written. */
+export const REGISTRATION_TEXTS = ['problem', 'purpose', 'placeAddress', 'forces', 'targets', 'solutions'] as const;
+
 const REGISTRATION_FIELD_COLUMN: Record<string, string> = {
+  problem: 'problem',
+  purpose: 'purpose',
+  placeAddress: 'placeAddress',
+  forces: 'forces',
+  targets: 'targets',
+  solutions: 'solutions',
   unitId: 'unit',
   title: 'title',
   kind: 'kind',
@@ -246,7 +288,7 @@ export function readRegistrationRow(cells: RowCells, ctx: RegistrationContext): 
   const funds = amount('funds');
   const workdays = amount('workdays');
 
-  let state: RegistrationState = 'accepted';
+  let state: RegistrationState = 'draft';
   if (text(cells, 'state')) {
     const s = matchLabel(text(cells, 'state'), REGISTRATION_STATE_LABELS, 'trạng thái', STATE_ALIASES);
     if (s.ok) state = s.value;
@@ -279,11 +321,16 @@ export function readRegistrationRow(cells: RowCells, ctx: RegistrationContext): 
   if (text(cells, 'commForm') || text(cells, 'commDecisionNo')) {
     const form = matchCatalogue(text(cells, 'commForm'), ctx.forms, 'hình thức khen thưởng');
     if (!form.ok) p.add('commForm', form.reason);
-    const no = text(cells, 'commDecisionNo') || (form.ok && recognition ? recognition.decisionNo : '');
+    // One decision often recognises and commends: its number and date stand for both when the
+    // commendation's own are not written.
+    const no = text(cells, 'commDecisionNo') || (recognition ? recognition.decisionNo : '');
     const d = text(cells, 'commDecisionDate') ? parseLooseDate(cells.commDecisionDate) : recognition ? ({ ok: true, value: { from: recognition.decisionDate, precision: 'day' } } as const) : null;
-    if (!no) p.add('commDecisionNo', 'chưa có số quyết định khen thưởng');
-    if (!d) p.add('commDecisionDate', 'chưa có ngày quyết định khen thưởng');
-    else if (!d.ok) p.add('commDecisionDate', d.reason);
+    const recognitionFailed = p.problems.length > 0 && !recognition && !!(recNo || text(cells, 'recDecisionDate'));
+    if (form.ok && !recognitionFailed) {
+      if (!no) p.add('commDecisionNo', 'chưa có số quyết định khen thưởng');
+      if (!d) p.add('commDecisionDate', 'chưa có ngày quyết định khen thưởng');
+      else if (!d.ok) p.add('commDecisionDate', d.reason);
+    }
     if (form.ok && no && d?.ok) {
       commendation = { formCode: form.value, decisionNo: no, decisionDate: d.value.from, issuer: text(cells, 'commIssuer') || recognition?.issuer || ISSUER_NOT_GIVEN };
     }
@@ -291,7 +338,15 @@ export function readRegistrationRow(cells: RowCells, ctx: RegistrationContext): 
 
   if (!unitRef.ok || !facts || p.problems.length) return { value: null, problems: p.problems };
 
+  if (text(cells, 'origin')) {
+    const o = matchLabel(text(cells, 'origin'), ORIGIN_LABELS, 'hình thức');
+    if (!o.ok) p.add('origin', o.reason);
+    else if (o.value !== 'new' && !text(cells, 'id'))
+      p.add('origin', 'hồ sơ củng cố, nhân rộng cần liên kết với hồ sơ gốc: đăng ký trên màn hình Đăng ký mô hình');
+  }
+  if (p.problems.length) return { value: null, problems: p.problems };
   const parsed = RegistrationInput.safeParse({
+    ...Object.fromEntries(REGISTRATION_TEXTS.map((k) => [k, text(cells, k) || null])),
     kind: kind.ok ? kind.value : undefined,
     unitId: unitRef.value.id,
     holder: holder.ok ? holder.value : undefined,

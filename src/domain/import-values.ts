@@ -93,13 +93,19 @@ export const FORM_ALIASES: Record<string, readonly string[]> = {
  * Finds a catalogue entry by its name, code or a known variant, ignoring case, marks and
  * punctuation, or by its initials ("VH-XH"). Nothing found: the reason names the closest entry.
  */
+const catalogueKeys = new WeakMap<readonly CatalogueEntry[], string[][]>();
+
 export function matchCatalogue(input: string, entries: readonly CatalogueEntry[], what: string): Parsed<string> {
   const key = looseKey(input);
   if (!key) return bad(`chưa có ${what}`);
-  for (const e of entries) {
-    const keys = [e.code, e.name, ...(e.aliases ?? [])].map(looseKey);
-    if (keys.includes(key) || key.replace(/ /g, '_') === e.code) {
-      return ok(e.code, looseKey(e.name) === key ? undefined : `'${input}' đọc là '${e.name}'`);
+  let keyed = catalogueKeys.get(entries);
+  if (!keyed) {
+    keyed = entries.map((e) => [e.code, e.name, ...(e.aliases ?? [])].map(looseKey));
+    catalogueKeys.set(entries, keyed);
+  }
+  for (const [i, e] of entries.entries()) {
+    if (keyed[i]!.includes(key) || key.replace(/ /g, '_') === e.code) {
+      return ok(e.code, keyed[i]![1] === key ? undefined : `'${input}' đọc là '${e.name}'`);
     }
   }
   const compact = key.replace(/ /g, '');
@@ -256,6 +262,8 @@ export class UnitDirectory {
   private readonly byCode = new Map<string, UnitRef>();
   private readonly byName = new Map<string, UnitRef[]>();
   private readonly children = new Map<string | null, UnitRef[]>();
+  private readonly keys = new Map<string, string>();
+  private readonly found = new Map<string, Parsed<UnitRef>>();
 
   constructor(units: Iterable<UnitRef>) {
     for (const u of units) this.add(u);
@@ -265,6 +273,8 @@ export class UnitDirectory {
     this.byId.set(u.id, u);
     this.byCode.set(u.code.trim().toUpperCase(), u);
     const k = nameKey(u.name);
+    this.keys.set(u.id, k);
+    this.found.clear();
     this.byName.set(k, [...(this.byName.get(k) ?? []), u]);
     this.children.set(u.parentId, [...(this.children.get(u.parentId) ?? []), u]);
   }
@@ -280,7 +290,17 @@ export class UnitDirectory {
     return names.join(' / ');
   }
 
+  /** The same reference is written on many rows: each is looked up once. */
   find(ref: string): Parsed<UnitRef> {
+    let hit = this.found.get(ref);
+    if (!hit) {
+      hit = this.lookup(ref);
+      this.found.set(ref, hit);
+    }
+    return hit;
+  }
+
+  private lookup(ref: string): Parsed<UnitRef> {
     const text = ref.trim();
     if (!text) return bad('chưa có đơn vị');
     const byCode = this.byCode.get(text.toUpperCase());
@@ -297,7 +317,7 @@ export class UnitDirectory {
         let anc = u.parentId ? this.byId.get(u.parentId) : undefined;
         for (let i = parts.length - 2; i >= 0; i--) {
           const want = nameKey(parts[i]!);
-          while (anc && nameKey(anc.name) !== want) anc = anc.parentId ? this.byId.get(anc.parentId) : undefined;
+          while (anc && this.keys.get(anc.id) !== want) anc = anc.parentId ? this.byId.get(anc.parentId) : undefined;
           if (!anc) return false;
           anc = anc.parentId ? this.byId.get(anc.parentId) : undefined;
         }
@@ -307,7 +327,7 @@ export class UnitDirectory {
         // "Hội Phụ nữ" under its commune, when the unit's full name adds the commune's.
         const parent = this.find(parts.slice(0, -1).join(' / '));
         if (parent.ok) {
-          const kids = (this.children.get(parent.value.id) ?? []).filter((c) => nameKey(c.name).startsWith(last + ' '));
+          const kids = (this.children.get(parent.value.id) ?? []).filter((c) => this.keys.get(c.id)!.startsWith(last + ' '));
           if (kids.length === 1) return ok(kids[0]!);
         }
       }
@@ -339,16 +359,35 @@ export interface ImportColumn<K extends string = string> {
  * and variants, ignoring case, marks, punctuation, "(*)" marks and line breaks. Answers null when
  * fewer than two columns are recognised (a title row, a blank row).
  */
+const headerIndexes = new WeakMap<readonly ImportColumn[], Map<string, string[]>>();
+
+function headerIndex(columns: readonly ImportColumn[]): Map<string, string[]> {
+  let index = headerIndexes.get(columns);
+  if (!index) {
+    index = new Map();
+    // Headers first, then variants: "Đơn vị" is a unit sheet's variant but another sheet's header.
+    for (const pass of [0, 1])
+      for (const c of columns)
+        for (const h of pass === 0 ? [c.header] : (c.aliases ?? [])) {
+          const k = looseKey(h);
+          index.set(k, [...(index.get(k) ?? []), c.key]);
+        }
+    headerIndexes.set(columns, index);
+  }
+  return index;
+}
+
 export function matchHeaderRow<K extends string>(cells: readonly string[], columns: readonly ImportColumn<K>[]): Map<number, K> | null {
+  const index = headerIndex(columns);
   const found = new Map<number, K>();
-  const used = new Set<K>();
+  const used = new Set<string>();
   cells.forEach((c, i) => {
+    if (!c || c.length > 80) return;
     const key = looseKey(c.replace(/\(\s*\*\s*\)|\*/g, ''));
-    if (!key) return;
-    const col = columns.find((x) => !used.has(x.key) && [x.header, ...(x.aliases ?? [])].some((h) => looseKey(h) === key));
+    const col = (index.get(key) ?? []).find((k) => !used.has(k));
     if (col) {
-      found.set(i, col.key);
-      used.add(col.key);
+      found.set(i, col as K);
+      used.add(col);
     }
   });
   return found.size >= 2 ? found : null;

@@ -33,10 +33,12 @@ import { listExportRoutes } from './routes/list-exports.js';
 import { statsRoutes } from './routes/stats.js';
 import { reportRoutes } from './routes/reports.js';
 import { exportRoutes } from './routes/exports.js';
+import { importRoutes } from './routes/imports.js';
 import { searchRoutes } from './routes/search.js';
 import { todoRoutes } from './routes/todo.js';
 import { registerShowcase } from './public/showcase.js';
 import { ExportRunner } from '../jobs/export-jobs.js';
+import { ImportRunner } from '../jobs/import-jobs.js';
 import { proxyTrust } from '../services/auth/trust-proxy.js';
 
 // Validation messages in Vietnamese: plain wording for common cases, zod's locale for the rest.
@@ -99,8 +101,15 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
 
   const exportRunner = new ExportRunner(opts.db, path.join(opts.filesDir, 'exports'));
   // Jobs left queued by a previous run start again; closing waits for the one in progress.
-  app.addHook('onReady', async () => exportRunner.kick());
-  app.addHook('onClose', async () => exportRunner.idle());
+  const importRunner = new ImportRunner(opts.db, path.join(opts.filesDir, 'imports'));
+  app.addHook('onReady', async () => {
+    exportRunner.kick();
+    importRunner.kick();
+  });
+  app.addHook('onClose', async () => {
+    await exportRunner.idle();
+    await importRunner.idle();
+  });
   await app.register(
     async (api) => {
       await api.register(authRoutes(opts.db));
@@ -117,6 +126,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(listExportRoutes(opts.db));
       await api.register(reportRoutes(opts.db));
       await api.register(exportRoutes(opts.db, exportRunner));
+      await api.register(importRoutes(opts.db, importRunner));
       await api.register(searchRoutes(opts.db));
       await api.register(todoRoutes(opts.db));
     },

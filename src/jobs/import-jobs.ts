@@ -20,11 +20,17 @@ import {
   type ImportJobRow,
   type StagedRow,
 } from '../data/imports-repo.js';
-import { IMPORT_COLUMNS, type ImportKind } from '../domain/import-sheets.js';
+import { columnHeader, IMPORT_COLUMNS, type ImportKind } from '../domain/import-sheets.js';
 import { cellText } from '../domain/import-values.js';
 import type { Role } from '../domain/roles.js';
 import { handlerFor, ImportStale, type Importer } from './import-kinds.js';
 import { readSheetRows, type SheetRow } from './import-read.js';
+
+/** The header the file itself gives the column a reason names (by its shared header). */
+function fileHeader(kind: ImportKind, row: SheetRow, header: string): string | undefined {
+  const key = Object.keys(row.headers).find((k) => columnHeader(kind, k) === header);
+  return key ? row.headers[key] : undefined;
+}
 
 /** Rows checked and staged together: one lookup of existing records and one insert per batch. */
 const BATCH = 500;
@@ -113,7 +119,7 @@ export class ImportRunner {
         target_id: results[i]!.targetId,
         raw: Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, k === 'password' && cellText(v) ? '••••••' : cellText(v)])),
         data: results[i]!.data,
-        problems: results[i]!.problems,
+        problems: results[i]!.problems.map((p) => ({ ...p, column: p.column === null ? null : (fileHeader(kind, row, p.column) ?? p.column) })),
         conversions: row.conversions,
       }));
       await insertImportRows(this.db.pool, job.id, staged);

@@ -46,6 +46,7 @@ import { FIELD_ALIASES, FORM_ALIASES, UnitDirectory, type CatalogueEntry } from 
 import { checkPassword, WEAK_REASONS } from '../domain/password-strength.js';
 import { can, type Actor } from '../domain/policy.js';
 import { inScope, inSubtree } from '../domain/scope.js';
+import { formatDateVi } from '../domain/statistics.js';
 import { foldVietnamese, tidyName } from '../domain/text.js';
 import { hashPassword } from '../services/auth/passwords.js';
 import type { SheetRow } from './import-read.js';
@@ -95,7 +96,21 @@ const COMPARED: [keyof ExistingRegistration, (r: ImportedRegistration) => unknow
   ['end_date', (r) => r.input.endDate],
   ['planned_funds_vnd', (r) => r.input.plannedFundsVnd ?? null],
   ['planned_workdays', (r) => r.input.plannedWorkdays ?? null],
+  ['problem', (r) => r.input.problem ?? null],
+  ['purpose', (r) => r.input.purpose ?? null],
+  ['place_address', (r) => r.input.placeAddress ?? null],
+  ['forces', (r) => r.input.forces ?? null],
+  ['targets', (r) => r.input.targets ?? null],
+  ['solutions', (r) => r.input.solutions ?? null],
 ];
+
+/** The timeline's words for an imported record: the file, and the decisions it came with. */
+function importReason(fileName: string, v: ImportedRegistration): string {
+  const parts = [`Nhập từ tệp "${fileName}"`];
+  if (v.recognition) parts.push(`công nhận theo quyết định số ${v.recognition.decisionNo} ngày ${formatDateVi(v.recognition.decisionDate)}`);
+  if (v.commendation) parts.push(`khen thưởng theo quyết định số ${v.commendation.decisionNo} ngày ${formatDateVi(v.commendation.decisionDate)}`);
+  return parts.join('; ');
+}
 
 async function registrationHandler(db: Queryable, job: ImportJobRow, actor: Importer): Promise<KindHandler> {
   const scoped = await unitsUnder(db, inScope(job.scope_path));
@@ -188,6 +203,12 @@ async function registrationHandler(db: Queryable, job: ImportJobRow, actor: Impo
           end_date: v.input.endDate,
           planned_funds_vnd: v.input.plannedFundsVnd ?? null,
           planned_workdays: v.input.plannedWorkdays ?? null,
+          problem: v.input.problem ?? null,
+          purpose: v.input.purpose ?? null,
+          place_address: v.input.placeAddress ?? null,
+          forces: v.input.forces ?? null,
+          targets: v.input.targets ?? null,
+          solutions: v.input.solutions ?? null,
           level: v.input.level,
           year: v.input.year!,
           state: v.state,
@@ -206,6 +227,7 @@ async function registrationHandler(db: Queryable, job: ImportJobRow, actor: Impo
             transition: 'import',
             from_state: null,
             to_state: v.state,
+            reason: importReason(job.file_name, v),
             data: {
               ...source,
               recognition: v.recognition,

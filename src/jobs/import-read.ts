@@ -15,6 +15,8 @@ export interface SheetRow {
   /** Cells by column key, legacy text converted to Unicode. */
   cells: Record<string, CellValue>;
   conversions: { column: string; from: LegacyCharset; before: string; after: string }[];
+  /** The headers as this sheet writes them, by column key (reasons name the column the reader sees). */
+  headers: Record<string, string>;
 }
 
 export interface ReadNotes {
@@ -80,6 +82,7 @@ export async function* readSheetRows(
   const headers = columns.map((c) => c.header);
   let sheet: string | null = null;
   let map: Map<number, string> | null = null;
+  let fileHeaders: Record<string, string> = {};
   const converted: Record<string, number> = {};
   for await (const raw of source) {
     if (raw.sheet !== sheet) {
@@ -89,12 +92,11 @@ export async function* readSheetRows(
     const texts = Array.from({ length: raw.values.length }, (_, i) => cellText(raw.values[i]));
     if (texts.every((t) => !t)) continue;
     // A header row (its text may itself be in a legacy font).
-    const header = matchHeaderRow(
-      texts.map((t, i) => toUnicodeText(t, raw.fonts[i]).text),
-      columns,
-    );
+    const unicode = texts.map((t, i) => toUnicodeText(t, raw.fonts[i]).text);
+    const header = matchHeaderRow(unicode, columns);
     if (header) {
       map = header;
+      fileHeaders = Object.fromEntries([...header].map(([i, key]) => [key, unicode[i]!.replace(/\s+/g, ' ').trim()]));
       continue;
     }
     if (!map) continue;
@@ -106,7 +108,7 @@ export async function* readSheetRows(
         const t = cellText(v);
         const u = toUnicodeText(t, raw.fonts[i]);
         if (u.from) {
-          conversions.push({ column: headers[columns.findIndex((c) => c.key === key)] ?? key, from: u.from, before: t, after: u.text });
+          conversions.push({ column: fileHeaders[key] ?? headers[columns.findIndex((c) => c.key === key)] ?? key, from: u.from, before: t, after: u.text });
           converted[u.from] = (converted[u.from] ?? 0) + 1;
         }
         v = u.text;
@@ -116,7 +118,7 @@ export async function* readSheetRows(
     // A row with none of the kind's own columns filled (a total, a signature line) is not a record.
     const filled = Object.values(cells).filter((v) => cellText(v) !== '').length;
     if (filled === 0) continue;
-    yield { sheet: raw.sheet, line: raw.line, cells, conversions };
+    yield { sheet: raw.sheet, line: raw.line, cells, conversions, headers: fileHeaders };
   }
   for (const [cs, n] of Object.entries(converted)) {
     notes.notes.push(`${n} ô chữ gõ bằng bảng mã ${cs === 'tcvn3' ? 'TCVN3 (ABC, phông .VnTime)' : 'VNI (phông VNI-Times)'} đã được chuyển sang Unicode`);
