@@ -203,12 +203,12 @@ describe('Càng Long 2016–2020 in one import', () => {
   });
 
   it('importing the same file again finds every row unchanged and writes nothing', async () => {
-    const [{ n: before }] = await srv.db.rows<{ n: number }>('select count(*)::int as n from audit_log');
+    const before = (await srv.db.rows<{ n: number }>('select count(*)::int as n from audit_log'))[0]!.n;
     const job = await preview(srv, u.officer, 'registrations', 'Cang Long 2016-2020.xlsx', file);
     expect(job.counts).toEqual({ create: 0, update: 0, unchanged: TOTAL, rejected: 0 });
     const done = await confirm(u.officer, job.id);
     expect(done).toMatchObject({ state: 'done', rowsWritten: 0 });
-    const [{ n: after }] = await srv.db.rows<{ n: number }>('select count(*)::int as n from audit_log');
+    const after = (await srv.db.rows<{ n: number }>('select count(*)::int as n from audit_log'))[0]!.n;
     expect(after).toBe(before);
     expect(await byField()).toEqual({ total: TOTAL, fields: { ...PUBLISHED, other: 0 } });
   }, 600_000);
