@@ -133,7 +133,8 @@ export interface StagedRow {
   target_id: string | null;
   raw: Record<string, unknown>;
   data: unknown;
-  problems: { column: string | null; message: string }[];
+  /** `key`: the column's key; `column`: its header as the file writes it. */
+  problems: { key?: string | null; column: string | null; message: string }[];
   conversions: { column: string; from: string; before: string; after: string }[];
 }
 

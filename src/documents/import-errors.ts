@@ -11,16 +11,13 @@ export interface ErrorSheetRow {
   sheet: string;
   rejected: boolean;
   cells: Record<string, string>;
-  problems: { column: string | null; message: string; text: string }[];
+  problems: { key: string | null; column: string | null; message: string; text: string }[];
 }
 
 const RED: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFFC7CE' } };
 const PINK_ROW: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFFDE9EC' } };
 
-export async function buildErrorSheet(
-  columns: { key: string; header: string }[],
-  rows: AsyncIterable<ErrorSheetRow>,
-): Promise<Buffer> {
+export async function buildErrorSheet(columns: { key: string; header: string }[], rows: AsyncIterable<ErrorSheetRow>): Promise<Buffer> {
   const { default: Excel } = await import('exceljs');
   const book = new Excel.Workbook();
   const ws = book.addWorksheet('Bảng lỗi');
@@ -36,11 +33,11 @@ export async function buildErrorSheet(
     if (!r.rejected) continue;
     row.getCell('__errors').fill = RED;
     row.getCell('__errors').alignment = { wrapText: true, vertical: 'top' };
-    const byHeader = new Map<string, string[]>();
-    for (const p of r.problems) if (p.column) byHeader.set(p.column, [...(byHeader.get(p.column) ?? []), p.message]);
+    const byKey = new Map<string, string[]>();
+    for (const p of r.problems) if (p.key) byKey.set(p.key, [...(byKey.get(p.key) ?? []), p.message]);
     columns.forEach((c) => {
       const cell = row.getCell(c.key);
-      const reasons = byHeader.get(c.header);
+      const reasons = byKey.get(c.key);
       if (reasons) {
         cell.fill = RED;
         cell.note = reasons.join('\n');

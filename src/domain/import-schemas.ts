@@ -49,6 +49,8 @@ export const ImportJobList = z.object({ items: z.array(ImportJob), total: z.numb
 
 export const ImportRowsQuery = Paging.extend({ action: RowAction.optional() });
 export const ImportProblem = z.object({
+  /** The column's key (the preview table's column), and its header as the file writes it. */
+  key: z.string().nullable(),
   column: z.string().nullable(),
   message: z.string(),
   /** "Dòng 17, cột Lĩnh vực: …" */

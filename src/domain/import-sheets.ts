@@ -48,7 +48,12 @@ export type RowCells = Record<string, CellValue>;
  * The import's columns: those of the shared sheet layout (`sheet-columns.ts`: templates and exports
  * write them), each with the other headers district files use for it, mapped to this reader's keys.
  */
-function fromSheet(kind: SheetKind, keys: Record<string, string>, aliases: Record<string, readonly string[]>, extra: ImportColumn[] = []): ImportColumn[] {
+function fromSheet(
+  kind: SheetKind,
+  keys: Record<string, string>,
+  aliases: Record<string, readonly string[]>,
+  extra: ImportColumn[] = [],
+): ImportColumn[] {
   const cols: ImportColumn[] = SHEET_COLUMNS[kind].map((c) => {
     const key = keys[c.key] ?? c.key;
     return { key, header: c.header, aliases: aliases[key] ?? [], required: c.required };
@@ -228,7 +233,10 @@ const REGISTRATION_FIELD_COLUMN: Record<string, string> = {
  * period rules), its state, and for the years already closed the recognition and commendation
  * decisions it received. Nothing is invented: no criteria, inspections or votes.
  */
-export function readRegistrationRow(cells: RowCells, ctx: RegistrationContext): { value: ImportedRegistration | null; problems: Problem[] } {
+export function readRegistrationRow(
+  cells: RowCells,
+  ctx: RegistrationContext,
+): { value: ImportedRegistration | null; problems: Problem[] } {
   const p = new Collector('registrations');
   const unitRef = ctx.units.find(text(cells, 'unit'));
   if (!unitRef.ok) p.add('unit', unitRef.reason);
@@ -324,7 +332,11 @@ export function readRegistrationRow(cells: RowCells, ctx: RegistrationContext): 
     // One decision often recognises and commends: its number and date stand for both when the
     // commendation's own are not written.
     const no = text(cells, 'commDecisionNo') || (recognition ? recognition.decisionNo : '');
-    const d = text(cells, 'commDecisionDate') ? parseLooseDate(cells.commDecisionDate) : recognition ? ({ ok: true, value: { from: recognition.decisionDate, precision: 'day' } } as const) : null;
+    const d = text(cells, 'commDecisionDate')
+      ? parseLooseDate(cells.commDecisionDate)
+      : recognition
+        ? ({ ok: true, value: { from: recognition.decisionDate, precision: 'day' } } as const)
+        : null;
     const recognitionFailed = p.problems.length > 0 && !recognition && !!(recNo || text(cells, 'recDecisionDate'));
     if (form.ok && !recognitionFailed) {
       if (!no) p.add('commDecisionNo', 'chưa có số quyết định khen thưởng');
@@ -332,7 +344,12 @@ export function readRegistrationRow(cells: RowCells, ctx: RegistrationContext): 
       else if (!d.ok) p.add('commDecisionDate', d.reason);
     }
     if (form.ok && no && d?.ok) {
-      commendation = { formCode: form.value, decisionNo: no, decisionDate: d.value.from, issuer: text(cells, 'commIssuer') || recognition?.issuer || ISSUER_NOT_GIVEN };
+      commendation = {
+        formCode: form.value,
+        decisionNo: no,
+        decisionDate: d.value.from,
+        issuer: text(cells, 'commIssuer') || recognition?.issuer || ISSUER_NOT_GIVEN,
+      };
     }
   }
 
@@ -369,7 +386,13 @@ export function readRegistrationRow(cells: RowCells, ctx: RegistrationContext): 
   }
   const input = parsed.data;
   if (input.holder === 'individual' && !input.personName) p.add('personName', 'cá nhân điển hình cần có họ và tên');
-  const rule = registrationRuleError({ level: input.level, startDate: input.startDate, endDate: input.endDate, year: input.year ?? year!, campaign: null });
+  const rule = registrationRuleError({
+    level: input.level,
+    startDate: input.startDate,
+    endDate: input.endDate,
+    year: input.year ?? year!,
+    campaign: null,
+  });
   if (rule) p.appError(rule, rule.code === 'DISTRICT_LEVEL_ENDED' || rule.code === 'VALIDATION_FAILED' ? 'level' : 'start');
   // A unit closed by a reorganisation still takes the records of the years it existed.
   if (!facts.active && (!facts.validTo || Number(facts.validTo.slice(0, 4)) < (input.year ?? 0))) {
@@ -427,12 +450,28 @@ export function readUnitRow(cells: RowCells, ctx: { units: UnitDirectory }): { v
     validFrom: validFrom ?? undefined,
   });
   if (!parsed.success) {
-    p.zod(parsed.error, { code: 'code', name: 'name', kind: 'kind', level: 'level', address: 'address', validFrom: 'validFrom', parentId: 'parent' });
+    p.zod(parsed.error, {
+      code: 'code',
+      name: 'name',
+      kind: 'kind',
+      level: 'level',
+      address: 'address',
+      validFrom: 'validFrom',
+      parentId: 'parent',
+    });
     return { value: null, problems: p.problems };
   }
   const u = parsed.data;
   return {
-    value: { code: u.code.trim(), name: u.name, parentId: parent.value.id, kind: u.kind, level: u.level, address: u.address ?? null, validFrom },
+    value: {
+      code: u.code.trim(),
+      name: u.name,
+      parentId: parent.value.id,
+      kind: u.kind,
+      level: u.level,
+      address: u.address ?? null,
+      validFrom,
+    },
     problems: [],
   };
 }
@@ -454,13 +493,18 @@ export function readUserRow(cells: RowCells, ctx: { units: UnitDirectory }): { v
   const p = new Collector('users');
   const username = text(cells, 'username').toLowerCase();
   const fullName = text(cells, 'fullName');
-  const role = matchLabel(text(cells, 'role'), Object.fromEntries(ROLES.map((r) => [r, ROLE_LABELS[r]])) as Record<Role, string>, 'vai trò', {
-    admin: ['Quản trị'],
-    officer: ['Cán bộ Ban Dân vận', 'Cán bộ dân vận', 'Cán bộ Ban Tuyên giáo'],
-    member: ['Thành viên BCĐ'],
-    unit_officer: ['Cán bộ cơ sở', 'Cán bộ xã'],
-    viewer: ['Lãnh đạo', 'Chỉ xem'],
-  });
+  const role = matchLabel(
+    text(cells, 'role'),
+    Object.fromEntries(ROLES.map((r) => [r, ROLE_LABELS[r]])) as Record<Role, string>,
+    'vai trò',
+    {
+      admin: ['Quản trị'],
+      officer: ['Cán bộ Ban Dân vận', 'Cán bộ dân vận', 'Cán bộ Ban Tuyên giáo'],
+      member: ['Thành viên BCĐ'],
+      unit_officer: ['Cán bộ cơ sở', 'Cán bộ xã'],
+      viewer: ['Lãnh đạo', 'Chỉ xem'],
+    },
+  );
   if (!role.ok) p.add('role', role.reason);
   const look = (key: 'unit' | 'entryUnit' | 'viewUnit') => {
     if (!text(cells, key)) return null;

@@ -32,6 +32,10 @@ function fileHeader(kind: ImportKind, row: SheetRow, header: string): string | u
   return key ? row.headers[key] : undefined;
 }
 
+function keyOfHeader(kind: ImportKind, header: string): string | undefined {
+  return IMPORT_COLUMNS[kind].find((c) => c.header === header)?.key;
+}
+
 /** Rows checked and staged together: one lookup of existing records and one insert per batch. */
 const BATCH = 500;
 /** Staged rows written together inside the confirmation's transaction. */
@@ -98,7 +102,13 @@ export class ImportRunner {
   }
 
   private importer(job: ImportJobRow): Importer {
-    return { id: job.actor.id, name: job.actor.name, role: job.actor.role as Role, entryPath: job.actor.entryPath, viewPath: job.actor.viewPath };
+    return {
+      id: job.actor.id,
+      name: job.actor.name,
+      role: job.actor.role as Role,
+      entryPath: job.actor.entryPath,
+      viewPath: job.actor.viewPath,
+    };
   }
 
   private async read(job: ImportJobRow): Promise<void> {
@@ -119,7 +129,11 @@ export class ImportRunner {
         target_id: results[i]!.targetId,
         raw: Object.fromEntries(Object.entries(row.cells).map(([k, v]) => [k, k === 'password' && cellText(v) ? '••••••' : cellText(v)])),
         data: results[i]!.data,
-        problems: results[i]!.problems.map((p) => ({ ...p, column: p.column === null ? null : (fileHeader(kind, row, p.column) ?? p.column) })),
+        problems: results[i]!.problems.map((p) => ({
+          key: p.column === null ? null : (keyOfHeader(kind, p.column) ?? null),
+          column: p.column === null ? null : (fileHeader(kind, row, p.column) ?? p.column),
+          message: p.message,
+        })),
         conversions: row.conversions,
       }));
       await insertImportRows(this.db.pool, job.id, staged);
@@ -127,7 +141,13 @@ export class ImportRunner {
       batch = [];
       await setImportProgress(this.db.pool, job.id, read, checked);
     };
-    for await (const row of readSheetRows(this.filePath(job.id, job.file_type), job.file_type, job.file_name, IMPORT_COLUMNS[kind], notes)) {
+    for await (const row of readSheetRows(
+      this.filePath(job.id, job.file_type),
+      job.file_type,
+      job.file_name,
+      IMPORT_COLUMNS[kind],
+      notes,
+    )) {
       read += 1;
       batch.push(row);
       if (batch.length >= BATCH) await flush();

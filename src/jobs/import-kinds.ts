@@ -107,8 +107,10 @@ const COMPARED: [keyof ExistingRegistration, (r: ImportedRegistration) => unknow
 /** The timeline's words for an imported record: the file, and the decisions it came with. */
 function importReason(fileName: string, v: ImportedRegistration): string {
   const parts = [`Nhập từ tệp "${fileName}"`];
-  if (v.recognition) parts.push(`công nhận theo quyết định số ${v.recognition.decisionNo} ngày ${formatDateVi(v.recognition.decisionDate)}`);
-  if (v.commendation) parts.push(`khen thưởng theo quyết định số ${v.commendation.decisionNo} ngày ${formatDateVi(v.commendation.decisionDate)}`);
+  if (v.recognition)
+    parts.push(`công nhận theo quyết định số ${v.recognition.decisionNo} ngày ${formatDateVi(v.recognition.decisionDate)}`);
+  if (v.commendation)
+    parts.push(`khen thưởng theo quyết định số ${v.commendation.decisionNo} ngày ${formatDateVi(v.commendation.decisionDate)}`);
   return parts.join('; ');
 }
 
@@ -131,12 +133,19 @@ async function registrationHandler(db: Queryable, job: ImportJobRow, actor: Impo
 
   return {
     async check(rows) {
-      const read = rows.map((row) => readRegistrationRow(row.cells as RowCells, { actor, fields, forms, units, facts: (id) => facts.get(id) }));
+      const read = rows.map((row) =>
+        readRegistrationRow(row.cells as RowCells, { actor, fields, forms, units, facts: (id) => facts.get(id) }),
+      );
       const wanted = read.flatMap((r) => (r.value ? [r.value] : []));
       const existing = await findRegistrationsByKeys(
         db,
         inScope(job.scope_path),
-        wanted.map((v) => ({ unitId: v.unitId, kind: v.input.kind, titleKey: foldVietnamese(tidyName(v.input.title)), year: v.input.year! })),
+        wanted.map((v) => ({
+          unitId: v.unitId,
+          kind: v.input.kind,
+          titleKey: foldVietnamese(tidyName(v.input.title)),
+          year: v.input.year!,
+        })),
         wanted.flatMap((v) => (v.id ? [v.id] : [])),
       );
       const byId = new Map(existing.map((e) => [e.id, e]));
@@ -151,8 +160,12 @@ async function registrationHandler(db: Queryable, job: ImportJobRow, actor: Impo
         }
         seen.set(key, rows[i]!.line);
         const found = v.id ? byId.get(v.id) : byKey.get(key);
-        if (v.id && !found) return rejected([{ column: columnHeader('registrations', 'id'), message: `không tìm thấy hồ sơ mã '${v.id}' trong phạm vi của bạn` }]);
-        if (!found) return { action: 'create', targetId: null, data: { ...v, newId: randomUUID() } satisfies StagedRegistration, problems: [] };
+        if (v.id && !found)
+          return rejected([
+            { column: columnHeader('registrations', 'id'), message: `không tìm thấy hồ sơ mã '${v.id}' trong phạm vi của bạn` },
+          ]);
+        if (!found)
+          return { action: 'create', targetId: null, data: { ...v, newId: randomUUID() } satisfies StagedRegistration, problems: [] };
         const changes: Record<string, unknown> = {};
         const before: Record<string, unknown> = {};
         for (const [col, get] of COMPARED) {
@@ -167,14 +180,26 @@ async function registrationHandler(db: Queryable, job: ImportJobRow, actor: Impo
         }
         const stateGiven = (rows[i]!.cells.state ?? '') !== '';
         if (stateGiven && found.state !== v.state) {
-          return rejected([{ column: columnHeader('registrations', 'state'), message: 'trạng thái chỉ thay đổi qua các bước xử lý hồ sơ, không bằng nhập tệp' }]);
+          return rejected([
+            {
+              column: columnHeader('registrations', 'state'),
+              message: 'trạng thái chỉ thay đổi qua các bước xử lý hồ sơ, không bằng nhập tệp',
+            },
+          ]);
         }
         if (Object.keys(changes).length === 0) return { action: 'unchanged', targetId: found.id, data: null, problems: [] };
         if (!can(actor, 'registration.update', { path: found.unit_path }) || !['draft', 'returned'].includes(found.state)) {
-          return rejected([{ column: null, message: 'hồ sơ này không được sửa ở trạng thái hiện tại (chỉ sửa bản nháp hoặc hồ sơ bị trả lại)' }]);
+          return rejected([
+            { column: null, message: 'hồ sơ này không được sửa ở trạng thái hiện tại (chỉ sửa bản nháp hoặc hồ sơ bị trả lại)' },
+          ]);
         }
         if (changes.title !== undefined) changes.title_key = foldVietnamese(changes.title as string);
-        return { action: 'update', targetId: found.id, data: { ...v, version: found.version, changes, before } satisfies StagedRegistration, problems: [] };
+        return {
+          action: 'update',
+          targetId: found.id,
+          data: { ...v, version: found.version, changes, before } satisfies StagedRegistration,
+          problems: [],
+        };
       });
     },
 
@@ -184,7 +209,12 @@ async function registrationHandler(db: Queryable, job: ImportJobRow, actor: Impo
         const clash = await findRegistrationsByKeys(
           q,
           inScope(job.scope_path),
-          creates.map((v) => ({ unitId: v.unitId, kind: v.input.kind, titleKey: foldVietnamese(tidyName(v.input.title)), year: v.input.year! })),
+          creates.map((v) => ({
+            unitId: v.unitId,
+            kind: v.input.kind,
+            titleKey: foldVietnamese(tidyName(v.input.title)),
+            year: v.input.year!,
+          })),
           [],
         );
         if (clash.length) throw new ImportStale(`'${clash[0]!.title}' đã có trong hệ thống`);
@@ -360,7 +390,11 @@ async function unitHandler(db: Queryable, job: ImportJobRow, actor: Importer): P
             continue;
           }
           if (found.parent_id !== v.parentId) {
-            out.push(rejected([{ column: columnHeader('units', 'parent'), message: 'chuyển đơn vị sang cấp trên khác dùng chức năng "Chuyển đơn vị"' }]));
+            out.push(
+              rejected([
+                { column: columnHeader('units', 'parent'), message: 'chuyển đơn vị sang cấp trên khác dùng chức năng "Chuyển đơn vị"' },
+              ]),
+            );
             continue;
           }
           const want = { name: tidyName(v.name), kind: v.kind, level: v.level, address: v.address ? tidyName(v.address) : null };
@@ -376,7 +410,13 @@ async function unitHandler(db: Queryable, job: ImportJobRow, actor: Importer): P
           if (!Object.keys(changes).length) out.push({ action: 'unchanged', targetId: found.id, data: null, problems: [] });
           else if (!can(actor, 'unit.update', { path: found.path }))
             out.push(rejected([{ column: null, message: 'bạn không được sửa đơn vị này (chỉ các đơn vị bên dưới đơn vị của bạn)' }]));
-          else out.push({ action: 'update', targetId: found.id, data: { ...v, id: found.id, version: found.version, changes, before } satisfies StagedUnit, problems: [] });
+          else
+            out.push({
+              action: 'update',
+              targetId: found.id,
+              data: { ...v, id: found.id, version: found.version, changes, before } satisfies StagedUnit,
+              problems: [],
+            });
           continue;
         }
         if (!can(actor, 'unit.create_child', { path: parentPath })) {
@@ -486,7 +526,9 @@ async function userHandler(db: Queryable, job: ImportJobRow, actor: Importer): P
         const v = r.value;
         const dup = seen.get(v.username);
         if (dup !== undefined) {
-          out.push(rejected([{ column: columnHeader('users', 'username'), message: `tên đăng nhập '${v.username}' trùng với dòng ${dup}` }]));
+          out.push(
+            rejected([{ column: columnHeader('users', 'username'), message: `tên đăng nhập '${v.username}' trùng với dòng ${dup}` }]),
+          );
           continue;
         }
         seen.set(v.username, row.line);
@@ -511,12 +553,24 @@ async function userHandler(db: Queryable, job: ImportJobRow, actor: Importer): P
           out.push(
             same
               ? { action: 'unchanged', targetId: found.id, data: null, problems: [] }
-              : rejected([{ column: columnHeader('users', 'username'), message: `tên đăng nhập '${v.username}' đã có; sửa tài khoản tại màn hình Người dùng` }]),
+              : rejected([
+                  {
+                    column: columnHeader('users', 'username'),
+                    message: `tên đăng nhập '${v.username}' đã có; sửa tài khoản tại màn hình Người dùng`,
+                  },
+                ]),
           );
           continue;
         }
         if (!v.password) {
-          out.push(rejected([{ column: columnHeader('users', 'password'), message: 'tài khoản mới cần mật khẩu ban đầu (người dùng phải đổi khi đăng nhập lần đầu)' }]));
+          out.push(
+            rejected([
+              {
+                column: columnHeader('users', 'password'),
+                message: 'tài khoản mới cần mật khẩu ban đầu (người dùng phải đổi khi đăng nhập lần đầu)',
+              },
+            ]),
+          );
           continue;
         }
         const verdict = checkPassword(v.password, [v.username, v.fullName, process.env.DVK_DEMO_PASSWORD]);
@@ -525,7 +579,12 @@ async function userHandler(db: Queryable, job: ImportJobRow, actor: Importer): P
           continue;
         }
         const { password, ...rest } = v;
-        out.push({ action: 'create', targetId: null, data: { ...rest, id: randomUUID(), passwordHash: await hashPassword(password) } satisfies StagedUser, problems: [] });
+        out.push({
+          action: 'create',
+          targetId: null,
+          data: { ...rest, id: randomUUID(), passwordHash: await hashPassword(password) } satisfies StagedUser,
+          problems: [],
+        });
       }
       return out;
     },

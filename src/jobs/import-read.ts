@@ -62,7 +62,7 @@ async function* csvRows(file: string, name: string, notes: ReadNotes): AsyncGene
   notes.notes.push(encoding === 'utf-8' ? 'Tệp CSV mã UTF-8' : 'Tệp CSV mã Windows-1258 (tiếng Việt của Windows), đã chuyển sang Unicode');
   const firstLine = text.slice(0, text.indexOf('\n') >>> 0);
   const delimiter = [';', '\t', ','].map((d) => [d, firstLine.split(d).length] as const).sort((a, b) => b[1] - a[1])[0]![0];
-  const records = parse(text, { delimiter, relax_column_count: true, skip_empty_lines: false }) as string[][];
+  const records = parse(text, { delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false }) as string[][];
   let line = 0;
   for (const values of records) {
     line += 1;
@@ -108,7 +108,12 @@ export async function* readSheetRows(
         const t = cellText(v);
         const u = toUnicodeText(t, raw.fonts[i]);
         if (u.from) {
-          conversions.push({ column: fileHeaders[key] ?? headers[columns.findIndex((c) => c.key === key)] ?? key, from: u.from, before: t, after: u.text });
+          conversions.push({
+            column: fileHeaders[key] ?? headers[columns.findIndex((c) => c.key === key)] ?? key,
+            from: u.from,
+            before: t,
+            after: u.text,
+          });
           converted[u.from] = (converted[u.from] ?? 0) + 1;
         }
         v = u.text;
@@ -121,6 +126,8 @@ export async function* readSheetRows(
     yield { sheet: raw.sheet, line: raw.line, cells, conversions, headers: fileHeaders };
   }
   for (const [cs, n] of Object.entries(converted)) {
-    notes.notes.push(`${n} ô chữ gõ bằng bảng mã ${cs === 'tcvn3' ? 'TCVN3 (ABC, phông .VnTime)' : 'VNI (phông VNI-Times)'} đã được chuyển sang Unicode`);
+    notes.notes.push(
+      `${n} ô chữ gõ bằng bảng mã ${cs === 'tcvn3' ? 'TCVN3 (ABC, phông .VnTime)' : 'VNI (phông VNI-Times)'} đã được chuyển sang Unicode`,
+    );
   }
 }

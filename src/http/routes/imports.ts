@@ -3,7 +3,15 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Db } from '../../data/db.js';
 import { AppError } from '../../domain/errors.js';
-import { CreateImportQuery, ImportColumns, ImportJob, ImportJobList, ImportKind, ImportRowList, ImportRowsQuery } from '../../domain/import-schemas.js';
+import {
+  CreateImportQuery,
+  ImportColumns,
+  ImportJob,
+  ImportJobList,
+  ImportKind,
+  ImportRowList,
+  ImportRowsQuery,
+} from '../../domain/import-schemas.js';
 import { IdParam, Paging } from '../../domain/schemas.js';
 import type { ImportRunner } from '../../jobs/import-jobs.js';
 import {
@@ -54,7 +62,12 @@ export const importRoutes =
     app.get(
       '/imports/columns/:kind',
       {
-        schema: { tags, summary: 'Các cột của bảng nhập theo loại dữ liệu', params: z.object({ kind: ImportKind }), response: { 200: ImportColumns } },
+        schema: {
+          tags,
+          summary: 'Các cột của bảng nhập theo loại dữ liệu',
+          params: z.object({ kind: ImportKind }),
+          response: { 200: ImportColumns },
+        },
       },
       async (req) => {
         requireCtx(req, db);
@@ -98,7 +111,12 @@ export const importRoutes =
     app.get(
       '/imports/:id/errors.xlsx',
       {
-        schema: { tags, summary: 'Tải bảng lỗi (ô sai tô đỏ, kèm ghi chú lý do) để sửa và nhập lại', params: IdParam, response: { 200: z.any() } },
+        schema: {
+          tags,
+          summary: 'Tải bảng lỗi (ô sai tô đỏ, kèm ghi chú lý do) để sửa và nhập lại',
+          params: IdParam,
+          response: { 200: z.any() },
+        },
       },
       async (req, reply) => {
         const sheet = await importErrorSheet(requireCtx(req, db), req.params.id);

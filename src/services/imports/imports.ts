@@ -56,7 +56,12 @@ export function presentRow(r: StagedRow): ImportRow {
     action: r.action,
     targetId: r.target_id,
     cells: Object.fromEntries(Object.entries(r.raw).map(([k, v]) => [k, String(v ?? '')])),
-    problems: r.problems.map((p) => ({ ...p, text: rowReason(null, r.line, p.column, p.message) })),
+    problems: r.problems.map((p) => ({
+      key: p.key ?? null,
+      column: p.column,
+      message: p.message,
+      text: rowReason(null, r.line, p.column, p.message),
+    })),
     conversions: r.conversions,
   };
 }
@@ -97,7 +102,13 @@ export async function createImport(
         fileType: type,
         scopePath: ctx.actor.entryPath!,
         createdBy: ctx.actor.id,
-        actor: { id: ctx.actor.id, name: ctx.actor.name, role: ctx.actor.role, entryPath: ctx.actor.entryPath, viewPath: ctx.actor.viewPath },
+        actor: {
+          id: ctx.actor.id,
+          name: ctx.actor.name,
+          role: ctx.actor.role,
+          entryPath: ctx.actor.entryPath,
+          viewPath: ctx.actor.viewPath,
+        },
       });
       return (await findImportJob(q, id, reader(ctx)))!;
     });
