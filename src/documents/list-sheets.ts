@@ -1,16 +1,18 @@
 /**
  * The lists of the screens as Excel sheets: units, accounts, campaigns, commendation proposals and a
  * campaign's quota compliance. Each takes what the list API returns, so a sheet holds exactly the
- * rows the screen can show, with the same words.
+ * rows the screen can show, with the same words. Units and accounts go both ways: their sheets have
+ * the columns of the import template (domain/sheet-columns.ts), so an edited sheet can be imported.
  */
 import type { z } from 'zod';
 import { PROPOSAL_STATE_LABELS, type Proposal } from '../domain/commendation-schemas.js';
 import { CAMPAIGN_STATE_LABELS, type Campaign } from '../domain/movement-schemas.js';
 import { COMPLIANCE_LABELS, type Compliance } from '../domain/report-schemas.js';
-import { ROLE_LABELS } from '../domain/roles.js';
+import { SHEET_COLUMNS, SHEET_NAMES, SHEET_TITLES } from '../domain/sheet-columns.js';
 import type { User, UnitListItem } from '../domain/schemas.js';
-import { formatDateTimeVi, formatDateVi } from '../domain/statistics.js';
-import { UNIT_KIND_LABELS, UNIT_LEVEL_LABELS } from '../domain/unit-kinds.js';
+import { formatDateVi } from '../domain/statistics.js';
+import { UNIT_KIND_LABELS } from '../domain/unit-kinds.js';
+import { sheetRow, xlsxColumns } from './sheet-layout.js';
 import type { XlsxTableSheet } from './xlsx.js';
 
 type ProposalT = z.infer<typeof Proposal>;
@@ -19,63 +21,54 @@ type ProposalT = z.infer<typeof Proposal>;
 const NO_COLUMN = { header: 'STT', key: 'no', width: 6, kind: 'number' } as const;
 const numbered = <T>(items: T[]) => items.map((x, i) => [i + 1, x] as const);
 
-export function unitsSheet(items: UnitListItem[], subtitle: string): XlsxTableSheet {
+/** The units as the import reads them back: the columns of `SHEET_COLUMNS.units`, the code last. */
+export function unitsSheet(
+  items: UnitListItem[],
+  details: Map<string, { parent_code: string | null; address: string | null; valid_from: string }>,
+  subtitle: string,
+): XlsxTableSheet {
+  const cols = SHEET_COLUMNS.units;
   return {
-    name: 'Đơn vị',
-    title: 'DANH SÁCH ĐƠN VỊ',
+    name: SHEET_NAMES.units,
+    title: SHEET_TITLES.units,
     subtitle,
-    columns: [
-      NO_COLUMN,
-      { header: 'Mã', key: 'code', width: 18 },
-      { header: 'Tên đơn vị', key: 'name', width: 40 },
-      { header: 'Loại hình', key: 'kind', width: 26 },
-      { header: 'Cấp', key: 'level', width: 14 },
-      { header: 'Trực thuộc', key: 'trail', width: 48 },
-      { header: 'Số đơn vị trực thuộc', key: 'children', width: 12, kind: 'number' },
-      { header: 'Trạng thái', key: 'state', width: 16 },
-    ],
-    rows: numbered(items).map(([no, u]) => ({
-      no,
-      code: u.code,
-      name: u.name,
-      kind: UNIT_KIND_LABELS[u.kind],
-      level: UNIT_LEVEL_LABELS[u.level],
-      trail: u.trail,
-      children: u.childCount,
-      state: u.active ? 'Đang hoạt động' : 'Ngừng hoạt động',
-    })),
+    columns: xlsxColumns(cols),
+    rows: items.map((u) => {
+      const d = details.get(u.id);
+      return sheetRow(cols, {
+        name: u.name,
+        kind: u.kind,
+        level: u.level,
+        parentCode: d?.parent_code,
+        address: d?.address,
+        validFrom: d?.valid_from,
+        state: u.active ? 'active' : 'inactive',
+        code: u.code,
+      });
+    }),
   };
 }
 
-export function accountsSheet(items: User[], subtitle: string): XlsxTableSheet {
+/** The accounts as the import reads them back (no password): units named by their code, the username last. */
+export function accountsSheet(items: User[], codes: Map<string, string>, subtitle: string): XlsxTableSheet {
+  const cols = SHEET_COLUMNS.users;
   return {
-    name: 'Người dùng',
-    title: 'DANH SÁCH TÀI KHOẢN NGƯỜI DÙNG',
+    name: SHEET_NAMES.users,
+    title: SHEET_TITLES.users,
     subtitle,
-    columns: [
-      NO_COLUMN,
-      { header: 'Tên đăng nhập', key: 'username', width: 18 },
-      { header: 'Họ và tên', key: 'name', width: 28 },
-      { header: 'Chức vụ', key: 'position', width: 30 },
-      { header: 'Vai trò', key: 'role', width: 26 },
-      { header: 'Đơn vị công tác', key: 'unit', width: 32 },
-      { header: 'Phạm vi nhập liệu', key: 'entry', width: 30 },
-      { header: 'Phạm vi xem', key: 'view', width: 30 },
-      { header: 'Trạng thái', key: 'state', width: 16 },
-      { header: 'Đăng nhập gần nhất', key: 'last', width: 20 },
-    ],
-    rows: numbered(items).map(([no, u]) => ({
-      no,
-      username: u.username,
-      name: u.fullName,
-      position: u.position ?? '',
-      role: ROLE_LABELS[u.role],
-      unit: u.unit.name,
-      entry: u.entryScope?.name ?? '—',
-      view: u.viewScope.name,
-      state: u.active ? 'Đang dùng' : 'Đã khóa',
-      last: u.lastLoginAt ? formatDateTimeVi(u.lastLoginAt) : '',
-    })),
+    columns: xlsxColumns(cols),
+    rows: items.map((u) =>
+      sheetRow(cols, {
+        fullName: u.fullName,
+        position: u.position,
+        role: u.role,
+        unitCode: codes.get(u.unit.id),
+        entryUnitCode: u.entryScope ? codes.get(u.entryScope.id) : null,
+        viewUnitCode: codes.get(u.viewScope.id),
+        state: u.active ? 'active' : 'locked',
+        username: u.username,
+      }),
+    ),
   };
 }
 

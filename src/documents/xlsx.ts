@@ -17,6 +17,10 @@ export interface XlsxColumn {
   kind?: XlsxKind;
   /** Excel number format; counts default to "#,##0", so the reader's locale writes "4.110". */
   numFmt?: string;
+  /** Written but not shown (a record's key the reader need not see). */
+  hidden?: boolean;
+  /** The allowed values: the cells below the header get a drop-down list of them. */
+  list?: string[];
 }
 export interface XlsxSheet {
   name: string;
@@ -29,7 +33,16 @@ export interface XlsxTableSheet extends XlsxSheet {
   totalRow?: Record<string, XlsxValue>;
 }
 
-const HEADER_ROW = 3;
+export const HEADER_ROW = 3;
+/** The hidden sheet holding the drop-down lists (an inline list is limited to 255 characters and breaks on commas). */
+export const LISTS_SHEET = 'Danh mục';
+/**
+ * How many rows below the data still get the drop-down lists. A reader (exceljs, the import) expands
+ * a validated range into one entry per cell, so the range stops a little below the data.
+ */
+export const LIST_SPARE_ROWS = 1000;
+/** Above this many rows a streamed list gets no drop-down lists (the file stays quick to read back). */
+export const LIST_MAX_ROWS = 20_000;
 const FONT = { name: 'Times New Roman', size: 12 } as const;
 const THIN = { style: 'thin', color: { argb: 'FF808080' } } as const;
 const BORDER = { top: THIN, left: THIN, bottom: THIN, right: THIN };
@@ -76,7 +89,7 @@ function cellValue(v: XlsxValue | undefined, c: XlsxColumn): ExcelJS.CellValue {
   return v;
 }
 
-function worksheetOptions(sheet: XlsxSheet): Partial<ExcelJS.AddWorksheetOptions> {
+export function worksheetOptions(sheet: XlsxSheet): Partial<ExcelJS.AddWorksheetOptions> {
   return {
     views: [{ state: 'frozen', xSplit: 0, ySplit: HEADER_ROW }],
     pageSetup: {
@@ -90,11 +103,12 @@ function worksheetOptions(sheet: XlsxSheet): Partial<ExcelJS.AddWorksheetOptions
 }
 
 /** Title, subtitle and header; the data rows follow from row 4. */
-function writeHead(ws: ExcelJS.Worksheet, sheet: XlsxSheet, commit: boolean): void {
+export function writeHead(ws: ExcelJS.Worksheet, sheet: XlsxSheet, commit: boolean): void {
   const n = sheet.columns.length;
   ws.columns = sheet.columns.map((c) => ({
     key: c.key,
     width: c.width ?? (c.kind === 'number' || c.kind === 'percent' ? 12 : c.kind === 'date' ? 12 : 24),
+    hidden: c.hidden ?? false,
   }));
   const title = ws.getRow(1);
   title.getCell(1).value = sheet.title;
@@ -127,7 +141,7 @@ function writeHead(ws: ExcelJS.Worksheet, sheet: XlsxSheet, commit: boolean): vo
   }
 }
 
-function fillRow(row: ExcelJS.Row, columns: XlsxColumn[], values: Record<string, XlsxValue>, bold = false): void {
+export function fillRow(row: ExcelJS.Row, columns: XlsxColumn[], values: Record<string, XlsxValue>, bold = false): void {
   columns.forEach((c, i) => {
     const cell = row.getCell(i + 1);
     cell.value = cellValue(values[c.key], c);
@@ -143,11 +157,60 @@ function fillRow(row: ExcelJS.Row, columns: XlsxColumn[], values: Record<string,
   });
 }
 
+/** exceljs has range validations on every worksheet (also the streamed one), missing from its types. */
+const validations = (ws: ExcelJS.Worksheet) =>
+  (ws as unknown as { dataValidations: { add(range: string, v: ExcelJS.DataValidation): void } }).dataValidations;
+
+const columnLetter = (n: number): string =>
+  (n > 26 ? columnLetter(Math.floor((n - 1) / 26)) : '') + String.fromCharCode(65 + ((n - 1) % 26));
+
+/**
+ * Drop-down lists on the cells below the header of each column with a `list`; the values live in
+ * the hidden lists sheet, column `first` onwards. Returns the columns of values to write there.
+ */
+export function addListValidations(ws: ExcelJS.Worksheet, sheet: XlsxSheet, dataRows: number, first = 1): string[][] {
+  const last = HEADER_ROW + dataRows + LIST_SPARE_ROWS;
+  const lists: string[][] = [];
+  sheet.columns.forEach((c, i) => {
+    if (!c.list?.length) return;
+    const at = columnLetter(first + lists.length);
+    lists.push(c.list);
+    const col = columnLetter(i + 1);
+    validations(ws).add(`${col}${HEADER_ROW + 1}:${col}${last}`, {
+      type: 'list',
+      allowBlank: true,
+      formulae: [`'${LISTS_SHEET}'!$${at}$2:$${at}$${lists.at(-1)!.length + 1}`],
+      showErrorMessage: true,
+      errorStyle: 'warning',
+      errorTitle: 'Giá trị không có trong danh sách',
+      error: `Cột "${c.header}" chỉ nhận một giá trị trong danh sách.`,
+    });
+  });
+  return lists;
+}
+
+/** Writes the hidden lists sheet: row 1 the column's header, the values below. */
+export function writeListsSheet(ws: ExcelJS.Worksheet, headers: string[], lists: string[][], commit: boolean): void {
+  const height = Math.max(0, ...lists.map((l) => l.length));
+  for (let r = 0; r <= height; r++) {
+    const row = ws.getRow(r + 1);
+    lists.forEach((l, i) => {
+      const v = r === 0 ? headers[i] : l[r - 1];
+      if (v !== undefined) row.getCell(i + 1).value = v;
+    });
+    if (commit) row.commit();
+  }
+}
+
+const listHeaders = (sheet: XlsxSheet) => sheet.columns.filter((c) => c.list?.length).map((c) => c.header);
+
 export async function buildTableWorkbook(sheets: XlsxTableSheet[]): Promise<Buffer> {
   const wb = new ExcelJS.Workbook();
   wb.creator = 'DVK';
   wb.created = new Date();
   const names: string[] = [];
+  const lists: string[][] = [];
+  const headers: string[] = [];
   for (const sheet of sheets) {
     const name = sanitiseSheetName(sheet.name, names);
     names.push(name);
@@ -156,7 +219,10 @@ export async function buildTableWorkbook(sheets: XlsxTableSheet[]): Promise<Buff
     let r = HEADER_ROW + 1;
     for (const values of sheet.rows) fillRow(ws.getRow(r++), sheet.columns, values);
     if (sheet.totalRow) fillRow(ws.getRow(r), sheet.columns, sheet.totalRow, true);
+    lists.push(...addListValidations(ws, sheet, sheet.rows.length, lists.length + 1));
+    headers.push(...listHeaders(sheet));
   }
+  if (lists.length) writeListsSheet(wb.addWorksheet(LISTS_SHEET, { state: 'hidden' }), headers, lists, false);
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
@@ -198,12 +264,15 @@ export async function writeRowsWorkbook(
   sheet: XlsxSheet,
   rows: AsyncIterable<Record<string, XlsxValue>>,
   onProgress?: (n: number) => void | Promise<void>,
+  /** The rows expected (the list's count), for the drop-down lists' range. */
+  expectedRows = 0,
 ): Promise<number> {
   const wb = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: filePath, useStyles: true, useSharedStrings: false });
   wb.creator = 'DVK';
   wb.created = new Date();
   const ws = wb.addWorksheet(sanitiseSheetName(sheet.name), worksheetOptions(sheet));
   writeHead(ws, sheet, true);
+  const lists = expectedRows <= LIST_MAX_ROWS ? addListValidations(ws, sheet, expectedRows) : [];
   let n = 0;
   try {
     for await (const values of rows) {
@@ -220,6 +289,8 @@ export async function writeRowsWorkbook(
     throw err;
   }
   ws.commit();
+  // The lists sheet follows the data: a streamed sheet is written whole before the next begins.
+  if (lists.length) writeListsSheet(wb.addWorksheet(LISTS_SHEET, { state: 'hidden' }), listHeaders(sheet), lists, true);
   await wb.commit();
   if (onProgress && (n === 0 || n % 1000 !== 0)) await onProgress(n);
   return n;

@@ -278,6 +278,11 @@ export const ERRORS = {
     vi: 'Chỉ đưa vào xét công nhận hồ sơ đã được chấp thuận, thuộc phạm vi của Ban Chỉ đạo mở đợt xét và chưa có trong đợt này.',
     en: "Only accepted registrations within the committee's subtree, not already in this round, can be candidates.",
   },
+  BULK_ROUND_REQUIRED: {
+    status: 400,
+    vi: 'Vui lòng chọn đợt xét công nhận để đưa các hồ sơ vào.',
+    en: 'Choose the recognition round to add the records to.',
+  },
   ROUND_CLOSED: {
     status: 409,
     vi: 'Đợt xét công nhận đã kết thúc; không thay đổi được nữa.',

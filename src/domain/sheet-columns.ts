@@ -9,7 +9,9 @@
  *   title, row 2 the filters or the instruction). The HEADER ROW is the FIRST row whose cells match
  *   the kind's headers (`isHeaderRow`: every header of the list, in order, compared after
  *   `foldVietnamese`; cells after the last column are ignored). The data rows follow it; a row whose
- *   cells are all empty is skipped.
+ *   cells are all empty is skipped, and so is the template's example row (row 4 of a template,
+ *   `isExampleRow`). Sheets other than the first (the template's "Hướng dẫn", the hidden "Danh
+ *   mục" holding the drop-down lists) are not data.
  * - Columns are matched by their header, so the import finds each column by `header` (not by its
  *   position) and reports a missing required header by name.
  * - The KEY column (`key: true`) is the last one: a unit's code, an account's username, a
@@ -597,6 +599,14 @@ const fold = (v: unknown) => foldVietnamese(String(v ?? ''));
 export function isHeaderRow(kind: SheetKind, cells: readonly unknown[]): boolean {
   const cols = SHEET_COLUMNS[kind];
   return cols.every((c, i) => fold(cells[i]) === fold(c.header));
+}
+
+/**
+ * Whether a data row is the template's example row, left in by mistake: every cell holds the
+ * column's example (empty where the example is empty). The import skips it.
+ */
+export function isExampleRow(kind: SheetKind, cells: readonly unknown[]): boolean {
+  return SHEET_COLUMNS[kind].every((c, i) => fold(cells[i]) === fold(c.example));
 }
 
 /** The label a value is written as; the value itself when the column has no such value. */

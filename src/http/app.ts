@@ -30,6 +30,8 @@ import { recognitionRoutes } from './routes/recognition.js';
 import { commendationRoutes } from './routes/commendations.js';
 import multipart from '@fastify/multipart';
 import { listExportRoutes } from './routes/list-exports.js';
+import { importTemplateRoutes } from './routes/import-templates.js';
+import { registrationBulkRoutes } from './routes/registrations-bulk.js';
 import { statsRoutes } from './routes/stats.js';
 import { reportRoutes } from './routes/reports.js';
 import { exportRoutes } from './routes/exports.js';
@@ -117,6 +119,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(userRoutes(opts.db));
       await api.register(auditRoutes(opts.db));
       await api.register(registrationRoutes(opts.db));
+      await api.register(registrationBulkRoutes(opts.db));
       await api.register(campaignRoutes(opts.db));
       await api.register(criteriaRoutes(opts.db));
       await api.register(inspectionRoutes(opts.db, opts.filesDir));
@@ -124,6 +127,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(commendationRoutes(opts.db));
       await api.register(statsRoutes(opts.db));
       await api.register(listExportRoutes(opts.db));
+      await api.register(importTemplateRoutes(opts.db));
       await api.register(reportRoutes(opts.db));
       await api.register(exportRoutes(opts.db, exportRunner));
       await api.register(importRoutes(opts.db, importRunner));

@@ -7,7 +7,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { Db } from '../data/db.js';
-import { listFields } from '../data/catalogues-repo.js';
+import { listCommendationForms, listFields } from '../data/catalogues-repo.js';
 import {
   claimNextExportJob,
   deleteExportJobsOlderThan,
@@ -20,9 +20,8 @@ import {
 } from '../data/export-jobs-repo.js';
 import { requestKey } from '../data/idempotency.js';
 import { countRegistrations, iterateRegistrations } from '../data/registrations-repo.js';
-import { formatDateVi, HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS } from '../domain/statistics.js';
-import { UNIT_LEVEL_LABELS, type UnitLevel } from '../domain/unit-kinds.js';
-import { REGISTRATION_STATE_LABELS, type RegistrationState } from '../domain/workflow.js';
+import { registrationSheetDetails } from '../data/sheet-rows-repo.js';
+import { SHEET_NAMES, SHEET_TITLES, withCatalogues } from '../domain/sheet-columns.js';
 
 export type { ExportJobRow };
 
@@ -90,68 +89,67 @@ export class ExportRunner {
     await setExportTotal(this.db.pool, job.id, total);
     await fs.mkdir(this.dir, { recursive: true });
     const db = this.db;
+    // The columns of the import template, so the file can be edited and imported back.
+    const cols = withCatalogues('registrations', {
+      fields: await listFields(db.pool),
+      commendationForms: await listCommendationForms(db.pool),
+    });
     let done = 0;
     async function* rows() {
       for await (const page of iterateRegistrations(db.pool, filter)) {
+        const details = await registrationSheetDetails(
+          db.pool,
+          page.map((r) => r.id),
+        );
         for (const r of page) {
+          const d = details.get(r.id);
           done += 1;
-          yield {
-            no: done,
+          yield sheetRow(cols, {
+            kind: r.kind,
             title: r.title,
-            kind: KIND_LABELS[r.kind],
-            unit: r.unit_name,
-            holder: HOLDER_LABELS[r.holder],
-            person: r.person_name,
-            field: r.field_code,
-            origin: ORIGIN_LABELS[r.origin],
-            level: UNIT_LEVEL_LABELS[r.level as UnitLevel] ?? r.level,
+            unitCode: d?.unit_code,
+            holder: r.holder,
+            personName: r.person_name,
+            personPosition: r.person_position,
+            fieldCode: r.field_code,
+            origin: r.origin,
+            originId: r.origin_id,
+            level: r.level,
             year: r.year,
-            start: formatDateVi(r.start_date),
-            end: formatDateVi(r.end_date),
-            funds: r.planned_funds_vnd,
-            workdays: r.planned_workdays,
-            state: REGISTRATION_STATE_LABELS[r.state as RegistrationState] ?? r.state,
-            recognised: r.recognised ? 'Có' : '',
-            commended: r.commended ? 'Có' : '',
-            campaign: r.campaign_title,
-          };
+            startDate: r.start_date,
+            endDate: r.end_date,
+            problem: r.problem,
+            purpose: r.purpose,
+            placeAddress: r.place_address,
+            forces: r.forces,
+            targets: r.targets,
+            solutions: r.solutions,
+            plannedFundsVnd: r.planned_funds_vnd,
+            plannedWorkdays: r.planned_workdays,
+            campaignTitle: r.campaign_title,
+            state: r.state,
+            recognitionDecisionNo: d?.recognition_decision_no,
+            recognitionDecisionDate: d?.recognition_decision_date,
+            recognitionLevel: d?.recognition_level,
+            recognitionIssuer: d?.recognition_issuer,
+            commendationForm: d?.commendation_form,
+            commendationDecisionNo: d?.commendation_decision_no,
+            commendationDecisionDate: d?.commendation_decision_date,
+            commendationIssuer: d?.commendation_issuer,
+            id: r.id,
+          });
         }
         await setExportProgress(db.pool, job.id, done);
       }
     }
-    const fields = new Map((await listFields(db.pool)).map((f) => [f.code, f.name]));
-    const named = (async function* () {
-      for await (const r of rows()) yield { ...r, field: fields.get(r.field) ?? r.field };
-    })();
     const { writeRowsWorkbook } = await import('../documents/xlsx.js');
+    const { sheetRow, xlsxColumns } = await import('../documents/sheet-layout.js');
     await writeRowsWorkbook(
       this.filePath(job.id),
-      {
-        name: 'Mô hình, điển hình',
-        title: 'DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH "DÂN VẬN KHÉO"',
-        subtitle: job.params.description,
-        columns: [
-          { header: 'STT', key: 'no', width: 6, kind: 'number' },
-          { header: 'Tên mô hình, điển hình', key: 'title', width: 48 },
-          { header: 'Loại', key: 'kind', width: 11 },
-          { header: 'Đơn vị', key: 'unit', width: 30 },
-          { header: 'Tập thể / cá nhân', key: 'holder', width: 12 },
-          { header: 'Cá nhân', key: 'person', width: 22 },
-          { header: 'Lĩnh vực', key: 'field', width: 22 },
-          { header: 'Hình thức', key: 'origin', width: 14 },
-          { header: 'Cấp', key: 'level', width: 10 },
-          { header: 'Năm', key: 'year', width: 8, kind: 'number' },
-          { header: 'Bắt đầu', key: 'start', width: 12, kind: 'date' },
-          { header: 'Kết thúc', key: 'end', width: 12, kind: 'date' },
-          { header: 'Kinh phí dự kiến (đồng)', key: 'funds', width: 16, kind: 'number' },
-          { header: 'Ngày công dự kiến', key: 'workdays', width: 12, kind: 'number' },
-          { header: 'Trạng thái', key: 'state', width: 18 },
-          { header: 'Được công nhận', key: 'recognised', width: 10 },
-          { header: 'Được khen thưởng', key: 'commended', width: 10 },
-          { header: 'Đợt phát động', key: 'campaign', width: 30 },
-        ],
-      },
-      named,
+      { name: SHEET_NAMES.registrations, title: SHEET_TITLES.registrations, subtitle: job.params.description, columns: xlsxColumns(cols) },
+      rows(),
+      undefined,
+      total,
     );
     await setExportWritten(db.pool, job.id, done, `danh-sach-mo-hinh-${new Date().toISOString().slice(0, 10)}.xlsx`);
   }

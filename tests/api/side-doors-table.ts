@@ -205,4 +205,15 @@ export const doors: Door[] = [
     kind: 'registration',
     call: (id) => ['POST', `/recognition-rounds/${foreign.round[0]!.id}/candidates`, { registrationId: id }],
   },
+  { name: 'bulk accept body.ids', kind: 'registration', call: (id) => ['POST', '/registrations/bulk', { action: 'accept', ids: [id] }] },
+  {
+    name: 'bulk return body.ids',
+    kind: 'registration',
+    call: (id) => ['POST', '/registrations/bulk', { action: 'return', ids: [id], reason: 'Bổ sung hồ sơ' }],
+  },
+  {
+    name: 'bulk add to round body.roundId',
+    kind: 'round',
+    call: (id) => ['POST', '/registrations/bulk', { action: 'add_to_round', ids: [own.reg.id], roundId: id }],
+  },
 ];

@@ -5,6 +5,7 @@
  * Each operation answers the workbook and the name it is downloaded under.
  */
 import type { z } from 'zod';
+import { unitCodesByIds, unitSheetDetails } from '../../data/sheet-rows-repo.js';
 import { accountsSheet, campaignsSheet, complianceSheet, proposalsSheet, unitsSheet } from '../../documents/list-sheets.js';
 import { PROPOSAL_STATE_LABELS, type ProposalQuery } from '../../domain/commendation-schemas.js';
 import { CAMPAIGN_STATE_LABELS, type CampaignListQuery } from '../../domain/movement-schemas.js';
@@ -68,14 +69,22 @@ export async function unitsWorkbook(ctx: Ctx, query: Omit<z.infer<typeof UnitLis
     items.length,
     total,
   );
-  return { fileName: `don-vi-${today()}.xlsx`, buf: await workbook([unitsSheet(items, sub)]) };
+  const details = await unitSheetDetails(
+    ctx.db.pool,
+    items.map((x) => x.id),
+  );
+  return { fileName: `don-vi-${today()}.xlsx`, buf: await workbook([unitsSheet(items, details, sub)]) };
 }
 
 /** Accounts are listed by the account service, which refuses those who do not manage accounts. */
 export async function usersWorkbook(ctx: Ctx, query: Omit<z.infer<typeof UserListQuery>, 'page' | 'pageSize'>): Promise<Workbook> {
   const { items, total } = await allPages((page, pageSize) => listUsers(ctx, { ...query, page, pageSize }));
   const sub = subtitle(ctx, [query.q && `Tìm “${query.q}”`], items.length, total);
-  return { fileName: `nguoi-dung-${today()}.xlsx`, buf: await workbook([accountsSheet(items, sub)]) };
+  const codes = await unitCodesByIds(
+    ctx.db.pool,
+    items.flatMap((x) => [x.unit.id, x.viewScope.id, ...(x.entryScope ? [x.entryScope.id] : [])]),
+  );
+  return { fileName: `nguoi-dung-${today()}.xlsx`, buf: await workbook([accountsSheet(items, codes, sub)]) };
 }
 
 export async function campaignsWorkbook(ctx: Ctx, query: Omit<z.infer<typeof CampaignListQuery>, 'page' | 'pageSize'>): Promise<Workbook> {

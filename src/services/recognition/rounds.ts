@@ -202,28 +202,31 @@ async function onCandidate(
 }
 
 export async function addCandidate(ctx: Ctx, roundId: string, registrationId: string) {
-  return ctx.db.tx(async (q) => {
-    const round = await roundInView(q, ctx, roundId, true);
-    if (!can(ctx.actor, 'recognition.manage', { path: round.unit_path })) throw new AppError('FORBIDDEN');
-    if (!roundActions(ctx.actor, roundFacts(round)).includes('add_candidate')) throw new AppError('ROUND_CLOSED');
-    const reg = await findRegistrationInScope(q, registrationId, inScope(ctx.actor.viewPath));
-    if (!reg) throw notFound('registration');
-    if (reg.state !== 'accepted' || !inSubtree(reg.unit_path, round.unit_path) || (await isCandidate(q, roundId, registrationId)))
-      throw new AppError('CANDIDATE_INVALID');
-    await insertCandidate(q, roundId, registrationId);
-    await insertAudit(q, {
-      actorId: ctx.actor.id,
-      actorName: ctx.actor.name,
-      action: 'recognition.add_candidate',
-      entityType: 'registration',
-      entityId: reg.id,
-      entityLabel: reg.title,
-      unitPath: reg.unit_path,
-      after: { roundId },
-      ip: ctx.ip,
-    });
-    return loadRound(q, ctx.actor, round);
+  return ctx.db.tx(async (q) => loadRound(q, ctx.actor, await addCandidateIn(q, ctx, roundId, registrationId)));
+}
+
+/** Adds a candidate inside the caller's transaction (bulk work takes it once per record); answers the round. */
+export async function addCandidateIn(q: Queryable, ctx: Ctx, roundId: string, registrationId: string): Promise<RoundRow> {
+  const round = await roundInView(q, ctx, roundId, true);
+  if (!can(ctx.actor, 'recognition.manage', { path: round.unit_path })) throw new AppError('FORBIDDEN');
+  if (!roundActions(ctx.actor, roundFacts(round)).includes('add_candidate')) throw new AppError('ROUND_CLOSED');
+  const reg = await findRegistrationInScope(q, registrationId, inScope(ctx.actor.viewPath));
+  if (!reg) throw notFound('registration');
+  if (reg.state !== 'accepted' || !inSubtree(reg.unit_path, round.unit_path) || (await isCandidate(q, roundId, registrationId)))
+    throw new AppError('CANDIDATE_INVALID');
+  await insertCandidate(q, roundId, registrationId);
+  await insertAudit(q, {
+    actorId: ctx.actor.id,
+    actorName: ctx.actor.name,
+    action: 'recognition.add_candidate',
+    entityType: 'registration',
+    entityId: reg.id,
+    entityLabel: reg.title,
+    unitPath: reg.unit_path,
+    after: { roundId },
+    ip: ctx.ip,
   });
+  return round;
 }
 
 export function setChecklist(ctx: Ctx, roundId: string, registrationId: string, body: z.infer<typeof ChecklistBody>) {

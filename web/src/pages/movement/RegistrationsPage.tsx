@@ -2,9 +2,11 @@ import { useState } from 'react';
 import { Alert, Button, Card, Col, InputNumber, Row, Select, Table, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { useNavigate, useSearchParams } from 'react-router';
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Campaign, RegistrationList } from '@domain/movement-schemas.js';
+import type { BulkAction, BulkResult } from '@domain/bulk-schemas.js';
+import { can } from '@domain/policy.js';
 import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS, type RegistrationState } from '@domain/workflow.js';
 import { ExportButton } from '../../components/ExportButton';
 import { errorText, get, qs } from '../../api';
@@ -12,6 +14,7 @@ import { UnitPicker } from '../../components/UnitPicker';
 import { formatNumber } from '../../format';
 import { useSession } from '../../session';
 import { useIsMobile } from '../../useIsMobile';
+import { BulkBar, BulkDialog, BulkOutcome } from './BulkActions';
 import { HOLDER_LABELS, KIND_LABELS, StateTag, levelLabel, useFieldName, useFields } from './shared';
 
 type Item = z.infer<typeof RegistrationList>['items'][number];
@@ -86,6 +89,21 @@ export default function RegistrationsPage() {
   };
   const [page, setPage] = useState(1);
   const pageSize = 20;
+  const queryClient = useQueryClient();
+  // Bulk work: for those who appraise inside their entry scope (the policy says so, not the role).
+  const actor = { id: me.user.id, role: me.user.role, entryPath: me.user.entryScope?.path ?? null, viewPath: me.user.viewScope.path };
+  const canBulk = !!actor.entryPath && can(actor, 'registration.accept', { path: actor.entryPath });
+  const [selected, setSelected] = useState<string[]>([]);
+  const [dialog, setDialog] = useState<BulkAction | null>(null);
+  const [outcome, setOutcome] = useState<BulkResult | null>(null);
+  const bulkDone = (r: BulkResult) => {
+    setDialog(null);
+    setOutcome(r);
+    // What was done leaves the selection; what was refused stays selected, to see or try again.
+    setSelected(r.results.filter((x) => !x.ok).map((x) => x.id));
+    void queryClient.invalidateQueries({ queryKey: ['registrations'] });
+    void queryClient.invalidateQueries({ queryKey: ['rounds'] });
+  };
   const set = (patch: Partial<Filters>) => {
     setF((old) => ({ ...old, ...patch }));
     setPage(1);
@@ -284,14 +302,34 @@ export default function RegistrationsPage() {
       {list.error && (
         <Alert type="error" showIcon title={errorText(list.error, 'Không tải được danh sách.')} style={{ marginBottom: 12 }} />
       )}
+      {outcome && <BulkOutcome result={outcome} onClose={() => setOutcome(null)} />}
       <Table<Item>
         rowKey="id"
         size={mobile ? 'small' : 'middle'}
+        rowSelection={
+          canBulk
+            ? {
+                selectedRowKeys: selected,
+                preserveSelectedRowKeys: true,
+                onChange: (keys) => setSelected(keys as string[]),
+                columnWidth: mobile ? 36 : 48,
+                getTitleCheckboxProps: () => ({ 'aria-label': 'Chọn tất cả hồ sơ trên trang' }),
+                getCheckboxProps: (r) => ({ 'aria-label': `Chọn ${r.title}` }),
+              }
+            : undefined
+        }
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         columns={columns}
         locale={{ emptyText: 'Chưa có mô hình, điển hình nào' }}
-        onRow={(r) => ({ onClick: () => navigate(`/mo-hinh/${r.id}`), style: { cursor: 'pointer' } })}
+        onRow={(r) => ({
+          // A click on the selection box selects; anywhere else on the row opens the record.
+          onClick: (e) => {
+            if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return;
+            navigate(`/mo-hinh/${r.id}`);
+          },
+          style: { cursor: 'pointer' },
+        })}
         pagination={{
           current: page,
           pageSize,
@@ -302,6 +340,16 @@ export default function RegistrationsPage() {
           size: mobile ? 'small' : undefined,
         }}
       />
+      {selected.length > 0 && (
+        <BulkBar
+          count={selected.length}
+          canRound={me.canCreate.round}
+          busy={dialog !== null}
+          onAction={setDialog}
+          onClear={() => setSelected([])}
+        />
+      )}
+      {dialog && <BulkDialog action={dialog} ids={selected} onClose={() => setDialog(null)} onDone={bulkDone} />}
     </Card>
   );
 }
