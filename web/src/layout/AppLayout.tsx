@@ -5,6 +5,7 @@ import {
   CheckSquareOutlined,
   AuditOutlined,
   DownloadOutlined,
+  UploadOutlined,
   BarChartOutlined,
   FileTextOutlined,
   DownOutlined,
@@ -51,6 +52,9 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     { key: '/tieu-chi', icon: <UnorderedListOutlined />, label: 'Danh mục tiêu chí' },
     { key: '/don-vi', icon: <ApartmentOutlined />, label: 'Đơn vị' },
     { key: '/tep-da-xuat', icon: <DownloadOutlined />, label: 'Tệp đã xuất' },
+    ...(me.canCreate.registration || me.canCreate.unit || me.capabilities.manageUsers
+      ? [{ key: '/nhap-excel', icon: <UploadOutlined />, label: 'Nhập từ Excel' }]
+      : []),
     ...(me.capabilities.manageUsers ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: 'Người dùng' }] : []),
     ...(me.capabilities.viewAudit ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký hệ thống' }] : []),
     { key: PUBLIC_SHOWCASE, icon: <GlobalOutlined />, label: 'Trang công khai' },
