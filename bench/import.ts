@@ -84,7 +84,10 @@ async function main() {
   const t1 = Date.now();
   const previewPeak = peak;
   const c = await officer.post(`/api/v1/imports/${job.id}/confirm`);
-  if (c.status !== 202) throw new Error(JSON.stringify(c.body));
+  if (c.status !== 202) {
+    const bad = await officer.get(`/api/v1/imports/${job.id}/rows?action=rejected&pageSize=5`);
+    throw new Error(JSON.stringify([c.body, bad.body.items.map((r: { problems: unknown }) => r.problems)]));
+  }
   const done = await poll(job.id);
   const t2 = Date.now();
   clearInterval(sampler);

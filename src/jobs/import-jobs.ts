@@ -145,6 +145,7 @@ export class ImportRunner {
       this.filePath(job.id, job.file_type),
       job.file_type,
       job.file_name,
+      kind,
       IMPORT_COLUMNS[kind],
       notes,
     )) {

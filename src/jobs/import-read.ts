@@ -6,8 +6,17 @@
  * names columns again starts a new table.
  */
 import fs from 'node:fs/promises';
+import { StringDecoder } from 'node:string_decoder';
 import { cellText, decodeCsvBytes, matchHeaderRow, type CellValue, type ImportColumn } from '../domain/import-values.js';
 import { toUnicodeText, type LegacyCharset } from '../domain/legacy-encodings.js';
+import { isExampleRow, type SheetKind } from '../domain/sheet-columns.js';
+
+/**
+ * The template's guide sheet and its hidden lists (`GUIDE_SHEET` of documents/import-template.ts and
+ * `LISTS_SHEET` of documents/xlsx.ts, named here so the server does not load exceljs at start-up;
+ * tests/domain/import-values.test.ts checks they agree).
+ */
+export const TEMPLATE_SHEETS: readonly string[] = ['Hướng dẫn', 'Danh mục'];
 
 export interface SheetRow {
   sheet: string;
@@ -30,8 +39,43 @@ interface RawRow {
   fonts: (string | undefined)[];
 }
 
+/** Decodes UTF-8 across chunk boundaries: a character split between two chunks stays whole. */
+async function* utf8Chunks(chunks: AsyncIterable<Buffer | string>): AsyncGenerator<string> {
+  const decoder = new StringDecoder('utf8');
+  for await (const c of chunks) {
+    const text = typeof c === 'string' ? c : decoder.write(c);
+    if (text) yield text;
+  }
+  const rest = decoder.end();
+  if (rest) yield rest;
+}
+
+let readerFixed = false;
+
+/**
+ * exceljs 4.4's streaming reader decodes every chunk of a zip entry on its own, so a Vietnamese
+ * letter (2–3 bytes in UTF-8) split between two chunks comes out as "��" ("Đã hoàn thành" read as
+ * "Đ�� hoàn thành", a few cells in a 50,000-row file). The worksheets and the shared strings are
+ * handed to it already decoded, across chunk boundaries.
+ */
+function fixStreamingDecode(WorkbookReader: unknown): void {
+  if (readerFixed) return;
+  readerFixed = true;
+  const proto = (WorkbookReader as { prototype: Record<string, (...a: unknown[]) => unknown> }).prototype;
+  const parseWorksheet = proto._parseWorksheet!;
+  proto._parseWorksheet = function (this: unknown, iterator: unknown, sheetNo: unknown) {
+    return parseWorksheet.call(this, utf8Chunks(iterator as AsyncIterable<Buffer>), sheetNo);
+  };
+  const parseSharedStrings = proto._parseSharedStrings!;
+  proto._parseSharedStrings = function (this: unknown, entry: unknown) {
+    (entry as NodeJS.ReadableStream).setEncoding('utf8');
+    return parseSharedStrings.call(this, entry);
+  };
+}
+
 async function* xlsxRows(file: string, notes: ReadNotes): AsyncGenerator<RawRow> {
   const { default: ExcelJS } = await import('exceljs');
+  fixStreamingDecode(ExcelJS.stream.xlsx.WorkbookReader);
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(file, {
     sharedStrings: 'cache',
     styles: 'cache',
@@ -42,8 +86,14 @@ async function* xlsxRows(file: string, notes: ReadNotes): AsyncGenerator<RawRow>
   let index = 0;
   for await (const ws of reader) {
     index += 1;
-    const sheet = (ws as unknown as { name?: string }).name ?? `Trang ${index}`;
-    notes.notes.push(`Đã đọc trang '${sheet}'`);
+    const info = ws as unknown as { name?: string; state?: string };
+    const sheet = info.name ?? `Trang ${index}`;
+    // A hidden sheet (the template's lists, an office's scratch sheet) is not data.
+    if (info.state === 'hidden' || info.state === 'veryHidden') {
+      for await (const row of ws) void row;
+      continue;
+    }
+    if (!TEMPLATE_SHEETS.includes(sheet)) notes.notes.push(`Đã đọc trang '${sheet}'`);
     for await (const row of ws) {
       const values: CellValue[] = [];
       const fonts: (string | undefined)[] = [];
@@ -75,6 +125,7 @@ export async function* readSheetRows(
   file: string,
   type: 'xlsx' | 'csv',
   fileName: string,
+  kind: SheetKind,
   columns: readonly ImportColumn[],
   notes: ReadNotes,
 ): AsyncGenerator<SheetRow> {
@@ -89,6 +140,8 @@ export async function* readSheetRows(
       sheet = raw.sheet;
       map = null;
     }
+    // The template's guide and its hidden lists are not data.
+    if (TEMPLATE_SHEETS.includes(raw.sheet)) continue;
     const texts = Array.from({ length: raw.values.length }, (_, i) => cellText(raw.values[i]));
     if (texts.every((t) => !t)) continue;
     // A header row (its text may itself be in a legacy font).
@@ -100,6 +153,8 @@ export async function* readSheetRows(
       continue;
     }
     if (!map) continue;
+    // The template's example row, left in by mistake.
+    if (isExampleRow(kind, texts)) continue;
     const cells: Record<string, CellValue> = {};
     const conversions: SheetRow['conversions'] = [];
     for (const [i, key] of map) {

@@ -10,6 +10,9 @@ import {
   UnitDirectory,
 } from '../../src/domain/import-values.js';
 import { toUnicodeText, vniToUnicode } from '../../src/domain/legacy-encodings.js';
+import { GUIDE_SHEET } from '../../src/documents/import-template.js';
+import { LISTS_SHEET } from '../../src/documents/xlsx.js';
+import { TEMPLATE_SHEETS } from '../../src/jobs/import-read.js';
 
 const FIELDS = [
   { code: 'economic', name: 'Kinh tế', aliases: FIELD_ALIASES.economic },
@@ -136,5 +139,11 @@ describe('units and headers', () => {
     // "Kinh tế" in Windows-1258: "t", "ê" (0xEA), combining acute (0xEC).
     const bytes = Uint8Array.from([0x4b, 0x69, 0x6e, 0x68, 0x20, 0x74, 0xea, 0xec]);
     expect(decodeCsvBytes(bytes)).toEqual({ text: 'Kinh tế', encoding: 'windows-1258' });
+  });
+});
+
+describe('template sheets', () => {
+  it('the import skips the sheets the template adds (guide, lists)', () => {
+    expect([...TEMPLATE_SHEETS].sort()).toEqual([GUIDE_SHEET, LISTS_SHEET].sort());
   });
 });
