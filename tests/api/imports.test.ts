@@ -130,6 +130,50 @@ describe('units and accounts of communes from a sheet', () => {
   });
 });
 
+describe('export, edit one cell, import', () => {
+  it('updates that one record and its audit row says it came from the import', async () => {
+    const sheet = await u.officer.bytes(`/api/v1/units/xlsx?parentId=${units.commune}`);
+    expect(sheet.status).toBe(200);
+    const { default: ExcelJS } = await import('exceljs');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(sheet.body as never);
+    const ws = book.worksheets[0]!;
+    const header = (ws.getRow(3).values as unknown[]).slice(1).map(String);
+    const nameCol = header.indexOf('Tên đơn vị') + 1;
+    const codeCol = header.indexOf('Mã đơn vị') + 1;
+    let edited = 0;
+    let total = 0;
+    ws.eachRow((row, n) => {
+      if (n <= 3) return;
+      total += 1;
+      if (row.getCell(codeCol).value === 'X00834-HPN') {
+        row.getCell(nameCol).value = 'Hội Liên hiệp Phụ nữ xã (đã đổi tên)';
+        edited += 1;
+      }
+    });
+    expect(edited).toBe(1);
+    const file = Buffer.from(await book.xlsx.writeBuffer());
+    const job = await preview(srv, u.officer, 'units', 'don-vi-da-sua.xlsx', file);
+    expect((await rowsOf(u.officer, job.id, 'rejected')).items.map((r) => r.problems)).toEqual([]);
+    expect(job.counts).toEqual({ create: 0, update: 1, unchanged: total - 1, rejected: 0 });
+    const [updated] = (await rowsOf(u.officer, job.id, 'update')).items;
+    expect(updated.cells).toMatchObject({ code: 'X00834-HPN', name: 'Hội Liên hiệp Phụ nữ xã (đã đổi tên)' });
+    expect((await confirm(u.officer, job.id)).rowsWritten).toBe(1);
+
+    const unit = await u.officer.get(`/api/v1/units/${units.womenUnion}`);
+    expect(unit.body.name).toBe('Hội Liên hiệp Phụ nữ xã (đã đổi tên)');
+    const audit = await srv.db.rows<{ action: string; before: any; after: any; actor_name: string }>(
+      `select action, before, after, actor_name from audit_log where entity_type = 'unit' and entity_id = $1 order by id desc limit 1`,
+      [units.womenUnion],
+    );
+    expect(audit[0]).toMatchObject({
+      action: 'unit.update',
+      after: { name: 'Hội Liên hiệp Phụ nữ xã (đã đổi tên)', import: { importId: job.id, fileName: 'don-vi-da-sua.xlsx' } },
+    });
+    expect(audit[0]!.before.name).not.toBe('Hội Liên hiệp Phụ nữ xã (đã đổi tên)');
+  }, 60_000);
+});
+
 describe('legacy encodings', () => {
   it('reads a TCVN3 (.VnTime) cell and a VNI cell as Unicode, shows the conversions, and writes Unicode', async () => {
     const tcvnTitle = toTCVN3('Mô hình “Tổ tự quản đường hoa” ấp Tân Hội', 'unicode');
