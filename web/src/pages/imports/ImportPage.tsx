@@ -97,6 +97,8 @@ export default function ImportPage() {
     queryKey: ['imports'],
     queryFn: () => get<{ items: ImportJob[]; total: number }>(`/imports${qs({ pageSize: 10 })}`),
     staleTime: 0,
+    // Imports still being read or written move on by themselves.
+    refetchInterval: (q) => (q.state.data?.items.some((j) => BUSY.includes(j.state)) ? 2000 : false),
   });
 
   async function send(file: File) {
