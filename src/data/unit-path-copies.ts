@@ -24,6 +24,8 @@ export const UNIT_PATH_COPIES: readonly UnitPathCopy[] = [
   { table: 'export_job', column: 'scope_path' },
   // A webhook serves the subtree of its unit wherever the unit now hangs.
   { table: 'webhook', column: 'unit_path' },
+  // The entry scope an import reads and writes in: its importer's entry unit may be the one that moved.
+  { table: 'import_job', column: 'scope_path' },
 ];
 
 /** `ltree` columns a move deliberately leaves alone, and why. */

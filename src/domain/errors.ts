@@ -308,6 +308,31 @@ export const ERRORS = {
     vi: 'Tệp quá lớn: tối đa {mb} MB mỗi tệp. Vui lòng thu nhỏ ảnh hoặc tách tài liệu.',
     en: 'The file is too large: at most {mb} MB per file.',
   },
+  IMPORT_FILE_TYPE: {
+    status: 400,
+    vi: 'Chỉ nhận tệp Excel (.xlsx) hoặc CSV (.csv). Tệp .xls cũ: mở bằng Excel và lưu lại dạng .xlsx.',
+    en: 'Only Excel (.xlsx) or CSV (.csv) files are accepted. Save an old .xls file as .xlsx first.',
+  },
+  IMPORT_NO_ENTRY_SCOPE: {
+    status: 403,
+    vi: 'Tài khoản của bạn không có phạm vi nhập liệu nên không nhập được dữ liệu từ tệp.',
+    en: 'Your account has no entry scope, so it cannot import files.',
+  },
+  IMPORT_NOT_READY: {
+    status: 409,
+    vi: 'Tệp đang được đọc và kiểm tra, chưa xác nhận được. Vui lòng chờ kết quả kiểm tra.',
+    en: 'The file is still being read and checked. Wait for the preview.',
+  },
+  IMPORT_ALREADY_CONFIRMED: {
+    status: 409,
+    vi: 'Lần nhập này đã được xác nhận rồi. Muốn nhập lại, hãy tải tệp lên lần nữa.',
+    en: 'This import was already confirmed. Upload the file again to import it again.',
+  },
+  IMPORT_HAS_ERRORS: {
+    status: 409,
+    vi: 'Tệp còn {count} dòng lỗi nên không ghi dòng nào. Tải bảng lỗi, sửa các ô tô đỏ rồi nhập lại tệp.',
+    en: 'The file has {count} rows with errors, so nothing was written. Download the error sheet, fix the red cells and import again.',
+  },
   FILE_MISSING: {
     status: 400,
     vi: 'Chưa chọn tệp để tải lên.',
@@ -418,6 +443,7 @@ export const ENTITY_NAMES: Record<string, { vi: string; en: string }> = {
   webhook: { vi: 'địa chỉ nhận sự kiện (webhook)', en: 'Webhook' },
   admin_load_job: { vi: 'lần nạp bản đồ hành chính', en: 'Map load' },
   reorganisation: { vi: 'lần sắp xếp đơn vị', en: 'Reorganisation' },
+  import_job: { vi: 'lần nhập dữ liệu', en: 'Import' },
 };
 
 export class AppError extends Error {

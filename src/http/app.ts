@@ -36,6 +36,7 @@ import { registrationBulkRoutes } from './routes/registrations-bulk.js';
 import { statsRoutes } from './routes/stats.js';
 import { reportRoutes } from './routes/reports.js';
 import { exportRoutes } from './routes/exports.js';
+import { importRoutes } from './routes/imports.js';
 import { searchRoutes } from './routes/search.js';
 import { todoRoutes } from './routes/todo.js';
 import { notificationRoutes } from './routes/notifications.js';
@@ -51,6 +52,7 @@ import { createJobs, type Jobs } from '../jobs/scheduled.js';
 import { AdminLoadRunner } from '../jobs/admin-load-jobs.js';
 import { adminMapRoutes } from './routes/admin-map.js';
 import { ReorganisationRunner } from '../jobs/reorganisation-jobs.js';
+import { ImportRunner } from '../jobs/import-jobs.js';
 import { proxyTrust } from '../services/auth/trust-proxy.js';
 
 // Validation messages in Vietnamese: plain wording for common cases, zod's locale for the rest.
@@ -158,6 +160,9 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
   const reorganisationRunner = new ReorganisationRunner(opts.db);
   app.addHook('onReady', async () => reorganisationRunner.start());
   app.addHook('onClose', async () => reorganisationRunner.stop());
+  const importRunner = new ImportRunner(opts.db, path.join(opts.filesDir, 'imports'));
+  app.addHook('onReady', async () => importRunner.kick());
+  app.addHook('onClose', async () => importRunner.idle());
   await app.register(
     async (api) => {
       await api.register(authRoutes(opts.db));
@@ -177,6 +182,7 @@ export async function buildApp(opts: AppOptions): Promise<FastifyInstance> {
       await api.register(importTemplateRoutes(opts.db));
       await api.register(reportRoutes(opts.db));
       await api.register(exportRoutes(opts.db, exportRunner));
+      await api.register(importRoutes(opts.db, importRunner));
       await api.register(searchRoutes(opts.db));
       await api.register(todoRoutes(opts.db));
       await api.register(noticeRoutes(opts.db));

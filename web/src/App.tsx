@@ -19,6 +19,7 @@ const ReviewReportsPage = lazy(() => import('./pages/reports/ReviewReportsPage')
 const ReviewReportEditPage = lazy(() => import('./pages/reports/ReviewReportEditPage'));
 const SearchPage = lazy(() => import('./pages/search/SearchPage'));
 const MyExportsPage = lazy(() => import('./pages/exports/MyExportsPage'));
+const ImportPage = lazy(() => import('./pages/imports/ImportPage'));
 const AuditPage = lazy(() => import('./pages/audit/AuditPage'));
 const AdminMapPage = lazy(() => import('./pages/admin-map/AdminMapPage'));
 const ChangePasswordPage = lazy(() => import('./pages/ChangePasswordPage'));
@@ -127,6 +128,7 @@ export function App() {
               <Route path="/bao-cao/:id" element={<ReviewReportEditPage />} />
               <Route path="/tim-kiem" element={<SearchPage />} />
               <Route path="/tep-da-xuat" element={<MyExportsPage />} />
+              <Route path="/nhap-excel" element={<ImportPage />} />
               <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>

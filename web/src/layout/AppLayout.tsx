@@ -6,6 +6,7 @@ import {
   CheckSquareOutlined,
   AuditOutlined,
   DownloadOutlined,
+  UploadOutlined,
   BarChartOutlined,
   FileTextOutlined,
   DownOutlined,
@@ -57,6 +58,9 @@ export default function AppLayout({ children }: { children: ReactNode }) {
       ? [{ key: '/sap-xep-don-vi', icon: <BranchesOutlined />, label: 'Sắp xếp đơn vị' }]
       : []),
     { key: '/tep-da-xuat', icon: <DownloadOutlined />, label: 'Tệp đã xuất' },
+    ...(me.canCreate.registration || me.canCreate.unit || me.capabilities.manageUsers
+      ? [{ key: '/nhap-excel', icon: <UploadOutlined />, label: 'Nhập từ Excel' }]
+      : []),
     ...(me.capabilities.manageUsers ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: 'Người dùng' }] : []),
     ...(me.capabilities.manageUsers ? [{ key: '/ban-do-hanh-chinh', icon: <ApartmentOutlined />, label: 'Bản đồ hành chính' }] : []),
     ...(me.capabilities.viewAudit ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký hệ thống' }] : []),
