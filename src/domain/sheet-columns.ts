@@ -566,7 +566,7 @@ export const SHEET_TITLES: Record<SheetKind, string> = {
   registrations: 'DANH SÁCH MÔ HÌNH, ĐIỂN HÌNH "DÂN VẬN KHÉO"',
 };
 
-/** Worksheet names of the exports and the templates (the import reads the first sheet). */
+/** Worksheet names of the exports and the templates (the import reads every data sheet and skips the guide and the lists). */
 export const SHEET_NAMES: Record<SheetKind, string> = {
   units: 'Đơn vị',
   users: 'Người dùng',
