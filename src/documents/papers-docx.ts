@@ -4,6 +4,7 @@
  * attached list, the proposal to the level above and the certificate with its QR code.
  */
 import { AlignmentType, ImageRun, Paragraph, type FileChild } from 'docx';
+import { achievedLabel } from '../domain/achievement.js';
 import type { Registration } from '../domain/movement-schemas.js';
 import { blankNumber, formatCode, type PaperKind } from '../domain/paper-schemas.js';
 import type { Round } from '../domain/recognition-schemas.js';
@@ -133,8 +134,11 @@ export async function registrationFormDocx(head: PaperHead, r: Registration, fie
 // ---------- minutes ----------
 export interface RoundPaperData {
   round: Round;
-  /** A recognised candidate's achievements: criteria with target and completion (proposal). */
-  achievements?: Map<string, { name: string; target: number | null; unit: string | null; completion: number | null }[]>;
+  /** A recognised candidate's achievements: criteria with target, the latest achieved value and completion (proposal). */
+  achievements?: Map<
+    string,
+    { name: string; target: number | null; unit: string | null; achieved?: number | null; completion: number | null }[]
+  >;
 }
 
 function voteLine(c: Round['candidates'][number]): FileChild[] {
@@ -315,7 +319,9 @@ export async function proposalDocx(head: PaperHead, d: RoundPaperData): Promise<
       for (const k of done)
         body.push(
           bodyParagraph(
-            `- ${k.name}: chỉ tiêu ${k.target === null ? '–' : `${formatNumberVi(k.target)}${k.unit ? ` ${k.unit}` : ''}`}, ${k.completion === null ? 'chưa có kết quả kiểm tra' : `hoàn thành ${k.completion}%`}.`,
+            k.achieved !== null && k.achieved !== undefined
+              ? `- ${k.name}: đạt ${achievedLabel(k.achieved, k.target, k.unit)}.`
+              : `- ${k.name}: chỉ tiêu ${k.target === null ? '–' : `${formatNumberVi(k.target)}${k.unit ? ` ${k.unit}` : ''}`}, ${k.completion === null ? 'chưa có kết quả kiểm tra' : `hoàn thành ${k.completion}%`}.`,
           ),
         );
     }

@@ -107,6 +107,19 @@ describe('papers built from the records', () => {
   });
 
   it('the proposal to the level above summarises what each proposed model achieved', async () => {
+    // The first model's latest inspection recorded 30 households against its target of 50.
+    const reg = (await u.officer.get(`/api/v1/registrations/${models[0]!.id}`)).body;
+    for (const [inspectedOn, achieved] of [
+      ['2026-10-01', 45],
+      ['2026-11-10', 30],
+    ] as const) {
+      const ins = await u.officer.post(`/api/v1/registrations/${models[0]!.id}/inspections`, {
+        inspectedOn,
+        overall: 'on_track',
+        criteria: [{ criterionId: reg.criteria[0].id, achieved }],
+      });
+      expect(ins.status, JSON.stringify(ins.body)).toBe(201);
+    }
     const p = await issue({
       kind: 'proposal',
       roundId: round.id,
@@ -122,6 +135,9 @@ describe('papers built from the records', () => {
     expect(t).toContain('đề nghị tặng Bằng khen đối với 2 mô hình');
     expect(t).toContain('- Số hộ tham gia: chỉ tiêu 50 hộ, chưa có kết quả kiểm tra.');
     expect(t).not.toContain(TITLES[2]);
+    // The achieved value of the latest inspection, beside the target and the completion.
+    expect(t).toContain('- Số hộ tham gia: đạt 30 / 50 hộ (60 %).');
+    expect(t).not.toContain('45 / 50');
   });
 
   it('a certificate only for a recognised candidate, by those who decide the round', async () => {
