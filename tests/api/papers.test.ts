@@ -70,6 +70,15 @@ describe('papers built from the records', () => {
     expect(t).toContain('(Ký tên, đóng dấu)');
   });
 
+  it('the record tells who may issue its registration form, and the server agrees', async () => {
+    const path = `/api/v1/registrations/${models[1]!.id}`;
+    expect((await u.unit.get(path)).body.papers).toEqual(['registration_form']);
+    expect((await u.viewer.get(path)).body.papers).toEqual([]);
+    const form = paperBody({ kind: 'registration_form', registrationId: models[1]!.id });
+    expect((await u.viewer.post('/api/v1/papers', form)).status).toBe(403);
+    expect((await u.unit.post('/api/v1/papers', form)).status).toBe(201);
+  });
+
   it('the minutes name the members present, each candidate’s checklist, the open vote with names, and the result', async () => {
     const p = await issue({ kind: 'minutes', roundId: round.id, number: '05-BB/BCĐ', issuedOn: '2026-11-18', secretary: 'Phạm Thu Trang' });
     const t = await text(p.id);

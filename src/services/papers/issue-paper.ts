@@ -12,7 +12,8 @@ import { noticesOfRound } from '../../data/notices-repo.js';
 import { findRound, listCandidates } from '../../data/rounds-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { codeFromBytes, paperNumber, type CreatePaper } from '../../domain/paper-schemas.js';
-import { can } from '../../domain/policy.js';
+import { can, registrationPapers } from '../../domain/policy.js';
+import { registrationFacts } from '../registrations/present.js';
 import { inScope } from '../../domain/scope.js';
 import type { Ctx } from '../context.js';
 import { paperInView, presentPaper } from './present-paper.js';
@@ -38,7 +39,7 @@ export async function issuePaper(ctx: Ctx, body: CreatePaper, origin: string) {
     if (body.kind === 'registration_form') {
       const reg = await findRegistrationInScope(q, body.registrationId!, view);
       if (!reg) throw notFound('registration');
-      if (!can(ctx.actor, 'registration.update', { path: reg.unit_path })) throw new AppError('FORBIDDEN');
+      if (!registrationPapers(ctx.actor, registrationFacts(reg)).includes('registration_form')) throw new AppError('FORBIDDEN');
       unit = { id: reg.unit_id, name: reg.unit_name, path: reg.unit_path };
       registrationId = reg.id;
       label = reg.title;
