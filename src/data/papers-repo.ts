@@ -121,30 +121,42 @@ export async function findCertificateByCode(q: Queryable, code: string): Promise
   return rows[0] ?? null;
 }
 
+/** A criterion of a proposed model: its target and what the latest inspection recorded for it. */
+export interface AchievementRow {
+  name: string;
+  target: number | null;
+  unit: string | null;
+  achieved: number | null;
+  completion: number | null;
+  /** Whether any inspection recorded this criterion. */
+  inspected: boolean;
+}
+
 /**
- * What each model achieved, for the proposal's summary: every criterion's target and the latest
- * inspection's completion. This is the one place to point at the achieved values of the tally
- * once inspections record them.
+ * What each model achieved, for the proposal's summary: every criterion's target and unit with the
+ * value the latest inspection that recorded it achieved (the latest inspected_on, then the latest
+ * entered) and that inspection's completion (computed from the achieved value, or typed on old
+ * entries without one).
  */
-export async function achievementsOf(
-  q: Queryable,
-  registrationIds: string[],
-): Promise<Map<string, { name: string; target: number | null; unit: string | null; completion: number | null }[]>> {
-  const out = new Map<string, { name: string; target: number | null; unit: string | null; completion: number | null }[]>(
-    registrationIds.map((id) => [id, []]),
-  );
+export async function achievementsOf(q: Queryable, registrationIds: string[]): Promise<Map<string, AchievementRow[]>> {
+  const out = new Map<string, AchievementRow[]>(registrationIds.map((id) => [id, []]));
   if (!registrationIds.length) return out;
   const { rows } = await q.query<{
     registration_id: string;
     name: string;
     target: string | null;
     unit_of_measure: string | null;
+    achieved: string | null;
     completion_pct: number | null;
+    inspected: boolean;
   }>(
     `select k.registration_id, k.name, k.target::text as target, k.unit_of_measure,
-            (select ic.completion_pct from inspection_criterion ic join inspection i on i.id = ic.inspection_id
-              where ic.criterion_id = k.id order by i.inspected_on desc, i.created_at desc limit 1) as completion_pct
-       from registration_criterion k where k.registration_id = any($1::uuid[]) order by k.registration_id, k.sort`,
+            l.achieved::text as achieved, l.completion_pct, l.inspection_id is not null as inspected
+       from registration_criterion k
+       left join lateral (
+         select ic.inspection_id, ic.achieved, ic.completion_pct from inspection_criterion ic join inspection i on i.id = ic.inspection_id
+          where ic.criterion_id = k.id order by i.inspected_on desc, i.created_at desc, i.id desc limit 1) l on true
+      where k.registration_id = any($1::uuid[]) order by k.registration_id, k.sort`,
     [registrationIds],
   );
   for (const r of rows)
@@ -152,7 +164,9 @@ export async function achievementsOf(
       name: r.name,
       target: r.target === null ? null : Number(r.target),
       unit: r.unit_of_measure,
+      achieved: r.achieved === null ? null : Number(r.achieved),
       completion: r.completion_pct,
+      inspected: r.inspected,
     });
   return out;
 }

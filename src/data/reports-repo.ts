@@ -6,8 +6,8 @@ import type { Scope } from '../domain/scope.js';
 export interface ReportRow {
   id: string; unit_id: string; unit_name: string; unit_path: string; kind: 'interim' | 'final'; year_from: number; year_to: number;
   campaign_id: string | null; campaign_title: string | null; title: string; parent_body: string | null; issuing_body: string;
-  number: string | null; place: string; report_date: string; results: string | null; limitations: string | null; lessons: string | null;
-  directions: string | null; recipients: string | null; signer_title: string | null; signer_name: string | null;
+  number: string | null; place: string; report_date: string; situation: string | null; leadership: string | null; results: string | null; limitations: string | null; lessons: string | null;
+  directions: string | null; recommendations: string | null; recipients: string | null; signer_title: string | null; signer_name: string | null;
   version: number; created_at: Date; updated_at: Date;
 }
 
@@ -17,7 +17,7 @@ const SELECT = `select r.*, r.unit_path::text as unit_path, u.name as unit_name,
 /** The columns an officer writes; values come in this order. */
 export const REPORT_COLUMNS = [
   'kind', 'year_from', 'year_to', 'campaign_id', 'title', 'parent_body', 'issuing_body', 'number', 'place', 'report_date',
-  'results', 'limitations', 'lessons', 'directions', 'recipients', 'signer_title', 'signer_name',
+  'situation', 'leadership', 'results', 'limitations', 'lessons', 'directions', 'recommendations', 'recipients', 'signer_title', 'signer_name',
 ] as const;
 export type ReportColumn = (typeof REPORT_COLUMNS)[number];
 

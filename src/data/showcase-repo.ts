@@ -75,15 +75,15 @@ export async function publicCommendations(q: Queryable, registrationId: string) 
 }
 
 /**
- * Results: each criterion's target and how far the latest inspection found it done, and what the
+ * Results: each criterion's target, the value the latest inspection recorded and its completion, and what the
  * latest inspection counted as mobilised. The inspector's own words are not read.
  */
 export async function publicResults(q: Queryable, registrationId: string) {
   const [latest] = (await q.query<{ id: string; inspected_on: string; people_reached: number | null; funds_vnd: string | null; workdays: number | null }>(
     `select id, inspected_on::text, people_reached, funds_vnd::text, workdays from inspection
       where registration_id = $1 order by inspected_on desc, created_at desc limit 1`, [registrationId])).rows;
-  const criteria = (await q.query<{ name: string; target: string | null; unit_of_measure: string | null; completion_pct: number | null }>(
-    `select c.name, c.target::text, c.unit_of_measure, ic.completion_pct
+  const criteria = (await q.query<{ name: string; target: string | null; unit_of_measure: string | null; achieved: string | null; completion_pct: number | null }>(
+    `select c.name, c.target::text, c.unit_of_measure, ic.achieved::text, ic.completion_pct
        from registration_criterion c left join inspection_criterion ic on ic.criterion_id = c.id and ic.inspection_id = $2
       where c.registration_id = $1 order by c.sort`, [registrationId, latest?.id ?? null])).rows;
   return { criteria, latest: latest ?? null };

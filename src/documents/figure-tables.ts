@@ -82,6 +82,32 @@ function lineTable(sheet: string, caption: string, labelHeader: string, lines: F
   };
 }
 
+/**
+ * Planned and achieved resources side by side: what the registrations planned, and what the latest
+ * inspection of each inspected one recorded (people reached is only ever recorded, never planned).
+ */
+function resourcesTable(f: ReportFigures): FigureTable {
+  const t = f.total;
+  const lines = [
+    { label: 'Kinh phí (đồng)', planned: Math.round(t.fundsVnd), achieved: Math.round(t.achievedFundsVnd) },
+    { label: 'Ngày công', planned: t.workdays, achieved: t.achievedWorkdays },
+    { label: 'Lượt người được tác động', planned: null, achieved: t.peopleReached },
+  ];
+  const any = t.inspected > 0 || lines.some((l) => (l.planned ?? 0) > 0 || l.achieved > 0);
+  return {
+    sheet: 'Nguồn lực',
+    caption: `Nguồn lực huy động theo đăng ký và thực tế đạt được (${t.inspected} mô hình, điển hình đã kiểm tra)`,
+    columns: [
+      STT,
+      { header: 'Nội dung', key: 'label', kind: 'text', width: 34 },
+      { header: 'Theo đăng ký', key: 'planned', kind: 'number', width: 18 },
+      { header: 'Thực tế đạt được', key: 'achieved', kind: 'number', width: 18 },
+    ],
+    rows: any ? lines.map((l, i) => ({ no: i + 1, ...l })) : [],
+    empty: 'Chưa có số liệu nguồn lực huy động.',
+  };
+}
+
 export function figureTables(f: ReportFigures): FigureTable[] {
   const tables: FigureTable[] = [
     lineTable('Theo lĩnh vực', 'Mô hình, điển hình theo lĩnh vực', 'Lĩnh vực', f.byField),
@@ -90,6 +116,8 @@ export function figureTables(f: ReportFigures): FigureTable[] {
     lineTable('Theo cấp', 'Mô hình, điển hình theo cấp', 'Cấp', f.byLevel),
   ];
   if (f.yearTo > f.yearFrom) tables.push(lineTable('Theo năm', 'Mô hình, điển hình theo năm', 'Năm', f.byYear));
+
+  tables.push(resourcesTable(f));
 
   if (f.byChild.length > 0) {
     const c = f.byChild;

@@ -4,6 +4,7 @@
  * attached list, the proposal to the level above and the certificate with its QR code.
  */
 import { AlignmentType, ImageRun, Paragraph, type FileChild } from 'docx';
+import { achievedLabel } from '../domain/achievement.js';
 import type { Registration } from '../domain/movement-schemas.js';
 import { blankNumber, formatCode, type PaperKind } from '../domain/paper-schemas.js';
 import type { Round } from '../domain/recognition-schemas.js';
@@ -133,8 +134,11 @@ export async function registrationFormDocx(head: PaperHead, r: Registration, fie
 // ---------- minutes ----------
 export interface RoundPaperData {
   round: Round;
-  /** A recognised candidate's achievements: criteria with target and completion (proposal). */
-  achievements?: Map<string, { name: string; target: number | null; unit: string | null; completion: number | null }[]>;
+  /** A recognised candidate's achievements: criteria with target, the latest achieved value and completion (proposal). */
+  achievements?: Map<
+    string,
+    { name: string; target: number | null; unit: string | null; achieved?: number | null; completion: number | null }[]
+  >;
 }
 
 function voteLine(c: Round['candidates'][number]): FileChild[] {
@@ -315,7 +319,9 @@ export async function proposalDocx(head: PaperHead, d: RoundPaperData): Promise<
       for (const k of done)
         body.push(
           bodyParagraph(
-            `- ${k.name}: chỉ tiêu ${k.target === null ? '–' : `${formatNumberVi(k.target)}${k.unit ? ` ${k.unit}` : ''}`}, ${k.completion === null ? 'chưa có kết quả kiểm tra' : `hoàn thành ${k.completion}%`}.`,
+            k.achieved !== null && k.achieved !== undefined
+              ? `- ${k.name}: đạt ${achievedLabel(k.achieved, k.target, k.unit)}.`
+              : `- ${k.name}: chỉ tiêu ${k.target === null ? '–' : `${formatNumberVi(k.target)}${k.unit ? ` ${k.unit}` : ''}`}, ${k.completion === null ? 'chưa có kết quả kiểm tra' : `hoàn thành ${k.completion}%`}.`,
           ),
         );
     }
@@ -329,6 +335,58 @@ export async function proposalDocx(head: PaperHead, d: RoundPaperData): Promise<
     body,
     signer: { capacity: head.signer.capacity || 'T/M BAN CHỈ ĐẠO', title: head.signer.title, name: head.signer.name },
     recipients: head.recipients ?? `Như trên,`,
+  });
+}
+
+// ---------- nominees of a public notice ----------
+export interface NomineesData {
+  roundTitle: string;
+  nominees: { title: string; unitName: string; kind: string; personName: string | null }[];
+  opensAt: Date;
+  closesAt: Date;
+  /** The public page where citizens comment. */
+  url: string;
+}
+
+/** A moment as the day it falls on in Vietnam, "dd/mm/yyyy". */
+const dayVi = (d: Date) => formatDateVi(d.toLocaleDateString('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }));
+
+/** The list of nominees a round published for the people's opinion, to post at the office and print in the news. */
+export async function nomineesDocx(head: PaperHead, d: NomineesData): Promise<Buffer> {
+  const period = `từ ngày ${dayVi(d.opensAt)} đến ngày ${dayVi(d.closesAt)}`;
+  const rows = d.nominees.map((n, i) => [
+    String(i + 1),
+    n.title,
+    n.personName ? `${n.personName} (${n.unitName})` : n.unitName,
+    KIND_LABELS[n.kind as 'model'] ?? '',
+  ]);
+  const body: FileChild[] = [
+    bodyParagraph(
+      `Thực hiện việc xét công nhận (${d.roundTitle}), ${head.issuingBody} thông báo danh sách ${d.nominees.length} mô hình, điển hình đề nghị công nhận “Dân vận khéo” để lấy ý kiến Nhân dân ${period}, cụ thể như sau:`,
+    ),
+    rows.length
+      ? listTable(
+          [
+            { header: 'STT', width: 8, align: 'center' },
+            { header: 'Tên mô hình, điển hình', width: 46 },
+            { header: 'Tập thể, cá nhân', width: 32 },
+            { header: 'Loại', width: 14, align: 'center' },
+          ],
+          rows,
+        )
+      : bodyParagraph('Không có mô hình, điển hình nào trong danh sách.'),
+    spacer(),
+    bodyParagraph(`Mọi ý kiến góp ý xin gửi về ${head.issuingBody} ${period}, hoặc gửi trực tuyến tại địa chỉ: ${d.url}`),
+    bodyParagraph('Người góp ý ghi rõ họ tên, địa chỉ liên hệ; ý kiến được giữ kín và chỉ Ban Chỉ đạo xem xét.'),
+  ];
+  return buildPaperDocx({
+    title: `Danh sách lấy ý kiến Nhân dân – ${d.roundTitle}`,
+    header: header(head),
+    kind: 'THÔNG BÁO',
+    titleLines: ['Danh sách mô hình, điển hình đề nghị công nhận “Dân vận khéo”', `(Lấy ý kiến Nhân dân ${period})`],
+    body,
+    signer: { capacity: head.signer.capacity || 'T/M BAN CHỈ ĐẠO', title: head.signer.title, name: head.signer.name },
+    recipients: head.recipients ?? 'Niêm yết tại trụ sở,',
   });
 }
 

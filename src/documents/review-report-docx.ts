@@ -41,18 +41,19 @@ function statistics(f: ReportFigures): FileChild[] {
   ];
   out.push(bodyParagraph(`${f.treeNote}.`));
   if (f.campaign) out.push(bodyParagraph(`Số liệu tính theo đợt phát động: ${f.campaign.title}.`));
+  // Planned and achieved resources are printed side by side in their table ("Nguồn lực").
   const resources: string[] = [];
-  if (t.fundsVnd > 0) resources.push(`kinh phí dự kiến ${formatNumberVi(Math.round(t.fundsVnd))} đồng`);
-  if (t.workdays > 0) resources.push(`${formatNumberVi(t.workdays)} ngày công`);
-  if (resources.length) out.push(bodyParagraph(`Nguồn lực huy động theo đăng ký: ${resources.join(', ')}.`));
-  const achieved: string[] = [];
-  if (t.achievedFundsVnd > 0) achieved.push(`kinh phí ${formatNumberVi(Math.round(t.achievedFundsVnd))} đồng`);
-  if (t.achievedWorkdays > 0) achieved.push(`${formatNumberVi(t.achievedWorkdays)} ngày công`);
-  if (t.peopleReached > 0) achieved.push(`${formatNumberVi(t.peopleReached)} lượt người được tác động`);
-  if (achieved.length)
+  if (t.fundsVnd > 0 || t.achievedFundsVnd > 0)
+    resources.push(
+      `kinh phí ${formatNumberVi(Math.round(t.fundsVnd))} đồng theo đăng ký, thực tế ${formatNumberVi(Math.round(t.achievedFundsVnd))} đồng`,
+    );
+  if (t.workdays > 0 || t.achievedWorkdays > 0)
+    resources.push(`${formatNumberVi(t.workdays)} ngày công theo đăng ký, thực tế ${formatNumberVi(t.achievedWorkdays)} ngày công`);
+  if (t.peopleReached > 0) resources.push(`${formatNumberVi(t.peopleReached)} lượt người được tác động`);
+  if (resources.length)
     out.push(
       bodyParagraph(
-        `Nguồn lực thực tế huy động (theo lần kiểm tra gần nhất của ${formatNumberVi(t.inspected)} mô hình, điển hình): ${achieved.join(', ')}.`,
+        `Nguồn lực huy động: ${resources.join('; ')} (thực tế theo lần kiểm tra gần nhất của ${formatNumberVi(t.inspected)} mô hình, điển hình).`,
       ),
     );
   if (f.proposalsUp > 0) out.push(bodyParagraph(`Số đề nghị cấp trên khen thưởng: ${formatNumberVi(f.proposalsUp)}.`));
@@ -108,7 +109,12 @@ export async function buildReviewReportDocx(report: ReviewReport, figures: Repor
       .filter(Boolean),
     subtitle: subtitle(report),
     body: [
+      sectionHeading('ĐẶC ĐIỂM TÌNH HÌNH'),
+      ...narrative(report.situation),
       sectionHeading('I. KẾT QUẢ THỰC HIỆN'),
+      sectionHeading('1. Công tác lãnh đạo, chỉ đạo'),
+      ...narrative(report.leadership),
+      sectionHeading('2. Kết quả xây dựng mô hình, điển hình “Dân vận khéo”'),
       ...statistics(figures),
       ...narrative(report.results),
       sectionHeading('II. HẠN CHẾ VÀ NGUYÊN NHÂN'),
@@ -117,6 +123,8 @@ export async function buildReviewReportDocx(report: ReviewReport, figures: Repor
       ...narrative(report.lessons),
       sectionHeading('IV. PHƯƠNG HƯỚNG, NHIỆM VỤ THỜI GIAN TỚI'),
       ...narrative(report.directions),
+      sectionHeading('V. KIẾN NGHỊ, ĐỀ XUẤT'),
+      ...narrative(report.recommendations),
     ],
     // The signer's capacity and title as the officer wrote them, one a line.
     signer: { capacity: report.signerTitle?.trim() || 'T/M BAN CHỈ ĐẠO', name: report.signerName },

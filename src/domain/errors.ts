@@ -383,6 +383,11 @@ export const ERRORS = {
     vi: 'Chỉ cấp giấy chứng nhận cho mô hình, điển hình đã được công nhận trong đợt xét này.',
     en: 'A certificate is issued only for a model or exemplar recognised in this round.',
   },
+  PAPER_NO_NOTICE: {
+    status: 409,
+    vi: 'Đợt xét chưa công khai danh sách lấy ý kiến Nhân dân, chưa thể in danh sách.',
+    en: 'The round has not published its list of nominees yet.',
+  },
   NOTICE_COMMENT_LIMIT: {
     status: 429,
     vi: 'Bạn đã gửi nhiều ý kiến trong một giờ qua. Vui lòng gửi lại sau.',

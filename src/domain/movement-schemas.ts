@@ -247,6 +247,8 @@ export const Registration = z.object({
   updatedAt: z.string(),
   /** Edits and transitions this user may take now. */
   actions: z.array(z.string()),
+  /** The papers this user may issue from the record now ('registration_form'). */
+  papers: z.array(z.string()),
 });
 export type Registration = z.infer<typeof Registration>;
 

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { isoDate } from './schemas.js';
 import { longText, plainText, requiredText } from './text-input.js';
 
-export const PAPER_KINDS = ['registration_form', 'minutes', 'decision', 'proposal', 'certificate'] as const;
+export const PAPER_KINDS = ['registration_form', 'minutes', 'decision', 'proposal', 'certificate', 'nominees'] as const;
 export type PaperKind = (typeof PAPER_KINDS)[number];
 
 export const PAPER_LABELS: Record<PaperKind, string> = {
@@ -15,10 +15,11 @@ export const PAPER_LABELS: Record<PaperKind, string> = {
   decision: 'Quyết định công nhận kèm danh sách',
   proposal: 'Tờ trình đề nghị khen thưởng',
   certificate: 'Giấy chứng nhận',
+  nominees: 'Danh sách lấy ý kiến Nhân dân',
 };
 
 /** Papers of a recognition round; the registration form belongs to a registration alone. */
-export const ROUND_PAPERS: readonly PaperKind[] = ['minutes', 'decision', 'proposal', 'certificate'];
+export const ROUND_PAPERS: readonly PaperKind[] = ['minutes', 'decision', 'proposal', 'certificate', 'nominees'];
 
 /** The symbol after the number, as the office registers it: "12-QĐ/BCĐ". */
 export const NUMBER_SYMBOLS: Record<PaperKind, string> = {
@@ -27,6 +28,7 @@ export const NUMBER_SYMBOLS: Record<PaperKind, string> = {
   decision: 'QĐ/BCĐ',
   proposal: 'TTr/BCĐ',
   certificate: 'GCN/BCĐ',
+  nominees: 'TB/BCĐ',
 };
 
 /** The number DVK gives: the unit's next for the year and kind, with the kind's symbol. */

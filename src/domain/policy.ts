@@ -265,6 +265,16 @@ export const REGISTRATION_RULES = {
   publish: { rule: 'registration.publish', at: onItsUnit, when: [stateIsOneOf(COMMENDABLE_STATES), wasRecognised] },
 } satisfies Record<string, RecordRule<RegistrationFacts>>;
 
+/** The papers issued from a registration itself: its registration form, by those who may edit it on its unit. */
+export const REGISTRATION_PAPER_RULES = {
+  registration_form: { rule: 'registration.update', at: onItsUnit, when: [] },
+} satisfies Record<string, RecordRule<RegistrationFacts>>;
+export type RegistrationPaper = keyof typeof REGISTRATION_PAPER_RULES;
+
+/** The papers this actor may issue from this registration (the button the record shows, the check the server makes). */
+export const registrationPapers = (actor: Actor, r: RegistrationFacts): RegistrationPaper[] =>
+  allowedOf(REGISTRATION_PAPER_RULES, actor, r);
+
 export type TransitionRefusal = 'illegal_state' | 'forbidden' | 'reason_required';
 
 export const reasonGiven = (reason: string | null | undefined) => !!reason && reason.trim().length >= MIN_REASON_LENGTH;

@@ -27,10 +27,16 @@ const ReviewReportFields = z.object({
   number: text(60).nullish(),
   place: required(100),
   reportDate: isoDate(),
+  /** "Đặc điểm tình hình": the officer's text, optional. */
+  situation: longText(50_000).nullish(),
+  /** "Công tác lãnh đạo, chỉ đạo": the officer's text, optional. */
+  leadership: longText(50_000).nullish(),
   results: longText(50_000).nullish(),
   limitations: longText(50_000).nullish(),
   lessons: longText(50_000).nullish(),
   directions: longText(50_000).nullish(),
+  /** "Kiến nghị, đề xuất": the officer's text, optional. */
+  recommendations: longText(50_000).nullish(),
   /** One recipient per line. */
   recipients: longText(2000).nullish(),
   signerTitle: text(200).nullish(),
@@ -54,10 +60,13 @@ export const ReviewReport = z.object({
   number: z.string().nullable(),
   place: z.string(),
   reportDate: z.string(),
+  situation: z.string().nullable(),
+  leadership: z.string().nullable(),
   results: z.string().nullable(),
   limitations: z.string().nullable(),
   lessons: z.string().nullable(),
   directions: z.string().nullable(),
+  recommendations: z.string().nullable(),
   recipients: z.string().nullable(),
   signerTitle: z.string().nullable(),
   signerName: z.string().nullable(),

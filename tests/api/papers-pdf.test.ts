@@ -24,9 +24,11 @@ let srv: TestServer;
 let u: Users;
 let round: { id: string };
 let models: { id: string }[];
+let womenUnion: string;
 
 useDemo(async (demo) => {
   ({ srv, u } = demo);
+  womenUnion = demo.units.womenUnion;
   ({ round, models } = await demoRound(u, demo.units.province, demo.units.womenUnion));
 });
 
@@ -37,6 +39,31 @@ describe('papers as PDF', () => {
       expect(r.status, JSON.stringify(r.body)).toBe(201);
       return r.body;
     };
+    // A fresh nominee published for the people's opinion (the demo round decided its three).
+    const d = await u.unit.post('/api/v1/registrations', {
+      kind: 'exemplar',
+      unitId: womenUnion,
+      holder: 'individual',
+      personName: 'Thạch Thị Sa Rươl',
+      title: 'Điển hình vận động đồng bào Khmer giữ gìn an ninh',
+      fieldCode: 'cultural_social',
+      startDate: '2026-01-01',
+      endDate: '2026-12-31',
+      level: 'commune',
+      criteria: [{ name: 'Số hộ đồng bào được vận động', target: 40, unitOfMeasure: 'hộ' }],
+    });
+    const s = await u.unit.post(`/api/v1/registrations/${d.body.id}/submit`, { version: d.body.version });
+    await u.officer.post(`/api/v1/registrations/${d.body.id}/accept`, { version: s.body.version });
+    await u.officer.post(`/api/v1/recognition-rounds/${round.id}/candidates`, { registrationId: d.body.id });
+    // No list is printed before the round publishes one.
+    const early = await u.officer.post('/api/v1/papers', paperBody({ kind: 'nominees', roundId: round.id }));
+    expect(early.status).toBe(409);
+    expect(early.body.error).toMatchObject({ code: 'PAPER_NO_NOTICE', message: expect.stringContaining('chưa công khai') });
+    const pub = await u.officer.post(`/api/v1/recognition-rounds/${round.id}/notices`, { days: 10 });
+    expect(pub.status, JSON.stringify(pub.body)).toBe(201);
+    const notice = pub.body.items[0];
+    const vnDay = (iso: string) => new Date(iso).toLocaleDateString('en-GB', { timeZone: 'Asia/Ho_Chi_Minh' });
+
     const papers = {
       registration_form: await issue(u.unit, {
         kind: 'registration_form',
@@ -68,6 +95,7 @@ describe('papers as PDF', () => {
         autoNumber: true,
         issuedOn: '2026-11-28',
       }),
+      nominees: await issue(u.officer, { kind: 'nominees', roundId: round.id, autoNumber: true }),
     };
     const kinds = Object.keys(papers) as (keyof typeof papers)[];
     const docx = await Promise.all(kinds.map(async (k) => (await u.officer.bytes(`/api/v1/papers/${papers[k].id}/docx`)).body));
@@ -105,6 +133,14 @@ describe('papers as PDF', () => {
     expect(flat(texts.certificate!)).toContain('GIẤY CHỨNG NHẬN');
     expect(flat(texts.certificate!)).toContain(TITLES[0]!.replace(/^Mô hình /, ''));
     expect(flat(texts.certificate!)).toContain(papers.certificate.verification.code);
+    const nominees = flat(texts.nominees!);
+    expect(nominees).toContain('THÔNG BÁO');
+    expect(nominees).toContain('Số 1-TB/BCĐ');
+    expect(nominees).toContain('Thạch Thị Sa Rươl');
+    expect(nominees).toContain('Điển hình vận động đồng bào Khmer'); // the table's cells wrap in the layout
+    expect(nominees).toContain(`từ ngày ${vnDay(notice.opensAt)} đến ngày ${vnDay(notice.closesAt)}`);
+    expect(nominees.replace(/ /g, '')).toContain(new URL(papers.certificate.verification.url).origin + notice.url);
+    for (const t of TITLES) expect(nominees).not.toContain(t); // decided already: not a nominee
     for (const k of kinds) expect(texts[k], k).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
 
     // The QR code as printed: the rendered page, read at 200 dpi.

@@ -70,6 +70,15 @@ describe('papers built from the records', () => {
     expect(t).toContain('(Ký tên, đóng dấu)');
   });
 
+  it('the record tells who may issue its registration form, and the server agrees', async () => {
+    const path = `/api/v1/registrations/${models[1]!.id}`;
+    expect((await u.unit.get(path)).body.papers).toEqual(['registration_form']);
+    expect((await u.viewer.get(path)).body.papers).toEqual([]);
+    const form = paperBody({ kind: 'registration_form', registrationId: models[1]!.id });
+    expect((await u.viewer.post('/api/v1/papers', form)).status).toBe(403);
+    expect((await u.unit.post('/api/v1/papers', form)).status).toBe(201);
+  });
+
   it('the minutes name the members present, each candidate’s checklist, the open vote with names, and the result', async () => {
     const p = await issue({ kind: 'minutes', roundId: round.id, number: '05-BB/BCĐ', issuedOn: '2026-11-18', secretary: 'Phạm Thu Trang' });
     const t = await text(p.id);
@@ -107,6 +116,19 @@ describe('papers built from the records', () => {
   });
 
   it('the proposal to the level above summarises what each proposed model achieved', async () => {
+    // The first model's latest inspection recorded 30 households against its target of 50.
+    const reg = (await u.officer.get(`/api/v1/registrations/${models[0]!.id}`)).body;
+    for (const [inspectedOn, achieved] of [
+      ['2026-10-01', 45],
+      ['2026-11-10', 30],
+    ] as const) {
+      const ins = await u.officer.post(`/api/v1/registrations/${models[0]!.id}/inspections`, {
+        inspectedOn,
+        overall: 'on_track',
+        criteria: [{ criterionId: reg.criteria[0].id, achieved }],
+      });
+      expect(ins.status, JSON.stringify(ins.body)).toBe(201);
+    }
     const p = await issue({
       kind: 'proposal',
       roundId: round.id,
@@ -122,6 +144,9 @@ describe('papers built from the records', () => {
     expect(t).toContain('đề nghị tặng Bằng khen đối với 2 mô hình');
     expect(t).toContain('- Số hộ tham gia: chỉ tiêu 50 hộ, chưa có kết quả kiểm tra.');
     expect(t).not.toContain(TITLES[2]);
+    // The achieved value of the latest inspection, beside the target and the completion.
+    expect(t).toContain('- Số hộ tham gia: đạt 30 / 50 hộ (60 %).');
+    expect(t).not.toContain('45 / 50');
   });
 
   it('a certificate only for a recognised candidate, by those who decide the round', async () => {

@@ -3,6 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { TestServer } from '../support/server.js';
 import { useDemo, type Users } from './helpers.js';
+import { docxText } from './papers-round.js';
 
 let srv: TestServer;
 let u: Users;
@@ -110,6 +111,60 @@ describe('review reports', () => {
     expect(missing.status).toBe(400);
     expect(missing.body.error.code).toBe('VALIDATION_FAILED');
     expect((await u.unit.get('/api/v1/review-reports')).body.total).toBe(1);
+  });
+
+  it('the officer writes the situation, the leadership and the recommendations; the report shows planned and achieved', async () => {
+    // One registration inspected: what it mobilised is the report's achieved figure.
+    const list = (await u.unit.get(`/api/v1/registrations?unitId=${commune}&states=submitted`)).body.items;
+    const reg = (await u.unit.get(`/api/v1/registrations/${list[0].id}`)).body;
+    const accepted = await u.officer.post(`/api/v1/registrations/${reg.id}/accept`, { version: reg.version });
+    expect(accepted.status, JSON.stringify(accepted.body)).toBe(200);
+    const ins = await u.officer.post(`/api/v1/registrations/${reg.id}/inspections`, {
+      inspectedOn: '2025-10-15',
+      overall: 'on_track',
+      fundsVnd: 1_800_000,
+      workdays: 35,
+      peopleReached: 420,
+      criteria: [{ criterionId: reg.criteria[0].id, achieved: 8 }],
+    });
+    expect(ins.status, JSON.stringify(ins.body)).toBe(201);
+
+    const r = await u.unit.post('/api/v1/review-reports', report({ situation: 'Xã có 8 ấp, 2.950 hộ.' }));
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body).toMatchObject({ situation: 'Xã có 8 ấp, 2.950 hộ.', leadership: null, recommendations: null });
+    const saved = await u.unit.patch(`/api/v1/review-reports/${r.body.id}`, {
+      version: r.body.version,
+      leadership: 'Đảng ủy ban hành kế hoạch, phân công thành viên phụ trách từng ấp.',
+      recommendations: 'Đề nghị cấp trên hỗ trợ kinh phí nhân rộng mô hình.',
+    });
+    expect(saved.status, JSON.stringify(saved.body)).toBe(200);
+    const again = (await u.unit.get(`/api/v1/review-reports/${r.body.id}`)).body;
+    expect(again).toMatchObject({
+      situation: 'Xã có 8 ấp, 2.950 hộ.',
+      leadership: 'Đảng ủy ban hành kế hoạch, phân công thành viên phụ trách từng ấp.',
+      recommendations: 'Đề nghị cấp trên hỗ trợ kinh phí nhân rộng mô hình.',
+    });
+
+    const docx = await download(`/api/v1/review-reports/${r.body.id}/docx`, u.unit.cookie!);
+    expect(docx.status).toBe(200);
+    const t = await docxText(docx.body);
+    const at = (s: string) => t.indexOf(s);
+    expect(at('ĐẶC ĐIỂM TÌNH HÌNH')).toBeGreaterThanOrEqual(0);
+    expect(at('ĐẶC ĐIỂM TÌNH HÌNH')).toBeLessThan(at('Xã có 8 ấp, 2.950 hộ.'));
+    expect(at('Xã có 8 ấp')).toBeLessThan(at('1. Công tác lãnh đạo, chỉ đạo'));
+    expect(at('1. Công tác lãnh đạo, chỉ đạo')).toBeLessThan(at('Đảng ủy ban hành kế hoạch'));
+    expect(at('V. KIẾN NGHỊ, ĐỀ XUẤT')).toBeLessThan(at('Đề nghị cấp trên hỗ trợ kinh phí'));
+    expect(t).toContain('kinh phí 25.000.000 đồng theo đăng ký, thực tế 1.800.000 đồng');
+    expect(t).toContain('420 lượt người được tác động');
+    expect(t).toContain('Kinh phí (đồng)\n25.000.000\n1.800.000');
+
+    const xlsx = await download(`/api/v1/review-reports/${r.body.id}/xlsx`, u.unit.cookie!);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body as never);
+    const sheet = book.getWorksheet('Nguồn lực')!;
+    expect(sheet.getRow(4).values).toEqual([undefined, 1, 'Kinh phí (đồng)', 25_000_000, 1_800_000]);
+    expect(sheet.getRow(5).values).toEqual([undefined, 2, 'Ngày công', 0, 35]);
+    expect(sheet.getRow(6).getCell(4).value).toBe(420);
   });
 });
 

@@ -5,6 +5,7 @@
  */
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { formatNumberVi } from '../../src/domain/statistics.js';
 import { seedDemoShowcase } from '../../src/seed/demo-showcase.js';
 import type { TestServer } from '../support/server.js';
 import type { Client } from '../support/client.js';
@@ -63,6 +64,16 @@ describe('public showcase', () => {
     const draft = (
       (await u.officer.get('/api/v1/registrations?state=draft&pageSize=200')).body.items as { id: string; title: string }[]
     ).find((r) => r.title !== shown!.title)!;
+    // The latest inspection recorded half of the first criterion's target.
+    const rec = (await u.officer.get(`/api/v1/registrations/${shown!.id}`)).body;
+    const crit = rec.criteria.find((c: any) => c.target > 1) ?? rec.criteria[0];
+    const half = Math.floor(crit.target / 2);
+    const ins = await u.officer.post(`/api/v1/registrations/${shown!.id}/inspections`, {
+      inspectedOn: '2026-11-20',
+      overall: 'on_track',
+      criteria: [{ criterionId: crit.id, achieved: half }],
+    });
+    expect(ins.status, JSON.stringify(ins.body)).toBe(201);
     const photo = await upload(u.officer, shown!.id, 'anh-mo-hinh.png', PNG);
     const pdf = await upload(u.officer, shown!.id, 'bien-ban-noi-bo.pdf', PDF);
 
@@ -103,6 +114,12 @@ describe('public showcase', () => {
     expect(detail.text).toContain(`og:image" content="${srv.baseUrl}/cong-khai/anh/${photo.id}"`);
     expect(detail.text).toContain('Câu chuyện mô hình kể cho người dân.');
     expect(detail.text).toContain('Công nhận');
+    // the achieved value beside the target, not only the completion
+    const unit = crit.unitOfMeasure ? ` ${crit.unitOfMeasure}` : '';
+    const pct = Math.round((half / crit.target) * 100);
+    expect(unescape(detail.text)).toContain(
+      `<td class="num">${formatNumberVi(crit.target)}${unit}</td>\n    <td class="num">${formatNumberVi(half)}${unit} (${pct} %)</td>`,
+    );
     // nothing private: voters, the internal description, people, accounts, the PDF
     const full = (await u.officer.get(`/api/v1/registrations/${shown!.id}`)).body;
     for (const secret of ['Nguyễn Thị Thu Hà', 'Trần Văn Bình', 'Lê Minh Tâm', full.problem, pdf.id, 'bien-ban-noi-bo', '@', 'password']) {

@@ -87,6 +87,43 @@ describe('review report as a Word document', () => {
     expect(body.includes('<w:jc w:val="both"/>')).toBe(true);
   });
 
+  it('the usual sections of a review report in order, and planned beside achieved resources', async () => {
+    const figures = {
+      ...sampleFigures,
+      total: { ...sampleFigures.total, inspected: 3120, achievedFundsVnd: 9_870_000_000, achievedWorkdays: 70_150, peopleReached: 48_300 },
+    };
+    const { text } = await documentXml(await buildReviewReportDocx(sampleReport, figures));
+    const at = (s: string) => {
+      const i = text.indexOf(s);
+      expect(i, s).toBeGreaterThanOrEqual(0);
+      return i;
+    };
+    const order = [
+      'ĐẶC ĐIỂM TÌNH HÌNH',
+      'Xã Càng Long có 8 ấp',
+      'I. KẾT QUẢ THỰC HIỆN',
+      '1. Công tác lãnh đạo, chỉ đạo',
+      'Đảng ủy ban hành Nghị quyết chuyên đề',
+      '2. Kết quả xây dựng mô hình, điển hình',
+      'Tổng số mô hình, điển hình đã đăng ký',
+      'Thực hiện Kế hoạch',
+      'II. HẠN CHẾ VÀ NGUYÊN NHÂN',
+      'IV. PHƯƠNG HƯỚNG',
+      'V. KIẾN NGHỊ, ĐỀ XUẤT',
+      'Đề nghị Ban Dân vận Huyện ủy hỗ trợ kinh phí',
+      'Nơi nhận',
+    ];
+    for (let i = 1; i < order.length; i++) expect(at(order[i - 1]!), order[i]).toBeLessThan(at(order[i]!));
+    // planned and achieved, in one sentence and side by side in the resources table
+    expect(text).toContain(
+      'Nguồn lực huy động: kinh phí 12.350.000.000 đồng theo đăng ký, thực tế 9.870.000.000 đồng; 86.420 ngày công theo đăng ký, thực tế 70.150 ngày công; 48.300 lượt người được tác động (thực tế theo lần kiểm tra gần nhất của 3.120 mô hình, điển hình).',
+    );
+    expect(text).toContain('Nguồn lực huy động theo đăng ký và thực tế đạt được (3120 mô hình, điển hình đã kiểm tra)');
+    expect(text).toContain('Theo đăng kýThực tế đạt được');
+    expect(text).toContain('Kinh phí (đồng)12.350.000.0009.870.000.000');
+    expect(text).toContain('Ngày công86.42070.150');
+  });
+
   it('prints a one-year period, a blank number to fill by hand and dotted lines for parts not written', async () => {
     const report = {
       ...sampleReport,
@@ -179,6 +216,20 @@ describe('Excel workbooks', () => {
     const notable = wb.getWorksheet('Tiêu biểu')!;
     expect(notable.getCell('E4').value).toBe(2017);
     expect(notable.getCell('E4').numFmt).toBe('0');
+  });
+
+  it('the resources sheet puts planned and achieved side by side, as numbers', async () => {
+    const figures = {
+      ...sampleFigures,
+      total: { ...sampleFigures.total, inspected: 3120, achievedFundsVnd: 9_870_000_000, achievedWorkdays: 70_150, peopleReached: 48_300 },
+    };
+    const wb = await load(await buildTableWorkbook(reportFigureSheets(figures)));
+    const ws = wb.getWorksheet('Nguồn lực')!;
+    expect(ws.getRow(3).values).toEqual([undefined, 'STT', 'Nội dung', 'Theo đăng ký', 'Thực tế đạt được']);
+    expect(ws.getRow(4).values).toEqual([undefined, 1, 'Kinh phí (đồng)', 12_350_000_000, 9_870_000_000]);
+    expect(ws.getRow(5).values).toEqual([undefined, 2, 'Ngày công', 86_420, 70_150]);
+    expect(ws.getRow(6).getCell(2).value).toBe('Lượt người được tác động');
+    expect(ws.getRow(6).getCell(4).value).toBe(48_300);
   });
 
   it('an empty list says so in the sheet instead of a row of zeros', async () => {

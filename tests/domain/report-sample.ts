@@ -93,6 +93,8 @@ export const sampleReport: ReviewReport = {
   number: 'Số 12-BC/BCĐ',
   place: 'Càng Long',
   reportDate: '2020-11-23',
+  situation: 'Xã Càng Long có 8 ấp, 2.950 hộ; đồng bào theo đạo chiếm gần một phần ba dân số. Đời sống Nhân dân từng bước được nâng lên.',
+  leadership: 'Đảng ủy ban hành Nghị quyết chuyên đề, Ban Chỉ đạo xây dựng kế hoạch hằng năm và phân công thành viên theo dõi từng ấp.',
   results: [
     'Thực hiện Kế hoạch của Ban Thường vụ Huyện ủy về đẩy mạnh phong trào thi đua “Dân vận khéo” giai đoạn 2016 – 2020, Ban Chỉ đạo xã đã cụ thể hóa thành chương trình hằng năm, phân công thành viên phụ trách từng ấp, từng đoàn thể.',
     '',
@@ -102,6 +104,7 @@ export const sampleReport: ReviewReport = {
   lessons: 'Cấp ủy phải trực tiếp lãnh đạo, người đứng đầu gương mẫu; mô hình phải xuất phát từ nhu cầu thiết thực của Nhân dân.',
   directions:
     'Tiếp tục đăng ký mô hình mới gắn với chương trình xây dựng nông thôn mới nâng cao.\nKịp thời biểu dương, khen thưởng các tập thể, cá nhân tiêu biểu.',
+  recommendations: 'Đề nghị Ban Dân vận Huyện ủy hỗ trợ kinh phí nhân rộng mô hình “Xóm đạo bình yên”.',
   recipients: 'Ban Dân vận Huyện ủy (b/c),\nThường trực Đảng ủy xã (b/c),\nCác chi bộ, đoàn thể xã,',
   signerTitle: 'T/M BAN CHỈ ĐẠO\nTrưởng ban',
   signerName: 'Nguyễn Văn Bình',

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import type { Db } from '../../data/db.js';
+import { completionPct } from '../../domain/achievement.js';
 import { commendationWording } from '../../domain/commendation-schemas.js';
 import type { PublicCard, PublicModel, PublicResults } from '../../data/showcase-repo.js';
 import { formatDateVi, formatNumberVi } from '../../domain/statistics.js';
@@ -29,6 +30,13 @@ function card(c: PublicCard) {
     <p class="meta">${c.kind === 'exemplar' ? 'Điển hình' : 'Mô hình'} · ${esc(c.field_name)} · năm ${c.year}</p></div></a>`;
 }
 
+/** What the latest inspection recorded beside the target: "130 bóng (65 %)"; an old entry without a value shows its completion. */
+function achievedCell(c: PublicResults['criteria'][number]) {
+  if (c.achieved === null) return c.completion_pct === null ? '–' : `${c.completion_pct} %`;
+  const pct = c.completion_pct ?? completionPct(Number(c.achieved), c.target === null ? null : Number(c.target));
+  return `${formatNumberVi(Number(c.achieved))}${c.unit_of_measure ? ` ${esc(c.unit_of_measure)}` : ''}${pct === null ? '' : ` (${pct} %)`}`;
+}
+
 function resultsSection(res: PublicResults) {
   if (!res.criteria.length && !res.latest) return '';
   const rows = res.criteria
@@ -36,7 +44,7 @@ function resultsSection(res: PublicResults) {
       (
         c,
       ) => `<tr><td>${esc(c.name)}</td><td class="num">${c.target === null ? '–' : `${formatNumberVi(Number(c.target))}${c.unit_of_measure ? ` ${esc(c.unit_of_measure)}` : ''}`}</td>
-    <td class="num">${c.completion_pct === null ? '–' : `${c.completion_pct}%`}</td></tr>`,
+    <td class="num">${achievedCell(c)}</td></tr>`,
     )
     .join('');
   const l = res.latest;

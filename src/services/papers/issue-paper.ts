@@ -8,10 +8,12 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { insertAudit } from '../../data/audit-repo.js';
 import { insertPaper, takePaperNumber } from '../../data/papers-repo.js';
 import { findRegistrationInScope } from '../../data/registrations-repo.js';
+import { noticesOfRound } from '../../data/notices-repo.js';
 import { findRound, listCandidates } from '../../data/rounds-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { codeFromBytes, paperNumber, type CreatePaper } from '../../domain/paper-schemas.js';
-import { can } from '../../domain/policy.js';
+import { can, registrationPapers } from '../../domain/policy.js';
+import { registrationFacts } from '../registrations/present.js';
 import { inScope } from '../../domain/scope.js';
 import type { Ctx } from '../context.js';
 import { paperInView, presentPaper } from './present-paper.js';
@@ -32,11 +34,12 @@ export async function issuePaper(ctx: Ctx, body: CreatePaper, origin: string) {
     let label: string;
     let number = body.number?.trim() || null;
     let issuedOn = body.issuedOn ?? null;
+    let noticeId: string | null = null;
 
     if (body.kind === 'registration_form') {
       const reg = await findRegistrationInScope(q, body.registrationId!, view);
       if (!reg) throw notFound('registration');
-      if (!can(ctx.actor, 'registration.update', { path: reg.unit_path })) throw new AppError('FORBIDDEN');
+      if (!registrationPapers(ctx.actor, registrationFacts(reg)).includes('registration_form')) throw new AppError('FORBIDDEN');
       unit = { id: reg.unit_id, name: reg.unit_name, path: reg.unit_path };
       registrationId = reg.id;
       label = reg.title;
@@ -55,6 +58,12 @@ export async function issuePaper(ctx: Ctx, body: CreatePaper, origin: string) {
         label = c.title;
       }
       if (!can(ctx.actor, 'recognition.manage', { path: round.unit_path })) throw new AppError('FORBIDDEN');
+      if (body.kind === 'nominees') {
+        // The list printed is the one the round published last, as it was published.
+        const latest = (await noticesOfRound(q, round.id))[0];
+        if (!latest) throw new AppError('PAPER_NO_NOTICE');
+        noticeId = latest.id;
+      }
       if (body.kind === 'decision' && !number && !body.autoNumber) {
         // The decision is numbered and dated as the round decided: one number shared by its recognitions.
         const decided = [
@@ -97,6 +106,7 @@ export async function issuePaper(ctx: Ctx, body: CreatePaper, origin: string) {
         secretary: body.secretary ?? null,
         sentTo: body.sentTo ?? null,
         commendationAsked: body.commendationAsked ?? null,
+        ...(noticeId ? { noticeId } : {}),
       },
       // 13 random bytes give the 20 letters of the code: 100 bits, never derived from anything stored.
       verify_code: body.kind === 'certificate' ? codeFromBytes(randomBytes(13)) : null,

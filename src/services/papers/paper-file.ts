@@ -3,6 +3,7 @@
  * and signer stored when it was issued: .docx always, PDF where LibreOffice is installed.
  */
 import { listFields } from '../../data/catalogues-repo.js';
+import { noticesOfRound } from '../../data/notices-repo.js';
 import { achievementsOf, listPapersOf, type PaperRow } from '../../data/papers-repo.js';
 import { findRegistrationInScope } from '../../data/registrations-repo.js';
 import { notFound } from '../../domain/errors.js';
@@ -11,6 +12,7 @@ import { inScope } from '../../domain/scope.js';
 import type { Ctx } from '../context.js';
 import { getRegistration } from '../registrations/list-registrations.js';
 import { getRound } from '../recognition/rounds.js';
+import { noticePath } from '../notices/notices.js';
 import { docxToPdf } from './pdf.js';
 import { paperInView, presentPaper, verifyPath } from './present-paper.js';
 
@@ -36,6 +38,17 @@ async function build(ctx: Ctx, p: PaperRow, origin: string): Promise<Buffer> {
   const round = await getRound(ctx, p.round_id!);
   if (p.kind === 'minutes') return docs.minutesDocx(head, { round });
   if (p.kind === 'decision') return docs.decisionDocx(head, { round });
+  if (p.kind === 'nominees') {
+    const notice = (await noticesOfRound(ctx.db.pool, round.id)).find((n) => n.id === p.extra.noticeId);
+    if (!notice) throw notFound('paper');
+    return docs.nomineesDocx(head, {
+      roundTitle: round.title,
+      nominees: notice.nominees,
+      opensAt: notice.opens_at,
+      closesAt: notice.closes_at,
+      url: origin + noticePath(notice.slug),
+    });
+  }
   if (p.kind === 'proposal') {
     const ids = round.candidates.filter((c) => c.result === 'recognised').map((c) => c.registration.id);
     return docs.proposalDocx(head, { round, achievements: await achievementsOf(ctx.db.pool, ids) });

@@ -3,7 +3,13 @@ import { similarEarlier } from './similar.js';
 import type { Queryable } from '../../data/db.js';
 import { listCriteria, listEvents, replicationsOf, type RegistrationRow } from '../../data/registrations-repo.js';
 import { photoChoices, publicationOf } from '../../data/showcase-repo.js';
-import { EDITABLE_STATES as EDITABLE, registrationActions as actionsOf, type Actor, type RegistrationFacts } from '../../domain/policy.js';
+import {
+  EDITABLE_STATES as EDITABLE,
+  registrationActions as actionsOf,
+  registrationPapers,
+  type Actor,
+  type RegistrationFacts,
+} from '../../domain/policy.js';
 import type { Registration } from '../../domain/movement-schemas.js';
 import type { RegistrationAction } from '../../domain/workflow.js';
 
@@ -87,6 +93,7 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
     createdAt: r.created_at.toISOString(),
     updatedAt: r.updated_at.toISOString(),
     actions: registrationActions(actor, r),
+    papers: registrationPapers(actor, registrationFacts(r)),
   };
 }
 

@@ -11,10 +11,13 @@ import { useAction } from '../../components/useAction';
 import { Attachments } from '../../components/Attachments';
 
 const SECTIONS = [
-  ['results', 'I. Kết quả thực hiện (phần đánh giá)'],
+  ['situation', 'Đặc điểm tình hình'],
+  ['leadership', 'I.1. Công tác lãnh đạo, chỉ đạo'],
+  ['results', 'I.2. Kết quả xây dựng mô hình, điển hình (phần đánh giá)'],
   ['limitations', 'II. Hạn chế và nguyên nhân'],
   ['lessons', 'III. Bài học kinh nghiệm'],
   ['directions', 'IV. Phương hướng, nhiệm vụ thời gian tới'],
+  ['recommendations', 'V. Kiến nghị, đề xuất'],
   ['recipients', 'Nơi nhận (mỗi dòng một nơi)'],
 ] as const;
 type Texts = Record<(typeof SECTIONS)[number][0], string>;

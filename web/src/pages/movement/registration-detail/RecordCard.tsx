@@ -18,6 +18,7 @@ import { PrintButton } from '../../../components/PrintButton';
 import { formatDate, formatNumber } from '../../../format';
 import { StateTag, levelLabel, useFieldName } from '../shared';
 import type { Dialog } from './dialogs';
+import { RegistrationFormPaper } from './RegistrationFormPaper';
 
 /** The content of the work, in the order it was written: each a text of several lines. */
 const CONTENT = [
@@ -127,6 +128,7 @@ function ActionButtons({ r, mobile, busy, onDialog, onStep }: Parameters<typeof 
           {TRANSITIONS.discontinue.label}
         </Button>
       )}
+      <RegistrationFormPaper r={r} size={size} />
       <PrintButton size={size} />
     </div>
   );

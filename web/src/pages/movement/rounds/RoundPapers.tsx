@@ -18,6 +18,7 @@ const KINDS = [
   { value: 'decision', label: 'Quyết định công nhận kèm danh sách' },
   { value: 'proposal', label: 'Tờ trình đề nghị khen thưởng' },
   { value: 'certificate', label: 'Giấy chứng nhận' },
+  { value: 'nominees', label: 'Danh sách lấy ý kiến Nhân dân (theo lần công khai gần nhất)' },
 ];
 
 /**
