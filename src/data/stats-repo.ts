@@ -268,7 +268,7 @@ export async function sumTallyThen(
                          where a.path <@ $3::ltree order by i limit 1) as top from x)
      select ${[...select, 'sum(t.n)::bigint as count', `sum(t.n) filter (where t.holder = 'individual')::bigint as count_individual`,
          'sum(t.n) filter (where t.recognised)::bigint as count_recognised', 'sum(t.n) filter (where t.commended)::bigint as count_commended',
-         'sum(t.funds_vnd)::bigint as funds', 'sum(t.workdays)::bigint as workdays'].join(', ')}
+         'sum(t.funds_vnd)::bigint as funds', 'sum(t.workdays)::bigint as workdays', ...ACHIEVED_SUMS('t')].join(', ')}
        from registration_tally t join unit u on u.id = t.unit_id
        join p on p.unit_id = t.unit_id and p.y = coalesce($2::int, t.year)
       where ${where.join(' and ')} and t.n <> 0
