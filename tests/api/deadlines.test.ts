@@ -251,4 +251,44 @@ describe('deadlines', () => {
     expect(await new ReminderJob(srv.db, now).run()).toBe(0);
     expect(await count()).toEqual({ ack: 1, memberVote: 1, officerVote: 3 });
   });
+
+  it('marks a model past its inspection due date without an inspection "quá hạn" in the list, on the record and on the to-do page', async () => {
+    at('2026-11-01');
+    const campaign = await launch({
+      unitId: commune,
+      title: 'Thi đua xã có hạn kiểm tra tháng 11',
+      calendar: { inspectionDueDate: '2026-11-15', remindDaysBefore: 0, remindDaysAfter: 1 },
+    });
+    const sub = await registered(campaign.id, womenUnion, 'Mô hình kiểm tra trễ hạn');
+    const member = (await findUserByUsername(srv.db.pool, 'member'))!.id;
+    const acc = await u.officer.post(`/api/v1/registrations/${sub.id}/accept`, { version: sub.version, supporterId: member });
+    expect(acc.status).toBe(200);
+    const listItem = async () =>
+      (await u.member.get(`/api/v1/registrations?queue=to_inspect&pageSize=200`)).body.items.find((i: any) => i.id === sub.id);
+    const record = async () => (await u.member.get(`/api/v1/registrations/${sub.id}`)).body;
+    const toInspect = async () => (await u.member.get('/api/v1/todo')).body.items.find((i: any) => i.key === 'to_inspect');
+
+    at('2026-11-15'); // the due date itself is not yet late
+    expect((await listItem()).overdue).toBe(false);
+    expect(await record()).toMatchObject({ overdue: false, inspectionDueDate: '2026-11-15' });
+    const onTheDay = await toInspect();
+    expect(onTheDay.overdue).toBe(0);
+
+    at('2026-11-16');
+    expect((await listItem()).overdue).toBe(true);
+    expect((await record()).overdue).toBe(true);
+    expect(await toInspect()).toEqual({ key: 'to_inspect', count: onTheDay.count, overdue: 1 });
+    // another campaign's accepted model without a due date is not late
+    const others = (await u.member.get(`/api/v1/registrations?pageSize=200`)).body.items.filter((i: any) => i.id !== sub.id);
+    expect(others.every((i: any) => i.overdue === false)).toBe(true);
+
+    const ins = await u.member.post(`/api/v1/registrations/${sub.id}/inspections`, {
+      inspectedOn: '2026-11-16',
+      overall: 'on_track',
+      criteria: [{ criterionId: acc.body.criteria[0].id, achieved: 20 }],
+    });
+    expect(ins.status, JSON.stringify(ins.body)).toBe(201);
+    expect((await record()).overdue).toBe(false);
+    expect((await toInspect()).overdue).toBe(0);
+  });
 });
