@@ -29,6 +29,7 @@ const RoundsPage = lazy(() => import('./pages/movement/rounds/RoundsPage'));
 const ProposalsPage = lazy(() => import('./pages/movement/ProposalsPage'));
 const CampaignsPage = lazy(() => import('./pages/movement/CampaignsPage'));
 const CriteriaPage = lazy(() => import('./pages/movement/CriteriaPage'));
+const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage'));
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -113,6 +114,7 @@ export function App() {
               <Route path="/de-nghi-khen-thuong" element={<ProposalsPage />} />
               <Route path="/phat-dong" element={<CampaignsPage />} />
               <Route path="/tieu-chi" element={<CriteriaPage />} />
+              <Route path="/webhook" element={<WebhooksPage />} />
               <Route path="/thong-ke" element={<DashboardPage />} />
               <Route path="/phat-dong/:id/chi-tieu" element={<CompliancePage />} />
               <Route path="/bao-cao" element={<ReviewReportsPage />} />
