@@ -1,9 +1,9 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, List, Modal, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Collapse, Form, Input, List, Modal, Tag, Typography } from 'antd';
 import { ApiOutlined, PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { CreatedWebhook, Webhook, WebhookList } from '@domain/webhook-schemas.js';
+import type { CreatedWebhook, Webhook, WebhookDeliveries, WebhookList } from '@domain/webhook-schemas.js';
 import { errorText, get, post, put } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
 import { UnitPicker } from '../../components/UnitPicker';
@@ -71,6 +71,13 @@ export default function WebhooksPage() {
                     {h.active ? <Tag color="green">Đang hoạt động</Tag> : <Tag>Đã tắt</Tag>}
                     {h.failedDeliveries > 0 && <Tag color="red">{h.failedDeliveries} lần gửi thất bại</Tag>}
                   </div>
+                  <Collapse
+                    ghost
+                    size="small"
+                    destroyOnHidden
+                    items={[{ key: 'd', label: 'Các lần gửi gần nhất', children: <Deliveries id={h.id} /> }]}
+                    style={{ marginInlineStart: -16 }}
+                  />
                 </div>
               }
             />
@@ -157,5 +164,38 @@ function CreateWebhookModal({ onClose, onCreated }: { onClose: () => void; onCre
         </Form.Item>
       </Form>
     </Modal>
+  );
+}
+
+const DELIVERY_STATE: Record<string, { color: string; label: string }> = {
+  pending: { color: 'default', label: 'Chờ gửi' },
+  sending: { color: 'blue', label: 'Đang gửi' },
+  sent: { color: 'green', label: 'Đã nhận' },
+  failed: { color: 'red', label: 'Thất bại' },
+};
+
+/** The webhook's last deliveries: event, when, state, tries and the receiver's last answer. */
+function Deliveries({ id }: { id: string }) {
+  const q = useQuery({
+    queryKey: ['webhooks', id, 'deliveries'],
+    queryFn: () => get<z.infer<typeof WebhookDeliveries>>(`/webhooks/${id}/deliveries`),
+  });
+  if (q.error) return <Alert type="error" showIcon title={errorText(q.error)} />;
+  if (q.isPending) return <span>Đang tải…</span>;
+  if (!q.data.items.length) return <span>Chưa có sự kiện nào được gửi.</span>;
+  return (
+    <ul style={{ paddingInlineStart: 18, margin: 0 }}>
+      {q.data.items.map((d) => (
+        <li key={d.id} style={{ marginBottom: 6, overflowWrap: 'anywhere' }}>
+          <Tag color={DELIVERY_STATE[d.state]?.color}>{DELIVERY_STATE[d.state]?.label ?? d.state}</Tag>
+          {d.title} <span style={{ color: '#8c8c8c' }}>({d.event})</span>
+          <div style={{ color: '#8c8c8c', fontSize: 13 }}>
+            {formatDateTime(d.occurredAt)} · {d.attempts} lần gửi
+            {d.lastStatus ? ` · mã trả lời ${d.lastStatus}` : ''}
+            {d.lastError ? ` · ${d.lastError}` : ''}
+          </div>
+        </li>
+      ))}
+    </ul>
   );
 }
