@@ -15,6 +15,8 @@ export interface Config {
   publicUrl: string | null;
   /** DVK_SMTP_URL: the SMTP server notifications are mailed through (smtp://user:pass@host:587); none, no mail. */
   smtpUrl: string | null;
+  /** DVK_JOB_INTERVAL_SECONDS: how often the scheduled jobs (reminders, mail, webhooks) run; 0, never on a timer. */
+  jobIntervalSeconds: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'DanVanKheo2026';
@@ -30,6 +32,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     filesDir: path.join(path.resolve(env.DVK_DATA_DIR ?? 'data'), 'files'),
     publicUrl: publicUrlOf(env.DVK_PUBLIC_URL),
     smtpUrl: env.DVK_SMTP_URL?.trim() || null,
+    jobIntervalSeconds: jobIntervalOf(env.DVK_JOB_INTERVAL_SECONDS),
   };
 }
 
@@ -51,4 +54,14 @@ function publicUrlOf(value: string | undefined): string | null {
     throw new Error(`DVK_PUBLIC_URL phải bắt đầu bằng http:// hoặc https://: "${value}"`);
   }
   return url.origin;
+}
+
+/** DVK_JOB_INTERVAL_SECONDS: a whole number of seconds (default 30; 0 turns the timer off). */
+function jobIntervalOf(value: string | undefined): number {
+  if (value === undefined || !value.trim()) return 30;
+  const n = Number(value.trim());
+  if (!Number.isInteger(n) || n < 0) {
+    throw new Error(`DVK_JOB_INTERVAL_SECONDS phải là số giây nguyên, không âm: "${value}" (ví dụ: 30; 0 là không chạy định kỳ)`);
+  }
+  return n;
 }

@@ -29,6 +29,7 @@ const app = await buildApp({
   filesDir: cfg.filesDir,
   publicUrl: cfg.publicUrl,
   smtpUrl: cfg.smtpUrl,
+  jobIntervalMs: cfg.jobIntervalSeconds * 1000,
   logger: process.env.DVK_LOG === 'true',
 });
 await app.listen({ port: cfg.port, host: cfg.host });

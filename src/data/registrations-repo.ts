@@ -5,6 +5,10 @@ import { filterSql, type ResolvedFilter } from './registration-filter.js';
 
 export interface RegistrationRow {
   id: string;
+  /** The campaign's inspection due date (`YYYY-MM-DD`), if it has one. */
+  inspection_due_date: string | null;
+  /** Accepted, in a campaign with an inspection due date, and not inspected yet. */
+  awaiting_inspection: boolean;
   kind: 'model' | 'exemplar';
   campaign_id: string | null;
   campaign_title: string | null;
@@ -50,7 +54,10 @@ export interface RegistrationRow {
 }
 
 const SELECT = `select r.*, r.unit_path::text as unit_path, u.name as unit_name, (u.valid_to is not null or not u.active) as unit_closed, c.title as campaign_title,
-    o.title as origin_title, pu.name as place_unit_name, s.full_name as supporter_name
+    o.title as origin_title, pu.name as place_unit_name, s.full_name as supporter_name,
+    c.inspection_due_date::text as inspection_due_date,
+    (r.state = 'accepted' and c.inspection_due_date is not null
+      and not exists (select 1 from inspection i where i.registration_id = r.id)) as awaiting_inspection
   from registration r
   join unit u on u.id = r.unit_id
   left join campaign c on c.id = r.campaign_id
@@ -260,4 +267,15 @@ export async function listSupporterCandidates(q: Queryable, registrationId: stri
     [registrationId, view, roles],
   );
   return rows;
+}
+
+/** Models this supporter must inspect that are past their campaign's inspection due date (`today`, Vietnam's day). */
+export async function countOverdueInspections(q: Queryable, scopePath: string, supporterId: string, today: string): Promise<number> {
+  const { rows } = await q.query<{ n: number }>(
+    `select count(*)::int as n from registration r join campaign c on c.id = r.campaign_id
+      where r.unit_path <@ $1::ltree and r.supporter_id = $2 and r.state = 'accepted' and c.inspection_due_date < $3::date
+        and not exists (select 1 from inspection i where i.registration_id = r.id)`,
+    [scopePath, supporterId, today],
+  );
+  return rows[0]!.n;
 }

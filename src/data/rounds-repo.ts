@@ -151,10 +151,19 @@ export async function recordDecision(q: Queryable, roundId: string, registration
 
 /** Undecided candidates of open rounds seen from the scope, with whether this user voted: the to-do list's cards. */
 export async function openCandidatesFor(q: Queryable, view: Scope, userId: string) {
-  const { rows } = await q.query<{ round_id: string; round_path: string; unit_path: string; acknowledged: boolean; voted: boolean }>(
+  const { rows } = await q.query<{
+    round_id: string;
+    round_path: string;
+    unit_path: string;
+    acknowledged: boolean;
+    voted: boolean;
+    recognition_date: string | null;
+  }>(
     `select r.id as round_id, r.unit_path::text as round_path, g.unit_path::text as unit_path, c.acknowledged,
-            exists (select 1 from recognition_vote v where v.round_id = c.round_id and v.registration_id = c.registration_id and v.voter_id = $2) as voted
+            exists (select 1 from recognition_vote v where v.round_id = c.round_id and v.registration_id = c.registration_id and v.voter_id = $2) as voted,
+            cp.recognition_date::text as recognition_date
        from recognition_round r join recognition_candidate c on c.round_id = r.id join registration g on g.id = c.registration_id
+       left join campaign cp on cp.id = r.campaign_id
       where r.state = 'open' and c.result is null and ${ROUND_SEEN('$1')} and g.unit_path <@ $1::ltree
       order by r.opened_at, g.title_key`,
     [view, userId],

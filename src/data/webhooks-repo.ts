@@ -44,3 +44,26 @@ export async function findWebhook(q: Queryable, id: string, scope: Scope): Promi
 export async function setWebhookActive(q: Queryable, id: string, active: boolean): Promise<void> {
   await q.query('update webhook set active = $2 where id = $1', [id, active]);
 }
+
+export interface WebhookDeliveryListRow {
+  id: string;
+  kind: string;
+  label: string;
+  state: string;
+  attempts: number;
+  last_status: number | null;
+  last_error: string | null;
+  delivered_at: Date | null;
+  occurred_at: Date;
+}
+
+/** The webhook's latest deliveries, newest first. */
+export async function listWebhookDeliveries(q: Queryable, webhookId: string, limit: number): Promise<WebhookDeliveryListRow[]> {
+  const { rows } = await q.query<WebhookDeliveryListRow>(
+    `select d.id::text as id, o.kind, o.label, d.state, d.attempts, d.last_status, d.last_error, d.delivered_at, o.created_at as occurred_at
+       from webhook_delivery d join outbox o on o.id = d.outbox_id
+      where d.webhook_id = $1 order by d.id desc limit $2`,
+    [webhookId, limit],
+  );
+  return rows;
+}

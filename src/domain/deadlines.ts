@@ -32,3 +32,7 @@ export function reminderStep(today: string, due: string, daysBefore: number, day
 /** Past the day: what is still not done is "quá hạn". */
 export const isOverdue = (today: string, due: string | null | undefined) => !!due && today > due;
 export const OVERDUE_LABEL = 'Quá hạn';
+
+/** A model past its campaign's inspection due date without an inspection is "quá hạn". */
+export const inspectionOverdue = (today: string, r: { awaiting_inspection: boolean; inspection_due_date: string | null }) =>
+  r.awaiting_inspection && isOverdue(today, r.inspection_due_date);

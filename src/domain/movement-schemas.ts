@@ -224,6 +224,10 @@ export const Registration = z.object({
   year: z.number().int(),
   state: RegistrationState,
   supporter: z.object({ id: z.uuid(), name: z.string() }).nullable(),
+  /** The campaign's inspection due date, if any. */
+  inspectionDueDate: z.string().nullable(),
+  /** "Quá hạn": accepted, not inspected, and past the inspection due date. */
+  overdue: z.boolean(),
   criteria: z.array(CriterionInput.extend({ id: z.uuid() })),
   timeline: z.array(RegistrationEvent),
   /** Registrations with a similar title near the same unit in recent years: possible repeats. */
@@ -267,6 +271,8 @@ export const RegistrationListItem = z.object({
   year: z.number().int(),
   state: RegistrationState,
   updatedAt: z.string(),
+  /** "Quá hạn": accepted, not inspected, and past its campaign's inspection due date. */
+  overdue: z.boolean(),
 });
 export const RegistrationList = z.object({ items: z.array(RegistrationListItem), total: z.number().int() });
 

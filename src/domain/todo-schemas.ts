@@ -15,7 +15,14 @@ export const TodoKey = z.enum([
 ]);
 export type TodoKey = z.infer<typeof TodoKey>;
 export const Todo = z.object({
-  items: z.array(z.object({ key: TodoKey, count: z.number().int() })),
+  items: z.array(
+    z.object({
+      key: TodoKey,
+      count: z.number().int(),
+      /** Of those, how many are "quá hạn" (past the campaign's inspection due date or recognition date). */
+      overdue: z.number().int().optional(),
+    }),
+  ),
   /** The open round holding the first candidate waiting for this user's vote or acknowledgement. */
   roundId: z.uuid().nullable(),
 });

@@ -22,3 +22,18 @@ export const CreatedWebhook = Webhook.extend({
 });
 export const WebhookList = z.object({ items: z.array(Webhook) });
 export const WebhookActive = z.object({ active: z.boolean() });
+export const WebhookDeliveries = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      event: z.string(),
+      title: z.string(),
+      state: z.enum(['pending', 'sending', 'sent', 'failed']),
+      attempts: z.number().int(),
+      lastStatus: z.number().int().nullable(),
+      lastError: z.string().nullable(),
+      occurredAt: z.string(),
+      deliveredAt: z.string().nullable(),
+    }),
+  ),
+});

@@ -4,7 +4,9 @@
  * the length of the list it opens; only what the user's role may do is counted.
  */
 import type { z } from 'zod';
+import { countOverdueInspections } from '../data/registrations-repo.js';
 import { openCandidatesFor } from '../data/rounds-repo.js';
+import { isOverdue, localDay } from '../domain/deadlines.js';
 import { availableTransitions, can } from '../domain/policy.js';
 import { RegistrationListQuery } from '../domain/movement-schemas.js';
 import { inScope } from '../domain/scope.js';
@@ -15,7 +17,8 @@ import { listRegistrations } from './registrations/list-registrations.js';
 
 export async function todo(ctx: Ctx): Promise<z.infer<typeof Todo>> {
   const { actor } = ctx;
-  const items: { key: TodoKey; count: number }[] = [];
+  const items: { key: TodoKey; count: number; overdue?: number }[] = [];
+  const today = localDay(ctx.now ?? new Date());
   const queue = async (key: 'awaiting_appraisal' | 'returned_to_me' | 'my_drafts' | 'to_inspect') =>
     items.push({ key, count: (await listRegistrations(ctx, RegistrationListQuery.parse({ queue: key, pageSize: 1 }))).total });
 
@@ -26,7 +29,10 @@ export async function todo(ctx: Ctx): Promise<z.infer<typeof Todo>> {
     await queue('returned_to_me');
     await queue('my_drafts');
   }
-  if (entry && can(actor, 'registration.inspect', entry)) await queue('to_inspect');
+  if (entry && can(actor, 'registration.inspect', entry)) {
+    await queue('to_inspect');
+    items[items.length - 1]!.overdue = await countOverdueInspections(ctx.db.pool, actor.viewPath, actor.id, today);
+  }
   if (entry && can(actor, 'commendation.record', entry)) {
     items.push({
       key: 'proposals',
@@ -38,8 +44,10 @@ export async function todo(ctx: Ctx): Promise<z.infer<typeof Todo>> {
   const rows = await openCandidatesFor(ctx.db.pool, inScope(actor.viewPath), actor.id);
   const toVote = rows.filter((c) => !c.voted && can(actor, 'recognition.vote', { path: c.round_path }));
   const toAcknowledge = rows.filter((c) => !c.acknowledged && can(actor, 'recognition.acknowledge', { path: c.unit_path }));
-  if (rows.some((c) => can(actor, 'recognition.vote', { path: c.round_path }))) items.push({ key: 'votes', count: toVote.length });
+  const late = (list: typeof rows) => list.filter((c) => isOverdue(today, c.recognition_date)).length;
+  if (rows.some((c) => can(actor, 'recognition.vote', { path: c.round_path })))
+    items.push({ key: 'votes', count: toVote.length, overdue: late(toVote) });
   if (rows.some((c) => can(actor, 'recognition.acknowledge', { path: c.unit_path })))
-    items.push({ key: 'acknowledgements', count: toAcknowledge.length });
+    items.push({ key: 'acknowledgements', count: toAcknowledge.length, overdue: late(toAcknowledge) });
   return { items, roundId: (toVote[0] ?? toAcknowledge[0])?.round_id ?? null };
 }

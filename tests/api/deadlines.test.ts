@@ -182,11 +182,113 @@ describe('deadlines', () => {
     const ins = await u.member.post(`/api/v1/registrations/${sub.id}/inspections`, {
       inspectedOn: '2026-07-01',
       overall: 'on_track',
-      criteria: [{ criterionId: acc.body.criteria[0].id, completionPct: 50 }],
+      criteria: [{ criterionId: acc.body.criteria[0].id, achieved: 15 }],
     });
-    expect(ins.status).toBe(201);
+    expect(ins.status, JSON.stringify(ins.body)).toBe(201);
     at('2026-07-06');
     await job.run();
     expect(await reminders(u.member, 'reminder.inspection')).toHaveLength(1);
+  });
+
+  it('reminds the unit officer to acknowledge and the members who have not voted, before, on and after the recognition date, once per step', async () => {
+    at('2026-08-01');
+    const campaign = await launch({
+      unitId: commune,
+      title: 'Thi đua xã có ngày xét công nhận',
+      calendar: { recognitionDate: '2026-09-30', remindDaysBefore: 2, remindDaysAfter: 1 },
+    });
+    const sub = await registered(campaign.id, farmers, 'Mô hình chờ xét công nhận');
+    const member = (await findUserByUsername(srv.db.pool, 'member'))!.id;
+    expect((await u.officer.post(`/api/v1/registrations/${sub.id}/accept`, { version: sub.version, supporterId: member })).status).toBe(
+      200,
+    );
+    const round = await u.officer.post('/api/v1/recognition-rounds', {
+      unitId: commune,
+      campaignId: campaign.id,
+      title: 'Xét công nhận mô hình năm 2026',
+    });
+    expect(round.status, JSON.stringify(round.body)).toBe(201);
+    const added = await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: sub.id });
+    expect([200, 201]).toContain(added.status);
+    const base = `/api/v1/recognition-rounds/${round.body.id}/candidates/${sub.id}`;
+    const job = srv.app.jobs.reminders;
+    const count = async () => ({
+      ack: (await reminders(u.unit, 'reminder.acknowledge')).length,
+      memberVote: (await reminders(u.member, 'reminder.vote')).length,
+      officerVote: (await reminders(u.officer, 'reminder.vote')).length,
+    });
+
+    at('2026-09-27');
+    await job.run();
+    expect(await count()).toEqual({ ack: 0, memberVote: 0, officerVote: 0 });
+
+    at('2026-09-28');
+    await job.run();
+    await job.run();
+    expect(await count()).toEqual({ ack: 1, memberVote: 1, officerVote: 1 });
+    const [ack] = await reminders(u.unit, 'reminder.acknowledge');
+    expect(ack.title).toBe('Xác nhận của đơn vị cho “Mô hình chờ xét công nhận” sắp đến hạn (hạn 30/09/2026)');
+    const [vote] = await reminders(u.member, 'reminder.vote');
+    expect(vote.title).toBe('Bỏ phiếu xét công nhận “Mô hình chờ xét công nhận” sắp đến hạn (hạn 30/09/2026)');
+
+    // The unit acknowledges and the member votes: on the day only the officer who has not voted is reminded.
+    expect((await u.unit.post(`${base}/acknowledge`, { note: 'Đơn vị xác nhận' })).status).toBe(200);
+    expect((await u.member.post(`${base}/vote`, { vote: 'for' })).status).toBe(200);
+    at('2026-09-30');
+    await job.run();
+    expect(await count()).toEqual({ ack: 1, memberVote: 1, officerVote: 2 });
+    expect((await reminders(u.officer, 'reminder.vote'))[0].title).toContain('đến hạn hôm nay');
+
+    // Once a day after the date (remindDaysAfter: 1), then nothing more, even from a restarted job.
+    at('2026-10-01');
+    await job.run();
+    expect(await count()).toEqual({ ack: 1, memberVote: 1, officerVote: 3 });
+    expect((await reminders(u.officer, 'reminder.vote'))[0].title).toContain('đã quá hạn');
+    at('2026-10-02');
+    await job.run();
+    expect(await count()).toEqual({ ack: 1, memberVote: 1, officerVote: 3 });
+    at('2026-10-10');
+    expect(await new ReminderJob(srv.db, now).run()).toBe(0);
+    expect(await count()).toEqual({ ack: 1, memberVote: 1, officerVote: 3 });
+  });
+
+  it('marks a model past its inspection due date without an inspection "quá hạn" in the list, on the record and on the to-do page', async () => {
+    at('2026-11-01');
+    const campaign = await launch({
+      unitId: commune,
+      title: 'Thi đua xã có hạn kiểm tra tháng 11',
+      calendar: { inspectionDueDate: '2026-11-15', remindDaysBefore: 0, remindDaysAfter: 1 },
+    });
+    const sub = await registered(campaign.id, womenUnion, 'Mô hình kiểm tra trễ hạn');
+    const member = (await findUserByUsername(srv.db.pool, 'member'))!.id;
+    const acc = await u.officer.post(`/api/v1/registrations/${sub.id}/accept`, { version: sub.version, supporterId: member });
+    expect(acc.status).toBe(200);
+    const listItem = async () =>
+      (await u.member.get(`/api/v1/registrations?queue=to_inspect&pageSize=200`)).body.items.find((i: any) => i.id === sub.id);
+    const record = async () => (await u.member.get(`/api/v1/registrations/${sub.id}`)).body;
+    const toInspect = async () => (await u.member.get('/api/v1/todo')).body.items.find((i: any) => i.key === 'to_inspect');
+
+    at('2026-11-15'); // the due date itself is not yet late
+    expect((await listItem()).overdue).toBe(false);
+    expect(await record()).toMatchObject({ overdue: false, inspectionDueDate: '2026-11-15' });
+    const onTheDay = await toInspect();
+    expect(onTheDay.overdue).toBe(0);
+
+    at('2026-11-16');
+    expect((await listItem()).overdue).toBe(true);
+    expect((await record()).overdue).toBe(true);
+    expect(await toInspect()).toEqual({ key: 'to_inspect', count: onTheDay.count, overdue: 1 });
+    // another campaign's accepted model without a due date is not late
+    const others = (await u.member.get(`/api/v1/registrations?pageSize=200`)).body.items.filter((i: any) => i.id !== sub.id);
+    expect(others.every((i: any) => i.overdue === false)).toBe(true);
+
+    const ins = await u.member.post(`/api/v1/registrations/${sub.id}/inspections`, {
+      inspectedOn: '2026-11-16',
+      overall: 'on_track',
+      criteria: [{ criterionId: acc.body.criteria[0].id, achieved: 20 }],
+    });
+    expect(ins.status, JSON.stringify(ins.body)).toBe(201);
+    expect((await record()).overdue).toBe(false);
+    expect((await toInspect()).overdue).toBe(0);
   });
 });

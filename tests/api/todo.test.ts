@@ -41,6 +41,13 @@ describe('to-do', () => {
     expect(unit).not.toHaveProperty('awaiting_appraisal'); // a commune officer registers; the committee appraises
     expect(unit).not.toHaveProperty('proposals');
     expect((await u.viewer.get('/api/v1/todo')).body).toEqual({ items: [], roundId: null }); // a leader who only reads
+    // The supporter's "to inspect" card counts, of its list, those past the inspection due date ("quá hạn").
+    const queue = (await u.member.get('/api/v1/registrations?queue=to_inspect&pageSize=200')).body;
+    expect((await u.member.get('/api/v1/todo')).body.items.find((i: { key: string }) => i.key === 'to_inspect')).toEqual({
+      key: 'to_inspect',
+      count: queue.total,
+      overdue: queue.items.filter((i: { overdue: boolean }) => i.overdue).length,
+    });
     expect((await fetchNoSession()).status).toBe(401);
   });
 
@@ -83,6 +90,9 @@ describe('to-do', () => {
     );
     const member = await counts(u.member);
     expect(member.votes).toBe((before.member.votes ?? 0) + 1);
+    // a round outside any campaign has no recognition date: nothing in it is late
+    const votes = (await u.member.get('/api/v1/todo')).body.items.find((i: { key: string }) => i.key === 'votes');
+    expect(votes).toEqual({ key: 'votes', count: member.votes, overdue: 0 });
     expect(member.roundId).toBe(round.body.id);
     expect((await counts(u.unit)).acknowledgements).toBe((before.unit.acknowledgements ?? 0) + 1);
     const base = `/api/v1/recognition-rounds/${round.body.id}/candidates/${accepted.id}`;

@@ -121,6 +121,17 @@ describe('webhooks', () => {
     expect(await srv.app.jobs.webhooks.run()).toMatchObject({ sent: 0, retried: 0 });
     expect(calls.map((c) => c.status)).toEqual([503, 503, 200]);
     expect(new Set(calls.map((c) => JSON.parse(c.body).id)).size).toBe(1);
+    // Its managers see the last deliveries, newest first: this one took three tries.
+    const hook = (await u.officer.get('/api/v1/webhooks')).body.items.find((w: any) => w.url === `${base}/cang-long`);
+    const last = await u.officer.get(`/api/v1/webhooks/${hook.id}/deliveries`);
+    expect(last.status).toBe(200);
+    expect(last.body.items.map((d: any) => [d.title, d.state, d.attempts, d.lastStatus])).toEqual([
+      ['Mô hình gửi lại qua webhook', 'sent', 3, 200],
+      ['Mô hình báo qua webhook', 'sent', 1, 200],
+    ]);
+    expect(last.body.items[0]).toMatchObject({ event: 'registration.submitted', deliveredAt: expect.any(String) });
+    // the commune officer sees the commune but does not manage its webhooks
+    expect((await u.unit.get(`/api/v1/webhooks/${hook.id}/deliveries`)).status).toBe(403);
   });
 
   it('the OpenAPI document explains the signature with an example of verifying it', async () => {

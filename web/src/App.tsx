@@ -34,6 +34,7 @@ const CriteriaPage = lazy(() => import('./pages/movement/CriteriaPage'));
 const ReorganisationsPage = lazy(() => import('./pages/reorganisations/ReorganisationsPage'));
 const ReorganisationFormPage = lazy(() => import('./pages/reorganisations/ReorganisationFormPage'));
 const ReorganisationDetailPage = lazy(() => import('./pages/reorganisations/ReorganisationDetailPage'));
+const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage'));
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -122,6 +123,7 @@ export function App() {
               <Route path="/de-nghi-khen-thuong" element={<ProposalsPage />} />
               <Route path="/phat-dong" element={<CampaignsPage />} />
               <Route path="/tieu-chi" element={<CriteriaPage />} />
+              <Route path="/webhook" element={<WebhooksPage />} />
               <Route path="/thong-ke" element={<DashboardPage />} />
               <Route path="/phat-dong/:id/chi-tieu" element={<CompliancePage />} />
               <Route path="/bao-cao" element={<ReviewReportsPage />} />

@@ -2,8 +2,8 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Db } from '../../data/db.js';
 import { IdParam } from '../../domain/schemas.js';
 import { VERIFY_EXAMPLE } from '../../services/webhooks/signature.js';
-import { CreatedWebhook, Webhook, WebhookActive, WebhookInput, WebhookList } from '../../domain/webhook-schemas.js';
-import { createWebhook, listOwnScopeWebhooks, setWebhook } from '../../services/webhooks/webhooks.js';
+import { CreatedWebhook, Webhook, WebhookActive, WebhookDeliveries, WebhookInput, WebhookList } from '../../domain/webhook-schemas.js';
+import { createWebhook, listOwnScopeWebhooks, setWebhook, webhookDeliveries } from '../../services/webhooks/webhooks.js';
 import { requireCtx } from '../auth.js';
 
 const tags = ['Webhook'];
@@ -42,5 +42,10 @@ export const webhookRoutes =
       '/webhooks/:id/active',
       { schema: { tags, summary: 'Bật hoặc tắt một webhook', params: IdParam, body: WebhookActive, response: { 200: Webhook } } },
       async (req) => setWebhook(requireCtx(req, db), req.params.id, req.body.active),
+    );
+    app.get(
+      '/webhooks/:id/deliveries',
+      { schema: { tags, summary: 'Các lần gửi gần nhất của một webhook', params: IdParam, response: { 200: WebhookDeliveries } } },
+      async (req) => webhookDeliveries(requireCtx(req, db), req.params.id),
     );
   };

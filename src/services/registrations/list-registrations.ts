@@ -8,6 +8,7 @@ import { presentRegistration } from './present.js';
 import { filterUnit, resolveFilter } from './resolve-filter.js';
 import { apportionedIds, sumCounts } from '../../data/stats-repo.js';
 import { REGISTRATION_STATES } from '../../domain/workflow.js';
+import { inspectionOverdue, localDay } from '../../domain/deadlines.js';
 
 /**
  * Lists registrations in the view scope with filters. The queues are filters too:
@@ -47,6 +48,7 @@ export async function listRegistrations(ctx: Ctx, input: z.infer<typeof Registra
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
   });
+  const today = localDay(ctx.now ?? new Date());
   return {
     total: listed,
     items: rows.map((r) => ({
@@ -61,6 +63,7 @@ export async function listRegistrations(ctx: Ctx, input: z.infer<typeof Registra
       year: r.year,
       state: r.state as never,
       updatedAt: r.updated_at.toISOString(),
+      overdue: inspectionOverdue(today, r),
     })),
   };
 }
@@ -68,5 +71,5 @@ export async function listRegistrations(ctx: Ctx, input: z.infer<typeof Registra
 export async function getRegistration(ctx: Ctx, id: string) {
   const row = await findRegistrationInScope(ctx.db.pool, id, ctx.actor.viewPath);
   if (!row) throw notFound('registration');
-  return presentRegistration(ctx.db.pool, ctx.actor, row);
+  return presentRegistration(ctx.db.pool, ctx.actor, row, ctx.now);
 }

@@ -12,6 +12,7 @@ import {
 } from '../../domain/policy.js';
 import type { Registration } from '../../domain/movement-schemas.js';
 import type { RegistrationAction } from '../../domain/workflow.js';
+import { inspectionOverdue, localDay } from '../../domain/deadlines.js';
 
 /** The states in which a registration may be edited (the policy's rule for `update`). */
 export const EDITABLE_STATES: readonly string[] = EDITABLE;
@@ -27,7 +28,8 @@ export const registrationFacts = (r: RegistrationRow): RegistrationFacts => ({
 /** Edits and transitions the actor may take on this registration now, as the policy decides. */
 export const registrationActions = (actor: Actor, r: RegistrationRow): RegistrationAction[] => actionsOf(actor, registrationFacts(r));
 
-export async function presentRegistration(q: Queryable, actor: Actor, r: RegistrationRow): Promise<Registration> {
+/** `now` judges "quá hạn" (the request's clock; tests move it). */
+export async function presentRegistration(q: Queryable, actor: Actor, r: RegistrationRow, now?: Date): Promise<Registration> {
   // Sequential: inside a transaction the queries share one connection.
   const criteria = await listCriteria(q, r.id);
   const events = await listEvents(q, r.id);
@@ -62,6 +64,8 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
     year: r.year,
     state: r.state,
     supporter: r.supporter_id ? { id: r.supporter_id, name: r.supporter_name! } : null,
+    inspectionDueDate: r.inspection_due_date,
+    overdue: inspectionOverdue(localDay(now ?? new Date()), r),
     criteria: criteria.map((c) => ({
       id: c.id,
       name: c.name,

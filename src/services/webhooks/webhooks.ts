@@ -6,7 +6,14 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { insertAudit } from '../../data/audit-repo.js';
 import { findUnitInScope } from '../../data/units-repo.js';
-import { findWebhook, insertWebhook, listWebhooks, setWebhookActive, type WebhookRow } from '../../data/webhooks-repo.js';
+import {
+  findWebhook,
+  insertWebhook,
+  listWebhookDeliveries,
+  listWebhooks,
+  setWebhookActive,
+  type WebhookRow,
+} from '../../data/webhooks-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
 import { can } from '../../domain/policy.js';
 import { inScope } from '../../domain/scope.js';
@@ -68,4 +75,25 @@ export async function setWebhook(ctx: Ctx, id: string, active: boolean) {
     });
     return present((await findWebhook(q, id, inScope(ctx.actor.viewPath)))!);
   });
+}
+
+/** The webhook's last 20 deliveries, for those who manage it. */
+export async function webhookDeliveries(ctx: Ctx, id: string) {
+  const w = await findWebhook(ctx.db.pool, id, inScope(ctx.actor.viewPath));
+  if (!w) throw notFound('webhook');
+  if (!can(ctx.actor, 'webhook.manage', { path: w.unit_path })) throw new AppError('FORBIDDEN');
+  const rows = await listWebhookDeliveries(ctx.db.pool, id, 20);
+  return {
+    items: rows.map((d) => ({
+      id: d.id,
+      event: d.kind,
+      title: d.label,
+      state: d.state as 'pending' | 'sending' | 'sent' | 'failed',
+      attempts: d.attempts,
+      lastStatus: d.last_status,
+      lastError: d.last_error,
+      occurredAt: d.occurred_at.toISOString(),
+      deliveredAt: d.delivered_at?.toISOString() ?? null,
+    })),
+  };
 }

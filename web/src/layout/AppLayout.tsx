@@ -1,6 +1,8 @@
+import { useMayManageWebhooks } from '../pages/webhooks/webhook-access';
 import { useState, type ReactNode } from 'react';
 import { Button, Drawer, Dropdown, Layout, Menu, Typography } from 'antd';
 import {
+  ApiOutlined,
   ApartmentOutlined,
   BranchesOutlined,
   CheckSquareOutlined,
@@ -42,6 +44,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
   const mobile = useIsMobile();
   const [open, setOpen] = useState(false);
   const role = ROLE_LABELS[me.user.role];
+  const mayManageWebhooks = useMayManageWebhooks();
 
   const items = [
     ...(me.todo ? [{ key: '/viec-can-lam', icon: <CheckSquareOutlined />, label: 'Việc cần làm' }] : []),
@@ -64,6 +67,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     ...(me.capabilities.manageUsers ? [{ key: '/nguoi-dung', icon: <TeamOutlined />, label: 'Người dùng' }] : []),
     ...(me.capabilities.manageUsers ? [{ key: '/ban-do-hanh-chinh', icon: <ApartmentOutlined />, label: 'Bản đồ hành chính' }] : []),
     ...(me.capabilities.viewAudit ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký hệ thống' }] : []),
+    ...(mayManageWebhooks ? [{ key: '/webhook', icon: <ApiOutlined />, label: 'Webhook' }] : []),
     { key: PUBLIC_SHOWCASE, icon: <GlobalOutlined />, label: 'Trang công khai' },
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';

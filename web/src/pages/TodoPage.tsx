@@ -1,9 +1,10 @@
-import { Alert, Button, Card, Col, Row } from 'antd';
+import { Alert, Button, Card, Col, Row, Tag } from 'antd';
 import { BarChartOutlined, CheckCircleOutlined, PlusOutlined, StarOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Todo, TodoKey } from '@domain/todo-schemas.js';
+import { OVERDUE_LABEL } from '@domain/deadlines.js';
 import { errorText, get } from '../api';
 import { useSession } from '../session';
 import { useIsMobile } from '../useIsMobile';
@@ -77,7 +78,7 @@ export default function TodoPage() {
           <Col key={i.key} xs={24} sm={12} lg={8}>
             <Link
               to={CARDS[i.key].to(todo.data!.roundId)}
-              aria-label={`${CARDS[i.key].label}: ${i.count}`}
+              aria-label={`${CARDS[i.key].label}: ${i.count}${i.overdue ? `, ${i.overdue} ${OVERDUE_LABEL.toLowerCase()}` : ''}`}
               style={{ display: 'block', color: 'inherit' }}
             >
               <Card hoverable size="small" style={{ borderColor: '#f4c7c3', background: '#fff8f7' }}>
@@ -88,6 +89,11 @@ export default function TodoPage() {
                   <div>
                     <div style={{ fontSize: 17, fontWeight: 600 }}>{CARDS[i.key].label}</div>
                     <div style={{ color: '#595959' }}>{CARDS[i.key].hint}</div>
+                    {!!i.overdue && (
+                      <Tag color="red" style={{ marginTop: 6 }}>
+                        {i.overdue.toLocaleString('vi-VN')} {OVERDUE_LABEL.toLowerCase()}
+                      </Tag>
+                    )}
                   </div>
                 </div>
               </Card>

@@ -5,7 +5,7 @@ import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { CAMPAIGN_STATE_LABELS, type Campaign } from '@domain/movement-schemas.js';
-import { errorText, get, post } from '../../api';
+import { errorText, get, patch, post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
 import { UnitPicker } from '../../components/UnitPicker';
 import { formatDate, vietnamYear } from '../../format';
@@ -16,6 +16,7 @@ import { XlsxButton } from '../../components/XlsxButton';
 import { QuotaFields, quotasForApi, quotaText, type QuotaValue } from './QuotaFields';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { Attachments } from '../../components/Attachments';
+import { CalendarFields, calendarForApi, calendarFormValue, calendarText, type CalendarValue } from './CalendarFields';
 
 const STATE: Record<string, { color: string; label: string }> = {
   draft: { color: 'default', label: CAMPAIGN_STATE_LABELS.draft },
@@ -30,6 +31,7 @@ export default function CampaignsPage() {
   const queryClient = useQueryClient();
   const { message, modal } = App.useApp();
   const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<Campaign | null>(null);
   const list = useQuery({
     queryKey: ['campaigns', 'all'],
     queryFn: () => get<{ items: Campaign[]; total: number }>('/campaigns?pageSize=200'),
@@ -106,6 +108,16 @@ export default function CampaignsPage() {
                     Chỉ tiêu – {quotaText(q)}
                   </div>
                 ))}
+                {calendarText(c.calendar).map((line) => (
+                  <div key={line} style={{ fontSize: 13, color: '#595959' }}>
+                    {line}
+                  </div>
+                ))}
+                {c.actions.includes('update') && (
+                  <Button size={mobile ? 'large' : 'small'} style={{ marginTop: 6, marginInlineEnd: 6 }} onClick={() => setEditing(c)}>
+                    Lịch và nhắc hạn
+                  </Button>
+                )}
                 {c.state !== 'draft' && c.quotas.length > 0 && (
                   <Button
                     size={mobile ? 'large' : 'small'}
@@ -147,6 +159,17 @@ export default function CampaignsPage() {
               ]),
         ]}
       />
+      {editing && (
+        <CalendarModal
+          campaign={editing}
+          onClose={() => setEditing(null)}
+          onSaved={async () => {
+            setEditing(null);
+            message.success('Đã lưu lịch thực hiện và nhắc hạn.');
+            await refresh();
+          }}
+        />
+      )}
       {creating && (
         <CreateCampaignModal
           onClose={() => setCreating(false)}
@@ -170,6 +193,7 @@ interface Values {
   period: [Dayjs, Dayjs];
   focusThemes?: string[];
   quotas?: QuotaValue[];
+  calendar?: CalendarValue;
 }
 
 function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
@@ -197,6 +221,7 @@ function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCr
           endDate: v.period[1].format('YYYY-MM-DD'),
           focusThemes: (v.focusThemes ?? []).map((s) => s.trim()).filter(Boolean),
           quotas: quotasForApi(v.quotas),
+          calendar: calendarForApi(v.calendar),
         },
         opts,
       ),
@@ -220,7 +245,7 @@ function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCr
         layout="vertical"
         requiredMark="optional"
         name="campaign-form"
-        initialValues={{ unitId: scope?.id, yearFrom: y, yearTo: y }}
+        initialValues={{ unitId: scope?.id, yearFrom: y, yearTo: y, calendar: { remindDaysBefore: 3, remindDaysAfter: 1 } }}
       >
         <Form.Item label="Cấp phát động" name="unitId" rules={[{ required: true, message: 'Vui lòng chọn đơn vị' }]}>
           <UnitPicker initialLabel={scope?.name} />
@@ -264,6 +289,39 @@ function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCr
           <Select mode="tags" open={false} placeholder="Ví dụ: Chuyển đổi số" />
         </Form.Item>
         <QuotaFields />
+        <CalendarFields />
+      </Form>
+    </Modal>
+  );
+}
+
+/** The campaign's deadlines and reminder days, editable while it is a draft or launched. */
+function CalendarModal({ campaign, onClose, onSaved }: { campaign: Campaign; onClose: () => void; onSaved: () => void }) {
+  const [form] = Form.useForm<{ calendar: CalendarValue }>();
+  const {
+    submit: ok,
+    busy,
+    error,
+  } = useFormSubmit(
+    form,
+    (v, opts) => patch(`/campaigns/${campaign.id}`, { version: campaign.version, calendar: calendarForApi(v.calendar) }, opts),
+    { onSuccess: onSaved },
+  );
+  return (
+    <Modal
+      open
+      title={<ModalTitle main="Lịch thực hiện và nhắc hạn" sub={campaign.title} />}
+      okText="Lưu"
+      cancelText="Hủy"
+      onOk={ok}
+      confirmLoading={busy}
+      onCancel={onClose}
+      maskClosable={false}
+      width={640}
+    >
+      {error && <Alert type="error" showIcon title={error} style={{ marginBottom: 12 }} />}
+      <Form form={form} layout="vertical" name="campaign-calendar" initialValues={{ calendar: calendarFormValue(campaign.calendar) }}>
+        <CalendarFields />
       </Form>
     </Modal>
   );

@@ -16,7 +16,7 @@ import { formatNumber } from '../../format';
 import { useSession } from '../../session';
 import { useIsMobile } from '../../useIsMobile';
 import { BulkBar, BulkDialog, BulkOutcome } from './BulkActions';
-import { HOLDER_LABELS, KIND_LABELS, StateTag, levelLabel, useFieldName, useFields } from './shared';
+import { HOLDER_LABELS, KIND_LABELS, OverdueTag, StateTag, levelLabel, useFieldName, useFields } from './shared';
 
 type Item = z.infer<typeof RegistrationList>['items'][number];
 type Queue = '' | 'awaiting_appraisal' | 'returned_to_me' | 'to_inspect' | 'my_drafts';
@@ -140,8 +140,9 @@ export default function RegistrationsPage() {
               <div style={{ color: '#595959', fontSize: 13 }}>
                 {r.unit.name} · {fieldName(r.fieldCode)} · {r.year}
               </div>
-              <div style={{ marginTop: 4 }}>
+              <div style={{ marginTop: 4, display: 'flex', flexWrap: 'wrap', gap: 4 }}>
                 <StateTag state={r.state} />
+                {r.overdue && <OverdueTag />}
               </div>
             </div>
           ),
@@ -164,7 +165,17 @@ export default function RegistrationsPage() {
         { title: 'Đơn vị', dataIndex: ['unit', 'name'], width: 220 },
         { title: 'Lĩnh vực', dataIndex: 'fieldCode', width: 150, render: (c: string) => fieldName(c) },
         { title: 'Năm', dataIndex: 'year', width: 70 },
-        { title: 'Trạng thái', dataIndex: 'state', width: 180, render: (s: string) => <StateTag state={s} /> },
+        {
+          title: 'Trạng thái',
+          dataIndex: 'state',
+          width: 180,
+          render: (s: string, r: Item) => (
+            <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+              <StateTag state={s} />
+              {r.overdue && <OverdueTag />}
+            </div>
+          ),
+        },
       ];
 
   const thisYear = new Date().getFullYear();

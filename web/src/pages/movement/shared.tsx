@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { Field } from '@domain/movement-schemas.js';
 import { REGISTRATION_STATE_LABELS, type RegistrationState } from '@domain/workflow.js';
 import { UNIT_LEVEL_LABELS } from '@domain/unit-kinds.js';
+import { OVERDUE_LABEL } from '@domain/deadlines.js';
 import { get } from '../../api';
 
 export const STATE_COLORS: Record<RegistrationState, string> = {
@@ -22,6 +23,16 @@ export function StateTag({ state }: { state: string }) {
   return (
     <Tag color={STATE_COLORS[s] ?? 'default'} style={{ whiteSpace: 'normal', marginInlineEnd: 0 }}>
       {REGISTRATION_STATE_LABELS[s] ?? state}
+    </Tag>
+  );
+}
+
+/** "Quá hạn": accepted, not inspected, and past the campaign's inspection due date. */
+export function OverdueTag({ dueDate }: { dueDate?: string | null }) {
+  const due = dueDate ? ` (hạn ${dueDate.split('-').reverse().join('/')})` : '';
+  return (
+    <Tag color="red" title={`Đã quá hạn kiểm tra của đợt phát động mà chưa kiểm tra${due}`} style={{ marginInlineEnd: 0 }}>
+      {OVERDUE_LABEL}
     </Tag>
   );
 }

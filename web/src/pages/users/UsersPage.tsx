@@ -4,6 +4,7 @@ import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { User } from '@domain/schemas.js';
+import { MailFailures } from './MailFailures';
 import { ROLE_LABELS } from '@domain/roles.js';
 import { errorText, get, patch, qs } from '../../api';
 import { formatDateTime, formatNumber } from '../../format';
@@ -165,6 +166,7 @@ export default function UsersPage() {
           }}
         />
       )}
+      <MailFailures />
       {resetFor && <ResetPasswordModal user={resetFor} onClose={() => setResetFor(null)} />}
     </Card>
   );

@@ -16,7 +16,7 @@ import { HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS } from '@domain/statistics.js
 import { TRANSITIONS, type RegistrationAction } from '@domain/workflow.js';
 import { PrintButton } from '../../../components/PrintButton';
 import { formatDate, formatNumber } from '../../../format';
-import { StateTag, levelLabel, useFieldName } from '../shared';
+import { OverdueTag, StateTag, levelLabel, useFieldName } from '../shared';
 import type { Dialog } from './dialogs';
 import { RegistrationFormPaper } from './RegistrationFormPaper';
 
@@ -47,7 +47,10 @@ export function RecordCard(props: {
             {KIND_LABELS[r.kind]} · {r.unit.name}
           </div>
           <h2 className="record-head-title">{r.title}</h2>
-          <StateTag state={r.state} />
+          <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
+            <StateTag state={r.state} />
+            {r.overdue && <OverdueTag dueDate={r.inspectionDueDate} />}
+          </div>
         </div>
       }
     >
