@@ -745,6 +745,7 @@ const REORG_COLS = `r.id, r.effective_date, r.basis_number, r.basis_date, r.basi
  */
 const IN_SCOPE = `(
   exists (select 1 from reorganisation_unit ru join unit u on u.id = ru.unit_id where ru.reorganisation_id = r.id and u.path <@ $1::ltree)
+  or exists (select 1 from unit_lineage l join unit u on u.id = l.successor_id where l.reorganisation_id = r.id and u.path <@ $1::ltree)
   or (r.status = 'scheduled' and (r.created_by is null or exists (select 1 from app_user a join unit eu on eu.id = a.view_unit_id
         where a.id = r.created_by and eu.path <@ $1::ltree))))`;
 
@@ -882,6 +883,9 @@ export async function setLineageShares(q: Queryable, reorganisationId: string, p
 export async function undoBlocker(q: Queryable, r: ReorganisationRow): Promise<string | null> {
   if (r.status === 'undone') return 'lần sắp xếp này đã được hoàn tác';
   if (r.status === 'scheduled') return null;
+  // A reorganisation loaded from the history data (load-admin-history) kept no record of what it changed.
+  const recorded = await q.query('select 1 from reorganisation_unit where reorganisation_id = $1 limit 1', [r.id]);
+  if (recorded.rows.length === 0) return 'lần sắp xếp này được nạp từ dữ liệu lịch sử, không lưu lại trạng thái trước đó nên không hoàn tác được';
   const changed = await q.query<{ name: string }>(
     `select u.name from reorganisation_unit ru join unit u on u.id = ru.unit_id
       where ru.reorganisation_id = $1 and ru.version_after is not null and u.version <> ru.version_after order by u.name_key limit 3`,

@@ -35,6 +35,19 @@ describe('the demo’s reorganised area', () => {
     expect(district).toEqual({ name: 'Huyện Càng Long', active: false, valid_to: '2025-06-30' });
   });
 
+  it('the administrator finds it in the list of reorganisations with its legal basis; it cannot be undone, having kept no before-state', async () => {
+    const list = await u.admin.get('/api/v1/reorganisations');
+    expect(list.status).toBe(200);
+    const found = list.body.items.filter((r: { basis: { number: string } }) => r.basis.number === '1687/NQ-UBTVQH15');
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ effectiveDate: '2025-07-01', status: 'applied' });
+    const undo = await u.admin.post(`/api/v1/reorganisations/${found[0].id}/undo`, {});
+    expect(undo.status).toBe(409);
+    expect(undo.body.error.code).toBe('REORGANISATION_NOT_UNDOABLE');
+    const [district] = await srv.db.rows(`select active from unit where code = 'H844'`);
+    expect(district).toEqual({ active: false });
+  });
+
   it('the officer of Xã Càng Long sees the models of Thị trấn Càng Long, Mỹ Cẩm and Nhị Long Phú; Trà Vinh’s officer does not', async () => {
     const mine = HISTORY_MODELS.filter((m) => ['29266', '29269', '29299'].includes(m.commune)).map((m) => m.title);
     const seen = await u.unit.get('/api/v1/registrations?pageSize=200');
