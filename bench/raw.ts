@@ -46,6 +46,11 @@ export async function rawQuestions(db: Db, fx: Fixture, o: { seconds: number; sm
   await run('dashboard-root', () => pivot(fx.root));
   await run('dashboard-province', () => pivot(fx.province));
   await run('dashboard-commune', () => pivot(fx.commune));
+  const pivotThen = (u: { id: string; path: string }) =>
+    sumCounts(q, { scopePath: u.path, states: counted, tree: 'then' }, ['child', 'field'], u, REGISTRATION_STATES);
+  await run('dashboard-root-then', () => pivotThen(fx.root));
+  await run('dashboard-province-then', () => pivotThen(fx.province));
+  await run('dashboard-commune-then', () => pivotThen(fx.commune));
   await run('search', (i) => searchRegistrations(q, prefixQuery(SEARCHES[i % SEARCHES.length]!)!, { scopePath: fx.root.path }, 20, 0));
   await run('search-province', (i) =>
     searchRegistrations(q, prefixQuery(SEARCHES[i % SEARCHES.length]!)!, { scopePath: fx.province.path }, 20, 0),

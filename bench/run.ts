@@ -1,5 +1,5 @@
 /**
- * npm run bench [-- --target pg|pglite|both] [--seconds N] [--smoke]
+ * npm run bench [-- --target pg|pglite|both] [--seconds N] [--smoke] [--history]
  *
  * Starts DVK as its own process on a generated database (PostgreSQL from DATABASE_URL with the
  * national data set; PGlite under data/bench-province with the province one), runs the scenarios
@@ -7,6 +7,8 @@
  * question asked of the database directly (the repository functions the API calls, without HTTP,
  * sessions or JSON). Results go to bench/results/<target>.json. `--smoke` generates a tiny data
  * set in a temporary folder, runs every scenario a few times and checks the answers, not the times.
+ * `--history`: the data set of `npm run gen -- --history` (PGlite under data/bench-province-history);
+ * results go to bench/results/<target>-history.json.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
@@ -28,6 +30,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '8' },
     smoke: { type: 'boolean', default: false },
     only: { type: 'string' },
+    history: { type: 'boolean', default: false },
   },
 });
 const smoke = values.smoke;
@@ -59,9 +62,9 @@ function targets(): Target[] {
     throw new Error('DATABASE_URL is needed for the PostgreSQL benchmark (after npm run gen -- --scale national).');
   }
   if (values.target === 'pglite' || values.target === 'both') {
-    const dir = path.join(ROOT_DIR, 'data', 'bench-province');
+    const dir = path.join(ROOT_DIR, 'data', values.history ? 'bench-province-history' : 'bench-province');
     if (!fs.existsSync(path.join(dir, 'pglite')))
-      throw new Error(`No province data set in ${dir}: run npm run gen -- --scale province first.`);
+      throw new Error(`No province data set in ${dir}: run npm run gen -- --scale province${values.history ? ' --history' : ''} first.`);
     out.push({ name: 'pglite', label: 'PGlite', env: { DVK_DATA_DIR: dir }, open: () => openDb({ dataDir: path.join(dir, 'pglite') }) });
   }
   return out;
@@ -179,6 +182,25 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
     await scenario('Bảng thống kê – toàn quốc', 8, () => admin.json(`/stats?groupBy=child,field`), 'dashboard-root');
     await scenario('Bảng thống kê – tỉnh', 8, () => province.json(`/stats?groupBy=child,field`), 'dashboard-province');
     await scenario('Bảng thống kê – xã', 8, () => commune.json(`/stats?groupBy=child,field`), 'dashboard-commune');
+    // The same pivots on the tree as it stood in each record's year.
+    await scenario(
+      'Bảng thống kê theo cây khi đó – toàn quốc',
+      8,
+      () => admin.json(`/stats?groupBy=child,field&tree=then`),
+      'dashboard-root-then',
+    );
+    await scenario(
+      'Bảng thống kê theo cây khi đó – tỉnh',
+      8,
+      () => province.json(`/stats?groupBy=child,field&tree=then`),
+      'dashboard-province-then',
+    );
+    await scenario(
+      'Bảng thống kê theo cây khi đó – xã',
+      8,
+      () => commune.json(`/stats?groupBy=child,field&tree=then`),
+      'dashboard-commune-then',
+    );
     await scenario(
       'Tìm kiếm không dấu – toàn quốc',
       8,
@@ -275,7 +297,7 @@ for (const t of targets()) {
     if (r.failures.length) failed = true;
     if (!smoke && !values.only)
       fs.writeFileSync(
-        path.join(out, `${t.name}.json`),
+        path.join(out, `${t.name}${values.history ? '-history' : ''}.json`),
         JSON.stringify({ target: t.label, at: new Date().toISOString(), seconds, maxRssMb: r.maxRssMb, results: r.results }, null, 2),
       );
   } catch (e) {
