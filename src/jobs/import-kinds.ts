@@ -70,8 +70,12 @@ export interface KindHandler {
 
 export class ImportStale extends Error {}
 
+/** A closed unit may share its code with the open unit that took it: the open one answers to the code. */
+const isOpen = (u: ScopeUnitRow) => u.active && u.valid_to === null;
+
 function directoryOf(rows: ScopeUnitRow[]): UnitDirectory {
-  return new UnitDirectory(rows.map((u) => ({ id: u.id, code: u.code, name: u.name, parentId: u.parent_id })));
+  const ordered = [...rows.filter((u) => !isOpen(u)), ...rows.filter(isOpen)];
+  return new UnitDirectory(ordered.map((u) => ({ id: u.id, code: u.code, name: u.name, parentId: u.parent_id })));
 }
 
 const rejected = (problems: Problem[]): Checked => ({ action: 'rejected', targetId: null, data: null, problems });
@@ -366,7 +370,13 @@ async function unitHandler(db: Queryable, job: ImportJobRow, actor: Importer): P
   return {
     async check(rows) {
       const codes = rows.map((r) => String(r.cells.code ?? '').trim()).filter(Boolean);
-      const existing = new Map((await unitsByCodes(db, codes)).map((u) => [u.code.toUpperCase(), u]));
+      const existing = new Map<string, ScopeUnitRow[]>();
+      for (const u of await unitsByCodes(db, codes)) existing.set(u.code.toUpperCase(), [...(existing.get(u.code.toUpperCase()) ?? []), u]);
+      // Of the units holding a code, the one under the row's parent, else the open one.
+      const match = (code: string, parentId: string) => {
+        const all = existing.get(code) ?? [];
+        return all.find((u) => u.parent_id === parentId) ?? all.find(isOpen) ?? all[0];
+      };
       const out: Checked[] = [];
       for (const row of rows) {
         const r = readUnitRow(row.cells as RowCells, { units });
@@ -376,14 +386,15 @@ async function unitHandler(db: Queryable, job: ImportJobRow, actor: Importer): P
         }
         const v = r.value;
         const code = v.code.toUpperCase();
-        const dup = seen.get(code);
+        const found = match(code, v.parentId);
+        const dupKey = found ? found.id : code;
+        const dup = seen.get(dupKey);
         if (dup !== undefined) {
           out.push(rejected([{ column: columnHeader('units', 'code'), message: `mã '${v.code}' trùng với dòng ${dup}` }]));
           continue;
         }
-        seen.set(code, row.line);
+        seen.set(dupKey, row.line);
         const parentPath = pathOf.get(v.parentId)!;
-        const found = existing.get(code);
         if (found) {
           if (!pathOf.has(found.id) || !inSubtree(found.path, job.scope_path)) {
             out.push(rejected([{ column: columnHeader('units', 'code'), message: `mã '${v.code}' đã được dùng cho một đơn vị khác` }]));
@@ -436,7 +447,7 @@ async function unitHandler(db: Queryable, job: ImportJobRow, actor: Importer): P
         const v = r.data as StagedUnit;
         if (r.action === 'create') {
           const parent = await lockUnitInScope(q, v.parentId, job.scope_path);
-          const taken = await unitsByCodes(q, [v.code]);
+          const taken = (await unitsByCodes(q, [v.code])).filter(isOpen);
           if (!parent || taken.length) throw new ImportStale(`mã đơn vị '${v.code}' đã được dùng`);
           const name = tidyName(v.name);
           await insertUnit(q, {

@@ -127,7 +127,7 @@ describe('who is told of each event', () => {
     const ins = await u.member.post(`/api/v1/registrations/${sub.id}/inspections`, {
       inspectedOn: '2026-06-01',
       overall: 'on_track',
-      criteria: [{ criterionId: acc.body.criteria[0].id, completionPct: 40 }],
+      criteria: [{ criterionId: acc.body.criteria[0].id, achieved: 1 }],
     });
     expect(ins.status).toBe(201);
     expect(await told('inspection.recorded', link)).toEqual(['unit']);
