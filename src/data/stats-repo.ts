@@ -261,7 +261,13 @@ export async function sumTallyThen(
        select distinct t.unit_id, coalesce($2::int, t.year) as y
          from registration_tally t join unit u on u.id = t.unit_id
         where u.path <@ $1::ltree and t.n <> 0),
-     x as materialized (select unit_id, y, dvk_unit_path_at(unit_id, make_date(y, 12, 31)) as path from m),
+     -- a unit's own version in force on the day answers at once; the function only for the others
+     x as materialized (
+       select m.unit_id, m.y, coalesce(v.path, dvk_unit_path_at(m.unit_id, make_date(m.y, 12, 31))) as path
+         from m left join lateral (
+           select w.path from unit_version w
+            where w.unit_id = m.unit_id and w.valid_from <= make_date(m.y, 12, 31) and (w.valid_to is null or w.valid_to >= make_date(m.y, 12, 31))
+            order by w.valid_from desc limit 1) v on true),
      -- where the chosen unit did not stand then: the highest unit of the then-path that lies under it today
      p as (select x.*, (select subpath(x.path, 0, i) from generate_series(1, nlevel(x.path)) i
                           join unit a on a.seq = subpath(x.path, i - 1, 1)::text::bigint
