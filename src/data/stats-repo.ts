@@ -284,56 +284,6 @@ export async function sumTallyThen(
   return measured(rows);
 }
 
-export interface UnitThenRow {
-  id: string;
-  seq: string;
-  name: string;
-  code: string;
-  path: string;
-  parent_id: string | null;
-  /** Closed today (merged, split, abolished). */
-  closed: boolean;
-}
-
-const THEN_COLUMNS = `u.id, u.seq::text as seq, v.name, v.code, v.path::text as path, v.parent_id, (u.valid_to is not null or not u.active) as closed`;
-/** The version in force on $2, else the unit's latest one that began by then, else its first. */
-const VERSION_AT = `join lateral (select * from unit_version v where v.unit_id = u.id
-   order by (v.valid_from <= $2::date and (v.valid_to is null or v.valid_to >= $2::date)) desc, (v.valid_from <= $2::date) desc, v.valid_from desc limit 1) v on true`;
-
-/** Units by their seqs, named as they stood on `at`. */
-export async function unitsThenBySeqs(q: Queryable, seqs: string[], at: string): Promise<UnitThenRow[]> {
-  if (!seqs.length) return [];
-  const { rows } = await q.query<UnitThenRow>(`select ${THEN_COLUMNS} from unit u ${VERSION_AT} where u.seq = any($1::bigint[])`, [seqs, at]);
-  return rows;
-}
-
-/** The units that stood directly below a unit on `at`, whose records lie in the scope today. */
-export async function childUnitsThen(q: Queryable, parentId: string, at: string, scopePath: string): Promise<UnitThenRow[]> {
-  const { rows } = await q.query<UnitThenRow>(
-    `select ${THEN_COLUMNS} from unit_version v join unit u on u.id = v.unit_id
-      where v.parent_id = $1 and v.valid_from <= $2::date and (v.valid_to is null or v.valid_to >= $2::date) and u.path <@ $3::ltree
-      order by v.name`,
-    [parentId, at, scopePath],
-  );
-  return rows;
-}
-
-/**
- * Units as they stood on `at` inside the caller's view (their records lie in it today), below
- * `parentId` on that date or, without one, the top of the view: what the unit picker of the tree
- * "then" offers, closed units included.
- */
-export async function listUnitsThen(q: Queryable, at: string, scopePath: string, parentId: string | undefined): Promise<UnitThenRow[]> {
-  if (parentId) return childUnitsThen(q, parentId, at, scopePath);
-  const { rows } = await q.query<UnitThenRow>(
-    `select ${THEN_COLUMNS} from unit u ${VERSION_AT} where u.path = $1::ltree`,
-    [scopePath, at],
-  );
-  return rows;
-}
-
-// ---------- apportioning the records of split units (tree "today") ----------
-
 export interface SplitPart {
   id: string;
   path: string;
@@ -443,39 +393,3 @@ export async function apportionedIds(q: Queryable, f: ResolvedFilter, parentPath
 }
 
 // ---------- quota compliance ----------
-export interface ComplianceUnitRow { id: string; name: string; kind: string; code: string; direct: boolean }
-
-/**
- * The active units below a campaign's launching unit, inside the view, that a quota speaks to: those
- * of the given kinds, and (when a quota for every kind exists) those directly below it.
- */
-export async function complianceUnits(
-  q: Queryable,
-  c: { campaignPath: string; campaignUnitId: string; viewPath: string; kinds: string[]; direct: boolean },
-): Promise<ComplianceUnitRow[]> {
-  const { rows } = await q.query<ComplianceUnitRow>(
-    `select u.id, u.name, u.kind, u.code, u.parent_id = $4 as direct from unit u
-      where u.path <@ $1::ltree and u.path <> $1::ltree and u.path <@ $2::ltree and u.active
-        and (u.kind = any($3::text[]) or ($5 and u.parent_id = $4))`,
-    [c.campaignPath, c.viewPath, c.kinds, c.campaignUnitId, c.direct],
-  );
-  return rows;
-}
-
-export interface ComplianceCountRow { unit_id: string; origin: string; n: number }
-
-/** Registrations of each unit and every unit below it under a campaign in a year, by origin. */
-export async function complianceCounts(
-  q: Queryable,
-  c: { campaignId: string; year: number; states: readonly string[]; unitIds: string[] },
-): Promise<ComplianceCountRow[]> {
-  const { rows } = await q.query<ComplianceCountRow>(
-    // What the unit and every unit below it registered: a commune meets the quota through its organisations.
-    `select u.id as unit_id, t.origin, sum(t.n)::bigint as n from registration_tally t
-       join unit tu on tu.id = t.unit_id join unit u on tu.path <@ u.path and u.id = any($4::uuid[])
-      where t.campaign_id = $1 and t.year = $2 and t.state = any($3::text[])
-      group by 1, 2`,
-    [c.campaignId, c.year, c.states, c.unitIds],
-  );
-  return rows;
-}

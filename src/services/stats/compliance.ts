@@ -1,5 +1,5 @@
 import { quotasOf, type QuotaRow } from '../../data/campaigns-repo.js';
-import { complianceCounts, complianceUnits } from '../../data/stats-repo.js';
+import { complianceCounts, complianceUnits } from '../../data/compliance-repo.js';
 import type { Compliance } from '../../domain/report-schemas.js';
 import { COUNTED_STATES } from '../../domain/statistics.js';
 import { findVisibleCampaign } from '../campaigns/visible-campaign.js';

@@ -1,6 +1,7 @@
 import { listFields } from '../../data/catalogues-repo.js';
 import { campaignTitles } from '../../data/campaigns-repo.js';
-import { childUnits, childUnitsThen, sumCounts, unitsByPaths, unitsThenBySeqs, type TallyRow } from '../../data/stats-repo.js';
+import { childUnits, sumCounts, unitsByPaths, type TallyRow } from '../../data/stats-repo.js';
+import { childUnitsThen, unitsThenBySeqs } from '../../data/units-then-repo.js';
 import { thenYear } from '../../data/registration-filter.js';
 import {
   COUNTED_STATES,

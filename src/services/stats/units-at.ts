@@ -1,4 +1,4 @@
-import { listUnitsThen } from '../../data/stats-repo.js';
+import { listUnitsThen } from '../../data/units-then-repo.js';
 import { findUnitInScope } from '../../data/units-repo.js';
 import { notFound } from '../../domain/errors.js';
 import { formerUnitName, type UnitsAt, type UnitsAtQuery } from '../../domain/statistics.js';
