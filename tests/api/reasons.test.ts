@@ -138,4 +138,30 @@ describe('the latest reason with the record and in lists', () => {
     const accept = ok.body.timeline.find((e: { transition: string }) => e.transition === 'accept');
     expect(accept).toMatchObject({ actorUnit: officer.unit_name, decision: null });
   });
+
+  it('the OpenAPI document describes the latest reason of list items, of the record and of the to-do card', async () => {
+    const doc = (await u.unit.get('/api/v1/openapi.json')).body;
+    const resolve = (x: any): any =>
+      x?.$ref
+        ? resolve(
+            x.$ref
+              .split('/')
+              .slice(1)
+              .reduce((o: any, k: string) => o[k], doc),
+          )
+        : x;
+    const answer = (p: string) => resolve(doc.paths[p].get.responses['200'].content['application/json'].schema);
+    const reasonOf = (schema: any) => {
+      const lr = resolve(schema.properties.lastReason);
+      const obj = resolve((lr.anyOf ?? lr.oneOf ?? [lr]).map(resolve).find((x: any) => x.properties));
+      return { ...obj, kind: resolve(obj.properties.kind) };
+    };
+    for (const schema of [resolve(answer('/api/v1/registrations').properties.items.items), answer('/api/v1/registrations/{id}')]) {
+      const lr = reasonOf(schema);
+      expect(lr.kind.enum).toEqual(['return', 'reject', 'not_recognise', 'discontinue']);
+      expect(Object.keys(lr.properties)).toEqual(['kind', 'text', 'at', 'by', 'byUnit']);
+    }
+    const todoItem = resolve(answer('/api/v1/todo').properties.items.items);
+    expect(Object.keys(resolve(todoItem.properties.latest).properties)).toEqual(['id', 'title', 'lastReason']);
+  });
 });
