@@ -1,6 +1,7 @@
 /** All SQL about registrations (models and exemplars), their criteria and their timeline. */
 import type { Queryable } from './db.js';
-import type { RegistrationState } from '../domain/workflow.js';
+import { TRANSITIONS, type RegistrationState } from '../domain/workflow.js';
+import { REASON_TRANSITIONS, type ReasonTransition } from '../domain/timeline.js';
 import { filterSql, type ResolvedFilter } from './registration-filter.js';
 
 export interface RegistrationRow {
@@ -51,11 +52,28 @@ export interface RegistrationRow {
   version: number;
   created_at: Date;
   updated_at: Date;
+  /** The reason that brought it to its present state (returned, rejected, not recognised, discontinued). */
+  last_reason: { kind: ReasonTransition; text: string; at: string; by: string; byUnit: string | null } | null;
 }
+
+/** The transitions whose reason a record carries while it stays in the state they led to (domain/timeline.ts). */
+const REASONED = REASON_TRANSITIONS.map((t) => `'${t}'`).join(', ');
+const REASONED_STATES = REASON_TRANSITIONS.map((t) => `'${TRANSITIONS[t].to}'`).join(', ');
+
+/**
+ * The reason given by the latest step that brought the record to its present state, when that
+ * state is one reached with a reason (returned, rejected, not recognised, discontinued): one
+ * indexed read of its timeline per row, in the same query.
+ */
+const LAST_REASON = `case when r.state in (${REASONED_STATES}) then (
+      select json_build_object('kind', e.transition, 'text', e.reason, 'at', e.at, 'by', e.actor_name, 'byUnit', au.name)
+        from registration_event e left join app_user a on a.id = e.actor_id left join unit au on au.id = a.unit_id
+       where e.registration_id = r.id and e.transition in (${REASONED}) and e.to_state = r.state and e.reason is not null
+       order by e.at desc, e.id desc limit 1) end as last_reason`;
 
 const SELECT = `select r.*, r.unit_path::text as unit_path, u.name as unit_name, (u.valid_to is not null or not u.active) as unit_closed, c.title as campaign_title,
     o.title as origin_title, pu.name as place_unit_name, s.full_name as supporter_name,
-    c.inspection_due_date::text as inspection_due_date,
+    c.inspection_due_date::text as inspection_due_date, ${LAST_REASON},
     (r.state = 'accepted' and c.inspection_due_date is not null
       and not exists (select 1 from inspection i where i.registration_id = r.id)) as awaiting_inspection
   from registration r
@@ -145,9 +163,36 @@ export async function insertEvent(
   );
 }
 
-export async function listEvents(q: Queryable, registrationId: string) {
-  const { rows } = await q.query<{ at: Date; actor_name: string; transition: string; from_state: RegistrationState | null; to_state: RegistrationState; reason: string | null }>(
-    'select at, actor_name, transition, from_state, to_state, reason from registration_event where registration_id = $1 order by at, id',
+export interface EventRow {
+  at: Date;
+  actor_name: string;
+  /** The unit the actor works in. */
+  actor_unit: string | null;
+  transition: string;
+  from_state: RegistrationState | null;
+  to_state: RegistrationState;
+  reason: string | null;
+  data: { fileName?: string; recognition?: ImportedDecision | null; commendation?: ImportedDecision | null } | null;
+  /** For a recognition: the decision its round recorded. */
+  decision_no: string | null;
+  decision_date: string | null;
+  decision_issuer: string | null;
+}
+interface ImportedDecision { decisionNo: string; decisionDate: string; issuer: string | null }
+
+/** The timeline, with each actor's unit and, for a recognition, the decision the round recorded. */
+export async function listEvents(q: Queryable, registrationId: string): Promise<EventRow[]> {
+  const { rows } = await q.query<EventRow>(
+    `select e.at, e.actor_name, au.name as actor_unit, e.transition, e.from_state, e.to_state, e.reason, e.data,
+            d.decision_no, d.decision_date::text as decision_date, d.issuer as decision_issuer
+       from registration_event e
+       left join app_user a on a.id = e.actor_id
+       left join unit au on au.id = a.unit_id
+       left join lateral (
+         select rc.decision_no, rc.decision_date, rc.issuer from recognition_candidate rc
+          where rc.registration_id = e.registration_id and rc.result = 'recognised' and rc.decision_no is not null
+          order by rc.decided_at desc limit 1) d on e.transition = 'recognise'
+      where e.registration_id = $1 order by e.at, e.id`,
     [registrationId],
   );
   return rows;

@@ -187,14 +187,39 @@ export const SimilarQuery = z.object({
   excludeId: z.uuid().optional(),
 });
 
+/** A decision as it is cited: number, date (`YYYY-MM-DD`) and issuer. */
+export const DecisionRef = z.object({ number: z.string(), date: z.string().nullable(), issuer: z.string().nullable() });
+
+/** One row of the timeline; `describeEvent` (domain/timeline.ts) turns it into a sentence. */
 export const RegistrationEvent = z.object({
   at: z.string(),
   actorName: z.string(),
+  /** The unit the actor works in. */
+  actorUnit: z.string().nullable(),
   transition: z.string(),
   fromState: z.string().nullable(),
   toState: z.string(),
   reason: z.string().nullable(),
+  /** The recognition decision (of a decided round, or the one an imported record came with). */
+  decision: DecisionRef.nullable(),
+  /** The commendation decision an imported record came with. */
+  commendation: DecisionRef.nullable(),
+  /** The file an imported record came from. */
+  fileName: z.string().nullable(),
 });
+
+/**
+ * The latest reason of a returned, rejected, not recognised or discontinued record: the reason
+ * given by the step that brought it to its present state (null in any other state).
+ */
+export const LastReason = z.object({
+  kind: z.enum(['return', 'reject', 'not_recognise', 'discontinue']),
+  text: z.string(),
+  at: z.string(),
+  by: z.string(),
+  byUnit: z.string().nullable(),
+});
+export type LastReason = z.infer<typeof LastReason>;
 
 export const Registration = z.object({
   id: z.uuid(),
@@ -229,6 +254,8 @@ export const Registration = z.object({
   /** "Quá hạn": accepted, not inspected, and past the inspection due date. */
   overdue: z.boolean(),
   criteria: z.array(CriterionInput.extend({ id: z.uuid() })),
+  /** Why it was returned, rejected, not recognised or stopped; null in other states. */
+  lastReason: LastReason.nullable(),
   timeline: z.array(RegistrationEvent),
   /** Registrations with a similar title near the same unit in recent years: possible repeats. */
   earlier: z.array(EarlierRegistration),
@@ -273,6 +300,8 @@ export const RegistrationListItem = z.object({
   updatedAt: z.string(),
   /** "Quá hạn": accepted, not inspected, and past its campaign's inspection due date. */
   overdue: z.boolean(),
+  /** Why it was returned, rejected, not recognised or stopped; null in other states. */
+  lastReason: LastReason.nullable(),
 });
 export const RegistrationList = z.object({ items: z.array(RegistrationListItem), total: z.number().int() });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LastReason } from './movement-schemas.js';
 
 /**
  * What waits for the signed-in user, counted where it is handled: each count is the total of the
@@ -21,6 +22,8 @@ export const Todo = z.object({
       count: z.number().int(),
       /** Of those, how many are "quá hạn" (past the campaign's inspection due date or recognition date). */
       overdue: z.number().int().optional(),
+      /** The latest record returned to this user, with why: shown on the card ("Hồ sơ bị trả lại"). */
+      latest: z.object({ id: z.uuid(), title: z.string(), lastReason: LastReason }).optional(),
     }),
   ),
   /** The open round holding the first candidate waiting for this user's vote or acknowledgement. */

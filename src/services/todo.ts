@@ -10,17 +10,25 @@ import { isOverdue, localDay } from '../domain/deadlines.js';
 import { availableTransitions, can } from '../domain/policy.js';
 import { RegistrationListQuery } from '../domain/movement-schemas.js';
 import { inScope } from '../domain/scope.js';
-import type { Todo, TodoKey } from '../domain/todo-schemas.js';
+import type { Todo } from '../domain/todo-schemas.js';
 import { listProposals } from './commendations/commendations.js';
 import type { Ctx } from './context.js';
 import { listRegistrations } from './registrations/list-registrations.js';
 
 export async function todo(ctx: Ctx): Promise<z.infer<typeof Todo>> {
   const { actor } = ctx;
-  const items: { key: TodoKey; count: number; overdue?: number }[] = [];
+  const items: z.infer<typeof Todo>['items'] = [];
   const today = localDay(ctx.now ?? new Date());
-  const queue = async (key: 'awaiting_appraisal' | 'returned_to_me' | 'my_drafts' | 'to_inspect') =>
-    items.push({ key, count: (await listRegistrations(ctx, RegistrationListQuery.parse({ queue: key, pageSize: 1 }))).total });
+  const queue = async (key: 'awaiting_appraisal' | 'returned_to_me' | 'my_drafts' | 'to_inspect') => {
+    const list = await listRegistrations(ctx, RegistrationListQuery.parse({ queue: key, pageSize: 1 }));
+    // The list's first row is the latest changed: a returned one carries the reason the card shows.
+    const first = list.items[0];
+    items.push({
+      key,
+      count: list.total,
+      ...(first?.lastReason ? { latest: { id: first.id, title: first.title, lastReason: first.lastReason } } : {}),
+    });
+  };
 
   const entry = actor.entryPath ? { path: actor.entryPath } : null;
   if (entry && availableTransitions(actor, { state: 'submitted', unitPath: entry.path }).includes('accept'))

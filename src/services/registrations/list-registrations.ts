@@ -4,7 +4,7 @@ import { notFound } from '../../domain/errors.js';
 import type { z } from 'zod';
 import type { RegistrationListQuery } from '../../domain/movement-schemas.js';
 import type { Ctx } from '../context.js';
-import { presentRegistration } from './present.js';
+import { presentLastReason, presentRegistration } from './present.js';
 import { filterUnit, resolveFilter } from './resolve-filter.js';
 import { apportionedIds, sumCounts } from '../../data/stats-repo.js';
 import { REGISTRATION_STATES } from '../../domain/workflow.js';
@@ -64,6 +64,7 @@ export async function listRegistrations(ctx: Ctx, input: z.infer<typeof Registra
       state: r.state as never,
       updatedAt: r.updated_at.toISOString(),
       overdue: inspectionOverdue(today, r),
+      lastReason: presentLastReason(r),
     })),
   };
 }

@@ -1,7 +1,7 @@
 import { formerUnitName } from '../../domain/statistics.js';
 import { similarEarlier } from './similar.js';
 import type { Queryable } from '../../data/db.js';
-import { listCriteria, listEvents, replicationsOf, type RegistrationRow } from '../../data/registrations-repo.js';
+import { listCriteria, listEvents, replicationsOf, type EventRow, type RegistrationRow } from '../../data/registrations-repo.js';
 import { photoChoices, publicationOf } from '../../data/showcase-repo.js';
 import {
   EDITABLE_STATES as EDITABLE,
@@ -10,7 +10,11 @@ import {
   type Actor,
   type RegistrationFacts,
 } from '../../domain/policy.js';
-import type { Registration } from '../../domain/movement-schemas.js';
+import type { LastReason, Registration } from '../../domain/movement-schemas.js';
+import type { z } from 'zod';
+import type { RegistrationEvent as RegistrationEventSchema } from '../../domain/movement-schemas.js';
+
+type RegistrationEvent = z.infer<typeof RegistrationEventSchema>;
 import type { RegistrationAction } from '../../domain/workflow.js';
 import { inspectionOverdue, localDay } from '../../domain/deadlines.js';
 
@@ -72,14 +76,8 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
       target: c.target === null ? null : Number(c.target),
       unitOfMeasure: c.unit_of_measure,
     })),
-    timeline: events.map((e) => ({
-      at: e.at.toISOString(),
-      actorName: e.actor_name,
-      transition: e.transition,
-      fromState: e.from_state,
-      toState: e.to_state,
-      reason: e.reason,
-    })),
+    lastReason: presentLastReason(r),
+    timeline: events.map(presentEvent),
     earlier,
     replications: {
       total: replications.total,
@@ -98,6 +96,36 @@ export async function presentRegistration(q: Queryable, actor: Actor, r: Registr
     updatedAt: r.updated_at.toISOString(),
     actions: registrationActions(actor, r),
     papers: registrationPapers(actor, registrationFacts(r)),
+  };
+}
+
+/** The reason that brought the record to its present state, as the record and list items carry it. */
+export function presentLastReason(r: RegistrationRow): LastReason | null {
+  const x = r.last_reason;
+  if (!x) return null;
+  return { kind: x.kind, text: x.text, at: new Date(x.at).toISOString(), by: x.by, byUnit: x.byUnit };
+}
+
+const decisionOf = (d: { decisionNo: string; decisionDate: string; issuer: string | null } | null | undefined) =>
+  d ? { number: d.decisionNo, date: d.decisionDate, issuer: d.issuer ?? null } : null;
+
+/** One timeline row; the decision of a recognition comes from its round, an import's from its file. */
+export function presentEvent(e: EventRow): RegistrationEvent {
+  return {
+    at: e.at.toISOString(),
+    actorName: e.actor_name,
+    actorUnit: e.actor_unit,
+    transition: e.transition,
+    fromState: e.from_state,
+    toState: e.to_state,
+    reason: e.reason,
+    decision: e.decision_no
+      ? { number: e.decision_no, date: e.decision_date, issuer: e.decision_issuer }
+      : e.transition === 'import'
+        ? decisionOf(e.data?.recognition)
+        : null,
+    commendation: e.transition === 'import' ? decisionOf(e.data?.commendation) : null,
+    fileName: e.transition === 'import' ? (e.data?.fileName ?? null) : null,
   };
 }
 

@@ -5,9 +5,11 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Todo, TodoKey } from '@domain/todo-schemas.js';
 import { OVERDUE_LABEL } from '@domain/deadlines.js';
+import { describeLastReason } from '@domain/timeline.js';
 import { errorText, get } from '../api';
 import { useSession } from '../session';
 import { useIsMobile } from '../useIsMobile';
+import { ReasonLine } from './movement/LastReason';
 
 const CARDS: Record<TodoKey, { label: string; hint: string; to: (roundId: string | null) => string }> = {
   awaiting_appraisal: {
@@ -78,7 +80,11 @@ export default function TodoPage() {
           <Col key={i.key} xs={24} sm={12} lg={8}>
             <Link
               to={CARDS[i.key].to(todo.data!.roundId)}
-              aria-label={`${CARDS[i.key].label}: ${i.count}${i.overdue ? `, ${i.overdue} ${OVERDUE_LABEL.toLowerCase()}` : ''}`}
+              aria-label={`${CARDS[i.key].label}: ${i.count}${i.overdue ? `, ${i.overdue} ${OVERDUE_LABEL.toLowerCase()}` : ''}${
+                i.latest
+                  ? `. Mới nhất: ${i.latest.title}. ${describeLastReason(i.latest.lastReason).label}: ${i.latest.lastReason.text}`
+                  : ''
+              }`}
               style={{ display: 'block', color: 'inherit' }}
             >
               <Card hoverable size="small" style={{ borderColor: '#f4c7c3', background: '#fff8f7' }}>
@@ -89,6 +95,12 @@ export default function TodoPage() {
                   <div>
                     <div style={{ fontSize: 17, fontWeight: 600 }}>{CARDS[i.key].label}</div>
                     <div style={{ color: '#595959' }}>{CARDS[i.key].hint}</div>
+                    {i.latest && (
+                      <div className="todo-latest">
+                        <div className="todo-latest-title">{i.latest.title}</div>
+                        <ReasonLine reason={i.latest.lastReason} />
+                      </div>
+                    )}
                     {!!i.overdue && (
                       <Tag color="red" style={{ marginTop: 6 }}>
                         {i.overdue.toLocaleString('vi-VN')} {OVERDUE_LABEL.toLowerCase()}

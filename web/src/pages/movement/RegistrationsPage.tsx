@@ -16,6 +16,7 @@ import { formatNumber } from '../../format';
 import { useSession } from '../../session';
 import { useIsMobile } from '../../useIsMobile';
 import { BulkBar, BulkDialog, BulkOutcome } from './BulkActions';
+import { ReasonLine } from './LastReason';
 import { HOLDER_LABELS, KIND_LABELS, OverdueTag, StateTag, levelLabel, useFieldName, useFields } from './shared';
 
 type Item = z.infer<typeof RegistrationList>['items'][number];
@@ -137,6 +138,7 @@ export default function RegistrationsPage() {
           render: (_: unknown, r: Item) => (
             <div style={{ lineHeight: 1.4 }}>
               <a style={{ fontWeight: 600, fontSize: 15 }}>{r.title}</a>
+              {r.lastReason && <ReasonLine reason={r.lastReason} />}
               <div style={{ color: '#595959', fontSize: 13 }}>
                 {r.unit.name} · {fieldName(r.fieldCode)} · {r.year}
               </div>
@@ -155,6 +157,7 @@ export default function RegistrationsPage() {
           render: (t: string, r: Item) => (
             <div>
               <a style={{ fontWeight: 500 }}>{t}</a>
+              {r.lastReason && <ReasonLine reason={r.lastReason} />}
               <div style={{ color: '#8c8c8c', fontSize: 13 }}>
                 {KIND_LABELS[r.kind]} · {HOLDER_LABELS[r.holder]}
                 {r.personName ? `: ${r.personName}` : ''}

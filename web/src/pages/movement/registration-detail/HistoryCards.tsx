@@ -5,9 +5,9 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Registration } from '@domain/movement-schemas.js';
 import type { Commendation } from '@domain/commendation-schemas.js';
-import { REGISTRATION_STATE_LABELS, TRANSITIONS, type RegistrationState } from '@domain/workflow.js';
+import { describeEvent } from '@domain/timeline.js';
 import { get } from '../../../api';
-import { formatDate, formatDateTime, formatNumber } from '../../../format';
+import { formatDate, formatNumber } from '../../../format';
 import { StateTag } from '../shared';
 import type { Dialog } from './dialogs';
 
@@ -67,43 +67,27 @@ export function ReplicationsCard({ r, mobile }: { r: Registration; mobile: boole
   );
 }
 
-const TRANSITION_LABEL: Record<string, string> = {
-  ...Object.fromEntries(Object.entries(TRANSITIONS).map(([k, t]) => [k, t.label])),
-  create: 'Tạo bản đăng ký',
-  inspect: 'Kiểm tra, đánh giá',
-  assign_supporter: 'Phân công cán bộ hỗ trợ',
-};
-const REFUSALS = new Set(['return', 'reject', 'not_recognise', 'discontinue']);
-
-/** Who did what to the record and when (Vietnam time), with the reasons given. */
+/** Who did what to the record and when (Vietnam time), as sentences, with the reasons and decisions under their labels. */
 export function TimelineCard({ r, mobile }: { r: Registration; mobile: boolean }) {
   return (
     <Card title="Tiến trình xử lý" styles={{ body: { padding: mobile ? 12 : 20 } }}>
       <Timeline
-        items={r.timeline.map((ev) => ({
-          color: REFUSALS.has(ev.transition) ? 'red' : 'blue',
-          content: (
-            <div>
+        items={r.timeline.map((ev) => {
+          const line = describeEvent(ev, r.kind);
+          return {
+            color: line.refusal ? 'red' : 'blue',
+            content: (
               <div>
-                <b>{TRANSITION_LABEL[ev.transition] ?? 'Cập nhật'}</b>
-                {ev.fromState !== ev.toState && (
-                  <>
-                    {' → '}
-                    {REGISTRATION_STATE_LABELS[ev.toState as RegistrationState] ?? ev.toState}
-                  </>
-                )}
+                <div className="timeline-sentence">{line.sentence}</div>
+                {line.details.map((d) => (
+                  <div key={d.label} className="timeline-reason">
+                    {d.label}: {d.text}
+                  </div>
+                ))}
               </div>
-              <div className="timeline-meta">
-                {ev.actorName} · {formatDateTime(ev.at)}
-              </div>
-              {ev.reason && (
-                <div className="timeline-reason">
-                  {ev.transition === 'inspect' ? 'Nhận xét' : 'Lý do'}: {ev.reason}
-                </div>
-              )}
-            </div>
-          ),
-        }))}
+            ),
+          };
+        })}
       />
     </Card>
   );

@@ -8,6 +8,7 @@ import { errorText, get, patch, post } from '../../../api';
 import { useAction } from '../../../components/useAction';
 import { useIsMobile } from '../../../useIsMobile';
 import { PublicationCard } from '../PublicationCard';
+import { ReasonBanner } from '../LastReason';
 import { Dialogs, type Dialog } from './dialogs';
 import { EarlierWarning, earlierOpen } from './EarlierWarning';
 import { CommendationsCard, ReplicationsCard, TimelineCard } from './HistoryCards';
@@ -58,6 +59,7 @@ export default function RegistrationDetailPage() {
           Về danh sách
         </Button>
       </div>
+      {r.lastReason && <ReasonBanner reason={r.lastReason} kind={r.kind} />}
       {earlierOpen(r) && (
         <EarlierWarning
           r={r}
