@@ -1,21 +1,51 @@
 /**
- * Takes a screenshot of every screen at 1280 and 390 px into .tmp/shots/, for a person to look at.
- * `npx tsx scripts/screenshot-tour.ts` (builds nothing: run `npm run build:web` first).
+ * Takes a screenshot of every screen at 1280 and 390 px into .tmp/shots/, for a person to look at,
+ * and the pictures of "Hướng dẫn sử dụng" (`web/src/pages/guide/guide-images.ts`) as WebP into
+ * web/public/anh-huong-dan/, which the web app serves and which are committed so they ship.
+ * `npx tsx scripts/screenshot-tour.ts` (both) or `… --guide` (the guide's pictures only); builds
+ * nothing: run `npm run build:web` first. Run it again after changing a screen the guide shows.
  */
 import fs from 'node:fs';
 import path from 'node:path';
+import sharp from 'sharp';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.js';
 import { DEMO_PASSWORD, startTestServer } from '../tests/support/server.js';
 import { DEMO_COMMUNE_UNIT } from '../src/seed/demo.js';
+import { seedDemoModels } from '../src/seed/demo-models.js';
+import {
+  GUIDE_IMAGES,
+  GUIDE_IMAGE_DIR,
+  GUIDE_IMAGE_WIDTHS,
+  GUIDE_VIEWPORTS,
+  type GuideImage,
+} from '../web/src/pages/guide/guide-images.js';
 
+const guideOnly = process.argv.includes('--guide');
 const out = path.resolve('.tmp/shots');
+const guideOut = path.resolve('web/public', GUIDE_IMAGE_DIR.slice(1));
 fs.mkdirSync(out, { recursive: true });
+fs.mkdirSync(guideOut, { recursive: true });
 const srv = await startTestServer();
+await seedDemoModels(srv.db);
 const browser = await launchChromium();
-const { rows } = await srv.db.pool.query<{ id: string }>(`select id from unit where code = '${DEMO_COMMUNE_UNIT}'`);
-const commune = rows[0]!.id;
+const one = async (sql: string) => {
+  const { rows } = await srv.db.pool.query<{ id: string }>(sql);
+  if (!rows[0]) throw new Error(`the demo data has nothing for: ${sql}`);
+  return rows[0].id;
+};
+const commune = await one(`select id from unit where code = '${DEMO_COMMUNE_UNIT}'`);
+const submitted = await one(`select id from registration where state = 'submitted' order by created_at, id limit 1`);
+const accepted = await one(`select id from registration where state = 'accepted' order by created_at desc, id limit 1`);
+const round = await one(`select id from recognition_round order by opened_at desc, id limit 1`);
 
-const tour: { user: string; name: string; path: string; action?: (p: import('playwright-core').Page) => Promise<void> }[] = [
+interface Stop {
+  user: string;
+  path: string;
+  action?: (p: Page) => Promise<void>;
+}
+
+const tour: (Stop & { name: string })[] = [
   { user: '', name: 'login', path: '/dang-nhap' },
   {
     user: '',
@@ -61,27 +91,78 @@ const tour: { user: string; name: string; path: string; action?: (p: import('pla
   { user: 'officer', name: 'audit', path: '/nhat-ky' },
   { user: 'unit', name: 'password', path: '/doi-mat-khau' },
   { user: 'unit', name: 'not-found', path: '/khong-co-trang-nay' },
+  { user: 'unit', name: 'guide', path: '/huong-dan' },
 ];
 
-for (const width of [1280, 390]) {
-  for (const user of ['', 'officer', 'admin', 'unit']) {
-    const ctx = await browser.newContext({ viewport: { width, height: width > 500 ? 800 : 844 }, locale: 'vi-VN', deviceScaleFactor: 1 });
+/** The guide's pictures: a record, so a picture the guide names and the tour forgets does not compile. */
+const guide: Record<GuideImage, Stop> = {
+  'dang-nhap': { user: '', path: '/dang-nhap' },
+  'viec-can-lam': { user: 'unit', path: '/viec-can-lam' },
+  'dang-ky': { user: 'unit', path: '/mo-hinh/dang-ky' },
+  'tham-dinh': { user: 'officer', path: `/mo-hinh/${submitted}` },
+  'kiem-tra': {
+    user: 'member',
+    path: `/mo-hinh/${accepted}`,
+    action: async (p) => {
+      await p.getByRole('button', { name: 'Ghi kết quả kiểm tra' }).click();
+      await p.getByRole('dialog').waitFor();
+    },
+  },
+  'xet-cong-nhan': { user: 'officer', path: `/xet-cong-nhan/${round}` },
+  'khen-thuong': { user: 'officer', path: '/de-nghi-khen-thuong' },
+  'bao-cao': { user: 'officer', path: '/bao-cao' },
+  'nhap-excel': { user: 'unit', path: '/nhap-excel' },
+  'thong-ke': { user: 'viewer', path: '/thong-ke' },
+  'nguoi-dung': { user: 'admin', path: '/nguoi-dung' },
+};
+
+/** Opens a stop and waits until the page has drawn what it loads: no spinner or placeholder left. */
+async function visit(page: Page, stop: Stop) {
+  await page.goto(srv.baseUrl + stop.path);
+  const drawn = () =>
+    page.waitForFunction(
+      () =>
+        document.querySelector('form, .ant-card, .ant-table') &&
+        !document.querySelector('.ant-spin-spinning, .ant-skeleton, .ant-card-loading-content'),
+    );
+  await drawn();
+  await page.waitForLoadState('networkidle');
+  if (stop.action) {
+    await stop.action(page);
+    await drawn();
+  }
+  await page.waitForTimeout(600);
+}
+
+for (const width of GUIDE_IMAGE_WIDTHS) {
+  const users = new Set([...(guideOnly ? [] : tour.map((t) => t.user)), ...Object.values(guide).map((g) => g.user)]);
+  for (const user of users) {
+    const ctx = await browser.newContext({ viewport: GUIDE_VIEWPORTS[width], locale: 'vi-VN', deviceScaleFactor: 1 });
     const page = await ctx.newPage();
+    // A loaded machine can take its time; a stop that never draws still fails.
+    page.setDefaultTimeout(120_000);
     if (user) {
       await page.goto(srv.baseUrl + '/dang-nhap');
       await page.getByLabel('Tên đăng nhập').fill(user);
       await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
       await page.getByRole('button', { name: 'Đăng nhập' }).click();
-      await page.waitForURL(/don-vi/);
+      await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
     }
-    for (const stop of tour.filter((t) => t.user === user)) {
-      await page.goto(srv.baseUrl + stop.path);
-      await page.waitForLoadState('networkidle');
-      if (stop.action) await stop.action(page);
-      await page.waitForTimeout(400);
+    for (const stop of guideOnly ? [] : tour.filter((t) => t.user === user)) {
+      await visit(page, stop);
       const file = path.join(out, `${stop.name}-${width}.png`);
       await page.screenshot({ path: file, fullPage: width < 500 });
       console.log(file);
+    }
+    for (const [name, stop] of Object.entries(guide) as [GuideImage, Stop][]) {
+      if (stop.user !== user) continue;
+      await visit(page, stop);
+      // What the screen shows on opening, as the guide's reader will see it; small enough to ship.
+      const file = path.join(guideOut, `${name}-${width}.webp`);
+      await sharp(await page.screenshot())
+        .webp({ quality: 70, effort: 6 })
+        .toFile(file);
+      console.log(`${file} (${GUIDE_IMAGES[name]})`);
     }
     await ctx.close();
   }

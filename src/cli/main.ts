@@ -2,14 +2,15 @@
  * `npm run dvk -- <command>`: administration from the command line, on the same database the
  * server uses (PGlite under DVK_DATA_DIR, or DATABASE_URL).
  */
+import fs from 'node:fs';
 import { parseArgs } from 'node:util';
 import { randomUUID } from 'node:crypto';
 import { openDb } from '../data/db.js';
-import { exitWhenDataDirLocked } from '../data/data-dir-lock.js';
+import { exitWhenDataDirLocked, lockDataDir } from '../data/data-dir-lock.js';
 import { bootstrap } from '../data/bootstrap.js';
 import { insertAudit } from '../data/audit-repo.js';
 import { findUserByUsername, insertUser } from '../data/users-repo.js';
-import { loadConfig, pgliteDir } from '../config.js';
+import { loadConfig, pgliteDir, type Config } from '../config.js';
 import { ensureRoot, loadAdminUnits } from '../seed/admin-units.js';
 import { loadAdminHistory } from '../seed/admin-history.js';
 import { seedDemo } from '../seed/demo.js';
@@ -25,6 +26,8 @@ Lệnh:
   create-admin --username U --password P [--name "Họ tên"]
                               Tạo tài khoản quản trị toàn hệ thống
   seed-demo [--password P]    Nạp dữ liệu mẫu (tỉnh Vĩnh Long, tài khoản dùng thử)
+  reset-demo --yes            Xóa toàn bộ dữ liệu trong DVK_DATA_DIR (cơ sở dữ liệu nhúng và tệp minh chứng)
+                              rồi nạp lại dữ liệu mẫu như lần chạy đầu; cần dừng DVK trước
   load-admin-units            Nạp bản đồ hành chính 2025: 34 tỉnh, thành và 3.321 xã, phường, đặc khu (mã chính thức)
   load-admin-history [--province 86 ...]
                               Nạp cây đơn vị hành chính trước 01/7/2025 (63 tỉnh, 696 huyện, 10.035 xã)
@@ -40,6 +43,7 @@ async function main() {
       password: { type: 'string' },
       name: { type: 'string' },
       province: { type: 'string', multiple: true },
+      yes: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -49,6 +53,7 @@ async function main() {
     return command ? 0 : 1;
   }
   const cfg = loadConfig();
+  if (command === 'reset-demo') return resetDemo(cfg, values.yes === true, values.password);
   const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) }).catch(exitWhenDataDirLocked);
   try {
     const applied = await bootstrap(db);
@@ -141,6 +146,51 @@ async function main() {
       return 1;
     }
     throw err;
+  } finally {
+    await db.close();
+  }
+}
+
+/**
+ * Back to the demo data of a first start: the embedded database and the evidence files are
+ * deleted and made again. Only the embedded database: a PostgreSQL server's database belongs to
+ * whoever runs it, who drops and creates it (the next start loads the demo data).
+ */
+async function resetDemo(cfg: Config, confirmed: boolean, password: string | undefined): Promise<number> {
+  if (cfg.databaseUrl) {
+    console.error(
+      'reset-demo chỉ làm việc với cơ sở dữ liệu nhúng (PGlite). Với DATABASE_URL, hãy xóa và tạo lại cơ sở dữ liệu trên máy chủ PostgreSQL ' +
+        '(dropdb, createdb); lần chạy sau DVK tự nạp lại dữ liệu mẫu.',
+    );
+    return 1;
+  }
+  const dbDir = pgliteDir(cfg);
+  if (!confirmed) {
+    console.error(
+      `Lệnh này xóa toàn bộ dữ liệu trong ${dbDir} và ${cfg.filesDir} rồi nạp lại dữ liệu mẫu.\n` +
+        'Nếu chắc chắn, chạy lại với --yes: npm run dvk -- reset-demo --yes',
+    );
+    return 1;
+  }
+  // Held while deleting, so a running DVK is never pulled from under its feet.
+  const lock = await lockDataDir(dbDir).catch(exitWhenDataDirLocked);
+  try {
+    fs.rmSync(dbDir, { recursive: true, force: true });
+    fs.rmSync(cfg.filesDir, { recursive: true, force: true });
+  } finally {
+    lock.release();
+  }
+  const db = await openDb({ dataDir: dbDir }).catch(exitWhenDataDirLocked);
+  try {
+    await bootstrap(db);
+    const accounts = await seedDemo(db, password ?? cfg.demoPassword);
+    const models = await seedDemoModels(db);
+    const shown = await seedDemoShowcase(db, cfg.filesDir);
+    console.log(
+      `Đã xóa dữ liệu cũ và nạp lại dữ liệu mẫu: ${models} mô hình, điển hình; ${shown} mô hình công khai. ` +
+        `Tài khoản: ${accounts.map((a) => a.username).join(', ')}`,
+    );
+    return 0;
   } finally {
     await db.close();
   }

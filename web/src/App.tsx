@@ -35,6 +35,7 @@ const ReorganisationsPage = lazy(() => import('./pages/reorganisations/Reorganis
 const ReorganisationFormPage = lazy(() => import('./pages/reorganisations/ReorganisationFormPage'));
 const ReorganisationDetailPage = lazy(() => import('./pages/reorganisations/ReorganisationDetailPage'));
 const WebhooksPage = lazy(() => import('./pages/webhooks/WebhooksPage'));
+const GuidePage = lazy(() => import('./pages/guide/GuidePage'));
 
 const Loading = () => (
   <div style={{ padding: 48, textAlign: 'center' }}>
@@ -132,6 +133,7 @@ export function App() {
               <Route path="/tep-da-xuat" element={<MyExportsPage />} />
               <Route path="/nhap-excel" element={<ImportPage />} />
               <Route path="/doi-mat-khau" element={<ChangePasswordPage />} />
+              <Route path="/huong-dan" element={<GuidePage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Routes>
           </Suspense>

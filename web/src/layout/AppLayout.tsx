@@ -18,6 +18,7 @@ import {
   KeyOutlined,
   LogoutOutlined,
   MenuOutlined,
+  QuestionCircleOutlined,
   SafetyCertificateOutlined,
   StarOutlined,
   TeamOutlined,
@@ -68,6 +69,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
     ...(me.capabilities.manageUsers ? [{ key: '/ban-do-hanh-chinh', icon: <ApartmentOutlined />, label: 'Bản đồ hành chính' }] : []),
     ...(me.capabilities.viewAudit ? [{ key: '/nhat-ky', icon: <AuditOutlined />, label: 'Nhật ký hệ thống' }] : []),
     ...(mayManageWebhooks ? [{ key: '/webhook', icon: <ApiOutlined />, label: 'Webhook' }] : []),
+    { key: '/huong-dan', icon: <QuestionCircleOutlined />, label: 'Hướng dẫn sử dụng' },
     { key: PUBLIC_SHOWCASE, icon: <GlobalOutlined />, label: 'Trang công khai' },
   ];
   const selected = items.find((i) => location.pathname.startsWith(i.key))?.key ?? '';

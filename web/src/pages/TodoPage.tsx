@@ -10,6 +10,8 @@ import { errorText, get } from '../api';
 import { useSession } from '../session';
 import { useIsMobile } from '../useIsMobile';
 import { ReasonLine } from './movement/LastReason';
+import { GuideLink } from '../components/GuideLink';
+import { ROLE_ANCHORS } from './guide/guide-content';
 
 const CARDS: Record<TodoKey, { label: string; hint: string; to: (roundId: string | null) => string }> = {
   awaiting_appraisal: {
@@ -69,9 +71,12 @@ export default function TodoPage() {
           icon={<CheckCircleOutlined />}
           style={{ marginBottom: 16 }}
           title={
-            items.length
-              ? 'Không có việc nào đang chờ bạn.'
-              : 'Tài khoản của bạn dùng để theo dõi: xem thống kê, danh sách mô hình và báo cáo.'
+            <>
+              {items.length
+                ? 'Không có việc nào đang chờ bạn.'
+                : 'Tài khoản của bạn dùng để theo dõi: xem thống kê, danh sách mô hình và báo cáo.'}{' '}
+              <GuideLink anchor={ROLE_ANCHORS[me.user.role]}>Xem hướng dẫn sử dụng cho vai trò của bạn</GuideLink>
+            </>
           }
         />
       )}

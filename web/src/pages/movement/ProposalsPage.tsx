@@ -5,6 +5,8 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { PROPOSAL_STATE_LABELS, type Proposal } from '@domain/commendation-schemas.js';
 import { errorText, get, post, qs } from '../../api';
+import { GuideLink } from '../../components/GuideLink';
+import { GUIDE_ANCHORS } from '../guide/guide-content';
 import { ModalTitle } from '../../components/ModalTitle';
 import { formatDate } from '../../format';
 import { useIsMobile } from '../../useIsMobile';
@@ -72,7 +74,14 @@ export default function ProposalsPage() {
       {list.isFetching && !list.data && <Card loading />}
       {total > PAGE_SIZE && <div style={{ color: '#595959', marginBottom: 8 }}>{total.toLocaleString('vi-VN')} đề nghị</div>}
       {list.data && items.length === 0 && (
-        <Empty description={view === 'incoming' ? 'Không có đề nghị nào chờ xem xét' : 'Không có đề nghị nào'} />
+        <Empty
+          description={
+            <>
+              {view === 'incoming' ? 'Không có đề nghị nào chờ xem xét' : 'Không có đề nghị nào'} –{' '}
+              <GuideLink anchor={GUIDE_ANCHORS.commend}>xem hướng dẫn khen thưởng</GuideLink>
+            </>
+          }
+        />
       )}
       {items.map((p) => (
         <Card key={p.id} size="small" style={{ marginBottom: 10 }} styles={{ body: { padding: mobile ? 10 : 14 } }}>

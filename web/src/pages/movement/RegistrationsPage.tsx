@@ -9,6 +9,8 @@ import type { BulkAction, BulkResult } from '@domain/bulk-schemas.js';
 import { can } from '@domain/policy.js';
 import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS, type RegistrationState } from '@domain/workflow.js';
 import { ExportButton } from '../../components/ExportButton';
+import { GuideLink } from '../../components/GuideLink';
+import { GUIDE_ANCHORS } from '../guide/guide-content';
 import { PrintButton, PrintHeading } from '../../components/PrintButton';
 import { errorText, get, qs } from '../../api';
 import { UnitPicker } from '../../components/UnitPicker';
@@ -348,7 +350,13 @@ export default function RegistrationsPage() {
         loading={list.isFetching}
         dataSource={list.data?.items ?? []}
         columns={columns}
-        locale={{ emptyText: 'Chưa có mô hình, điển hình nào' }}
+        locale={{
+          emptyText: (
+            <>
+              Chưa có mô hình nào – <GuideLink anchor={GUIDE_ANCHORS.register}>xem hướng dẫn đăng ký</GuideLink>
+            </>
+          ),
+        }}
         onRow={(r) => ({
           // A click on the selection box selects; anywhere else on the row opens the record.
           onClick: (e) => {

@@ -6,6 +6,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
 import { REVIEW_REPORT_KIND_LABELS, type ReviewReport } from '@domain/report-schemas.js';
 import { errorText, get, post } from '../../api';
+import { GuideLink } from '../../components/GuideLink';
+import { GUIDE_ANCHORS } from '../guide/guide-content';
 import { UnitPicker } from '../../components/UnitPicker';
 import { formatDate, vietnamToday, vietnamYear } from '../../format';
 import { useFormSubmit } from '../../components/useFormSubmit';
@@ -67,7 +69,14 @@ export default function ReviewReportsPage() {
         dataSource={list.data?.items ?? []}
         loading={list.isPending}
         scroll={{ x: true }}
-        locale={{ emptyText: 'Chưa có báo cáo nào. Bấm “Tạo báo cáo” để bắt đầu: số liệu được điền sẵn, bạn viết phần đánh giá.' }}
+        locale={{
+          emptyText: (
+            <>
+              Chưa có báo cáo nào. Bấm “Tạo báo cáo” để bắt đầu: số liệu được điền sẵn, bạn viết phần đánh giá –{' '}
+              <GuideLink anchor={GUIDE_ANCHORS.reports}>xem hướng dẫn báo cáo</GuideLink>
+            </>
+          ),
+        }}
         onRow={(r) => ({ onClick: () => navigate(`/bao-cao/${r.id}`), style: { cursor: 'pointer' } })}
         columns={[
           {

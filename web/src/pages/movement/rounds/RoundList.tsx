@@ -8,6 +8,8 @@ import { OpenRound, type Round, type RoundList as RoundListSchema } from '@domai
 import { errorText, get, post } from '../../../api';
 import { maxRule } from '../../../components/limits';
 import { ModalTitle } from '../../../components/ModalTitle';
+import { GuideLink } from '../../../components/GuideLink';
+import { GUIDE_ANCHORS } from '../../guide/guide-content';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { useFormSubmit } from '../../../components/useFormSubmit';
 import { formatDate, vietnamYear } from '../../../format';
@@ -48,7 +50,13 @@ export function RoundList() {
         size={mobile ? 'small' : 'middle'}
         loading={rounds.isFetching}
         dataSource={rounds.data?.items ?? []}
-        locale={{ emptyText: 'Chưa có đợt xét công nhận nào' }}
+        locale={{
+          emptyText: (
+            <>
+              Chưa có đợt xét công nhận nào – <GuideLink anchor={GUIDE_ANCHORS.rounds}>xem hướng dẫn xét công nhận</GuideLink>
+            </>
+          ),
+        }}
         pagination={false}
         rowClassName="clickable"
         onRow={(r) => ({ onClick: () => navigate(`/xet-cong-nhan/${r.id}`) })}
