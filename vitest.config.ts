@@ -1,13 +1,27 @@
+import { availableParallelism } from 'node:os';
 import { defineConfig } from 'vitest/config';
 
 // Tiers, chosen with --project: pure domain code, the API through real HTTP and a real database,
 // whole processes on an embedded database (run once: they do not depend on DVK_TEST_DATABASE_URL),
 // and the browser journeys in Chromium.
+// Test files run side by side, one per core by default (DVK_TEST_WORKERS to change it).
+const workers = Number(process.env.DVK_TEST_WORKERS) || Math.max(1, Math.min(availableParallelism(), 4));
+
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'domain', include: ['tests/domain/**/*.test.ts'] } },
-      { test: { name: 'api', include: ['tests/api/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 120_000, fileParallelism: false } },
+      {
+        test: {
+          name: 'api',
+          include: ['tests/api/**/*.test.ts'],
+          // The migrated and seeded databases are built once; each file opens a private copy.
+          globalSetup: ['tests/support/fixtures.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          maxWorkers: workers,
+        },
+      },
       { test: { name: 'process', include: ['tests/process/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       {
         test: {
