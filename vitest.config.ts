@@ -19,7 +19,8 @@ export default defineConfig({
           // The migrated and seeded databases are built once; each file opens a private copy.
           globalSetup: ['tests/support/fixtures.ts'],
           testTimeout: 60_000,
-          hookTimeout: 120_000,
+          // A file's start (its copy of the database, its sign-ins) shares the cores with the other file.
+          hookTimeout: 300_000,
           maxWorkers: workers,
         },
       },
