@@ -9,7 +9,7 @@
  * With CI=true a missing PostgreSQL or Chromium is a failure, never a silent skip.
  * Ends with one line "N passed, N failed" (and skipped tiers, named) over every tier.
  */
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { startThrowawayPostgres } from './throwaway-postgres.mjs';
@@ -24,12 +24,43 @@ let passed = 0;
 let failed = 0;
 const skipped = [];
 const problems = [];
+/** How long each tier took, printed before the summary (where the suite's time goes). */
+const timings = [];
 
 function sh(title, cmd, args, env = {}) {
   console.log(`\n━━ ${title}`);
+  const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', cwd: root, env: { ...process.env, ...env } });
+  timings.push(`${title}: ${Math.round((Date.now() - started) / 1000)} s`);
   if (r.status !== 0) problems.push(title);
   return r.status === 0;
+}
+
+/**
+ * Several checks at once (the type checks and the lint are independent and each mostly one core):
+ * each one's output is printed whole, in the order given, when it ends. True for each that passed.
+ */
+async function shTogether(steps) {
+  const started = Date.now();
+  const runs = steps.map(
+    ([title, cmd, args]) =>
+      new Promise((resolve) => {
+        const child = spawn(cmd, args, { cwd: root, env: process.env, stdio: ['ignore', 'pipe', 'pipe'] });
+        const out = [];
+        child.stdout.on('data', (d) => out.push(d));
+        child.stderr.on('data', (d) => out.push(d));
+        child.on('error', (err) => resolve({ title, ok: false, out: Buffer.from(String(err)), at: Date.now() }));
+        child.on('close', (code) => resolve({ title, ok: code === 0, out: Buffer.concat(out), at: Date.now() }));
+      }),
+  );
+  const results = await Promise.all(runs);
+  for (const r of results) {
+    console.log(`\n━━ ${r.title}`);
+    process.stdout.write(r.out);
+    timings.push(`${r.title}: ${Math.round((r.at - started) / 1000)} s (together with the others of its step)`);
+    if (!r.ok) problems.push(r.title);
+  }
+  return results.map((r) => r.ok);
 }
 
 function vitest(title, project, env = {}) {
@@ -69,15 +100,14 @@ if (!officeFound) {
 const only = process.argv[2]; // optional: typecheck | lint | domain | api | process | pg | browser | bench
 const want = (tier) => !only || only === tier;
 
-if (want('typecheck') && !sh('Kiểm tra kiểu (TypeScript)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit'])) failed += 1;
-if (
-  want('typecheck') &&
-  fs.existsSync(path.join(root, 'web', 'tsconfig.json')) &&
-  !sh('Kiểm tra kiểu (web)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit'])
-)
-  failed += 1;
-// Lint and format: ESLint (typescript-eslint, rules of hooks) and Prettier, as `npm run lint`.
-if (want('lint') && !sh('Lint (ESLint, Prettier)', 'npm', ['run', '--silent', 'lint'])) failed += 1;
+// Type checks (server, web) and lint and format (ESLint with typescript-eslint and the rules of
+// hooks, Prettier, as `npm run lint`) side by side.
+const checks = [];
+if (want('typecheck')) checks.push(['Kiểm tra kiểu (TypeScript)', 'npx', ['tsc', '-p', 'tsconfig.json', '--noEmit']]);
+if (want('typecheck') && fs.existsSync(path.join(root, 'web', 'tsconfig.json')))
+  checks.push(['Kiểm tra kiểu (web)', 'npx', ['tsc', '-p', 'web/tsconfig.json', '--noEmit']]);
+if (want('lint')) checks.push(['Lint (ESLint, Prettier)', 'npm', ['run', '--silent', 'lint']]);
+for (const ok of await shTogether(checks)) if (!ok) failed += 1;
 if (want('domain')) vitest('domain', 'domain');
 if (want('api')) vitest('api on PGlite', 'api', { DVK_TEST_DATABASE_URL: '' });
 // Real DVK processes on one data folder (the embedded database's single-writer lock).
@@ -124,6 +154,7 @@ try {
 if (want('bench') && !sh('Benchmark (thử nhanh)', 'npx', ['tsx', 'bench/run.ts', '--smoke'])) failed += 1;
 
 console.log('');
+for (const t of timings) console.log(`time: ${t}`);
 for (const s of skipped) console.log(`skipped: ${s}`);
 for (const p of problems) console.log(`problem: ${p}`);
 const ok = failed === 0 && problems.length === 0;

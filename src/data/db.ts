@@ -28,6 +28,8 @@ export interface Db {
    */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** PGlite only: its whole data folder as a tarball, to open copies of it (`loadDataDir`). */
+  dumpDataDir?(): Promise<Blob>;
 }
 
 export interface DbOptions {
@@ -35,6 +37,8 @@ export interface DbOptions {
   /** Directory for PGlite files, or 'memory://' for a throwaway database. */
   dataDir?: string;
   poolSize?: number;
+  /** PGlite only: starts from this data folder (a tarball of `dumpDataDir`) instead of an empty one. */
+  loadDataDir?: Blob;
 }
 
 export async function openDb(opts: DbOptions): Promise<Db> {
@@ -53,13 +57,13 @@ export async function openDb(opts: DbOptions): Promise<Db> {
   const lock = dataDir.startsWith('memory://') ? null : await lockDataDir(dataDir);
   let pglite: InstanceType<typeof PGlite>;
   try {
-    pglite = await PGlite.create(dataDir, { extensions: { ltree, unaccent, pg_trgm } });
+    pglite = await PGlite.create(dataDir, { extensions: { ltree, unaccent, pg_trgm }, loadDataDir: opts.loadDataDir });
   } catch (err) {
     lock?.release();
     throw err;
   }
   const pool = new pg.Pool({ ...createPgConfig(pglite), max: 1 });
-  return wrap('pglite', pool, async () => {
+  const db = wrap('pglite', pool, async () => {
     try {
       await pool.end();
       await pglite.close();
@@ -67,6 +71,8 @@ export async function openDb(opts: DbOptions): Promise<Db> {
       lock?.release();
     }
   });
+  db.dumpDataDir = async () => pglite.dumpDataDir('none');
+  return db;
 }
 
 function wrap(engine: Engine, pool: pg.Pool, close: () => Promise<void>): Db {

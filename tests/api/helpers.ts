@@ -1,6 +1,5 @@
 import { afterAll, beforeAll, expect } from 'vitest';
 import { Client, loggedIn } from '../support/client.js';
-import { seedDemoModels } from '../../src/seed/demo-models.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
 import { DEMO_COMMUNE_UNIT, DEMO_OTHER_COMMUNE_UNIT, DEMO_PROVINCE_UNIT } from '../../src/seed/demo.js';
 
@@ -35,8 +34,7 @@ export interface Demo {
  * demo user signed in, and the ids of the demo units looked up once, in parallel.
  */
 export async function startDemo(opts: { models?: boolean } = {}): Promise<Demo> {
-  const srv = await startTestServer({ web: false });
-  if (opts.models) await seedDemoModels(srv.db);
+  const srv = await startTestServer({ web: false, models: opts.models });
   const u = await loginAll(srv);
   const keys = Object.keys(DEMO_UNITS) as (keyof typeof DEMO_UNITS)[];
   const ids = await Promise.all(keys.map((k) => unitId(u.admin, DEMO_UNITS[k])));

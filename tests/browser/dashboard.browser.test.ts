@@ -4,7 +4,6 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { seedDemoModels } from '../../src/seed/demo-models.js';
 import { expectNoPolicyViolations, launchChromium } from '../support/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
 
@@ -12,8 +11,7 @@ let srv: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  srv = await startTestServer();
-  await seedDemoModels(srv.db);
+  srv = await startTestServer({ models: true });
   browser = await launchChromium();
 });
 afterAll(async () => {

@@ -5,7 +5,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import { loggedIn } from '../support/client.js';
-import { seedDemoModels } from '../../src/seed/demo-models.js';
 import { seedDemoShowcase } from '../../src/seed/demo-showcase.js';
 import { expectNoPolicyViolations, launchChromium } from '../support/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
@@ -14,8 +13,7 @@ let srv: TestServer;
 let browser: Browser;
 
 beforeAll(async () => {
-  srv = await startTestServer();
-  await seedDemoModels(srv.db);
+  srv = await startTestServer({ models: true });
   await seedDemoShowcase(srv.db, srv.filesDir);
   browser = await launchChromium();
 });

@@ -2,6 +2,8 @@
  * Starts the real DVK server for a test file: real HTTP on a random loopback port, a real
  * database with the real migrations and the demo data. PGlite in memory by default; with
  * DVK_TEST_DATABASE_URL, a fresh database created on that PostgreSQL server and dropped after.
+ * Under vitest the database is a private copy of the run's prepared one (tests/support/fixtures.ts:
+ * migrated, with the demo data, with the demo's models), otherwise it is built here.
  */
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs';
@@ -10,13 +12,14 @@ import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import type { FastifyInstance } from 'fastify';
+import { inject } from 'vitest';
 import { openDb, type Db } from '../../src/data/db.js';
 import { bootstrap } from '../../src/data/bootstrap.js';
 import { buildApp, type AppOptions } from '../../src/http/app.js';
 import { ROOT_DIR } from '../../src/config.js';
-import { seedDemo } from '../../src/seed/demo.js';
+import { build, databaseUrl, DEMO_PASSWORD, type FixtureLevel, type Fixtures } from './fixtures.js';
 
-export const DEMO_PASSWORD = 'Demo-Test-2026';
+export { DEMO_PASSWORD };
 
 export interface TestServer {
   baseUrl: string;
@@ -34,16 +37,24 @@ export interface TestServer {
 /** Options a test gives the app (its SMTP server, its clock); the jobs run only when the test asks. */
 export type TestAppOptions = Pick<AppOptions, 'smtpUrl' | 'now' | 'jobIntervalMs'>;
 
-async function createDatabase(adminUrl: string): Promise<{ url: string; drop: () => Promise<void> }> {
+/** The run's prepared databases (tests/support/fixtures.ts), when this runs under vitest with them. */
+function fixtures(): Fixtures | null {
+  if (!process.env.VITEST) return null;
+  try {
+    return inject('dvkFixtures') ?? null;
+  } catch {
+    return null;
+  }
+}
+
+async function createDatabase(adminUrl: string, template: string | null): Promise<{ url: string; drop: () => Promise<void> }> {
   const name = `dvk_test_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name}${template ? ` template ${template}` : ''}`);
   await admin.end();
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
   return {
-    url: url.toString(),
+    url: databaseUrl(adminUrl, name),
     drop: async () => {
       const c = new pg.Client({ connectionString: adminUrl });
       await c.connect();
@@ -86,14 +97,27 @@ async function listenOnOwnAddress(
   }
 }
 
+/**
+ * `seed: false`: the migrations only; `models`: the demo data with the demo's models, proposals and
+ * campaign; `fresh`: the migrations (and seeds) run here on an empty database, not copied.
+ */
 export async function startTestServer(
-  opts: { seed?: boolean; web?: boolean; trustProxy?: boolean; app?: TestAppOptions } = {},
+  opts: { seed?: boolean; models?: boolean; fresh?: boolean; web?: boolean; trustProxy?: boolean; app?: TestAppOptions } = {},
 ): Promise<TestServer> {
-  const adminUrl = process.env.DVK_TEST_DATABASE_URL;
-  const created = adminUrl ? await createDatabase(adminUrl) : null;
-  const db = await openDb(created ? { databaseUrl: created.url, poolSize: 5 } : { dataDir: 'memory://' });
-  await bootstrap(db);
-  if (opts.seed !== false) await seedDemo(db, DEMO_PASSWORD);
+  const level: FixtureLevel = opts.seed === false ? 'migrated' : opts.models ? 'models' : 'demo';
+  const adminUrl = process.env.DVK_TEST_DATABASE_URL || null;
+  const prepared = opts.fresh ? null : fixtures();
+  // Copies only from a preparation on the same engine (and the same server).
+  const source = prepared && prepared.adminUrl === adminUrl ? prepared.sources[level] : null;
+  const created = adminUrl ? await createDatabase(adminUrl, source) : null;
+  const db = await openDb(
+    created
+      ? { databaseUrl: created.url, poolSize: 5 }
+      : { dataDir: 'memory://', loadDataDir: source ? await fs.openAsBlob(source) : undefined },
+  );
+  if (source)
+    await bootstrap(db); // the start-up check: nothing left to apply
+  else await build(db, level);
   const filesDir = fs.mkdtempSync(path.join(os.tmpdir(), 'dvk-files-'));
   const webDir = opts.web === false ? null : path.join(ROOT_DIR, 'web', 'dist');
   const { app, baseUrl } = await listenOnOwnAddress((publicUrl) =>
