@@ -33,6 +33,9 @@ afterEach(expectNoPolicyViolations);
 async function signedIn(width: number): Promise<{ ctx: BrowserContext; page: Page }> {
   const ctx = await browser.newContext({ viewport: { width, height: 900 }, locale: 'vi-VN' });
   contexts.push(ctx);
+  // The machine that runs the tests may be busy: a page's parts can take a while to arrive.
+  ctx.setDefaultTimeout(90_000);
+  ctx.setDefaultNavigationTimeout(90_000);
   const page = await ctx.newPage();
   await page.goto(srv.baseUrl + '/dang-nhap');
   await page.getByLabel('Tên đăng nhập').fill('officer');
@@ -56,7 +59,7 @@ async function expectedTitles(query: string): Promise<{ titles: string[]; ids: s
 /** The titles the table shows, once it has the rows it is expected to show. */
 async function shownTitles(page: Page, expected: string[]): Promise<string[]> {
   const links = page.locator('.ant-table-tbody tr.ant-table-row td a[href^="/mo-hinh/"]');
-  await expect.poll(async () => (await links.allTextContents()).map((t) => t.trim()), { timeout: 20_000 }).toEqual(expected);
+  await expect.poll(async () => (await links.allTextContents()).map((t) => t.trim()), { timeout: 90_000 }).toEqual(expected);
   return (await links.allTextContents()).map((t) => t.trim());
 }
 
@@ -72,8 +75,10 @@ describe('lists in the browser', { timeout: 300_000 }, () => {
     await expect
       .poll(() => page.getByLabel('Mô hình hay điển hình').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent())
       .toContain('Mô hình');
-    await expect.poll(() => page.getByRole('columnheader', { name: /Tên mô hình, điển hình/ }).getAttribute('aria-sort')).toBe('ascending');
-    await expect.poll(() => page.locator('.ant-pagination-item-active').textContent()).toBe('2');
+    await expect
+      .poll(() => page.getByRole('columnheader', { name: /Tên mô hình, điển hình/ }).getAttribute('aria-sort'), { timeout: 30_000 })
+      .toBe('ascending');
+    await expect.poll(() => page.locator('.ant-pagination-item-active').textContent(), { timeout: 30_000 }).toBe('2');
 
     await page.reload();
     await shownTitles(page, want.titles);
