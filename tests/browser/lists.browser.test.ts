@@ -45,6 +45,9 @@ async function signedIn(width: number): Promise<{ ctx: BrowserContext; page: Pag
   return { ctx, page };
 }
 
+/** An antd select around its input (the input carries the aria-label; the chosen value is shown beside it). */
+const SELECT_ROOT = 'xpath=ancestor::div[contains(concat(" ", normalize-space(@class), " "), " ant-select ")][1]';
+
 /** The titles the API gives for the same list, the page's own size (20). */
 async function expectedTitles(query: string): Promise<{ titles: string[]; ids: string[]; total: number }> {
   const r = await api.get(`/api/v1/registrations?${query}&pageSize=20`);
@@ -73,7 +76,7 @@ describe('lists in the browser', { timeout: 300_000 }, () => {
     await shownTitles(page, want.titles);
     // The controls say what is applied: the kind box, the sorted column, the second page.
     await expect
-      .poll(() => page.getByLabel('Mô hình hay điển hình').locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent())
+      .poll(() => page.getByLabel('Mô hình hay điển hình').locator(SELECT_ROOT).textContent(), { timeout: 30_000 })
       .toContain('Mô hình');
     await expect
       .poll(() => page.getByRole('columnheader', { name: /Tên mô hình, điển hình/ }).getAttribute('aria-sort'), { timeout: 30_000 })
@@ -98,7 +101,7 @@ describe('lists in the browser', { timeout: 300_000 }, () => {
     await shownTitles(page, want.titles);
 
     // A filter chosen on the page goes into the address too, and back to the first page.
-    await page.getByLabel('Trạng thái').click();
+    await page.getByRole('combobox', { name: 'Trạng thái' }).click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: /^Đã chấp thuận, đang thực hiện$/ }).click();
     await page.waitForURL(/state=accepted/);
     expect(new URL(page.url()).searchParams.get('page')).toBeNull();
@@ -144,9 +147,7 @@ describe('lists in the browser', { timeout: 300_000 }, () => {
     await page.goto(`${srv.baseUrl}/mo-hinh?sort=-year`);
     await shownTitles(page, want.titles);
     const box = page.getByLabel('Sắp xếp');
-    await expect
-      .poll(() => box.locator('xpath=ancestor::div[contains(@class,"ant-select")][1]').textContent())
-      .toContain('Năm mới nhất trước');
+    await expect.poll(() => box.locator(SELECT_ROOT).textContent(), { timeout: 30_000 }).toContain('Năm mới nhất trước');
     await box.click();
     await page.locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: 'Tên A → Z' }).click();
     await page.waitForURL(/sort=title/);
