@@ -1,5 +1,7 @@
 /** Commendations, the catalogue of their forms, and proposals to the level above: all their SQL. */
 import type { Queryable } from './db.js';
+import type { PROPOSAL_SORTS, Sort } from '../domain/list-sort.js';
+import { orderBySql, positionSql } from './list-order.js';
 import type { Scope } from '../domain/scope.js';
 
 /** The name of an active form, or null when there is none with that code. */
@@ -67,7 +69,21 @@ export interface ProposalFilter {
   state?: 'pending' | 'accepted' | 'declined' | 'decided';
 }
 
-export async function listProposalRows(q: Queryable, f: ProposalFilter, limit: number, offset: number) {
+/** The columns the proposal list sorts by (a small table: no index of their own). */
+const PROPOSAL_ORDER = {
+  title: 'r.title_key',
+  unit: 'ru.name_key',
+  date: 'p.proposed_at',
+  state: positionSql('p.state', ['pending', 'accepted', 'declined']),
+};
+
+export async function listProposalRows(
+  q: Queryable,
+  f: ProposalFilter,
+  limit: number,
+  offset: number,
+  sort: Sort<(typeof PROPOSAL_SORTS)[number]> = { key: 'date', desc: true },
+) {
   const params: unknown[] = [f.view];
   const where = [SEEN('$1')];
   if (f.incomingTo !== undefined) {
@@ -87,7 +103,7 @@ export async function listProposalRows(q: Queryable, f: ProposalFilter, limit: n
   const filter = where.join(' and ');
   const { rows } = await q.query<ProposalRow & { total: string }>(
     `select count(*) over () as total, ${COLUMNS} ${FROM} where ${filter}
-      order by p.proposed_at desc, p.id limit $${params.length + 1} offset $${params.length + 2}`,
+      order by ${orderBySql(sort, PROPOSAL_ORDER, 'p.id')} limit $${params.length + 1} offset $${params.length + 2}`,
     [...params, limit, offset]);
   // Past the last page the window count has no row to ride on: count on its own.
   const total = rows[0] ? Number(rows[0].total)

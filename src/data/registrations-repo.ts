@@ -3,6 +3,9 @@ import type { Queryable } from './db.js';
 import { TRANSITIONS, type RegistrationState } from '../domain/workflow.js';
 import { REASON_TRANSITIONS, type ReasonTransition } from '../domain/timeline.js';
 import { filterSql, type ResolvedFilter } from './registration-filter.js';
+import { REGISTRATION_STATES } from '../domain/workflow.js';
+import type { REGISTRATION_SORTS, Sort } from '../domain/list-sort.js';
+import { orderBySql, positionSql } from './list-order.js';
 
 export interface RegistrationRow {
   id: string;
@@ -216,7 +219,18 @@ export interface RegistrationFilter extends ResolvedFilter {
   offset: number;
   /** The total when the caller already knows it (from the statistics tally): no count(*) then. */
   total?: number | undefined;
+  /** The latest change first when not given. */
+  sort?: Sort<(typeof REGISTRATION_SORTS)[number]> | undefined;
 }
+
+/** The columns the list sorts by; indexes on `(updated_at, id)` (0011) and `(title_key, id)`, `(year, id)` (0043) serve wide lists. */
+const REGISTRATION_ORDER = {
+  title: 'r.title_key',
+  unit: 'u.name_key',
+  year: 'r.year',
+  state: positionSql('r.state', REGISTRATION_STATES),
+  updated: 'r.updated_at',
+};
 
 export async function listRegistrations(q: Queryable, f: RegistrationFilter) {
   const params: unknown[] = [];
@@ -231,7 +245,7 @@ export async function listRegistrations(q: Queryable, f: RegistrationFilter) {
   const total = f.total ?? (await q.query<{ n: number }>(`select count(*) as n from registration r where ${whereSql}`, params)).rows[0]!.n;
   params.push(f.limit, f.offset);
   const { rows } = await q.query<RegistrationRow>(
-    `${SELECT} where ${whereSql} order by r.updated_at desc, r.id limit $${params.length - 1} offset $${params.length}`,
+    `${SELECT} where ${whereSql} order by ${orderBySql(f.sort ?? { key: 'updated', desc: true }, REGISTRATION_ORDER, 'r.id')} limit $${params.length - 1} offset $${params.length}`,
     params,
   );
   return { rows, total };

@@ -1,5 +1,7 @@
 /** Review reports (what the officer writes) and the figures only a report prints: all their SQL. */
 import type { Queryable } from './db.js';
+import type { REPORT_SORTS, Sort } from '../domain/list-sort.js';
+import { orderBySql } from './list-order.js';
 import { filterSql, type ResolvedFilter } from './registration-filter.js';
 import type { Scope } from '../domain/scope.js';
 
@@ -26,10 +28,19 @@ export async function findReport(q: Queryable, id: string, view: Scope, lock = f
   return rows[0] ?? null;
 }
 
-export async function listReportRows(q: Queryable, view: Scope, limit: number, offset: number) {
+/** The columns the review report list sorts by (a small table: no index of their own). */
+const REPORT_ORDER = { title: 'unaccent(lower(r.title))', unit: 'u.name_key', date: 'r.report_date' };
+
+export async function listReportRows(
+  q: Queryable,
+  view: Scope,
+  limit: number,
+  offset: number,
+  sort: Sort<(typeof REPORT_SORTS)[number]> = { key: 'date', desc: true },
+) {
   const total = (await q.query<{ n: number }>('select count(*) as n from review_report r where r.unit_path <@ $1::ltree', [view])).rows[0]!.n;
   const { rows } = await q.query<ReportRow>(
-    `${SELECT} where r.unit_path <@ $1::ltree order by r.report_date desc, r.created_at desc limit $2 offset $3`, [view, limit, offset]);
+    `${SELECT} where r.unit_path <@ $1::ltree order by ${orderBySql(sort, REPORT_ORDER, 'r.id')} limit $2 offset $3`, [view, limit, offset]);
   return { total, rows };
 }
 

@@ -1,5 +1,8 @@
 /** All SQL about accounts and sessions. */
 import type { Queryable } from './db.js';
+import type { Sort, USER_SORTS } from '../domain/list-sort.js';
+import { ROLES } from '../domain/roles.js';
+import { orderBySql, positionSql } from './list-order.js';
 import { escapeLike } from './units-repo.js';
 import type { Role } from '../domain/roles.js';
 
@@ -51,7 +54,22 @@ export async function findUserInScope(q: Queryable, id: string, scopePath: strin
   return rows[0] ?? null;
 }
 
-export async function listUsersInScope(q: Queryable, scopePath: string, search: string | undefined, limit: number, offset: number) {
+/** The columns the account list sorts by (a small table: no index of their own). */
+const USER_ORDER = {
+  username: 'lower(a.username)',
+  name: 'unaccent(lower(a.full_name))',
+  unit: 'hu.name_key',
+  role: positionSql('a.role', ROLES),
+};
+
+export async function listUsersInScope(
+  q: Queryable,
+  scopePath: string,
+  search: string | undefined,
+  limit: number,
+  offset: number,
+  sort: Sort<(typeof USER_SORTS)[number]> = { key: 'username', desc: false },
+) {
   const params: unknown[] = [scopePath];
   let where = 'hu.path <@ $1::ltree';
   if (search) {
@@ -63,7 +81,7 @@ export async function listUsersInScope(q: Queryable, scopePath: string, search: 
   )).rows[0]!.n;
   params.push(limit, offset);
   const { rows } = await q.query<UserRow>(
-    `${SELECT_USER} where ${where} order by a.username limit $${params.length - 1} offset $${params.length}`,
+    `${SELECT_USER} where ${where} order by ${orderBySql(sort, USER_ORDER, 'a.id')} limit $${params.length - 1} offset $${params.length}`,
     params,
   );
   return { rows, total };

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { MIN_REASON_LENGTH } from './workflow.js';
 import { longText, plainText, requiredText } from './text-input.js';
 import { isoDate, Paging } from './schemas.js';
+import { PROPOSAL_SORTS, sortParam } from './list-sort.js';
 
 const text = longText;
 
@@ -52,6 +53,7 @@ export const Proposal = z.object({
 export const ProposalQuery = Paging.extend({
   queue: z.enum(['incoming', 'outgoing']).optional(),
   state: z.enum([...ProposalState.options, 'decided']).optional(),
+  sort: sortParam(PROPOSAL_SORTS, '-date'),
 });
 export const ProposalPage = z.object({ items: z.array(Proposal), total: z.number().int() });
 export const DecideProposal = z.object({

@@ -21,6 +21,7 @@ export const FIELD_LABELS: Record<string, string> = {
   version: 'Phiên bản',
   page: 'Trang',
   pageSize: 'Số dòng mỗi trang',
+  sort: 'Sắp xếp',
   q: 'Từ khóa',
   id: 'Mã định danh',
   from: 'Từ ngày',

@@ -1,6 +1,7 @@
 /** API contract of the movement cycle: campaigns, criteria, registrations and their transitions. */
 import { z } from 'zod';
 import { UnitKind, Paging, isoDate } from './schemas.js';
+import { CAMPAIGN_SORTS, REGISTRATION_SORTS, sortParam } from './list-sort.js';
 import { REGISTRATION_STATES, TRANSITION_NAMES } from './workflow.js';
 import { RegistrationFilterQuery } from './statistics.js';
 import { longText, plainText, requiredText } from './text-input.js';
@@ -112,7 +113,7 @@ export const CampaignInput = CampaignFields.extend({
   calendar: CampaignFields.shape.calendar.optional(),
 });
 export const UpdateCampaign = CampaignFields.omit({ unitId: true }).partial().extend({ version: z.number().int() });
-export const CampaignListQuery = Paging.extend({ state: CampaignState.optional() });
+export const CampaignListQuery = Paging.extend({ state: CampaignState.optional(), sort: sortParam(CAMPAIGN_SORTS, '-year') });
 export const CampaignList = z.object({ items: z.array(Campaign), total: z.number().int() });
 
 // ---------- registrations ----------
@@ -285,6 +286,8 @@ export type Registration = z.infer<typeof Registration>;
 
 export const RegistrationListQuery = Paging.extend(RegistrationFilterQuery.shape).extend({
   queue: z.enum(['awaiting_appraisal', 'returned_to_me', 'to_inspect', 'my_drafts']).optional(),
+  /** Title, unit, year, state (in the workflow's order) or last change; the latest change first by default. */
+  sort: sortParam(REGISTRATION_SORTS, '-updated'),
 });
 export const RegistrationListItem = z.object({
   id: z.uuid(),

@@ -1,7 +1,8 @@
 /** API contract of review reports (báo cáo sơ kết / tổng kết), quota compliance and export jobs. */
 import { z } from 'zod';
 import { longText, plainText, requiredText } from './text-input.js';
-import { isoDate } from './schemas.js';
+import { Paging, isoDate } from './schemas.js';
+import { REPORT_SORTS, sortParam } from './list-sort.js';
 import { RegistrationFilterQuery, STAT_TREES } from './statistics.js';
 
 const text = plainText;
@@ -76,6 +77,7 @@ export const ReviewReport = z.object({
   actions: z.array(z.string()),
 });
 export type ReviewReport = z.infer<typeof ReviewReport>;
+export const ReviewReportListQuery = Paging.extend({ sort: sortParam(REPORT_SORTS, '-date') });
 export const ReviewReportList = z.object({ items: z.array(ReviewReport), total: z.number().int() });
 
 /** A line of a figures table: models and exemplars of one group. */

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { ROLES } from './roles.js';
 import { plainText, requiredText } from './text-input.js';
 import { UNIT_KINDS, UNIT_LEVELS } from './unit-kinds.js';
+import { USER_SORTS, sortParam } from './list-sort.js';
 
 const trimmed = requiredText;
 
@@ -169,7 +170,7 @@ export const Me = z.object({
 });
 export type Me = z.infer<typeof Me>;
 
-export const UserListQuery = Paging.extend({ q: plainText(100).optional() });
+export const UserListQuery = Paging.extend({ q: plainText(100).optional(), sort: sortParam(USER_SORTS, 'username') });
 export const UserList = z.object({ items: z.array(User), total: z.number().int() });
 
 export const CreateUser = z.object({

@@ -44,7 +44,7 @@ export async function todo(ctx: Ctx): Promise<z.infer<typeof Todo>> {
   if (entry && can(actor, 'commendation.record', entry)) {
     items.push({
       key: 'proposals',
-      count: (await listProposals(ctx, { queue: 'incoming', state: 'pending', page: 1, pageSize: 1 })).total,
+      count: (await listProposals(ctx, { queue: 'incoming', state: 'pending', page: 1, pageSize: 1, sort: '-date' })).total,
     });
   }
 

@@ -10,6 +10,7 @@ import { can } from '../domain/policy.js';
 import type { CreateUser, UpdateUser, User, UserListQuery } from '../domain/schemas.js';
 import { inScope } from '../domain/scope.js';
 import { foldVietnamese } from '../domain/text.js';
+import { parseSort } from '../domain/list-sort.js';
 import type { Ctx } from './context.js';
 import { presentUser } from './user-presenter.js';
 import { createUser } from './users/create-user.js';
@@ -28,6 +29,7 @@ export async function listUsers(ctx: Ctx, query: z.infer<typeof UserListQuery>) 
     search,
     query.pageSize,
     (query.page - 1) * query.pageSize,
+    parseSort(query.sort),
   );
   return { items: rows.map((r) => presentUser(ctx.actor, r)), total };
 }

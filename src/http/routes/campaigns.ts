@@ -13,7 +13,7 @@ export const campaignRoutes =
     app.get(
       '/campaigns',
       { schema: { tags, summary: 'Các đợt phát động trong phạm vi', querystring: CampaignListQuery, response: { 200: CampaignList } } },
-      async (req) => listCampaigns(requireCtx(req, db), req.query.state, req.query.page, req.query.pageSize),
+      async (req) => listCampaigns(requireCtx(req, db), req.query.state, req.query.page, req.query.pageSize, req.query.sort),
     );
     app.get(
       '/campaigns/:id',

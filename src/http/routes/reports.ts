@@ -7,9 +7,10 @@ import {
   ReviewReport,
   ReviewReportInput,
   ReviewReportList,
+  ReviewReportListQuery,
   UpdateReviewReport,
 } from '../../domain/report-schemas.js';
-import { IdParam, Paging } from '../../domain/schemas.js';
+import { IdParam } from '../../domain/schemas.js';
 import { slugifyVietnamese as slugify } from '../../domain/text.js';
 import { figuresOfReport } from '../../services/reports/figures-of-report.js';
 import { createReport, getReport, listReports, updateReport } from '../../services/reports/review-reports.js';
@@ -24,9 +25,9 @@ export const reportRoutes =
     app.get(
       '/review-reports',
       {
-        schema: { tags, summary: 'Danh sách báo cáo trong phạm vi', querystring: Paging, response: { 200: ReviewReportList } },
+        schema: { tags, summary: 'Danh sách báo cáo trong phạm vi', querystring: ReviewReportListQuery, response: { 200: ReviewReportList } },
       },
-      async (req) => listReports(requireCtx(req, db), req.query.page, req.query.pageSize),
+      async (req) => listReports(requireCtx(req, db), req.query.page, req.query.pageSize, req.query.sort),
     );
 
     app.post(

@@ -22,6 +22,7 @@ import { AppError, notFound } from '../../domain/errors.js';
 import type { Campaign, CampaignInput, UpdateCampaign } from '../../domain/movement-schemas.js';
 import { can, type Actor } from '../../domain/policy.js';
 import { tidyName } from '../../domain/text.js';
+import { parseSort, type CAMPAIGN_SORTS, type SortValue } from '../../domain/list-sort.js';
 import type { Ctx } from '../context.js';
 import { findVisibleCampaign } from './visible-campaign.js';
 
@@ -187,9 +188,15 @@ async function changeCampaign(
   });
 }
 
-export async function listCampaigns(ctx: Ctx, state: string | undefined, page: number, pageSize: number) {
+export async function listCampaigns(
+  ctx: Ctx,
+  state: string | undefined,
+  page: number,
+  pageSize: number,
+  sort: SortValue<(typeof CAMPAIGN_SORTS)[number]> = '-year',
+) {
   const draftScope = ctx.actor.entryPath && can(ctx.actor, 'campaign.update', { path: ctx.actor.entryPath }) ? ctx.actor.entryPath : null;
-  const { rows, total } = await query(ctx.db.pool, ctx.actor.viewPath, draftScope, state, pageSize, (page - 1) * pageSize);
+  const { rows, total } = await query(ctx.db.pool, ctx.actor.viewPath, draftScope, state, pageSize, (page - 1) * pageSize, parseSort(sort));
   const quotas = await quotasOf(
     ctx.db.pool,
     rows.map((c) => c.id),

@@ -8,6 +8,7 @@ import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import { insertAudit } from '../../data/audit-repo.js';
 import { notify } from '../notifications/notify.js';
+import { parseSort } from '../../domain/list-sort.js';
 import { anyScope } from '../../domain/scope.js';
 import {
   activeFormName,
@@ -212,6 +213,7 @@ export async function listProposals(ctx: Ctx, query: z.infer<typeof ProposalQuer
     },
     query.pageSize,
     (query.page - 1) * query.pageSize,
+    parseSort(query.sort),
   );
   return { items: rows.map((r) => present(ctx.actor, r)), total };
 }

@@ -9,6 +9,7 @@ import { filterUnit, resolveFilter } from './resolve-filter.js';
 import { apportionedIds, sumCounts } from '../../data/stats-repo.js';
 import { REGISTRATION_STATES } from '../../domain/workflow.js';
 import { inspectionOverdue, localDay } from '../../domain/deadlines.js';
+import { parseSort } from '../../domain/list-sort.js';
 
 /**
  * Lists registrations in the view scope with filters. The queues are filters too:
@@ -47,6 +48,7 @@ export async function listRegistrations(ctx: Ctx, input: z.infer<typeof Registra
     supporterId: queue === 'to_inspect' ? ctx.actor.id : undefined,
     limit: input.pageSize,
     offset: (input.page - 1) * input.pageSize,
+    sort: parseSort(input.sort),
   });
   const today = localDay(ctx.now ?? new Date());
   return {

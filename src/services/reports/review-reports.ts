@@ -10,6 +10,7 @@ import { allowedActions, can, type Actor } from '../../domain/policy.js';
 import type { ReviewReport, ReviewReportInput, UpdateReviewReport } from '../../domain/report-schemas.js';
 import { findVisibleCampaign } from '../campaigns/visible-campaign.js';
 import { inScope } from '../../domain/scope.js';
+import { parseSort, type REPORT_SORTS, type SortValue } from '../../domain/list-sort.js';
 import type { Ctx } from '../context.js';
 
 /** API field → column, for the fields an officer writes. */
@@ -140,7 +141,7 @@ export async function getReport(ctx: Ctx, id: string): Promise<ReviewReport> {
   return present(ctx.actor, r);
 }
 
-export async function listReports(ctx: Ctx, page: number, pageSize: number) {
-  const { total, rows } = await listReportRows(ctx.db.pool, inScope(ctx.actor.viewPath), pageSize, (page - 1) * pageSize);
+export async function listReports(ctx: Ctx, page: number, pageSize: number, sort: SortValue<(typeof REPORT_SORTS)[number]> = '-date') {
+  const { total, rows } = await listReportRows(ctx.db.pool, inScope(ctx.actor.viewPath), pageSize, (page - 1) * pageSize, parseSort(sort));
   return { total, items: rows.map((r) => present(ctx.actor, r)) };
 }

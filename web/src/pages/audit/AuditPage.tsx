@@ -1,10 +1,10 @@
-import { useState } from 'react';
 import { Button, Card, DatePicker, Select, Table, Typography } from 'antd';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
-import type { Dayjs } from 'dayjs';
-import type { AuditEntry } from '@domain/schemas.js';
+import dayjs, { type Dayjs } from 'dayjs';
+import { AuditQuery, type AuditEntry } from '@domain/schemas.js';
+import { useListParams } from '../../components/useListParams';
 import { errorText, get, qs } from '../../api';
 import { formatDateTime, formatNumber } from '../../format';
 import { useIsMobile } from '../../useIsMobile';
@@ -27,23 +27,24 @@ const Entity = ({ r }: { r: AuditEntry }) => (
 
 export default function AuditPage() {
   const mobile = useIsMobile();
-  const [entityType, setEntityType] = useState<string | undefined>();
-  const [action, setAction] = useState<string | undefined>();
-  const [from, setFrom] = useState<Dayjs | null>(null);
-  const [to, setTo] = useState<Dayjs | null>(null);
-  const [page, setPage] = useState(1);
-  const params = { entityType, action, from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD'), page, pageSize: PAGE_SIZE };
+  // The filters and the page live in the address (reload, back, a shared link); the newest first.
+  const list$ = useListParams({
+    shape: AuditQuery.shape,
+    filters: ['entityType', 'action', 'from', 'to'],
+    sorts: ['at'],
+    defaultSort: '-at',
+  });
+  const { page, setPage, update, values } = list$;
+  const { entityType, action } = values;
+  const from = values.from ? dayjs(values.from) : null;
+  const to = values.to ? dayjs(values.to) : null;
+  const params = { entityType, action, from: values.from, to: values.to, page, pageSize: PAGE_SIZE };
   const audit = useQuery({
     queryKey: ['audit', params],
     queryFn: () => get<{ items: AuditEntry[]; total: number }>(`/audit${qs(params)}`),
   });
   const filtered = !!(entityType || action || from || to);
-  const set =
-    <T,>(fn: (v: T) => void) =>
-    (v: T) => {
-      fn(v);
-      setPage(1);
-    };
+  const day = (d: Dayjs | null) => d?.format('YYYY-MM-DD') ?? null;
 
   const columns: ColumnsType<AuditEntry> = mobile
     ? [
@@ -94,7 +95,7 @@ export default function AuditPage() {
           aria-label="Loại đối tượng"
           options={ENTITY_OPTIONS}
           value={entityType}
-          onChange={set(setEntityType)}
+          onChange={(v) => update({ entityType: v })}
           style={filterWidth(180)}
         />
         <Select
@@ -104,7 +105,7 @@ export default function AuditPage() {
           aria-label="Thao tác"
           options={actionOptions}
           value={action}
-          onChange={set(setAction)}
+          onChange={(v) => update({ action: v })}
           style={filterWidth(260)}
         />
         <div style={{ display: 'flex', gap: 8, ...(mobile ? { width: '100%' } : {}) }}>
@@ -113,7 +114,7 @@ export default function AuditPage() {
             aria-label="Từ ngày"
             format="DD/MM/YYYY"
             value={from}
-            onChange={set(setFrom)}
+            onChange={(d) => update({ from: day(d) })}
             style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 150 }}
             inputReadOnly={mobile}
           />
@@ -122,25 +123,13 @@ export default function AuditPage() {
             aria-label="Đến ngày"
             format="DD/MM/YYYY"
             value={to}
-            onChange={set(setTo)}
+            onChange={(d) => update({ to: day(d) })}
             disabledDate={(d) => !!from && d.isBefore(from, 'day')}
             style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 150 }}
             inputReadOnly={mobile}
           />
         </div>
-        {filtered && (
-          <Button
-            onClick={() => {
-              setEntityType(undefined);
-              setAction(undefined);
-              setFrom(null);
-              setTo(null);
-              setPage(1);
-            }}
-          >
-            Xóa bộ lọc
-          </Button>
-        )}
+        {filtered && <Button onClick={() => update({ entityType: null, action: null, from: null, to: null })}>Xóa bộ lọc</Button>}
       </div>
       {audit.error && <Typography.Paragraph type="danger">{errorText(audit.error)}</Typography.Paragraph>}
       <Table<AuditEntry>

@@ -4,8 +4,11 @@ import { useNavigate } from 'react-router';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { CAMPAIGN_STATE_LABELS, type Campaign } from '@domain/movement-schemas.js';
-import { errorText, get, patch, post } from '../../api';
+import { CAMPAIGN_STATE_LABELS, CampaignListQuery, type Campaign } from '@domain/movement-schemas.js';
+import { CAMPAIGN_SORTS, type SortValue } from '@domain/list-sort.js';
+import { SortSelect, sortableColumn, tableSortChange } from '../../components/ListSort';
+import { useListParams } from '../../components/useListParams';
+import { errorText, get, patch, post, qs } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
 import { UnitPicker } from '../../components/UnitPicker';
 import { formatDate, vietnamYear } from '../../format';
@@ -24,6 +27,14 @@ const STATE: Record<string, { color: string; label: string }> = {
   closed: { color: 'default', label: CAMPAIGN_STATE_LABELS.closed },
 };
 
+const SORT_OPTIONS: { value: SortValue<(typeof CAMPAIGN_SORTS)[number]>; label: string }[] = [
+  { value: '-year', label: 'Giai đoạn mới nhất trước' },
+  { value: 'year', label: 'Giai đoạn cũ nhất trước' },
+  { value: 'title', label: 'Tên A → Z' },
+  { value: 'unit', label: 'Đơn vị A → Z' },
+  { value: 'state', label: 'Trạng thái' },
+];
+
 export default function CampaignsPage() {
   const navigate = useNavigate();
   const me = useSession();
@@ -32,9 +43,14 @@ export default function CampaignsPage() {
   const { message, modal } = App.useApp();
   const [creating, setCreating] = useState(false);
   const [editing, setEditing] = useState<Campaign | null>(null);
+  // The state filter and the order live in the address (reload, back, a shared link).
+  const list$ = useListParams({ shape: CampaignListQuery.shape, filters: ['state'], sorts: CAMPAIGN_SORTS, defaultSort: '-year' });
+  const { sort } = list$;
+  const state = list$.values.state;
   const list = useQuery({
-    queryKey: ['campaigns', 'all'],
-    queryFn: () => get<{ items: Campaign[]; total: number }>('/campaigns?pageSize=200'),
+    queryKey: ['campaigns', 'all', state, sort],
+    queryFn: () =>
+      get<{ items: Campaign[]; total: number }>(`/campaigns${qs({ pageSize: 200, state, sort: sort === '-year' ? undefined : sort })}`),
   });
   const mayCreate = me.canCreate.campaign;
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['campaigns'] });
@@ -78,7 +94,24 @@ export default function CampaignsPage() {
         </Button>
       )}
       {list.error && <Alert type="error" showIcon title={errorText(list.error)} />}
+      <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', marginBottom: 12 }}>
+        <Select
+          aria-label="Trạng thái"
+          allowClear
+          placeholder="Trạng thái"
+          style={{ minWidth: 180 }}
+          value={state}
+          onChange={(v) => list$.update({ state: v })}
+          options={Object.entries(STATE).map(([value, { label }]) => ({ value, label }))}
+        />
+        {mobile && (
+          <div style={{ flex: 1, minWidth: 200 }}>
+            <SortSelect value={sort} onChange={list$.setSort} options={SORT_OPTIONS} />
+          </div>
+        )}
+      </div>
       <Table<Campaign>
+        onChange={tableSortChange(list$.setSort)}
         rowKey="id"
         size={mobile ? 'small' : 'middle'}
         loading={list.isFetching}
@@ -91,6 +124,7 @@ export default function CampaignsPage() {
           {
             title: 'Đợt phát động',
             dataIndex: 'title',
+            ...sortableColumn(sort, 'title'),
             render: (t: string, c) => (
               <div>
                 <div style={{ fontWeight: 500 }}>{t}</div>
@@ -139,11 +173,17 @@ export default function CampaignsPage() {
           ...(mobile
             ? []
             : [
-                { title: 'Giai đoạn', width: 120, render: (_: unknown, c: Campaign) => `${c.yearFrom}–${c.yearTo}` },
+                {
+                  title: 'Giai đoạn',
+                  width: 130,
+                  ...sortableColumn(sort, 'year'),
+                  render: (_: unknown, c: Campaign) => `${c.yearFrom}–${c.yearTo}`,
+                },
                 {
                   title: 'Trạng thái',
                   dataIndex: 'state',
-                  width: 140,
+                  width: 150,
+                  ...sortableColumn(sort, 'state'),
                   render: (s: string) => <Tag color={STATE[s]?.color}>{STATE[s]?.label ?? s}</Tag>,
                 },
               ]),

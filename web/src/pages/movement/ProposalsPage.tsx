@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Empty, Form, Input, Modal, Pagination, Segmented, Tag } from 'antd';
 import { Link } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { z } from 'zod';
+import { z } from 'zod';
 import { PROPOSAL_STATE_LABELS, type Proposal } from '@domain/commendation-schemas.js';
 import { errorText, get, post, qs } from '../../api';
 import { GuideLink } from '../../components/GuideLink';
@@ -10,6 +10,9 @@ import { GUIDE_ANCHORS } from '../guide/guide-content';
 import { ModalTitle } from '../../components/ModalTitle';
 import { formatDate } from '../../format';
 import { useIsMobile } from '../../useIsMobile';
+import { PROPOSAL_SORTS, type SortValue } from '@domain/list-sort.js';
+import { SortSelect } from '../../components/ListSort';
+import { useListParams } from '../../components/useListParams';
 import { XlsxButton } from '../../components/XlsxButton';
 import { Attachments } from '../../components/Attachments';
 import { CommendationFields, commendationBody, type CommendationValues } from './CommendationModals';
@@ -23,12 +26,23 @@ const STATE_TAG: Record<string, { color: string; label: string }> = {
   declined: { color: 'red', label: PROPOSAL_STATE_LABELS.declined },
 };
 
+const VIEWS = ['incoming', 'done', 'outgoing'] as const;
+const SORT_OPTIONS: { value: SortValue<(typeof PROPOSAL_SORTS)[number]>; label: string }[] = [
+  { value: '-date', label: 'Mới gửi trước' },
+  { value: 'date', label: 'Gửi trước hiện trước' },
+  { value: 'title', label: 'Tên A → Z' },
+  { value: 'unit', label: 'Đơn vị A → Z' },
+  { value: 'state', label: 'Trạng thái' },
+];
+
 export default function ProposalsPage() {
   const mobile = useIsMobile();
   const queryClient = useQueryClient();
   const { message } = App.useApp();
-  const [view, setView] = useState<'incoming' | 'outgoing' | 'done'>('incoming');
-  const [page, setPage] = useState(1);
+  // The tab, the page and the order live in the address (reload, back, a shared link).
+  const list$ = useListParams({ shape: { view: z.enum(VIEWS) }, filters: ['view'], sorts: PROPOSAL_SORTS, defaultSort: '-date' });
+  const { page, setPage, sort } = list$;
+  const view = (list$.values.view ?? 'incoming') as (typeof VIEWS)[number];
   const [deciding, setDeciding] = useState<{ p: P; accept: boolean } | null>(null);
   const query =
     view === 'incoming'
@@ -37,16 +51,20 @@ export default function ProposalsPage() {
         ? { queue: 'outgoing' }
         : { queue: 'incoming', state: 'decided' };
   const list = useQuery({
-    queryKey: ['proposals', view, page],
-    queryFn: () => get<{ items: P[]; total: number }>(`/proposals${qs({ ...query, page, pageSize: PAGE_SIZE })}`),
+    queryKey: ['proposals', view, page, sort],
+    queryFn: () =>
+      get<{ items: P[]; total: number }>(
+        `/proposals${qs({ ...query, page, pageSize: PAGE_SIZE, sort: sort === '-date' ? undefined : sort })}`,
+      ),
     placeholderData: (previous) => previous,
   });
   const items = list.data?.items ?? [];
   const total = list.data?.total ?? 0;
   // deciding the last proposal of the last page empties it: step back to the page that still has some
   useEffect(() => {
-    if (list.data && !list.data.items.length && page > 1) setPage(Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)));
-  }, [list.data, page]);
+    if (list.data && !list.data.items.length && page > 1)
+      list$.update({ page: Math.max(1, Math.ceil(list.data.total / PAGE_SIZE)) }, { replace: true });
+  }, [list.data, page, list$]);
 
   return (
     <Card
@@ -57,10 +75,7 @@ export default function ProposalsPage() {
         <div style={{ overflowX: 'auto', maxWidth: '100%' }}>
           <Segmented
             value={view}
-            onChange={(v) => {
-              setView(v as typeof view);
-              setPage(1);
-            }}
+            onChange={(v) => list$.update({ view: v === 'incoming' ? null : v })}
             options={[
               { value: 'incoming', label: 'Chờ xem xét' },
               { value: 'done', label: 'Đã xử lý' },
@@ -68,7 +83,12 @@ export default function ProposalsPage() {
             ]}
           />
         </div>
-        {items.length > 0 && <XlsxButton path="/proposals/xlsx" params={query} />}
+        <div style={{ display: 'flex', gap: 8, flexWrap: 'wrap', alignItems: 'center' }}>
+          <div style={{ minWidth: 220 }}>
+            <SortSelect value={sort} onChange={list$.setSort} options={SORT_OPTIONS} />
+          </div>
+          {items.length > 0 && <XlsxButton path="/proposals/xlsx" params={query} />}
+        </div>
       </div>
       {list.error && <Alert type="error" showIcon title={errorText(list.error)} />}
       {list.isFetching && !list.data && <Card loading />}

@@ -1,10 +1,11 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, InputNumber, Row, Select, Table, Tabs, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
-import type { Campaign, RegistrationList } from '@domain/movement-schemas.js';
+import { RegistrationListQuery, type Campaign, type RegistrationList } from '@domain/movement-schemas.js';
+import { REGISTRATION_SORTS, type SortValue } from '@domain/list-sort.js';
 import type { BulkAction, BulkResult } from '@domain/bulk-schemas.js';
 import { can } from '@domain/policy.js';
 import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS, type RegistrationState } from '@domain/workflow.js';
@@ -14,6 +15,8 @@ import { GUIDE_ANCHORS } from '../guide/guide-content';
 import { PrintButton, PrintHeading } from '../../components/PrintButton';
 import { errorText, get, qs } from '../../api';
 import { UnitPicker } from '../../components/UnitPicker';
+import { SortSelect, sortableColumn, tableSortChange } from '../../components/ListSort';
+import { useListParams } from '../../components/useListParams';
 import { formatNumber } from '../../format';
 import { useSession } from '../../session';
 import { useIsMobile } from '../../useIsMobile';
@@ -32,15 +35,9 @@ const QUEUES: { key: Queue; label: string }[] = [
   { key: 'my_drafts', label: 'Bản nháp của tôi' },
 ];
 
-interface Filters {
-  state?: string;
-  fieldCode?: string;
-  year?: number | null;
-  holder?: string;
-  kind?: string;
-  campaignId?: string;
-  unitId?: string | null;
-}
+/** The filters with a field of their own on this page. */
+const FIELD_FILTERS = ['state', 'fieldCode', 'year', 'holder', 'kind', 'campaignId', 'unitId'] as const;
+type Filters = Partial<Record<(typeof FIELD_FILTERS)[number], string>>;
 
 /** Filters a dashboard figure may carry that have no field of their own on this page. */
 const EXTRA_LABELS: Record<string, (v: string) => string> = {
@@ -63,6 +60,18 @@ const EXTRA_LABELS: Record<string, (v: string) => string> = {
   tree: (v) => (v === 'then' ? 'Theo địa giới tại thời điểm cuối kỳ' : 'Theo địa giới hiện nay'),
   thenStrict: () => 'Chỉ hồ sơ thuộc đơn vị theo địa giới lúc đó',
 };
+const EXTRA_FILTERS = Object.keys(EXTRA_LABELS) as (keyof typeof EXTRA_LABELS & keyof typeof RegistrationListQuery.shape)[];
+
+/** The orders a phone offers in its sort box (a desk sorts by the column headers). */
+const SORT_OPTIONS: { value: SortValue<(typeof REGISTRATION_SORTS)[number]>; label: string }[] = [
+  { value: '-updated', label: 'Mới cập nhật trước' },
+  { value: 'title', label: 'Tên A → Z' },
+  { value: '-title', label: 'Tên Z → A' },
+  { value: 'unit', label: 'Đơn vị A → Z' },
+  { value: '-year', label: 'Năm mới nhất trước' },
+  { value: 'year', label: 'Năm cũ nhất trước' },
+  { value: 'state', label: 'Trạng thái (theo quy trình)' },
+];
 
 export default function RegistrationsPage() {
   const me = useSession();
@@ -70,30 +79,20 @@ export default function RegistrationsPage() {
   const mobile = useIsMobile();
   const fields = useFields();
   const fieldName = useFieldName();
-  // A figure of the dashboard opens this list with its filter in the address; a to-do card with its queue.
-  const [params, setParams] = useSearchParams();
-  const [queue, setQueue] = useState<Queue>(() => QUEUES.find((q) => q.key && q.key === params.get('queue'))?.key ?? '');
-  const [f, setF] = useState<Filters>(() => ({
-    state: params.get('state') ?? undefined,
-    fieldCode: params.get('fieldCode') ?? undefined,
-    year: params.get('year') ? Number(params.get('year')) : undefined,
-    holder: params.get('holder') ?? undefined,
-    kind: params.get('kind') ?? undefined,
-    campaignId: params.get('campaignId') ?? undefined,
-    unitId: params.get('unitId') ?? undefined,
-  }));
-  const extra: Record<string, string> = {};
-  for (const k of Object.keys(EXTRA_LABELS)) {
-    const v = params.get(k);
-    if (v) extra[k] = v;
-  }
-  const dropExtra = (k: string) => {
-    const next = new URLSearchParams(params);
-    next.delete(k);
-    setParams(next, { replace: true });
-    setPage(1);
-  };
-  const [page, setPage] = useState(1);
+  // The queue, the filters, the page and the order live in the address: a figure of the dashboard
+  // opens this list with its filter, a to-do card with its queue, and a reload or a shared link
+  // gives the same list.
+  const list$ = useListParams({
+    shape: RegistrationListQuery.shape,
+    filters: ['queue', ...FIELD_FILTERS, ...EXTRA_FILTERS],
+    sorts: REGISTRATION_SORTS,
+    defaultSort: '-updated',
+  });
+  const { page, sort, values, update } = list$;
+  const queue = (values.queue ?? '') as Queue;
+  const f: Filters = Object.fromEntries(FIELD_FILTERS.filter((k) => values[k]).map((k) => [k, values[k]]));
+  const extra: Record<string, string> = Object.fromEntries(EXTRA_FILTERS.filter((k) => values[k]).map((k) => [k, values[k]!]));
+  const dropExtra = (k: string) => update({ [k]: null });
   const pageSize = 20;
   const queryClient = useQueryClient();
   // Bulk work: for those who appraise inside their entry scope (the policy says so, not the role).
@@ -110,10 +109,7 @@ export default function RegistrationsPage() {
     void queryClient.invalidateQueries({ queryKey: ['registrations'] });
     void queryClient.invalidateQueries({ queryKey: ['rounds'] });
   };
-  const set = (patch: Partial<Filters>) => {
-    setF((old) => ({ ...old, ...patch }));
-    setPage(1);
-  };
+  const set = (patch: Partial<Record<keyof Filters, string | number | null | undefined>>, replace = false) => update(patch, { replace });
 
   // The name of a unit that came in the address, for the unit box.
   const chosenUnit = useQuery({
@@ -126,9 +122,11 @@ export default function RegistrationsPage() {
     queryFn: () => get<{ items: Campaign[] }>('/campaigns?state=launched&pageSize=200'),
   });
   const list = useQuery({
-    queryKey: ['registrations', queue, f, extra, page],
+    queryKey: ['registrations', queue, f, extra, page, sort],
     queryFn: () =>
-      get<{ items: Item[]; total: number }>(`/registrations${qs({ ...f, ...extra, queue: queue || undefined, page, pageSize })}`),
+      get<{ items: Item[]; total: number }>(
+        `/registrations${qs({ ...f, ...extra, queue: queue || undefined, page, pageSize, sort: sort === '-updated' ? undefined : sort })}`,
+      ),
     placeholderData: keepPreviousData,
   });
 
@@ -139,7 +137,9 @@ export default function RegistrationsPage() {
           key: 'all',
           render: (_: unknown, r: Item) => (
             <div style={{ lineHeight: 1.4 }}>
-              <a style={{ fontWeight: 600, fontSize: 15 }}>{r.title}</a>
+              <Link to={`/mo-hinh/${r.id}`} style={{ fontWeight: 600, fontSize: 15 }}>
+                {r.title}
+              </Link>
               {r.lastReason && <ReasonLine reason={r.lastReason} />}
               <div style={{ color: '#595959', fontSize: 13 }}>
                 {r.unit.name} · {fieldName(r.fieldCode)} · {r.year}
@@ -156,9 +156,12 @@ export default function RegistrationsPage() {
         {
           title: 'Tên mô hình, điển hình',
           dataIndex: 'title',
+          ...sortableColumn(sort, 'title'),
           render: (t: string, r: Item) => (
             <div>
-              <a style={{ fontWeight: 500 }}>{t}</a>
+              <Link to={`/mo-hinh/${r.id}`} style={{ fontWeight: 500 }}>
+                {t}
+              </Link>
               {r.lastReason && <ReasonLine reason={r.lastReason} />}
               <div style={{ color: '#8c8c8c', fontSize: 13 }}>
                 {KIND_LABELS[r.kind]} · {HOLDER_LABELS[r.holder]}
@@ -167,13 +170,14 @@ export default function RegistrationsPage() {
             </div>
           ),
         },
-        { title: 'Đơn vị', dataIndex: ['unit', 'name'], width: 220 },
+        { title: 'Đơn vị', dataIndex: ['unit', 'name'], width: 220, ...sortableColumn(sort, 'unit') },
         { title: 'Lĩnh vực', dataIndex: 'fieldCode', width: 150, render: (c: string) => fieldName(c) },
-        { title: 'Năm', dataIndex: 'year', width: 70 },
+        { title: 'Năm', dataIndex: 'year', width: 90, ...sortableColumn(sort, 'year') },
         {
           title: 'Trạng thái',
           dataIndex: 'state',
           width: 180,
+          ...sortableColumn(sort, 'state'),
           render: (s: string, r: Item) => (
             <div style={{ display: 'flex', flexWrap: 'wrap', gap: 4 }}>
               <StateTag state={s} />
@@ -212,15 +216,7 @@ export default function RegistrationsPage() {
       )}
       <Tabs
         activeKey={queue || 'all'}
-        onChange={(k) => {
-          setQueue((k === 'all' ? '' : k) as Queue);
-          setPage(1);
-          if (params.has('queue')) {
-            const next = new URLSearchParams(params);
-            next.delete('queue');
-            setParams(next, { replace: true });
-          }
-        }}
+        onChange={(k) => update({ queue: k === 'all' ? null : k })}
         items={QUEUES.map((q) => ({ key: q.key || 'all', label: q.label }))}
       />
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
@@ -253,8 +249,8 @@ export default function RegistrationsPage() {
             style={filterStyle}
             min={2000}
             max={thisYear + 5}
-            value={f.year ?? null}
-            onChange={(v) => set({ year: v })}
+            value={f.year ? Number(f.year) : null}
+            onChange={(v) => set({ year: v }, true)}
           />
         </Col>
         <Col xs={12} sm={6} lg={3}>
@@ -313,9 +309,7 @@ export default function RegistrationsPage() {
       )}
       {!queue && (
         <div className="button-row" style={{ marginBottom: 12 }}>
-          <ExportButton
-            filter={{ ...Object.fromEntries(Object.entries(f).filter(([, v]) => v !== undefined && v !== null && v !== '')), ...extra }}
-          />
+          <ExportButton filter={{ ...f, ...extra }} />
           <PrintButton />
         </div>
       )}
@@ -332,6 +326,11 @@ export default function RegistrationsPage() {
         <Alert type="error" showIcon title={errorText(list.error, 'Không tải được danh sách.')} style={{ marginBottom: 12 }} />
       )}
       {outcome && <BulkOutcome result={outcome} onClose={() => setOutcome(null)} />}
+      {mobile && (
+        <div style={{ marginBottom: 8 }}>
+          <SortSelect value={sort} onChange={list$.setSort} options={SORT_OPTIONS} />
+        </div>
+      )}
       <Table<Item>
         rowKey="id"
         size={mobile ? 'small' : 'middle'}
@@ -357,19 +356,12 @@ export default function RegistrationsPage() {
             </>
           ),
         }}
-        onRow={(r) => ({
-          // A click on the selection box selects; anywhere else on the row opens the record.
-          onClick: (e) => {
-            if ((e.target as HTMLElement).closest('.ant-table-selection-column')) return;
-            navigate(`/mo-hinh/${r.id}`);
-          },
-          style: { cursor: 'pointer' },
-        })}
+        onChange={tableSortChange(list$.setSort)}
         pagination={{
           current: page,
           pageSize,
           total: list.data?.total ?? 0,
-          onChange: setPage,
+          onChange: list$.setPage,
           showSizeChanger: false,
           showTotal: (t) => `${formatNumber(t)} hồ sơ`,
           size: mobile ? 'small' : undefined,

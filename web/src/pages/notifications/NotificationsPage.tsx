@@ -1,11 +1,12 @@
 import { useEffect, useState } from 'react';
 import { App, Button, Card, Form, Input, List, Radio, Segmented, Space, Tag, Typography } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
-import type { z } from 'zod';
+import { Link, useNavigate } from 'react-router';
+import { z } from 'zod';
 import { MAIL_MODE_LABELS, MAIL_MODES, type MailSettings, type NotificationList } from '@domain/notification-schemas.js';
 import { errorText, get, post, put, qs } from '../../api';
 import { formatDateTime } from '../../format';
+import { useListParams } from '../../components/useListParams';
 
 type Item = z.infer<typeof NotificationList>['items'][number];
 
@@ -14,8 +15,10 @@ export default function NotificationsPage() {
   const navigate = useNavigate();
   const client = useQueryClient();
   const { message } = App.useApp();
-  const [filter, setFilter] = useState<'all' | 'unread'>('all');
-  const [page, setPage] = useState(1);
+  // The tab and the page live in the address (reload, back); the newest first, always.
+  const list$ = useListParams({ shape: { show: z.enum(['unread']) }, filters: ['show'], sorts: ['at'], defaultSort: '-at' });
+  const { page, setPage } = list$;
+  const filter: 'all' | 'unread' = list$.values.show === 'unread' ? 'unread' : 'all';
   const list = useQuery({
     queryKey: ['notifications', 'list', filter, page],
     queryFn: () =>
@@ -36,6 +39,10 @@ export default function NotificationsPage() {
       message.error(errorText(e));
     }
   }
+  /** A link followed (here, in a new tab or window): the notification is read. */
+  function followed(n: Item) {
+    if (!n.read) void post(`/notifications/${n.id}/read`).then(refresh, () => {});
+  }
   async function readAll() {
     try {
       await post('/notifications/read-all');
@@ -53,10 +60,7 @@ export default function NotificationsPage() {
           <Space wrap>
             <Segmented
               value={filter}
-              onChange={(v) => {
-                setFilter(v as 'all' | 'unread');
-                setPage(1);
-              }}
+              onChange={(v) => list$.update({ show: v === 'unread' ? 'unread' : null })}
               options={[
                 { value: 'all', label: 'Tất cả' },
                 { value: 'unread', label: 'Chưa đọc' },
@@ -79,13 +83,18 @@ export default function NotificationsPage() {
               key={n.id}
               data-testid="notification-item"
               style={{ cursor: 'pointer', background: n.read ? undefined : '#fff7f7', paddingInline: 12 }}
-              onClick={() => void open(n)}
+              // The title is the link; a click elsewhere on the item opens the record too.
+              onClick={(e) => {
+                if (!(e.target as HTMLElement).closest('a')) void open(n);
+              }}
             >
               <List.Item.Meta
                 title={
                   <Space wrap>
                     {!n.read && <Tag color="red">Mới</Tag>}
-                    <Typography.Text strong={!n.read}>{n.title}</Typography.Text>
+                    <Link to={n.link} onClick={() => followed(n)} onAuxClick={() => followed(n)} style={{ fontWeight: n.read ? 400 : 600 }}>
+                      {n.title}
+                    </Link>
                   </Space>
                 }
                 description={

@@ -1,11 +1,15 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Table, Tag } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { Dayjs } from 'dayjs';
-import { REVIEW_REPORT_KIND_LABELS, type ReviewReport } from '@domain/report-schemas.js';
-import { errorText, get, post } from '../../api';
+import { REVIEW_REPORT_KIND_LABELS, ReviewReportListQuery, type ReviewReport } from '@domain/report-schemas.js';
+import { REPORT_SORTS, type SortValue } from '@domain/list-sort.js';
+import { SortSelect, sortableColumn, tableSortChange } from '../../components/ListSort';
+import { useListParams } from '../../components/useListParams';
+import { useIsMobile } from '../../useIsMobile';
+import { errorText, get, post, qs } from '../../api';
 import { GuideLink } from '../../components/GuideLink';
 import { GUIDE_ANCHORS } from '../guide/guide-content';
 import { UnitPicker } from '../../components/UnitPicker';
@@ -28,15 +32,30 @@ interface NewReport {
   signerName?: string;
 }
 
+const PAGE_SIZE = 50;
+const SORT_OPTIONS: { value: SortValue<(typeof REPORT_SORTS)[number]>; label: string }[] = [
+  { value: '-date', label: 'Ngày mới nhất trước' },
+  { value: 'date', label: 'Ngày cũ nhất trước' },
+  { value: 'title', label: 'Tên A → Z' },
+  { value: 'unit', label: 'Đơn vị A → Z' },
+];
+
 /** Review reports (sơ kết, tổng kết) of the user's view, and a form to start one. */
 export default function ReviewReportsPage() {
   const me = useSession();
   const navigate = useNavigate();
   const [creating, setCreating] = useState(false);
   const [form] = Form.useForm<NewReport>();
+  const mobile = useIsMobile();
+  // The page and the order live in the address (reload, back, a shared link).
+  const list$ = useListParams({ shape: ReviewReportListQuery.shape, filters: [], sorts: REPORT_SORTS, defaultSort: '-date' });
+  const { page, sort } = list$;
   const list = useQuery({
-    queryKey: ['review-reports'],
-    queryFn: () => get<{ items: ReviewReport[]; total: number }>('/review-reports?pageSize=100'),
+    queryKey: ['review-reports', page, sort],
+    queryFn: () =>
+      get<{ items: ReviewReport[]; total: number }>(
+        `/review-reports${qs({ page, pageSize: PAGE_SIZE, sort: sort === '-date' ? undefined : sort })}`,
+      ),
   });
   const year = vietnamYear();
   const {
@@ -64,6 +83,11 @@ export default function ReviewReportsPage() {
       }
     >
       {list.error && <Alert type="error" showIcon title={errorText(list.error)} />}
+      {mobile && (
+        <div style={{ marginBottom: 8 }}>
+          <SortSelect value={sort} onChange={list$.setSort} options={SORT_OPTIONS} />
+        </div>
+      )}
       <Table<ReviewReport>
         rowKey="id"
         dataSource={list.data?.items ?? []}
@@ -77,13 +101,24 @@ export default function ReviewReportsPage() {
             </>
           ),
         }}
-        onRow={(r) => ({ onClick: () => navigate(`/bao-cao/${r.id}`), style: { cursor: 'pointer' } })}
+        onChange={tableSortChange(list$.setSort)}
+        pagination={{
+          current: page,
+          pageSize: PAGE_SIZE,
+          total: list.data?.total ?? 0,
+          onChange: list$.setPage,
+          showSizeChanger: false,
+          hideOnSinglePage: true,
+        }}
         columns={[
           {
             title: 'Báo cáo',
+            ...sortableColumn(sort, 'title'),
             render: (_, r) => (
               <>
-                <div style={{ fontWeight: 500 }}>{r.title}</div>
+                <Link to={`/bao-cao/${r.id}`} style={{ fontWeight: 500 }}>
+                  {r.title}
+                </Link>
                 <div style={{ color: '#888', fontSize: 13 }}>
                   {r.unit.name} · {r.number ?? 'chưa có số'}
                 </div>
@@ -92,7 +127,7 @@ export default function ReviewReportsPage() {
           },
           { title: 'Loại', render: (_, r) => <Tag>{REVIEW_REPORT_KIND_LABELS[r.kind]}</Tag> },
           { title: 'Giai đoạn', render: (_, r) => (r.yearFrom === r.yearTo ? `Năm ${r.yearFrom}` : `${r.yearFrom}–${r.yearTo}`) },
-          { title: 'Ngày', render: (_, r) => formatDate(r.reportDate) },
+          { title: 'Ngày', ...sortableColumn(sort, 'date'), render: (_, r) => formatDate(r.reportDate) },
         ]}
       />
       <Modal

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
 import { Alert, Card, Empty, Input, InputNumber, List, Pagination, Select, Space, Tag } from 'antd';
-import { Link, useSearchParams } from 'react-router';
+import { Link } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
-import type { SearchResult } from '@domain/search-schemas.js';
+import { SearchQuery, type SearchResult } from '@domain/search-schemas.js';
+import { useListParams } from '../../components/useListParams';
 import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS } from '@domain/workflow.js';
 import { errorText, get, qs } from '../../api';
 import { Highlight } from '../../components/Highlight';
@@ -12,25 +13,22 @@ const PAGE_SIZE = 20;
 
 /** All results of a search, with filters; the address keeps the query so it can be shared or reloaded. */
 export default function SearchPage() {
-  const [params, setParams] = useSearchParams();
-  const q = params.get('q') ?? '';
-  const page = Number(params.get('page') ?? 1);
-  const fieldCode = params.get('fieldCode') ?? undefined;
-  const state = params.get('state') ?? undefined;
-  const year = params.get('year') ? Number(params.get('year')) : undefined;
+  // Values a link got wrong are left out (checked against the API's own schema), never a failed search.
+  const list$ = useListParams({
+    shape: SearchQuery.shape,
+    filters: ['q', 'fieldCode', 'state', 'year'],
+    sorts: ['rank'],
+    defaultSort: '-rank',
+  });
+  const { page, values } = list$;
+  const q = values.q ?? '';
+  const { fieldCode, state } = values;
+  const year = values.year ? Number(values.year) : undefined;
   const [text, setText] = useState(q);
   useEffect(() => setText(q), [q]);
   const fields = useFields();
   const fieldName = useFieldName();
-  const set = (patch: Record<string, string | number | undefined | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(patch)) {
-      if (v === undefined || v === null || v === '') next.delete(k);
-      else next.set(k, String(v));
-    }
-    if (!('page' in patch)) next.delete('page');
-    setParams(next);
-  };
+  const set = list$.update;
   const result = useQuery({
     queryKey: ['search', q, page, fieldCode, state, year],
     queryFn: () => get<SearchResult>(`/search${qs({ q, page, pageSize: PAGE_SIZE, fieldCode, state, year })}`),

@@ -1,5 +1,6 @@
 import { unitName } from '../reorganisations/labels';
 import { Card, Table, Typography } from 'antd';
+import { Link } from 'react-router';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
 import type { UnitListItem } from '@domain/schemas.js';
@@ -15,13 +16,15 @@ function Name({ u }: { u: UnitListItem }) {
   return (
     <>
       {/* A closed unit is named "… (cũ)": merged, split or abolished, kept for its history. */}
-      <a className={u.active ? undefined : 'unit-inactive-text'}>{unitName(u)}</a>
+      <Link to={`/don-vi/${u.id}`} className={u.active ? undefined : 'unit-inactive-text'}>
+        {unitName(u)}
+      </Link>
     </>
   );
 }
 
-/** The direct children of a unit, inactive ones included; a row opens that unit. */
-export function UnitChildren({ parentId, onOpen }: { parentId: string; onOpen: (id: string) => void }) {
+/** The direct children of a unit, inactive ones included; a name is a link to that unit. */
+export function UnitChildren({ parentId }: { parentId: string }) {
   const mobile = useIsMobile();
   const children = useQuery({
     queryKey: ['unit-children', parentId],
@@ -77,7 +80,6 @@ export function UnitChildren({ parentId, onOpen }: { parentId: string; onOpen: (
           dataSource={children.data?.items ?? []}
           pagination={{ pageSize: 20, hideOnSinglePage: true, showSizeChanger: false, simple: mobile }}
           locale={{ emptyText: 'Chưa có đơn vị trực thuộc' }}
-          onRow={(r) => ({ onClick: () => onOpen(r.id), className: 'clickable' })}
           columns={columns}
           footer={
             total > shown

@@ -3,7 +3,10 @@ import { App, Button, Card, Input, Table, Typography } from 'antd';
 import type { ColumnsType } from 'antd/es/table';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import type { User } from '@domain/schemas.js';
+import { UserListQuery, type User } from '@domain/schemas.js';
+import { USER_SORTS, type SortValue } from '@domain/list-sort.js';
+import { SortSelect, sortableColumn, tableSortChange } from '../../components/ListSort';
+import { useListParams } from '../../components/useListParams';
 import { MailFailures } from './MailFailures';
 import { ROLE_LABELS } from '@domain/roles.js';
 import { errorText, get, patch, qs } from '../../api';
@@ -18,30 +21,38 @@ import { UserFormModal } from './UserFormModal';
 import { UserScopes, UserStatus } from './UserStatus';
 
 const PAGE_SIZE = 20;
+const SORT_OPTIONS: { value: SortValue<(typeof USER_SORTS)[number]>; label: string }[] = [
+  { value: 'username', label: 'Tên đăng nhập A → Z' },
+  { value: 'name', label: 'Họ tên A → Z' },
+  { value: 'unit', label: 'Đơn vị A → Z' },
+  { value: 'role', label: 'Vai trò' },
+];
 
 export default function UsersPage() {
   const { message, modal } = App.useApp();
   const queryClient = useQueryClient();
   const mobile = useIsMobile();
-  const [text, setText] = useState('');
-  const [q, setQ] = useState('');
-  const [page, setPage] = useState(1);
+  // The search, the page and the order live in the address (reload, back, a shared link).
+  const list$ = useListParams({ shape: UserListQuery.shape, filters: ['q'], sorts: USER_SORTS, defaultSort: 'username' });
+  const { page, setPage, sort, update } = list$;
+  const q = list$.values.q ?? '';
+  const [text, setText] = useState(q);
   const [editing, setEditing] = useState<User | 'new' | null>(null);
   const [resetFor, setResetFor] = useState<User | null>(null);
   const users = useQuery({
-    queryKey: ['users', q, page],
-    queryFn: () => get<{ items: User[]; total: number }>(`/users${qs({ q, page, pageSize: PAGE_SIZE })}`),
+    queryKey: ['users', q, page, sort],
+    queryFn: () =>
+      get<{ items: User[]; total: number }>(`/users${qs({ q, page, pageSize: PAGE_SIZE, sort: sort === 'username' ? undefined : sort })}`),
   });
   const reload = () => queryClient.invalidateQueries({ queryKey: ['users'] });
 
   // Search as one types, a moment after the last key.
   useEffect(() => {
     const t = setTimeout(() => {
-      setQ(text.trim());
-      setPage(1);
+      if (text.trim() !== q) update({ q: text.trim() }, { replace: true });
     }, 300);
     return () => clearTimeout(t);
-  }, [text]);
+  }, [text, q, update]);
 
   const lock = useAction((u: User, opts) => patch(`/users/${u.id}`, { version: u.version, active: !u.active }, opts), {
     showError: 'modal',
@@ -70,7 +81,7 @@ export default function UsersPage() {
   const columns: ColumnsType<User> = [
     {
       title: 'Người dùng, trạng thái',
-      key: 'name',
+      ...sortableColumn(sort, 'name'),
       render: (_, u) => (
         <div>
           <div style={{ fontWeight: 600 }}>{u.fullName}</div>
@@ -84,7 +95,7 @@ export default function UsersPage() {
     },
     {
       title: 'Vai trò, đơn vị công tác',
-      key: 'role',
+      ...sortableColumn(sort, 'role'),
       render: (_, u) => (
         <div>
           <div>{ROLE_LABELS[u.role]}</div>
@@ -124,6 +135,11 @@ export default function UsersPage() {
         style={{ maxWidth: mobile ? undefined : 440, marginBottom: 12 }}
       />
       {users.error && <Typography.Paragraph type="danger">{errorText(users.error)}</Typography.Paragraph>}
+      {mobile && (
+        <div style={{ marginBottom: 8 }}>
+          <SortSelect value={sort} onChange={list$.setSort} options={SORT_OPTIONS} />
+        </div>
+      )}
       {mobile ? (
         <UserCards
           users={items}
@@ -142,6 +158,7 @@ export default function UsersPage() {
           dataSource={items}
           scroll={{ x: 900 }}
           rowClassName={(u) => (u.active ? '' : 'user-locked')}
+          onChange={tableSortChange(list$.setSort)}
           locale={{ emptyText: 'Không có người dùng phù hợp' }}
           pagination={{
             current: page,

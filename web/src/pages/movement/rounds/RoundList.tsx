@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, Button, Card, Form, Input, Modal, Table } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import { OpenRound, type Round, type RoundList as RoundListSchema } from '@domain/recognition-schemas.js';
@@ -58,15 +58,15 @@ export function RoundList() {
           ),
         }}
         pagination={false}
-        rowClassName="clickable"
-        onRow={(r) => ({ onClick: () => navigate(`/xet-cong-nhan/${r.id}`) })}
         columns={[
           {
             title: 'Đợt xét',
             dataIndex: 'title',
             render: (t: string, r) => (
               <div>
-                <a className="round-list-title">{t}</a>
+                <Link to={`/xet-cong-nhan/${r.id}`} className="round-list-title">
+                  {t}
+                </Link>
                 <div className="round-list-sub">
                   {r.unit.name} · mở ngày {formatDate(r.openedAt)}
                   {mobile ? ` · ${r.candidateCount} hồ sơ` : ''}
