@@ -155,7 +155,7 @@ export default function RegistrationsPage() {
           render: (t: string, r: Item) => (
             <div>
               <a style={{ fontWeight: 500 }}>{t}</a>
-              <div style={{ color: '#8c8c8c', fontSize: 13 }}>
+              <div style={{ color: '#666', fontSize: 13 }}>
                 {KIND_LABELS[r.kind]} · {HOLDER_LABELS[r.holder]}
                 {r.personName ? `: ${r.personName}` : ''}
               </div>
@@ -206,6 +206,7 @@ export default function RegistrationsPage() {
         </Button>
       )}
       <Tabs
+        className="tabs-wrap"
         activeKey={queue || 'all'}
         onChange={(k) => {
           setQueue((k === 'all' ? '' : k) as Queue);
@@ -288,6 +289,7 @@ export default function RegistrationsPage() {
         </Col>
         <Col xs={24} lg={12}>
           <UnitPicker
+            aria-label="Đơn vị"
             allowClear
             value={f.unitId ?? null}
             initialLabel={chosenUnit.data?.name}

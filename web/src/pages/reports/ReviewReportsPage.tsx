@@ -75,7 +75,7 @@ export default function ReviewReportsPage() {
             render: (_, r) => (
               <>
                 <div style={{ fontWeight: 500 }}>{r.title}</div>
-                <div style={{ color: '#888', fontSize: 13 }}>
+                <div style={{ color: '#666', fontSize: 13 }}>
                   {r.unit.name} · {r.number ?? 'chưa có số'}
                 </div>
               </>

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Alert, App, Breadcrumb, Button, Card, Descriptions, Tag } from 'antd';
 import { EditOutlined, PlusOutlined, PoweroffOutlined, SwapOutlined, UndoOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Link } from 'react-router';
 import type { FamilyAction } from '@domain/policy.js';
 import type { Unit } from '@domain/schemas.js';
 import { UNIT_KIND_LABELS, UNIT_LEVEL_LABELS } from '@domain/unit-kinds.js';
@@ -79,7 +80,7 @@ export function UnitDetail({ id, onOpen, onChildrenChanged }: Props) {
             {u.ancestors.length > 0 && (
               <Breadcrumb
                 style={{ fontSize: 14, marginBottom: 4, fontWeight: 400 }}
-                items={u.ancestors.map((a) => ({ title: <a onClick={() => onOpen(a.id)}>{a.name}</a> }))}
+                items={u.ancestors.map((a) => ({ title: <Link to={`/don-vi/${a.id}`}>{a.name}</Link> }))}
               />
             )}
             <h2 style={{ fontSize: 20, margin: 0, display: 'inline', marginInlineEnd: 8 }}>{unitName(u)}</h2>
@@ -134,7 +135,7 @@ export function UnitDetail({ id, onOpen, onChildrenChanged }: Props) {
           </Descriptions.Item>
         </Descriptions>
       </Card>
-      <UnitHistory unit={u} onOpen={onOpen} />
+      <UnitHistory unit={u} />
       <UnitChildren parentId={u.id} onOpen={onOpen} />
       {form === 'create' || form === 'edit' ? (
         <UnitFormModal

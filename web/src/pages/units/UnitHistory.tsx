@@ -7,12 +7,12 @@ import { unitName } from '../reorganisations/labels';
 
 type Entry = Unit['history']['predecessors'][number];
 
-function Links({ entries, onOpen }: { entries: Entry[]; onOpen: (id: string) => void }) {
+function Links({ entries }: { entries: Entry[] }) {
   return (
     <ul style={{ margin: 0, paddingInlineStart: 18 }}>
       {entries.map((e) => (
         <li key={`${e.unit.id}-${e.effectiveDate}`}>
-          <a onClick={() => onOpen(e.unit.id)}>{unitName(e.unit)}</a> — {CHANGE_KIND_LABELS[e.changeKind as ChangeKind] ?? e.changeKind} từ{' '}
+          <Link to={`/don-vi/${e.unit.id}`}>{unitName(e.unit)}</Link> — {CHANGE_KIND_LABELS[e.changeKind as ChangeKind] ?? e.changeKind} từ{' '}
           {formatDate(e.effectiveDate)}
           {e.share !== null ? ` (${Math.round(e.share * 1000) / 10}%)` : ''}
           {e.reorganisation && (
@@ -31,7 +31,7 @@ function Links({ entries, onOpen }: { entries: Entry[]; onOpen: (id: string) => 
 }
 
 /** Where the unit came from, what it became, and how it stood in each period. */
-export function UnitHistory({ unit, onOpen }: { unit: Unit; onOpen: (id: string) => void }) {
+export function UnitHistory({ unit }: { unit: Unit }) {
   const { predecessors, successors, versions } = unit.history;
   if (predecessors.length === 0 && successors.length === 0 && versions.length <= 1) return null;
   return (
@@ -39,12 +39,12 @@ export function UnitHistory({ unit, onOpen }: { unit: Unit; onOpen: (id: string)
       <Descriptions column={1} size="small" styles={{ label: { whiteSpace: 'nowrap' } }}>
         {predecessors.length > 0 && (
           <Descriptions.Item label="Hình thành từ">
-            <Links entries={predecessors} onOpen={onOpen} />
+            <Links entries={predecessors} />
           </Descriptions.Item>
         )}
         {successors.length > 0 && (
           <Descriptions.Item label="Đơn vị kế thừa">
-            <Links entries={successors} onOpen={onOpen} />
+            <Links entries={successors} />
           </Descriptions.Item>
         )}
       </Descriptions>
