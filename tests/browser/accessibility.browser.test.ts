@@ -151,3 +151,34 @@ describe('accessibility (axe-core, WCAG 2.1 AA): no serious or critical violatio
     }
   }
 });
+
+describe('the keyboard alone', () => {
+  it(
+    'a leader drills the dashboard down to a unit, and an officer opens a candidate of the round, with Tab-reachable links and Enter',
+    { timeout: 240_000 },
+    async () => {
+      const page = await browser.newPage(desktop);
+      page.setDefaultTimeout(90_000);
+      await login(page, 'viewer');
+      await page.goto(srv.baseUrl + '/thong-ke');
+      const unit = page.getByRole('link', { name: 'Xã Càng Long', exact: true });
+      await unit.focus();
+      expect(await unit.evaluate((el) => el === document.activeElement && el.tabIndex >= 0)).toBe(true);
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/[?&]unitId=/);
+      await page.close();
+
+      const officer = await browser.newPage(phone);
+      officer.setDefaultTimeout(90_000);
+      await login(officer, 'officer');
+      await officer.goto(`${srv.baseUrl}/xet-cong-nhan/${ids.round}`);
+      const candidate = officer.locator('.record-head-link').first();
+      await candidate.waitFor();
+      expect(await candidate.getAttribute('href')).toMatch(/^\/mo-hinh\/[0-9a-f-]{36}$/);
+      await candidate.focus();
+      await officer.keyboard.press('Enter');
+      await officer.waitForURL(/\/mo-hinh\/[0-9a-f-]{36}$/);
+      await officer.close();
+    },
+  );
+});
