@@ -99,7 +99,13 @@ const screens: { user: string; name: string; path: () => string; ready: (p: Page
     path: () => `/mo-hinh/${ids.draft}/sua`,
     ready: (p) => p.getByLabel(/^Tên (mô hình|điển hình)/).waitFor(),
   },
-  { user: 'officer', name: 'to-do', path: () => '/viec-can-lam', ready: (p) => p.getByText('Danh sách mô hình').waitFor() },
+  {
+    user: 'officer',
+    name: 'to-do',
+    path: () => '/viec-can-lam',
+    // A card is a link named by its label and count, as the journey test finds it.
+    ready: (p) => p.getByRole('link', { name: /^Hồ sơ chờ thẩm định: \d+$/ }).waitFor(),
+  },
   {
     user: 'officer',
     name: 'round',
