@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useState } from 'react';
 import { Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
-import { Spin } from 'antd';
+import { Button, Spin } from 'antd';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { Me } from '@domain/schemas.js';
 import { ApiError, get, setUnauthenticatedHandler } from './api';
@@ -72,7 +72,10 @@ export function App() {
   if (me.isError) {
     return (
       <div style={{ padding: 48, textAlign: 'center', fontSize: 16 }}>
-        {me.error instanceof ApiError ? me.error.message : 'Không tải được trang.'} <a onClick={() => void me.refetch()}>Thử lại</a>
+        {me.error instanceof ApiError ? me.error.message : 'Không tải được trang.'}{' '}
+        <Button type="link" onClick={() => void me.refetch()}>
+          Thử lại
+        </Button>
       </div>
     );
   }

@@ -7,12 +7,17 @@ import { CanvasRenderer } from 'echarts/renderers';
 // Only the charts the dashboards draw, to keep the download small.
 echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, CanvasRenderer]);
 
-/** An ECharts chart that follows its container's size; `onPick` gets the index of a clicked bar or point. */
+/**
+ * An ECharts chart that follows its container's size; `onPick` gets the index of a clicked bar or
+ * point. A canvas says nothing to a screen reader: `label` names it.
+ */
 export function Chart({
+  label,
   option,
   height = 280,
   onPick,
 }: {
+  label: string;
   option: echarts.EChartsCoreOption;
   height?: number;
   onPick?: (index: number) => void;
@@ -43,5 +48,5 @@ export function Chart({
       c.off('click', handler);
     };
   }, [onPick]);
-  return <div ref={ref} style={{ width: '100%', height }} role="img" />;
+  return <div ref={ref} style={{ width: '100%', height }} role="img" aria-label={label} />;
 }

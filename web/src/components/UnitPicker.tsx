@@ -17,6 +17,8 @@ interface Props {
   /** Units not to offer (e.g. the unit being moved). */
   exclude?: string[];
   id?: string;
+  /** The picker's name when no form label points at it (a filter bar). */
+  'aria-label'?: string;
 }
 
 const labelOf = (u: UnitListItem) => (u.trail ? `${u.name} — ${u.trail}` : u.name);
@@ -30,6 +32,7 @@ export function UnitPicker({
   initialLabel,
   exclude,
   id,
+  'aria-label': ariaLabel,
 }: Props) {
   const [search, setSearch] = useState('');
   const units = useDebouncedSearch(['units', 'pick'], search, (q) => get<{ items: UnitListItem[] }>(`/units${qs({ q, pageSize: 20 })}`), {
@@ -48,6 +51,7 @@ export function UnitPicker({
   return (
     <Select
       id={id}
+      aria-label={ariaLabel}
       showSearch={{ filterOption: false, onSearch: setSearch }}
       value={value ?? undefined}
       onChange={(v) =>

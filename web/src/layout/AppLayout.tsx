@@ -24,7 +24,7 @@ import {
   TeamOutlined,
   TrophyOutlined,
 } from '@ant-design/icons';
-import { useLocation, useNavigate } from 'react-router';
+import { Link, useLocation, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
 import { ROLE_LABELS } from '@domain/roles.js';
 import { post } from '../api';
@@ -121,14 +121,15 @@ export default function AppLayout({ children }: { children: ReactNode }) {
             onClick={() => setOpen(true)}
           />
         )}
-        <a
-          onClick={() => navigate(homePath(me))}
+        <Link
+          to={homePath(me)}
+          className="header-home"
           style={{ display: 'flex', alignItems: 'baseline', gap: 10, minWidth: 0, flexShrink: 0 }}
-          aria-label="Trang chủ DVK"
+          title="Trang chủ"
         >
           <span style={{ color: '#fff', fontWeight: 800, fontSize: 21, letterSpacing: 1 }}>DVK</span>
           {!mobile && <span style={{ color: '#ffe0e0', fontSize: 16 }}>Phong trào thi đua “Dân vận khéo”</span>}
-        </a>
+        </Link>
         <div style={{ flex: 1, display: 'flex', justifyContent: 'flex-end', minWidth: 0 }}>
           <HeaderSearch />
         </div>
@@ -159,7 +160,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
         >
           <Button
             type="text"
-            aria-label="Tài khoản"
+            title="Tài khoản"
             style={{
               color: '#fff',
               height: 52,

@@ -83,6 +83,9 @@ export default function TodoPage() {
       <Row gutter={[12, 12]}>
         {waiting.map((i) => (
           <Col key={i.key} xs={24} sm={12} lg={8}>
+            {/* Named by its content, "label: count" (what a screen reader announces; a voice user
+                says the visible label, which starts it); the big number and the tag show the same
+                for the eye, and the hint is the link's description. */}
             <Link
               to={CARDS[i.key].to(todo.data!.roundId)}
               aria-label={`${CARDS[i.key].label}: ${i.count}${i.overdue ? `, ${i.overdue} ${OVERDUE_LABEL.toLowerCase()}` : ''}${
@@ -90,16 +93,19 @@ export default function TodoPage() {
                   ? `. Mới nhất: ${i.latest.title}. ${describeLastReason(i.latest.lastReason).label}: ${i.latest.lastReason.text}`
                   : ''
               }`}
+              aria-describedby={`todo-hint-${i.key}`}
               style={{ display: 'block', color: 'inherit' }}
             >
               <Card hoverable size="small" style={{ borderColor: '#f4c7c3', background: '#fff8f7' }}>
                 <div style={{ display: 'flex', gap: 14, alignItems: 'center' }}>
-                  <div style={{ fontSize: 34, fontWeight: 700, color: '#b71c1c', minWidth: 48, textAlign: 'center' }}>
+                  <div aria-hidden="true" style={{ fontSize: 34, fontWeight: 700, color: '#b71c1c', minWidth: 48, textAlign: 'center' }}>
                     {i.count.toLocaleString('vi-VN')}
                   </div>
                   <div>
                     <div style={{ fontSize: 17, fontWeight: 600 }}>{CARDS[i.key].label}</div>
-                    <div style={{ color: '#595959' }}>{CARDS[i.key].hint}</div>
+                    <div id={`todo-hint-${i.key}`} style={{ color: '#595959' }}>
+                      {CARDS[i.key].hint}
+                    </div>
                     {i.latest && (
                       <div className="todo-latest">
                         <div className="todo-latest-title">{i.latest.title}</div>
@@ -107,7 +113,7 @@ export default function TodoPage() {
                       </div>
                     )}
                     {!!i.overdue && (
-                      <Tag color="red" style={{ marginTop: 6 }}>
+                      <Tag aria-hidden="true" color="red" style={{ marginTop: 6 }}>
                         {i.overdue.toLocaleString('vi-VN')} {OVERDUE_LABEL.toLowerCase()}
                       </Tag>
                     )}
@@ -119,7 +125,7 @@ export default function TodoPage() {
         ))}
       </Row>
       {done.length > 0 && (
-        <div style={{ color: '#8c8c8c', marginTop: 14 }}>Không có: {done.map((i) => CARDS[i.key].label.toLowerCase()).join('; ')}.</div>
+        <div style={{ color: '#666', marginTop: 14 }}>Không có: {done.map((i) => CARDS[i.key].label.toLowerCase()).join('; ')}.</div>
       )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 20 }}>
         {me.capabilities.createUnits && (

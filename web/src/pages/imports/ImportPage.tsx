@@ -16,7 +16,7 @@ import {
   Upload,
 } from 'antd';
 import { DownloadOutlined, UploadOutlined } from '@ant-design/icons';
-import { useSearchParams } from 'react-router';
+import { Link, useSearchParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { ImportJob, ImportRow } from '@domain/import-schemas.js';
 import type { Me } from '@domain/schemas.js';
@@ -153,9 +153,9 @@ export default function ImportPage() {
           renderItem={(j) => (
             <List.Item
               actions={[
-                <a key="open" onClick={() => setParams({ id: j.id })}>
+                <Link key="open" to={{ search: `?id=${encodeURIComponent(j.id)}` }}>
                   Xem
-                </a>,
+                </Link>,
               ]}
             >
               <List.Item.Meta

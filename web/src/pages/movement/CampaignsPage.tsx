@@ -133,7 +133,7 @@ export default function CampaignsPage() {
                     {STATE[c.state]?.label ?? c.state}
                   </Tag>
                 )}
-                <div style={{ color: '#8c8c8c', fontSize: 13 }}>
+                <div style={{ color: '#666', fontSize: 13 }}>
                   {c.unit.name} · {formatDate(c.startDate)} – {formatDate(c.endDate)}
                 </div>
                 {c.focusThemes.length > 0 && <div style={{ fontSize: 13 }}>Trọng tâm: {c.focusThemes.join('; ')}</div>}

@@ -85,7 +85,7 @@ export function PublicationCard({
           </Typography.Paragraph>
         </>
       ) : (
-        <div style={{ color: '#8c8c8c', marginBottom: 8 }}>Mô hình chưa được công khai.</div>
+        <div style={{ color: '#666', marginBottom: 8 }}>Mô hình chưa được công khai.</div>
       )}
       {may && (
         <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8 }}>
@@ -135,13 +135,13 @@ export function PublicationCard({
           style={{ fontSize: 16 }}
           placeholder="Giới thiệu mô hình cho người dân: làm gì, ở đâu, kết quả ra sao"
         />
-        {left > 0 && <div style={{ color: '#8c8c8c', marginTop: 4 }}>Viết thêm ít nhất {left} ký tự.</div>}
+        {left > 0 && <div style={{ color: '#666', marginTop: 4 }}>Viết thêm ít nhất {left} ký tự.</div>}
         <div style={{ fontWeight: 600, margin: '12px 0 4px' }}>Ảnh được công khai</div>
         {photos.length === 0 ? (
-          <div style={{ color: '#8c8c8c' }}>{inspections.isPending ? 'Đang tải ảnh…' : 'Mô hình chưa có ảnh minh chứng.'}</div>
+          <div style={{ color: '#666' }}>{inspections.isPending ? 'Đang tải ảnh…' : 'Mô hình chưa có ảnh minh chứng.'}</div>
         ) : (
           <>
-            <div style={{ color: '#8c8c8c', marginBottom: 4 }}>
+            <div style={{ color: '#666', marginBottom: 4 }}>
               Chỉ những ảnh được chọn mới hiện trên trang công khai (đã bỏ thông tin vị trí, người chụp).
             </div>
             <Checkbox.Group value={chosen} onChange={(v) => setChosen(v)} style={{ display: 'flex', flexWrap: 'wrap', gap: 12 }}>
@@ -155,7 +155,7 @@ export function PublicationCard({
                     height={72}
                     style={{ objectFit: 'cover', borderRadius: 4 }}
                   />
-                  <div style={{ fontSize: 12, color: '#8c8c8c' }}>{formatDate(f.inspectedOn)}</div>
+                  <div style={{ fontSize: 12, color: '#666' }}>{formatDate(f.inspectedOn)}</div>
                 </Checkbox>
               ))}
             </Checkbox.Group>

@@ -163,7 +163,7 @@ export default function RegistrationsPage() {
                 {t}
               </Link>
               {r.lastReason && <ReasonLine reason={r.lastReason} />}
-              <div style={{ color: '#8c8c8c', fontSize: 13 }}>
+              <div style={{ color: '#666', fontSize: 13 }}>
                 {KIND_LABELS[r.kind]} · {HOLDER_LABELS[r.holder]}
                 {r.personName ? `: ${r.personName}` : ''}
               </div>
@@ -215,6 +215,7 @@ export default function RegistrationsPage() {
         </Button>
       )}
       <Tabs
+        className="tabs-wrap"
         activeKey={queue || 'all'}
         onChange={(k) => update({ queue: k === 'all' ? null : k })}
         items={QUEUES.map((q) => ({ key: q.key || 'all', label: q.label }))}
@@ -289,6 +290,7 @@ export default function RegistrationsPage() {
         </Col>
         <Col xs={24} lg={12}>
           <UnitPicker
+            aria-label="Đơn vị"
             allowClear
             value={f.unitId ?? null}
             initialLabel={chosenUnit.data?.name}

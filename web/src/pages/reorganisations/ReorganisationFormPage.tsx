@@ -180,7 +180,7 @@ function ChangeCard({ index, onRemove }: { index: number; onRemove: () => void }
                         <div key={f.key} style={{ display: 'flex', gap: 8, marginBottom: 8 }}>
                           <div style={{ flex: 1, minWidth: 0 }}>
                             <Form.Item name={f.name} noStyle rules={required('Chọn đơn vị bị sáp nhập')}>
-                              <UnitPicker placeholder={`Đơn vị ${i + 1}: gõ tên hoặc mã`} />
+                              <UnitPicker aria-label={`Đơn vị bị sáp nhập ${i + 1}`} placeholder={`Đơn vị ${i + 1}: gõ tên hoặc mã`} />
                             </Form.Item>
                           </div>
                           {fields.length > 1 && (
@@ -212,7 +212,13 @@ function ChangeCard({ index, onRemove }: { index: number; onRemove: () => void }
                           key={f.key}
                           style={{ marginBottom: 8 }}
                           title={`Phần ${i + 1}`}
-                          extra={fields.length > 2 && <a onClick={() => remove(f.name)}>Bỏ</a>}
+                          extra={
+                            fields.length > 2 && (
+                              <Button type="link" size="small" onClick={() => remove(f.name)}>
+                                Bỏ
+                              </Button>
+                            )
+                          }
                         >
                           <TargetFields name={[index, 'parts', f.name]} label="Về đơn vị" />
                           <Form.Item name={[f.name, 'share']} label="Tỷ lệ (%), nếu đã biết">

@@ -119,7 +119,7 @@ export default function ReviewReportsPage() {
                 <Link to={`/bao-cao/${r.id}`} style={{ fontWeight: 500 }}>
                   {r.title}
                 </Link>
-                <div style={{ color: '#888', fontSize: 13 }}>
+                <div style={{ color: '#666', fontSize: 13 }}>
                   {r.unit.name} · {r.number ?? 'chưa có số'}
                 </div>
               </>

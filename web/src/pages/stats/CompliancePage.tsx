@@ -128,7 +128,7 @@ export default function CompliancePage() {
                     render: (_, r) => (
                       <>
                         <div>{r.unit.name}</div>
-                        <div style={{ color: '#888', fontSize: 13 }}>{UNIT_KIND_LABELS[r.unit.kind as UnitKind] ?? r.unit.kind}</div>
+                        <div style={{ color: '#666', fontSize: 13 }}>{UNIT_KIND_LABELS[r.unit.kind as UnitKind] ?? r.unit.kind}</div>
                       </>
                     ),
                   },

@@ -32,14 +32,15 @@ export default function DashboardPage() {
     const v = params.get(k);
     if (v) base[k] = v;
   }
-  const set = (patch: Record<string, string | number | null | undefined>) => {
+  const withPatch = (patch: Record<string, string | number | null | undefined>) => {
     const next = new URLSearchParams(params);
     for (const [k, v] of Object.entries(patch)) {
       if (v === null || v === undefined || v === '') next.delete(k);
       else next.set(k, String(v));
     }
-    setParams(next);
+    return next;
   };
+  const set = (patch: Record<string, string | number | null | undefined>) => setParams(withPatch(patch));
   const stats = (groupBy: string) => ({
     queryKey: ['stats', groupBy, base],
     queryFn: () => get<StatsResult>(`/stats${qs({ ...base, groupBy })}`),
@@ -127,7 +128,7 @@ export default function DashboardPage() {
           <Breadcrumb
             style={{ marginBottom: 8 }}
             items={[...unitPath.data.ancestors, { id: unitPath.data.id, name: unitPath.data.name }].map((a) => ({
-              title: <a onClick={() => set({ unitId: a.id })}>{a.name}</a>,
+              title: <Link to={{ search: `?${withPatch({ unitId: a.id })}` }}>{a.name}</Link>,
             }))}
           />
         )}
@@ -159,6 +160,7 @@ export default function DashboardPage() {
               />
             ) : (
               <UnitPicker
+                aria-label="Đơn vị"
                 value={base.unitId ?? null}
                 onChange={(v) => set({ unitId: v, thenStrict: null })}
                 allowClear
@@ -185,6 +187,7 @@ export default function DashboardPage() {
             style={{ width: 100 }}
           />
           <Select
+            aria-label="Đợt phát động"
             allowClear
             placeholder="Đợt phát động"
             style={{ minWidth: 220 }}
@@ -193,6 +196,7 @@ export default function DashboardPage() {
             options={(campaigns.data?.items ?? []).map((c) => ({ value: c.id, label: c.title }))}
           />
           <Select
+            aria-label="Mô hình hay điển hình"
             allowClear
             placeholder="Mô hình và điển hình"
             style={{ minWidth: 170 }}
@@ -204,6 +208,7 @@ export default function DashboardPage() {
             ]}
           />
           <Select
+            aria-label="Tập thể hay cá nhân"
             allowClear
             placeholder="Tập thể và cá nhân"
             style={{ minWidth: 170 }}
@@ -273,7 +278,12 @@ export default function DashboardPage() {
       <Row gutter={[12, 12]}>
         <Col xs={24} lg={12}>
           <Card title="Theo lĩnh vực" size="small">
-            <Chart option={fieldOption} height={240} onPick={(i) => open(byField.data, byField.data?.rows[i] ?? null)} />
+            <Chart
+              label="Biểu đồ số mô hình, điển hình theo lĩnh vực"
+              option={fieldOption}
+              height={240}
+              onPick={(i) => open(byField.data, byField.data?.rows[i] ?? null)}
+            />
             <Table<StatsRow>
               size="small"
               pagination={false}
@@ -291,7 +301,12 @@ export default function DashboardPage() {
         </Col>
         <Col xs={24} lg={12}>
           <Card title="Theo năm" size="small">
-            <Chart option={yearOption} height={240} onPick={(i) => open(byYear.data, byYear.data?.rows[i] ?? null)} />
+            <Chart
+              label="Biểu đồ số mô hình, điển hình theo năm"
+              option={yearOption}
+              height={240}
+              onPick={(i) => open(byYear.data, byYear.data?.rows[i] ?? null)}
+            />
           </Card>
         </Col>
       </Row>
@@ -300,6 +315,7 @@ export default function DashboardPage() {
         <Row gutter={[12, 12]}>
           <Col xs={24} lg={11}>
             <Chart
+              label="Biểu đồ số mô hình, điển hình theo đơn vị trực thuộc"
               option={childOption}
               height={Math.max(200, childOption._rows.length * 26 + 40)}
               onPick={(i) => open(byChild.data, childOption._rows[i] ?? null)}
@@ -320,7 +336,9 @@ export default function DashboardPage() {
                     return r.own ? (
                       label
                     ) : (
-                      <a onClick={() => set({ unitId: String(r.keys.child), thenStrict: then ? 'true' : null })}>{label}</a>
+                      <Link to={{ search: `?${withPatch({ unitId: String(r.keys.child), thenStrict: then ? 'true' : null })}` }}>
+                        {label}
+                      </Link>
                     );
                   },
                 },

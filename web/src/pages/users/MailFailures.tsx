@@ -33,7 +33,7 @@ export function MailFailures() {
                 {f.fullName} <span style={{ fontWeight: 400, color: '#595959' }}>({f.username})</span>
               </div>
               <div>{f.email ?? 'Chưa có địa chỉ'}</div>
-              <div style={{ color: '#8c8c8c', fontSize: 13 }}>
+              <div style={{ color: '#666', fontSize: 13 }}>
                 Lần lỗi gần nhất: {formatDateTime(f.failedAt)}
                 {f.error ? ` · ${f.error}` : ''}
               </div>

@@ -188,8 +188,8 @@ function Deliveries({ id }: { id: string }) {
       {q.data.items.map((d) => (
         <li key={d.id} style={{ marginBottom: 6, overflowWrap: 'anywhere' }}>
           <Tag color={DELIVERY_STATE[d.state]?.color}>{DELIVERY_STATE[d.state]?.label ?? d.state}</Tag>
-          {d.title} <span style={{ color: '#8c8c8c' }}>({d.event})</span>
-          <div style={{ color: '#8c8c8c', fontSize: 13 }}>
+          {d.title} <span style={{ color: '#666' }}>({d.event})</span>
+          <div style={{ color: '#666', fontSize: 13 }}>
             {formatDateTime(d.occurredAt)} · {d.attempts} lần gửi
             {d.lastStatus ? ` · mã trả lời ${d.lastStatus}` : ''}
             {d.lastError ? ` · ${d.lastError}` : ''}

@@ -92,8 +92,8 @@ export function GeneralSection(props: {
       )}
       {editing ? (
         <>
-          <Form.Item label="Đơn vị đăng ký">
-            <Input disabled value={existing.unit.name} />
+          <Form.Item label="Đơn vị đăng ký" htmlFor="registration-unit-name">
+            <Input id="registration-unit-name" disabled value={existing.unit.name} />
           </Form.Item>
           <Form.Item name="unitId" hidden>
             <Input />

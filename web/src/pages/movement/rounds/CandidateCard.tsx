@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Tag } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
-import { useNavigate } from 'react-router';
+import { Link } from 'react-router';
 import type { Candidate, CandidateAction, Round } from '@domain/recognition-schemas.js';
 import { post, type RequestOptions } from '../../../api';
 import { useAction } from '../../../components/useAction';
@@ -33,7 +33,6 @@ export interface CandidateSectionProps {
  */
 export function CandidateCard({ round, c, onChanged }: { round: Round; c: Candidate; onChanged: (r: Round) => void }) {
   const mobile = useIsMobile();
-  const navigate = useNavigate();
   const { message } = App.useApp();
   const [deciding, setDeciding] = useState(false);
   const can = (a: CandidateAction) => c.actions.includes(a);
@@ -53,9 +52,9 @@ export function CandidateCard({ round, c, onChanged }: { round: Round; c: Candid
       styles={{ body: { padding: mobile ? 12 : 20 } }}
       title={
         <div className="record-head compact">
-          <a onClick={() => navigate(`/mo-hinh/${c.registration.id}`)} className="record-head-link">
+          <Link to={`/mo-hinh/${c.registration.id}`} className="record-head-link">
             {c.registration.title}
-          </a>
+          </Link>
           <div className="record-head-sub">
             {c.registration.unitName}
             {c.registration.personName ? ` · ${c.registration.personName}` : ''}
