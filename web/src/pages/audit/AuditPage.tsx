@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Button, Card, DatePicker, Select, Table, Typography } from 'antd';
+import { Button, Card, Select, Table, Typography } from 'antd';
+import { DateField } from '../../components/DateField';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
@@ -32,7 +33,14 @@ export default function AuditPage() {
   const [from, setFrom] = useState<Dayjs | null>(null);
   const [to, setTo] = useState<Dayjs | null>(null);
   const [page, setPage] = useState(1);
-  const params = { entityType, action, from: from?.format('YYYY-MM-DD'), to: to?.format('YYYY-MM-DD'), page, pageSize: PAGE_SIZE };
+  const params = {
+    entityType,
+    action,
+    from: from?.isValid() ? from.format('YYYY-MM-DD') : undefined,
+    to: to?.isValid() ? to.format('YYYY-MM-DD') : undefined,
+    page,
+    pageSize: PAGE_SIZE,
+  };
   const audit = useQuery({
     queryKey: ['audit', params],
     queryFn: () => get<{ items: AuditEntry[]; total: number }>(`/audit${qs(params)}`),
@@ -108,24 +116,23 @@ export default function AuditPage() {
           style={filterWidth(260)}
         />
         <div style={{ display: 'flex', gap: 8, ...(mobile ? { width: '100%' } : {}) }}>
-          <DatePicker
+          <DateField
+            standalone
             placeholder="Từ ngày"
             aria-label="Từ ngày"
-            format="DD/MM/YYYY"
             value={from}
             onChange={set(setFrom)}
-            style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 150 }}
-            inputReadOnly={mobile}
+            style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 170 }}
           />
-          <DatePicker
+          <DateField
+            standalone
             placeholder="Đến ngày"
             aria-label="Đến ngày"
-            format="DD/MM/YYYY"
             value={to}
             onChange={set(setTo)}
-            disabledDate={(d) => !!from && d.isBefore(from, 'day')}
-            style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 150 }}
-            inputReadOnly={mobile}
+            disabledDate={(d) => !!from?.isValid() && d.isBefore(from, 'day')}
+            disabledReason="Ngày kết thúc phải từ ngày bắt đầu trở về sau."
+            style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 170 }}
           />
         </div>
         {filtered && (

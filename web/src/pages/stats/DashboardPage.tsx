@@ -19,6 +19,7 @@ import { PrintButton } from '../../components/PrintButton';
 import { UnitPicker } from '../../components/UnitPicker';
 import { XlsxButton } from '../../components/XlsxButton';
 import { useIsMobile } from '../../useIsMobile';
+import { formatMoney } from '@domain/money.js';
 
 const RED = '#b71c1c';
 
@@ -336,12 +337,12 @@ export default function DashboardPage() {
                   title: 'Kinh phí dự kiến / thực tế (triệu đồng)',
                   align: 'right',
                   render: (_, r) =>
-                    `${formatNumberVi(Math.round(r.fundsVnd / 1_000_000))} / ${formatNumberVi(Math.round(r.achievedFundsVnd / 1_000_000))}`,
+                    `${formatMoney(Math.round(r.fundsVnd / 1_000_000))} / ${formatMoney(Math.round(r.achievedFundsVnd / 1_000_000))}`,
                 },
                 {
                   title: 'Ngày công dự kiến / thực tế',
                   align: 'right',
-                  render: (_, r) => `${formatNumberVi(r.workdays)} / ${formatNumberVi(r.achievedWorkdays)}`,
+                  render: (_, r) => `${formatMoney(r.workdays)} / ${formatMoney(r.achievedWorkdays)}`,
                 },
               ]}
             />
