@@ -1,9 +1,10 @@
-import { useEffect, useState, type CSSProperties } from 'react';
-import { Button, Calendar, Form, Input, Popover } from 'antd';
+import { useEffect, useState, type CSSProperties, type ReactNode } from 'react';
+import { Button, Calendar, Form, Input, Modal, Popover } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { CalendarOutlined } from '@ant-design/icons';
+import { CalendarOutlined, DoubleLeftOutlined, DoubleRightOutlined, LeftOutlined, RightOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
 import { parseTypedDate } from '@domain/typed-date.js';
+import { useIsMobile } from '../useIsMobile';
 
 /**
  * The app's one date field: a date is typed (dd/mm/yyyy, "25/11/2026" or "25112026", with the
@@ -70,6 +71,28 @@ function withSlashes(previous: string, typed: string): string {
   return cleaned.slice(0, 10);
 }
 
+/** The calendar's header, narrow enough for a phone: a year and a month back, "Tháng 3/2026", a month and a year on. */
+function MonthHeader({ value, onChange }: { value: Dayjs; onChange: (date: Dayjs) => void }) {
+  const step = (n: number, unit: 'month' | 'year', label: string, icon: ReactNode) => (
+    <Button type="text" size="small" aria-label={label} icon={icon} onClick={() => onChange(value.add(n, unit))} />
+  );
+  return (
+    <div style={{ display: 'flex', alignItems: 'center', justifyContent: 'space-between', padding: '4px 0 8px' }}>
+      <span>
+        {step(-1, 'year', 'Năm trước', <DoubleLeftOutlined />)}
+        {step(-1, 'month', 'Tháng trước', <LeftOutlined />)}
+      </span>
+      <strong aria-live="polite">
+        Tháng {value.month() + 1}/{value.year()}
+      </strong>
+      <span>
+        {step(1, 'month', 'Tháng sau', <RightOutlined />)}
+        {step(1, 'year', 'Năm sau', <DoubleRightOutlined />)}
+      </span>
+    </div>
+  );
+}
+
 export function DateField({
   value,
   onChange,
@@ -84,6 +107,7 @@ export function DateField({
 }: DateFieldProps) {
   const [text, setText] = useState(() => (value && value.isValid() ? value.format(FORMAT) : ''));
   const [open, setOpen] = useState(false);
+  const mobile = useIsMobile();
 
   // A value set from outside (initial values, a reset, the calendar) shows as dd/mm/yyyy.
   useEffect(() => {
@@ -115,7 +139,30 @@ export function DateField({
   };
 
   const problem = standalone ? dateProblem(value) : null;
-  const calendarValue = value && value.isValid() ? value : dayjs().startOf('day');
+  const calendar = (
+    <Calendar
+      fullscreen={false}
+      defaultValue={value && value.isValid() ? value : dayjs().startOf('day')}
+      headerRender={MonthHeader}
+      disabledDate={disabledDate}
+      onSelect={(day, info) => {
+        if (info.source !== 'date') return;
+        setText(day.format(FORMAT));
+        onChange?.(day.startOf('day'));
+        setOpen(false);
+      }}
+    />
+  );
+  // On a phone the calendar opens in the middle of the screen, where a month always fits.
+  const button = (onClick?: () => void) => (
+    <Button
+      aria-label="Mở lịch để chọn ngày"
+      icon={<CalendarOutlined />}
+      disabled={disabled}
+      onClick={onClick}
+      style={{ marginInlineStart: -1, borderStartStartRadius: 0, borderEndStartRadius: 0 }}
+    />
+  );
 
   return (
     <div style={{ width: '100%', ...style }}>
@@ -147,35 +194,33 @@ export function DateField({
             }
           }}
         />
-        <Popover
-          open={open && !disabled}
-          onOpenChange={setOpen}
-          trigger="click"
-          placement="bottomRight"
-          destroyOnHidden
-          content={
-            <div style={{ width: 'min(300px, calc(100vw - 48px))' }}>
-              <Calendar
-                fullscreen={false}
-                defaultValue={calendarValue}
-                disabledDate={disabledDate}
-                onSelect={(day, info) => {
-                  if (info.source !== 'date') return;
-                  setText(day.format(FORMAT));
-                  onChange?.(day.startOf('day'));
-                  setOpen(false);
-                }}
-              />
-            </div>
-          }
-        >
-          <Button
-            aria-label="Mở lịch để chọn ngày"
-            icon={<CalendarOutlined />}
-            disabled={disabled}
-            style={{ marginInlineStart: -1, borderStartStartRadius: 0, borderEndStartRadius: 0 }}
-          />
-        </Popover>
+        {mobile ? (
+          <>
+            {button(() => setOpen(true))}
+            <Modal
+              open={open && !disabled}
+              onCancel={() => setOpen(false)}
+              footer={null}
+              title="Chọn ngày"
+              width={340}
+              centered
+              destroyOnHidden
+            >
+              {calendar}
+            </Modal>
+          </>
+        ) : (
+          <Popover
+            open={open && !disabled}
+            onOpenChange={setOpen}
+            trigger="click"
+            placement="bottomRight"
+            destroyOnHidden
+            content={<div style={{ width: 288 }}>{calendar}</div>}
+          >
+            {button()}
+          </Popover>
+        )}
       </div>
       {problem && (
         <div role="alert" style={{ color: '#cf1322', fontSize: 13, marginTop: 2 }}>
