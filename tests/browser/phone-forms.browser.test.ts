@@ -65,15 +65,19 @@ describe('forms on a phone', () => {
     // Both date fields and their calendar buttons stay on the screen.
     expect(await rightEdge(page, '[aria-label="Thời gian thực hiện: đến ngày"]')).toBeLessThanOrEqual(390);
 
-    // The calendar is one month and fits the phone.
-    await page.getByRole('button', { name: 'Mở lịch để chọn ngày' }).first().click();
-    const calendar = page.locator('.ant-popover:visible .ant-picker-calendar');
+    // The calendar is one month and fits the phone; a day picked there fills the field.
+    await page.getByRole('button', { name: 'Mở lịch để chọn ngày' }).nth(1).click();
+    const picker = page.getByRole('dialog', { name: 'Chọn ngày' });
+    const calendar = picker.locator('.ant-picker-calendar');
     await calendar.waitFor();
     const box = (await calendar.boundingBox())!;
     expect(box.x).toBeGreaterThanOrEqual(0);
     expect(box.x + box.width).toBeLessThanOrEqual(390);
-    await page.keyboard.press('Escape');
-    await page.getByLabel('Tên mô hình').click();
+    await picker.getByText('Tháng 12/2026').waitFor();
+    await picker.locator('.ant-picker-cell-in-view').filter({ hasText: /^30$/ }).click();
+    await expect.poll(() => to.inputValue()).toBe('30/12/2026');
+    await to.fill('31/12/2026');
+    await to.blur();
 
     // After 01/07/2025 the district level is not offered.
     await page.getByLabel('Cấp đăng ký', { exact: true }).click();
