@@ -251,7 +251,7 @@ export function DateRangeFields({
 }) {
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0, minWidth: 0 }}>
-      <legend style={{ fontSize: 'inherit', marginBottom: 8, padding: 0, border: 0 }}>{label}</legend>
+      <legend style={{ fontSize: 'inherit', color: 'rgba(0, 0, 0, 0.88)', marginBottom: 8, padding: 0, border: 0 }}>{label}</legend>
       <div style={{ display: 'flex', gap: 8 }}>
         <Form.Item name={startName} rules={dateRules(requiredStart)} style={{ flex: 1, minWidth: 0 }}>
           <DateField placeholder="Từ ngày" aria-label={`${label}: từ ngày`} />
