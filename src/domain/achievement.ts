@@ -3,6 +3,7 @@
  * (130 bóng of a target of 200); the completion is computed here, never typed. The same functions
  * format the figures for the screens, the documents and the money fields as they are typed.
  */
+import { formatMoney, parseMoney } from './money.js';
 import { formatNumberVi } from './statistics.js';
 
 /** Completion in whole percent (130 of 200 → 65), or null when the criterion has no positive target. */
@@ -24,19 +25,9 @@ export function achievedLabel(
   return `${a} / ${formatNumberVi(target)}${u}${pct === null ? '' : ` (${pct} %)`}`;
 }
 
-/** Whole amounts with thousands dots as officers write them: 45000000 → "45.000.000". */
-export function groupThousands(value: number | string | null | undefined): string {
-  if (value === null || value === undefined || value === '') return '';
-  const digits = String(value).replace(/\D/g, '');
-  if (!digits) return '';
-  return digits.replace(/^0+(?=\d)/, '').replace(/\B(?=(\d{3})+(?!\d))/g, '.');
-}
-
-/** The number behind a grouped amount: "45.000.000" → 45000000 (separators and spaces dropped). */
-export function parseGrouped(text: string | null | undefined): number | null {
-  const digits = (text ?? '').replace(/\D/g, '');
-  return digits ? Number(digits) : null;
-}
+/** The money formatter and parser (`money.ts`), under the names the criteria's values use. */
+export const groupThousands = formatMoney;
+export const parseGrouped = parseMoney;
 
 /** A value in a criterion's unit as typed, grouped like money but keeping a decimal comma: 1234,5 → "1.234,5". */
 export function groupDecimal(value: number | string | null | undefined): string {

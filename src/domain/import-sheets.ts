@@ -27,6 +27,9 @@ import { REGISTRATION_STATE_LABELS, type RegistrationState } from './workflow.js
 import { errorMessage, type AppError } from './errors.js';
 import { SHEET_COLUMNS, type SheetKind } from './sheet-columns.js';
 
+/** Levels as sheets write them: "Huyện" or "Cấp huyện" is the (former) district level. */
+const LEVEL_ALIASES: Partial<Record<UnitLevel, readonly string[]>> = { grassroots: ['Cơ sở'], district: ['Huyện', 'Cấp huyện'] };
+
 export const IMPORT_KINDS = ['registrations', 'units', 'users'] as const;
 export type ImportKind = (typeof IMPORT_KINDS)[number];
 export const IMPORT_KIND_LABELS: Record<ImportKind, string> = {
@@ -257,7 +260,7 @@ export function readRegistrationRow(
 
   let level: string | undefined;
   if (text(cells, 'level')) {
-    const l = matchLabel(text(cells, 'level'), UNIT_LEVEL_LABELS, 'cấp', { grassroots: ['Cơ sở'] });
+    const l = matchLabel(text(cells, 'level'), UNIT_LEVEL_LABELS, 'cấp', LEVEL_ALIASES);
     if (l.ok) level = l.value;
     else p.add('level', l.reason);
   } else if (facts) level = (UNIT_LEVELS as readonly string[]).includes(facts.level) ? facts.level : 'grassroots';
@@ -313,7 +316,7 @@ export function readRegistrationRow(
     else {
       let recLevel = level ?? 'grassroots';
       if (text(cells, 'recLevel')) {
-        const l = matchLabel(text(cells, 'recLevel'), UNIT_LEVEL_LABELS, 'cấp', { grassroots: ['Cơ sở'] });
+        const l = matchLabel(text(cells, 'recLevel'), UNIT_LEVEL_LABELS, 'cấp', LEVEL_ALIASES);
         if (l.ok) recLevel = l.value;
         else p.add('recLevel', l.reason);
       }
@@ -431,7 +434,7 @@ export function readUnitRow(cells: RowCells, ctx: { units: UnitDirectory }): { v
     socio_political: ['Hội Phụ nữ', 'Hội Nông dân', 'Đoàn Thanh niên', 'Hội Cựu chiến binh', 'Công đoàn'],
   });
   if (!kind.ok) p.add('kind', kind.reason);
-  const level = matchLabel(text(cells, 'level'), UNIT_LEVEL_LABELS, 'cấp', { grassroots: ['Cơ sở'], commune: ['Phường', 'Cấp xã'] });
+  const level = matchLabel(text(cells, 'level'), UNIT_LEVEL_LABELS, 'cấp', { ...LEVEL_ALIASES, commune: ['Phường', 'Cấp xã'] });
   if (!level.ok) p.add('level', level.reason);
   let validFrom: string | null = null;
   if (text(cells, 'validFrom')) {

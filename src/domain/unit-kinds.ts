@@ -29,7 +29,7 @@ export type UnitKind = (typeof UNIT_KINDS)[number];
 export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
   central: 'Cấp Trung ương',
   province: 'Tỉnh, thành phố',
-  district: 'Huyện, quận, thị xã (trước 01/7/2025)',
+  district: 'Huyện, quận, thị xã (cũ, trước 01/7/2025)',
   commune: 'Xã, phường, đặc khu',
   party: 'Tổ chức Đảng',
   state_agency: 'Cơ quan nhà nước',
@@ -52,11 +52,13 @@ export const UNIT_KIND_LABELS: Record<UnitKind, string> = {
 export const UNIT_LEVELS = ['central', 'province', 'block', 'district', 'commune', 'grassroots'] as const;
 export type UnitLevel = (typeof UNIT_LEVELS)[number];
 
+/** The level as lists, filters and statistics name it; the district level is named as the former one. */
 export const UNIT_LEVEL_LABELS: Record<UnitLevel, string> = {
   central: 'Trung ương',
   province: 'Tỉnh',
   block: 'Khối',
-  district: 'Huyện',
+  // The district level ended on 01/07/2025 (the 2025 reform): it stays for the records of before.
+  district: 'Huyện (cũ)',
   commune: 'Xã',
   grassroots: 'Cơ sở',
 };

@@ -55,7 +55,8 @@ export function HeaderSearch() {
     >
       <Input
         aria-label="Tìm mô hình, điển hình"
-        placeholder="Tìm mô hình, điển hình… (gõ không dấu cũng được)"
+        placeholder="Tìm mô hình, điển hình…"
+        title="Tìm mô hình, điển hình: gõ có dấu hay không dấu đều được"
         prefix={<SearchOutlined />}
         allowClear
         onPressEnter={() => {

@@ -1,4 +1,5 @@
-import { Button, Card, DatePicker, Select, Table, Typography } from 'antd';
+import { Button, Card, Select, Table, Typography } from 'antd';
+import { DateField } from '../../components/DateField';
 import { FileExcelOutlined } from '@ant-design/icons';
 import type { ColumnsType } from 'antd/es/table';
 import { useQuery } from '@tanstack/react-query';
@@ -44,7 +45,7 @@ export default function AuditPage() {
     queryFn: () => get<{ items: AuditEntry[]; total: number }>(`/audit${qs(params)}`),
   });
   const filtered = !!(entityType || action || from || to);
-  const day = (d: Dayjs | null) => d?.format('YYYY-MM-DD') ?? null;
+  const day = (d: Dayjs | null) => (d?.isValid() ? d.format('YYYY-MM-DD') : null);
 
   const columns: ColumnsType<AuditEntry> = mobile
     ? [
@@ -109,24 +110,23 @@ export default function AuditPage() {
           style={filterWidth(260)}
         />
         <div style={{ display: 'flex', gap: 8, ...(mobile ? { width: '100%' } : {}) }}>
-          <DatePicker
+          <DateField
+            standalone
             placeholder="Từ ngày"
             aria-label="Từ ngày"
-            format="DD/MM/YYYY"
             value={from}
             onChange={(d) => update({ from: day(d) })}
-            style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 150 }}
-            inputReadOnly={mobile}
+            style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 170 }}
           />
-          <DatePicker
+          <DateField
+            standalone
             placeholder="Đến ngày"
             aria-label="Đến ngày"
-            format="DD/MM/YYYY"
             value={to}
             onChange={(d) => update({ to: day(d) })}
-            disabledDate={(d) => !!from && d.isBefore(from, 'day')}
-            style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 150 }}
-            inputReadOnly={mobile}
+            disabledDate={(d) => !!from?.isValid() && d.isBefore(from, 'day')}
+            disabledReason="Ngày kết thúc phải từ ngày bắt đầu trở về sau."
+            style={{ flex: 1, minWidth: 0, width: mobile ? undefined : 170 }}
           />
         </div>
         {filtered && <Button onClick={() => update({ entityType: null, action: null, from: null, to: null })}>Xóa bộ lọc</Button>}

@@ -1,9 +1,9 @@
-import { Col, DatePicker, Form, InputNumber, Row } from 'antd';
+import { Col, Form, InputNumber, Row } from 'antd';
+import { DateField, dateRules } from '../../components/DateField';
 import type { Dayjs } from 'dayjs';
 import type { CampaignCalendar } from '@domain/movement-schemas.js';
 import type { z } from 'zod';
 import { dateValue, formatDate } from '../../format';
-import { useIsMobile } from '../../useIsMobile';
 
 type Calendar = z.infer<typeof CampaignCalendar>;
 const DATES = [
@@ -24,15 +24,14 @@ export interface CalendarValue {
 
 /** The campaign's deadlines and reminder days, as fields under `calendar` of a form. */
 export function CalendarFields() {
-  const mobile = useIsMobile();
   return (
     <fieldset style={{ border: 0, padding: 0, margin: 0 }}>
       <legend style={{ fontSize: 15, fontWeight: 600, marginBottom: 8 }}>Lịch thực hiện và nhắc hạn</legend>
       <Row gutter={8}>
         {DATES.map(([key, label]) => (
           <Col key={key} xs={24} sm={12}>
-            <Form.Item label={label} name={['calendar', key]}>
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} placeholder="Chọn ngày" inputReadOnly={mobile} />
+            <Form.Item label={label} name={['calendar', key]} rules={dateRules()}>
+              <DateField />
             </Form.Item>
           </Col>
         ))}

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Table, Tag } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Table, Tag } from 'antd';
+import { DateRangeFields } from '../../components/DateField';
 import { useNavigate } from 'react-router';
 import { PlusOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -230,7 +231,8 @@ interface Values {
   description?: string;
   yearFrom: number;
   yearTo: number;
-  period: [Dayjs, Dayjs];
+  startDate: Dayjs;
+  endDate: Dayjs;
   focusThemes?: string[];
   quotas?: QuotaValue[];
   calendar?: CalendarValue;
@@ -238,7 +240,6 @@ interface Values {
 
 function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCreated: () => void }) {
   const me = useSession();
-  const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const scope = me.user.entryScope ?? me.user.viewScope;
   const y = vietnamYear();
@@ -257,8 +258,8 @@ function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCr
           description: v.description?.trim() || null,
           yearFrom: v.yearFrom,
           yearTo: v.yearTo,
-          startDate: v.period[0].format('YYYY-MM-DD'),
-          endDate: v.period[1].format('YYYY-MM-DD'),
+          startDate: v.startDate.format('YYYY-MM-DD'),
+          endDate: v.endDate.format('YYYY-MM-DD'),
           focusThemes: (v.focusThemes ?? []).map((s) => s.trim()).filter(Boolean),
           quotas: quotasForApi(v.quotas),
           calendar: calendarForApi(v.calendar),
@@ -315,14 +316,13 @@ function CreateCampaignModal({ onClose, onCreated }: { onClose: () => void; onCr
             </Form.Item>
           </Col>
           <Col xs={24} md={12}>
-            <Form.Item label="Thời gian" name="period" rules={[{ required: true, message: 'Vui lòng chọn thời gian' }]}>
-              <DatePicker.RangePicker
-                format="DD/MM/YYYY"
-                style={{ width: '100%' }}
-                placeholder={['Từ ngày', 'Đến ngày']}
-                inputReadOnly={mobile}
-              />
-            </Form.Item>
+            <DateRangeFields
+              label="Thời gian"
+              startName="startDate"
+              endName="endDate"
+              requiredStart="Vui lòng nhập ngày bắt đầu"
+              requiredEnd="Vui lòng nhập ngày kết thúc"
+            />
           </Col>
         </Row>
         <Form.Item label="Nội dung trọng tâm" name="focusThemes" extra="Gõ từng nội dung rồi nhấn Enter.">

@@ -1,4 +1,5 @@
-import { Alert, DatePicker, Form, Input, Modal, Select } from 'antd';
+import { Alert, Form, Input, Modal, Select } from 'antd';
+import { DateField, dateRules } from '../../components/DateField';
 import type { Dayjs } from 'dayjs';
 import type { Registration } from '@domain/movement-schemas.js';
 import { CommendationInput, ProposalInput } from '@domain/commendation-schemas.js';
@@ -6,7 +7,6 @@ import { maxRule, minLengthOf } from '../../components/limits';
 import { get, post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
 import { useQuery } from '@tanstack/react-query';
-import { useIsMobile } from '../../useIsMobile';
 import { useCommendationForms } from './shared';
 import { useFormSubmit } from '../../components/useFormSubmit';
 
@@ -22,7 +22,6 @@ interface Props {
 
 export function CommendationFields({ withForm = true }: { withForm?: boolean }) {
   const forms = useCommendationForms();
-  const mobile = useIsMobile();
   return (
     <>
       {withForm && (
@@ -47,8 +46,8 @@ export function CommendationFields({ withForm = true }: { withForm?: boolean }) 
       >
         <Input placeholder="Ví dụ: 125-QĐ/TU" />
       </Form.Item>
-      <Form.Item label="Ngày quyết định" name="decisionDate" rules={[{ required: true, message: 'Vui lòng chọn ngày' }]}>
-        <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} inputReadOnly={mobile} />
+      <Form.Item label="Ngày quyết định" name="decisionDate" rules={dateRules('Vui lòng nhập ngày quyết định')}>
+        <DateField />
       </Form.Item>
       <Form.Item label="Ghi chú" name="note" rules={[maxRule(C.note)]}>
         <Input.TextArea autoSize={{ minRows: 1, maxRows: 4 }} />

@@ -1,15 +1,16 @@
 import { useState } from 'react';
-import { Alert, Button, Col, DatePicker, Form, Input, InputNumber, Modal, Radio, Row, Upload } from 'antd';
+import { Alert, Button, Col, Form, Input, Modal, Radio, Row, Upload } from 'antd';
 import { UploadOutlined } from '@ant-design/icons';
 import type { Dayjs } from 'dayjs';
 import type { Registration } from '@domain/movement-schemas.js';
 import type { Inspection } from '@domain/inspection-schemas.js';
 import { InspectionInput, OVERALL_LABELS } from '@domain/inspection-schemas.js';
-import { achievedLabel, completionPct, groupDecimal, groupThousands, parseDecimal, parseGrouped } from '@domain/achievement.js';
+import { achievedLabel, completionPct } from '@domain/achievement.js';
+import { DateField, dateRules } from '../../components/DateField';
 import { maxRule } from '../../components/limits';
+import { DecimalInput, MoneyInput } from '../../components/MoneyInput';
 import { post } from '../../api';
 import { ModalTitle } from '../../components/ModalTitle';
-import { useIsMobile } from '../../useIsMobile';
 import { formatNumber, vietnamToday } from '../../format';
 import { useFormSubmit } from '../../components/useFormSubmit';
 import { FormModal } from '../../components/FormModal';
@@ -30,8 +31,6 @@ interface Values {
 }
 
 const t = (s?: string) => (s && s.trim() ? s.trim() : null);
-/** The field's number; an emptied field stays empty (the input reads '' as no value, not 0). */
-const orEmpty = (n: number | null): number => (n ?? '') as unknown as number;
 
 /** "130 / 200 bóng (65 %)", live as the value is typed; green at or above the target. */
 export function AchievedBadge({
@@ -54,7 +53,6 @@ export function AchievedBadge({
 
 /** Records an inspection; once saved, photos and documents are attached to it. */
 export function InspectionModal({ registration, onClose }: { registration: Registration; onClose: () => void }) {
-  const mobile = useIsMobile();
   const [form] = Form.useForm<Values>();
   const [saved, setSaved] = useState<Inspection | null>(null);
   const [uploaded, setUploaded] = useState(0);
@@ -158,8 +156,8 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
       >
         <Row gutter={16}>
           <Col xs={24} md={10}>
-            <Form.Item label="Ngày kiểm tra" name="inspectedOn" rules={[{ required: true, message: 'Vui lòng chọn ngày' }]}>
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} inputReadOnly={mobile} />
+            <Form.Item label="Ngày kiểm tra" name="inspectedOn" rules={dateRules('Vui lòng nhập ngày kiểm tra')}>
+              <DateField />
             </Form.Item>
           </Col>
           <Col xs={24} md={14}>
@@ -193,15 +191,10 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
                       <Row gutter={8} align="middle">
                         <Col xs={11} md={7}>
                           <Form.Item name={[item.name, 'achieved']} style={{ marginBottom: 8 }}>
-                            <InputNumber<number>
+                            <DecimalInput
                               aria-label={`Đạt được (${c.unitOfMeasure ?? 'giá trị'}) – ${c.name}`}
-                              min={0}
-                              max={1e15}
                               placeholder="Đạt được"
                               suffix={c.unitOfMeasure ?? undefined}
-                              formatter={(v, info) => (info.userTyping && /,\d*$/.test(info.input) ? info.input : groupDecimal(v))}
-                              parser={(v) => orEmpty(parseDecimal(v))}
-                              style={{ width: '100%' }}
                             />
                           </Form.Item>
                         </Col>
@@ -241,36 +234,17 @@ export function InspectionModal({ registration, onClose }: { registration: Regis
         <Row gutter={8}>
           <Col xs={24} md={8}>
             <Form.Item label="Kinh phí đã huy động (đồng)" name="fundsVnd">
-              <InputNumber<number>
-                min={0}
-                max={1e15}
-                inputMode="numeric"
-                formatter={(v) => groupThousands(v)}
-                parser={(v) => orEmpty(parseGrouped(v))}
-                style={{ width: '100%' }}
-              />
+              <MoneyInput />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
             <Form.Item label="Ngày công" name="workdays">
-              <InputNumber<number>
-                min={0}
-                inputMode="numeric"
-                formatter={(v) => groupThousands(v)}
-                parser={(v) => orEmpty(parseGrouped(v))}
-                style={{ width: '100%' }}
-              />
+              <MoneyInput />
             </Form.Item>
           </Col>
           <Col xs={12} md={8}>
             <Form.Item label="Số người được tác động" name="peopleReached">
-              <InputNumber<number>
-                min={0}
-                inputMode="numeric"
-                formatter={(v) => groupThousands(v)}
-                parser={(v) => orEmpty(parseGrouped(v))}
-                style={{ width: '100%' }}
-              />
+              <MoneyInput />
             </Form.Item>
           </Col>
         </Row>

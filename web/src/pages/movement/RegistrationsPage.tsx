@@ -243,7 +243,7 @@ export default function RegistrationsPage() {
             options={(fields.data ?? []).map((x) => ({ value: x.code, label: x.name }))}
           />
         </Col>
-        <Col xs={12} sm={6} lg={3}>
+        <Col xs={12} sm={6} lg={2}>
           <InputNumber
             aria-label="Năm"
             placeholder="Năm"
@@ -276,7 +276,7 @@ export default function RegistrationsPage() {
             options={Object.entries(KIND_LABELS).map(([value, label]) => ({ value, label }))}
           />
         </Col>
-        <Col xs={12} sm={6} lg={3}>
+        <Col xs={12} sm={6} lg={4}>
           <Select
             aria-label="Đợt phát động"
             allowClear

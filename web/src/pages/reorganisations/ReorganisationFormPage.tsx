@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, List, Radio, Row, Select, Space, Statistic } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, List, Radio, Row, Select, Space, Statistic } from 'antd';
+import { DateField, dateRules } from '../../components/DateField';
 import { ArrowLeftOutlined, DeleteOutlined, EyeOutlined, PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useQueryClient } from '@tanstack/react-query';
@@ -89,7 +90,7 @@ function toChange(c: ChangeFields): Change {
 
 function toBody(v: FormValues) {
   return {
-    effectiveDate: v.effectiveDate?.format('YYYY-MM-DD') ?? '',
+    effectiveDate: v.effectiveDate?.isValid() ? v.effectiveDate.format('YYYY-MM-DD') : '',
     basis: {
       number: (v.basisNumber ?? '').trim(),
       issuer: (v.basisIssuer ?? '').trim(),
@@ -324,14 +325,8 @@ export default function ReorganisationFormPage() {
       <Form form={form} layout="vertical" requiredMark="optional" initialValues={{ changes: [{ kind: 'merge' }] }}>
         <Row gutter={12}>
           <Col xs={24} md={8}>
-            <Form.Item name="effectiveDate" label="Ngày hiệu lực" rules={required('Chọn hoặc gõ ngày hiệu lực (dd/mm/yyyy)')}>
-              <DatePicker
-                format="DD/MM/YYYY"
-                placeholder="dd/mm/yyyy"
-                style={{ width: '100%' }}
-                inputReadOnly={mobile}
-                id="effectiveDate"
-              />
+            <Form.Item name="effectiveDate" label="Ngày hiệu lực" rules={dateRules('Chọn hoặc gõ ngày hiệu lực (dd/mm/yyyy)')}>
+              <DateField id="effectiveDate" />
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
@@ -340,8 +335,8 @@ export default function ReorganisationFormPage() {
             </Form.Item>
           </Col>
           <Col xs={24} md={8}>
-            <Form.Item name="basisDate" label="Ngày ban hành">
-              <DatePicker format="DD/MM/YYYY" placeholder="dd/mm/yyyy" style={{ width: '100%' }} inputReadOnly={mobile} />
+            <Form.Item name="basisDate" label="Ngày ban hành" rules={dateRules()}>
+              <DateField />
             </Form.Item>
           </Col>
           <Col xs={24}>

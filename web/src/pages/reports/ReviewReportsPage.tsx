@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, InputNumber, Modal, Row, Select, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, Form, Input, InputNumber, Modal, Row, Select, Table, Tag } from 'antd';
+import { DateField, dateRules } from '../../components/DateField';
 import { PlusOutlined } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
 import { useQuery } from '@tanstack/react-query';
@@ -210,8 +211,8 @@ export default function ReviewReportsPage() {
               </Form.Item>
             </Col>
             <Col xs={12} md={8}>
-              <Form.Item label="Ngày báo cáo" name="reportDate" rules={[{ required: true, message: 'Chọn ngày' }]}>
-                <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+              <Form.Item label="Ngày báo cáo" name="reportDate" rules={dateRules('Vui lòng nhập ngày báo cáo')}>
+                <DateField />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

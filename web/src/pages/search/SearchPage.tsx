@@ -42,11 +42,12 @@ export default function SearchPage() {
         value={text}
         onChange={(e) => setText(e.target.value)}
         onSearch={(v) => set({ q: v.trim() })}
-        placeholder="Tên mô hình, nội dung, đơn vị, người… (gõ không dấu cũng được)"
+        placeholder="Tên mô hình, nội dung, đơn vị, người…"
         enterButton="Tìm"
         allowClear
         aria-label="Từ khóa tìm kiếm"
       />
+      <div style={{ color: '#595959', marginTop: 4 }}>Gõ có dấu hay không dấu đều được.</div>
       <Space wrap style={{ margin: '12px 0' }}>
         <Select
           allowClear

@@ -14,11 +14,12 @@ import {
 } from '@domain/statistics.js';
 import type { Campaign } from '@domain/movement-schemas.js';
 import { errorText, get, qs } from '../../api';
-import { Chart } from '../../components/Chart';
+import { BAR_ROW_HEIGHT, Chart, barOption } from '../../components/Chart';
 import { PrintButton } from '../../components/PrintButton';
 import { UnitPicker } from '../../components/UnitPicker';
 import { XlsxButton } from '../../components/XlsxButton';
 import { useIsMobile } from '../../useIsMobile';
+import { formatMoney } from '@domain/money.js';
 
 const RED = '#b71c1c';
 
@@ -85,10 +86,11 @@ export default function DashboardPage() {
   const exemplars = byKind.data?.rows.find((r) => r.keys.kind === 'exemplar')?.count ?? 0;
   const error = byField.error ?? byChild.error;
 
-  const fieldOption = useMemo(
-    () => barOption(byField.data?.rows.map((r) => r.labels.field ?? '') ?? [], byField.data?.rows.map((r) => r.count) ?? [], false),
-    [byField.data],
-  );
+  const fieldOption = useMemo(() => {
+    const labels = byField.data?.rows.map((r) => r.labels.field ?? '') ?? [];
+    const values = byField.data?.rows.map((r) => r.count) ?? [];
+    return (width: number) => barOption(labels, values, false, width, RED);
+  }, [byField.data]);
   // Units with most registrations first; those with none stay listed, at the end.
   const children = useMemo(
     () => (byChild.data?.rows ?? []).filter((r) => r.count > 0 || !r.own).sort((a, b) => b.count - a.count),
@@ -99,14 +101,9 @@ export default function DashboardPage() {
       .filter((r) => r.count > 0)
       .slice(0, 15)
       .reverse();
-    return {
-      ...barOption(
-        top.map((r) => r.labels.child ?? ''),
-        top.map((r) => r.count),
-        true,
-      ),
-      _rows: top,
-    };
+    const labels = top.map((r) => r.labels.child ?? '');
+    const values = top.map((r) => r.count);
+    return { build: (width: number) => barOption(labels, values, true, width, RED), rows: top };
   }, [children]);
   const yearOption = useMemo(
     () => ({
@@ -316,9 +313,9 @@ export default function DashboardPage() {
           <Col xs={24} lg={11}>
             <Chart
               label="Biểu đồ số mô hình, điển hình theo đơn vị trực thuộc"
-              option={childOption}
-              height={Math.max(200, childOption._rows.length * 26 + 40)}
-              onPick={(i) => open(byChild.data, childOption._rows[i] ?? null)}
+              option={childOption.build}
+              height={Math.max(200, childOption.rows.length * BAR_ROW_HEIGHT + 40)}
+              onPick={(i) => open(byChild.data, childOption.rows[i] ?? null)}
             />
           </Col>
           <Col xs={24} lg={13}>
@@ -354,12 +351,12 @@ export default function DashboardPage() {
                   title: 'Kinh phí dự kiến / thực tế (triệu đồng)',
                   align: 'right',
                   render: (_, r) =>
-                    `${formatNumberVi(Math.round(r.fundsVnd / 1_000_000))} / ${formatNumberVi(Math.round(r.achievedFundsVnd / 1_000_000))}`,
+                    `${formatMoney(Math.round(r.fundsVnd / 1_000_000))} / ${formatMoney(Math.round(r.achievedFundsVnd / 1_000_000))}`,
                 },
                 {
                   title: 'Ngày công dự kiến / thực tế',
                   align: 'right',
-                  render: (_, r) => `${formatNumberVi(r.workdays)} / ${formatNumberVi(r.achievedWorkdays)}`,
+                  render: (_, r) => `${formatMoney(r.workdays)} / ${formatMoney(r.achievedWorkdays)}`,
                 },
               ]}
             />
@@ -373,16 +370,4 @@ export default function DashboardPage() {
       </div>
     </div>
   );
-}
-
-function barOption(labels: string[], values: number[], horizontal: boolean) {
-  const cat = { type: 'category', data: labels, axisLabel: { width: horizontal ? 140 : 90, overflow: 'truncate', interval: 0 } };
-  const val = { type: 'value', minInterval: 1 };
-  return {
-    grid: horizontal ? { left: 150, right: 40, top: 8, bottom: 24 } : { left: 48, right: 16, top: 16, bottom: 48 },
-    tooltip: { trigger: 'axis' },
-    xAxis: horizontal ? val : cat,
-    yAxis: horizontal ? cat : val,
-    series: [{ type: 'bar', data: values, color: RED, label: { show: true, position: horizontal ? 'right' : 'top' }, cursor: 'pointer' }],
-  };
 }

@@ -5,6 +5,7 @@ import type { Registration } from '@domain/movement-schemas.js';
 import { OVERALL_LABELS, type Inspection } from '@domain/inspection-schemas.js';
 import { errorText, get } from '../../../api';
 import { formatDate, formatNumber } from '../../../format';
+import { formatMoney, moneyVnd } from '@domain/money.js';
 
 const THUMB = { objectFit: 'cover', borderRadius: 4 } as const;
 const OVERALL_COLORS: Record<string, string> = { exceeds: 'green', on_track: 'blue', behind: 'orange', stalled: 'red' };
@@ -50,9 +51,9 @@ export function InspectionsCard({ id, mobile }: { id: string; mobile: boolean })
 
 function InspectionItem({ ins }: { ins: Inspection }) {
   const figures = [
-    ins.fundsVnd != null && `Kinh phí: ${formatNumber(ins.fundsVnd)} đồng`,
-    ins.workdays != null && `Ngày công: ${formatNumber(ins.workdays)}`,
-    ins.peopleReached != null && `Số người được tác động: ${formatNumber(ins.peopleReached)}`,
+    ins.fundsVnd != null && `Kinh phí: ${moneyVnd(ins.fundsVnd)}`,
+    ins.workdays != null && `Ngày công: ${formatMoney(ins.workdays)}`,
+    ins.peopleReached != null && `Số người được tác động: ${formatMoney(ins.peopleReached)}`,
   ].filter(Boolean);
   return (
     <div className="inspection">

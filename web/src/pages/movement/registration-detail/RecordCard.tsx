@@ -15,10 +15,11 @@ import type { Registration } from '@domain/movement-schemas.js';
 import { HOLDER_LABELS, KIND_LABELS, ORIGIN_LABELS } from '@domain/statistics.js';
 import { TRANSITIONS, type RegistrationAction } from '@domain/workflow.js';
 import { PrintButton } from '../../../components/PrintButton';
-import { formatDate, formatNumber } from '../../../format';
+import { formatDate } from '../../../format';
 import { OverdueTag, StateTag, levelLabel, useFieldName } from '../shared';
 import type { Dialog } from './dialogs';
 import { RegistrationFormPaper } from './RegistrationFormPaper';
+import { formatMoney, moneyVnd } from '@domain/money.js';
 
 /** The content of the work, in the order it was written: each a text of several lines. */
 const CONTENT = [
@@ -177,10 +178,8 @@ function RecordDescriptions({ r, mobile }: { r: Registration; mobile: boolean })
       ))}
       <Descriptions.Item label="Địa bàn">{[r.placeUnit?.name, r.placeAddress].filter(Boolean).join(' — ') || '—'}</Descriptions.Item>
       <Descriptions.Item label="Cán bộ hỗ trợ">{r.supporter?.name ?? 'Chưa phân công'}</Descriptions.Item>
-      <Descriptions.Item label="Kinh phí dự kiến">
-        {r.plannedFundsVnd != null ? `${formatNumber(r.plannedFundsVnd)} đồng` : '—'}
-      </Descriptions.Item>
-      <Descriptions.Item label="Ngày công dự kiến">{r.plannedWorkdays != null ? formatNumber(r.plannedWorkdays) : '—'}</Descriptions.Item>
+      <Descriptions.Item label="Kinh phí dự kiến">{moneyVnd(r.plannedFundsVnd)}</Descriptions.Item>
+      <Descriptions.Item label="Ngày công dự kiến">{r.plannedWorkdays != null ? formatMoney(r.plannedWorkdays) : '—'}</Descriptions.Item>
       <Descriptions.Item label="Nguồn lực khác" span={wide}>
         {r.plannedOther || '—'}
       </Descriptions.Item>

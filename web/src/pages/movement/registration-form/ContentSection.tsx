@@ -1,9 +1,9 @@
-import { Col, Form, Input, InputNumber, Row } from 'antd';
+import { Col, Form, Input, Row } from 'antd';
 import { RegistrationInput, type Registration } from '@domain/movement-schemas.js';
 import { maxRule } from '../../../components/limits';
+import { MoneyInput } from '../../../components/MoneyInput';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { HALF, Section } from './Section';
-import { thousands } from './values';
 
 const F = RegistrationInput.shape;
 
@@ -48,12 +48,12 @@ export function ResourcesSection() {
       <Row gutter={16}>
         <Col xs={24} md={8}>
           <Form.Item label="Kinh phí (đồng)" name="plannedFundsVnd">
-            <InputNumber min={0} style={{ width: '100%' }} {...thousands} inputMode="numeric" />
+            <MoneyInput />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>
           <Form.Item label="Ngày công" name="plannedWorkdays">
-            <InputNumber min={0} style={{ width: '100%' }} {...thousands} inputMode="numeric" />
+            <MoneyInput />
           </Form.Item>
         </Col>
         <Col xs={24} md={8}>

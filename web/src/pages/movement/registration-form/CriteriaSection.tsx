@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, Button, Checkbox, Col, Form, Input, InputNumber, Modal, Row, Space, Spin } from 'antd';
+import { Alert, Button, Checkbox, Col, Form, Input, Modal, Row, Space, Spin } from 'antd';
 import type { FormInstance } from 'antd';
 import { DeleteOutlined, PlusOutlined, UnorderedListOutlined } from '@ant-design/icons';
 import { useQuery } from '@tanstack/react-query';
 import { CriterionInput, type CriterionTemplate } from '@domain/movement-schemas.js';
 import { errorText, get, qs } from '../../../api';
 import { maxRule } from '../../../components/limits';
+import { DecimalInput } from '../../../components/MoneyInput';
 import { ModalTitle } from '../../../components/ModalTitle';
 import { Section } from './Section';
 import type { CriterionRow, RegistrationValues } from './values';
@@ -38,7 +39,7 @@ export function CriteriaSection({ form }: { form: FormInstance<RegistrationValue
                   </Col>
                   <Col xs={9} md={4}>
                     <Form.Item label="Chỉ tiêu" name={[item.name, 'target']} style={tight}>
-                      <InputNumber min={0} style={{ width: '100%' }} />
+                      <DecimalInput />
                     </Form.Item>
                   </Col>
                   <Col xs={11} md={6}>

@@ -1,10 +1,11 @@
-import { Col, DatePicker, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
+import { Col, Form, Input, InputNumber, Radio, Row, Select } from 'antd';
 import type { FormInstance } from 'antd';
 import { useQuery } from '@tanstack/react-query';
 import { RegistrationInput, type Campaign, type EarlierRegistration, type Registration } from '@domain/movement-schemas.js';
-import { levelsForDate } from '@domain/registration-rules.js';
-import { HOLDER_LABELS, KIND_LABELS } from '@domain/statistics.js';
+import { DISTRICT_LEVEL_ENDS, levelsForDate } from '@domain/registration-rules.js';
+import { formatDateVi, HOLDER_LABELS, KIND_LABELS } from '@domain/statistics.js';
 import { get } from '../../../api';
+import { DateRangeFields } from '../../../components/DateField';
 import { maxRule } from '../../../components/limits';
 import { UnitPicker } from '../../../components/UnitPicker';
 import { SimilarWarning } from '../SimilarWarning';
@@ -23,7 +24,7 @@ export function GeneralSection(props: {
   onShown: (items: EarlierRegistration[]) => void;
   onConsolidate: (item: EarlierRegistration) => void;
 }) {
-  const { form, existing, mobile } = props;
+  const { form, existing } = props;
   const editing = !!existing;
   const fields = useFields();
   const campaigns = useQuery({
@@ -35,9 +36,9 @@ export function GeneralSection(props: {
   const unitId = Form.useWatch('unitId', form);
   const title = Form.useWatch('title', form);
   const year = Form.useWatch('year', form);
-  const period = Form.useWatch('period', form);
+  const start = Form.useWatch('startDate', form);
   // The district level ended on 01/07/2025: it is offered only for work that started before then.
-  const periodStart = period?.[0]?.format('YYYY-MM-DD') ?? (year ? `${year}-01-01` : null);
+  const periodStart = start?.isValid() ? start.format('YYYY-MM-DD') : year ? `${year}-01-01` : null;
   const levels = periodStart ? new Set<string>(levelsForDate(periodStart)) : null;
   const levelOptions = levels ? LEVEL_OPTIONS.filter((o) => levels.has(o.value) || o.value === existing?.level) : LEVEL_OPTIONS;
   return (
@@ -124,7 +125,20 @@ export function GeneralSection(props: {
           </Form.Item>
         </Col>
         <Col xs={12} md={6}>
-          <Form.Item label="Cấp đăng ký" name="level" rules={[{ required: true, message: 'Vui lòng chọn cấp' }]}>
+          <Form.Item
+            label="Cấp đăng ký"
+            name="level"
+            dependencies={['startDate']}
+            rules={[
+              { required: true, message: 'Vui lòng chọn cấp' },
+              {
+                validator: (_, level: string | undefined) =>
+                  level === 'district' && levels && !levels.has('district')
+                    ? Promise.reject(new Error(`Cấp huyện không còn từ ngày ${formatDateVi(DISTRICT_LEVEL_ENDS)}: vui lòng chọn cấp khác`))
+                    : Promise.resolve(),
+              },
+            ]}
+          >
             <Select options={levelOptions} />
           </Form.Item>
         </Col>
@@ -134,18 +148,13 @@ export function GeneralSection(props: {
           </Form.Item>
         </Col>
         <Col xs={24} md={12}>
-          <Form.Item
+          <DateRangeFields
             label="Thời gian thực hiện"
-            name="period"
-            rules={[{ required: true, message: 'Vui lòng chọn thời gian bắt đầu và kết thúc' }]}
-          >
-            <DatePicker.RangePicker
-              format="DD/MM/YYYY"
-              style={{ width: '100%' }}
-              placeholder={['Từ ngày', 'Đến ngày']}
-              inputReadOnly={mobile}
-            />
-          </Form.Item>
+            startName="startDate"
+            endName="endDate"
+            requiredStart="Vui lòng nhập ngày bắt đầu"
+            requiredEnd="Vui lòng nhập ngày kết thúc"
+          />
         </Col>
       </Row>
     </Section>

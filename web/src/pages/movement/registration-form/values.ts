@@ -24,7 +24,8 @@ export interface RegistrationValues {
   purpose?: string;
   placeUnitId?: string | null;
   placeAddress?: string;
-  period: [Dayjs, Dayjs];
+  startDate: Dayjs;
+  endDate: Dayjs;
   forces?: string;
   targets?: string;
   solutions?: string;
@@ -63,7 +64,8 @@ export function recordToValues(r: Registration): RegistrationValues {
     purpose: r.purpose ?? '',
     placeUnitId: r.placeUnit?.id ?? null,
     placeAddress: r.placeAddress ?? '',
-    period: [dateValue(r.startDate), dateValue(r.endDate)],
+    startDate: dateValue(r.startDate),
+    endDate: dateValue(r.endDate),
     forces: r.forces ?? '',
     targets: r.targets ?? '',
     solutions: r.solutions ?? '',
@@ -96,8 +98,8 @@ export function valuesToRequest(v: RegistrationValues, similarSeen: string[]) {
     purpose: textOrNull(v.purpose),
     placeUnitId: v.placeUnitId ?? null,
     placeAddress: textOrNull(v.placeAddress),
-    startDate: v.period[0].format('YYYY-MM-DD'),
-    endDate: v.period[1].format('YYYY-MM-DD'),
+    startDate: v.startDate.format('YYYY-MM-DD'),
+    endDate: v.endDate.format('YYYY-MM-DD'),
     forces: textOrNull(v.forces),
     targets: textOrNull(v.targets),
     solutions: textOrNull(v.solutions),
@@ -120,9 +122,3 @@ export const updateRequest = (v: RegistrationValues, similarSeen: string[], vers
   ...valuesToRequest(v, similarSeen),
   version,
 });
-
-/** Money and workdays with dot thousands while typing (1.500.000). */
-export const thousands = {
-  formatter: (v: number | string | undefined) => (v === undefined || v === '' ? '' : String(v).replace(/\B(?=(\d{3})+(?!\d))/g, '.')),
-  parser: (v: string | undefined) => Number((v ?? '').replace(/\./g, '')) as unknown as number,
-};

@@ -1,4 +1,5 @@
-import { Alert, DatePicker, Descriptions, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, Descriptions, Form, Input, Modal, Radio, Select } from 'antd';
+import { DateField, dateRules } from '../../../components/DateField';
 import { MIN_REASON_LENGTH } from '@domain/workflow.js';
 import type { Dayjs } from 'dayjs';
 import { DecideBody, type Candidate, type Round } from '@domain/recognition-schemas.js';
@@ -6,7 +7,6 @@ import { post } from '../../../api';
 import { maxRule } from '../../../components/limits';
 import { ModalTitle } from '../../../components/ModalTitle';
 import { useFormSubmit } from '../../../components/useFormSubmit';
-import { useIsMobile } from '../../../useIsMobile';
 import { LEVEL_OPTIONS } from '../shared';
 
 interface DecideValues {
@@ -47,7 +47,6 @@ export function DecideModal({
   onClose: () => void;
   onDecided: (r: Round) => void;
 }) {
-  const mobile = useIsMobile();
   const [form] = Form.useForm<DecideValues>();
   const result = Form.useWatch('result', form);
   const {
@@ -94,8 +93,8 @@ export function DecideModal({
             >
               <Input placeholder="Ví dụ: 125-QĐ/BCĐ" />
             </Form.Item>
-            <Form.Item label="Ngày quyết định" name="decisionDate" rules={[{ required: true, message: 'Vui lòng chọn ngày' }]}>
-              <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} inputReadOnly={mobile} />
+            <Form.Item label="Ngày quyết định" name="decisionDate" rules={dateRules('Vui lòng nhập ngày quyết định')}>
+              <DateField />
             </Form.Item>
             <Form.Item
               label="Cơ quan ban hành"

@@ -1,5 +1,6 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Checkbox, DatePicker, Form, Input, InputNumber, List, Modal, Select } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Form, Input, InputNumber, List, Modal, Select } from 'antd';
+import { DateField, dateRules } from '../../../components/DateField';
 import { FileWordOutlined, NotificationOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
@@ -239,8 +240,8 @@ function IssueModal({ round, onClose, onDone }: { round: Round; onClose: () => v
             <Input maxLength={60} />
           </Form.Item>
         )}
-        <Form.Item name="issuedOn" label="Ngày văn bản (để trống để ghi tay)">
-          <DatePicker format="DD/MM/YYYY" style={{ width: '100%' }} />
+        <Form.Item name="issuedOn" label="Ngày văn bản (để trống để ghi tay)" rules={dateRules()}>
+          <DateField />
         </Form.Item>
         <Form.Item name="place" label="Địa danh" rules={[{ required: true, message: 'Vui lòng nhập địa danh.' }]}>
           <Input maxLength={120} />
