@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import type { z } from 'zod';
 import type { Campaign, RegistrationList } from '@domain/movement-schemas.js';
 import type { BulkAction, BulkResult } from '@domain/bulk-schemas.js';
-import { can } from '@domain/policy.js';
+import { can, type RegistrationQueue } from '@domain/policy.js';
 import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS, type RegistrationState } from '@domain/workflow.js';
 import { ExportButton } from '../../components/ExportButton';
 import { PrintButton, PrintHeading } from '../../components/PrintButton';
@@ -19,7 +19,7 @@ import { BulkBar, BulkDialog, BulkOutcome } from './BulkActions';
 import { HOLDER_LABELS, KIND_LABELS, OverdueTag, StateTag, levelLabel, useFieldName, useFields } from './shared';
 
 type Item = z.infer<typeof RegistrationList>['items'][number];
-type Queue = '' | 'awaiting_appraisal' | 'returned_to_me' | 'to_inspect' | 'my_drafts';
+type Queue = '' | RegistrationQueue;
 
 const QUEUES: { key: Queue; label: string }[] = [
   { key: '', label: 'Tất cả' },
@@ -69,7 +69,10 @@ export default function RegistrationsPage() {
   const fieldName = useFieldName();
   // A figure of the dashboard opens this list with its filter in the address; a to-do card with its queue.
   const [params, setParams] = useSearchParams();
-  const [queue, setQueue] = useState<Queue>(() => QUEUES.find((q) => q.key && q.key === params.get('queue'))?.key ?? '');
+  // Only the queues of the user's own work (the server says which), beside "Tất cả".
+  const queues = QUEUES.filter((q) => !q.key || me.queues.includes(q.key));
+  const mayRegister = me.canCreate.registration;
+  const [queue, setQueue] = useState<Queue>(() => queues.find((q) => q.key && q.key === params.get('queue'))?.key ?? '');
   const [f, setF] = useState<Filters>(() => ({
     state: params.get('state') ?? undefined,
     fieldCode: params.get('fieldCode') ?? undefined,
@@ -185,7 +188,7 @@ export default function RegistrationsPage() {
     <Card
       title={<h2 style={{ fontSize: 20, margin: '10px 0', whiteSpace: 'normal' }}>Mô hình, điển hình</h2>}
       extra={
-        me.capabilities.createUnits && !mobile ? (
+        mayRegister && !mobile ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/mo-hinh/dang-ky')}>
             Đăng ký mô hình, điển hình
           </Button>
@@ -193,7 +196,7 @@ export default function RegistrationsPage() {
       }
       styles={{ body: { padding: mobile ? 12 : 20 } }}
     >
-      {me.capabilities.createUnits && mobile && (
+      {mayRegister && mobile && (
         <Button
           type="primary"
           size="large"
@@ -205,19 +208,21 @@ export default function RegistrationsPage() {
           Đăng ký mô hình, điển hình
         </Button>
       )}
-      <Tabs
-        activeKey={queue || 'all'}
-        onChange={(k) => {
-          setQueue((k === 'all' ? '' : k) as Queue);
-          setPage(1);
-          if (params.has('queue')) {
-            const next = new URLSearchParams(params);
-            next.delete('queue');
-            setParams(next, { replace: true });
-          }
-        }}
-        items={QUEUES.map((q) => ({ key: q.key || 'all', label: q.label }))}
-      />
+      {queues.length > 1 && (
+        <Tabs
+          activeKey={queue || 'all'}
+          onChange={(k) => {
+            setQueue((k === 'all' ? '' : k) as Queue);
+            setPage(1);
+            if (params.has('queue')) {
+              const next = new URLSearchParams(params);
+              next.delete('queue');
+              setParams(next, { replace: true });
+            }
+          }}
+          items={queues.map((q) => ({ key: q.key || 'all', label: q.label }))}
+        />
+      )}
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
         <Col xs={24} sm={12} lg={6}>
           <Select
