@@ -92,7 +92,7 @@ export function GeneralSection(props: {
       )}
       {editing ? (
         <>
-          <Form.Item label="Đơn vị đăng ký">
+          <Form.Item label="Đơn vị đăng ký" required>
             <Input disabled value={existing.unit.name} />
           </Form.Item>
           <Form.Item name="unitId" hidden>
