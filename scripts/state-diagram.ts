@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { RULES } from '../src/domain/policy.js';
+import { REGISTRANT_ONLY_SAYS, RULES } from '../src/domain/policy.js';
 import { ROLE_LABELS } from '../src/domain/roles.js';
 import { REGISTRATION_STATE_LABELS, TRANSITIONS, TRANSITION_NAMES, type Transition } from '../src/domain/workflow.js';
 
@@ -30,7 +30,7 @@ export function renderStateDoc(): string {
   for (const name of TRANSITION_NAMES) {
     const t: Transition = TRANSITIONS[name];
     lines.push(
-      `| \`${name}\` (${t.label}) | ${t.from.map((s) => `\`${s}\``).join(', ')} | \`${t.to}\` | ${RULES[`registration.${name}`].roles.map((r) => ROLE_LABELS[r]).join(', ')} | ${t.reasonRequired ? 'required' : '–'}${t.viaRound ? '; only in a recognition round' : ''} |`,
+      `| \`${name}\` (${t.label}) | ${t.from.map((s) => `\`${s}\``).join(', ')} | \`${t.to}\` | ${RULES[`registration.${name}`].roles.map((r) => ROLE_LABELS[r]).join(', ')}${t.registrantOnly ? `; ${REGISTRANT_ONLY_SAYS}` : ''} | ${t.reasonRequired ? 'required' : '–'}${t.viaRound ? '; only in a recognition round' : ''} |`,
     );
   }
   return lines.join('\n') + '\n';

@@ -455,11 +455,14 @@ export class AppError extends Error {
   readonly code: ErrorCode;
   readonly status: number;
   readonly params: Record<string, string | number>;
-  constructor(code: ErrorCode, params: Record<string, string | number> = {}) {
+  /** What the answer lists beside the message (`error.details`), e.g. each step a decision still lacks. */
+  readonly details: unknown;
+  constructor(code: ErrorCode, params: Record<string, string | number> = {}, details?: unknown) {
     super(code);
     this.code = code;
     this.status = ERRORS[code].status;
     this.params = params;
+    this.details = details;
   }
 }
 

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { UnitKind, Paging, isoDate } from './schemas.js';
 import { CAMPAIGN_SORTS, REGISTRATION_SORTS, sortParam } from './list-sort.js';
 import { REGISTRATION_STATES, TRANSITION_NAMES } from './workflow.js';
+import { REGISTRATION_QUEUES } from './policy.js';
 import { RegistrationFilterQuery } from './statistics.js';
 import { longText, plainText, requiredText } from './text-input.js';
 import { UNIT_LEVELS } from './unit-kinds.js';
@@ -285,7 +286,7 @@ export const Registration = z.object({
 export type Registration = z.infer<typeof Registration>;
 
 export const RegistrationListQuery = Paging.extend(RegistrationFilterQuery.shape).extend({
-  queue: z.enum(['awaiting_appraisal', 'returned_to_me', 'to_inspect', 'my_drafts']).optional(),
+  queue: z.enum(REGISTRATION_QUEUES).optional(),
   /** Title, unit, year, state (in the workflow's order) or last change; the latest change first by default. */
   sort: sortParam(REGISTRATION_SORTS, '-updated'),
 });

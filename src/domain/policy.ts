@@ -95,6 +95,8 @@ export const RULES = {
   'registration.publish': { roles: ['admin', 'officer'], scope: 'entry' },
   // The workflow's transitions: src/domain/workflow.ts says from which state, this table says who.
   'registration.submit': { roles: REGISTRANTS, scope: 'entry' },
+  // Taking back a submission before it is appraised: the registrant only (TRANSITIONS.withdraw.registrantOnly).
+  'registration.withdraw': { roles: REGISTRANTS, scope: 'entry' },
   'registration.return': { roles: APPRAISERS, scope: 'entry' },
   'registration.accept': { roles: APPRAISERS, scope: 'entry' },
   'registration.reject': { roles: APPRAISERS, scope: 'entry' },
@@ -157,6 +159,28 @@ export function createCapabilities(actor: Actor): {
     user: at('user.create'),
     report: at('report.create'),
   };
+}
+
+/** The registration lists of one's own work ("Chờ tôi thẩm định", "Bản nháp của tôi", …). */
+export const REGISTRATION_QUEUES = ['awaiting_appraisal', 'returned_to_me', 'to_inspect', 'my_drafts'] as const;
+export type RegistrationQueue = (typeof REGISTRATION_QUEUES)[number];
+
+/**
+ * The queues that apply to the user, by the rules of the work each lists, at the top of their entry
+ * scope: submissions to appraise for appraisers, their own returned records and drafts for
+ * registrants, models to inspect for those who inspect. A read-only leader has none.
+ */
+export function registrationQueues(actor: Actor): RegistrationQueue[] {
+  if (actor.entryPath === null) return [];
+  const entry = { path: actor.entryPath };
+  const registrant = can(actor, 'registration.create', entry);
+  const works: Record<RegistrationQueue, boolean> = {
+    awaiting_appraisal: availableTransitions(actor, { state: 'submitted', unitPath: entry.path }).includes('accept'),
+    returned_to_me: registrant,
+    to_inspect: can(actor, 'registration.inspect', entry),
+    my_drafts: registrant,
+  };
+  return REGISTRATION_QUEUES.filter((q) => works[q]);
 }
 
 /**
@@ -224,6 +248,8 @@ export interface RegistrationFacts {
   unitPath: string;
   state: RegistrationState;
   supporterId: string | null;
+  /** Who registered it (its `created_by`): the one person who may withdraw it. */
+  registrantId: string | null;
   /** Recognised once, whatever its state now. */
   recognised: boolean;
 }
@@ -279,11 +305,21 @@ export type TransitionRefusal = 'illegal_state' | 'forbidden' | 'reason_required
 
 export const reasonGiven = (reason: string | null | undefined) => !!reason && reason.trim().length >= MIN_REASON_LENGTH;
 
+/** What a transition reads of a registration; `registrantId` only matters to the registrant's own transitions. */
+export interface TransitionFacts {
+  state: RegistrationState;
+  unitPath: string;
+  registrantId?: string | null;
+}
+
+/** The sentence the registrant-only transitions stand for (the state table of docs/STATES.md prints it). */
+export const REGISTRANT_ONLY_SAYS = 'only the person who registered it';
+
 /** Why a transition may not be taken now, or null when it may: the state first, then who, then the reason. */
 export function refuseTransition(
   actor: Actor,
   name: TransitionName,
-  record: { state: RegistrationState; unitPath: string },
+  record: TransitionFacts,
   reason?: string | null,
 ): TransitionRefusal | null {
   const t: Transition = TRANSITIONS[name];
@@ -291,12 +327,15 @@ export function refuseTransition(
   // Both sides act inside their entry subtree: registrants on their own units, appraisers on
   // the units below the committee they sit on.
   if (!can(actor, `registration.${name}`, { path: record.unitPath })) return 'forbidden';
+  // Withdrawing is taking back one's own submission: a colleague or an appraiser may not do it
+  // for them (an appraiser returns it instead, with a reason).
+  if (t.registrantOnly && (!record.registrantId || record.registrantId !== actor.id)) return 'forbidden';
   if (t.reasonRequired && !reasonGiven(reason)) return 'reason_required';
   return null;
 }
 
 /** The transitions this actor may take directly on this record now (the buttons the web shows). */
-export function availableTransitions(actor: Actor, record: { state: RegistrationState; unitPath: string }): TransitionName[] {
+export function availableTransitions(actor: Actor, record: TransitionFacts): TransitionName[] {
   return DIRECT_TRANSITIONS.filter((n) => refuseTransition(actor, n, record, 'x'.repeat(MIN_REASON_LENGTH)) === null);
 }
 
@@ -327,11 +366,17 @@ export interface CandidateFacts {
   round: RoundFacts;
   unitPath: string;
   decided: boolean;
+  /** Nothing of its own is missing for recognition (`readinessGaps` in domain/recognition.ts); unknown counts as not ready. */
+  ready?: boolean;
 }
 
 const roundIsOpen: Predicate<RoundFacts> = { says: 'the round is open', holds: (r) => r.open };
 const inAnOpenRound: Predicate<CandidateFacts> = { says: 'the candidate’s round is open', holds: (c) => c.round.open };
 const notYetDecided: Predicate<CandidateFacts> = { says: 'the candidate is not decided yet', holds: (c) => !c.decided };
+const isReady: Predicate<CandidateFacts> = {
+  says: 'the candidate is ready: criteria checked and met, acknowledged, enough votes in favour',
+  holds: (c) => c.ready === true,
+};
 const onTheRound = (c: CandidateFacts) => c.round.path;
 
 export const ROUND_RULES = {
@@ -343,6 +388,8 @@ export const CANDIDATE_RULES = {
   // The committee checks and decides for the round's level; its members vote there.
   check: { rule: 'recognition.manage', at: onTheRound, when: [inAnOpenRound, notYetDecided] },
   decide: { rule: 'recognition.manage', at: onTheRound, when: [inAnOpenRound, notYetDecided] },
+  // Deciding "recognised" is offered only once the candidate is ready; "not recognised" any time.
+  recognise: { rule: 'recognition.manage', at: onTheRound, when: [inAnOpenRound, notYetDecided, isReady] },
   // The collective where the model works acknowledges it, on its own unit.
   acknowledge: { rule: 'recognition.acknowledge', at: (c) => c.unitPath, when: [inAnOpenRound, notYetDecided] },
   vote: { rule: 'recognition.vote', at: onTheRound, when: [inAnOpenRound, notYetDecided] },

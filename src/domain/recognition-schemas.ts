@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { longText, plainText, requiredText } from './text-input.js';
 import { isoDate } from './schemas.js';
 import { UNIT_LEVELS } from './unit-kinds.js';
+import { READINESS_GAPS } from './recognition.js';
 
 const text = longText;
 
@@ -88,6 +89,11 @@ export const Candidate = z.object({
   decisionDate: z.string().nullable(),
   issuer: z.string().nullable(),
   reasons: z.string().nullable(),
+  /**
+   * What the candidate still lacks before it may be recognised, in the order the work is done
+   * (`readinessGaps`); empty when it is ready or decided. "recognise" is in `actions` only when empty.
+   */
+  missing: z.array(z.object({ code: z.enum(READINESS_GAPS), message: z.string() })),
   actions: z.array(z.string()),
 });
 export type Candidate = z.infer<typeof Candidate>;

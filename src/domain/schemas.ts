@@ -3,6 +3,7 @@
  * and generate the OpenAPI document. One definition, three uses.
  */
 import { z } from 'zod';
+import { REGISTRATION_QUEUES } from './policy.js';
 import { ROLES } from './roles.js';
 import { plainText, requiredText } from './text-input.js';
 import { UNIT_KINDS, UNIT_LEVELS } from './unit-kinds.js';
@@ -164,6 +165,8 @@ export const Me = z.object({
   user: User,
   capabilities: z.object({ manageUsers: z.boolean(), viewAudit: z.boolean(), createUnits: z.boolean() }),
   canCreate: CreateCapabilities,
+  /** The registration queues that apply to the user (`registrationQueues` in the policy): the list's tabs and the to-do cards. */
+  queues: z.array(z.enum(REGISTRATION_QUEUES)),
   /** Whether work can wait for this user: the to-do page is theirs to open (a read-only leader lands on the statistics). */
   todo: z.boolean(),
   sessionExpiresAt: z.string(),

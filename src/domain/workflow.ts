@@ -40,10 +40,14 @@ export interface Transition {
   label: string;
   /** Taken only through a recognition round (criteria checklist, votes), never directly. */
   viaRound?: boolean;
+  /** Taken only by the person who registered the record (its `created_by`), inside the rule's scope. */
+  registrantOnly?: boolean;
 }
 
 export const TRANSITIONS = {
   submit: { from: ['draft', 'returned'], to: 'submitted', reasonRequired: false, label: 'Gửi đăng ký' },
+  // Until it is appraised, the registrant may take back what they sent: it becomes a draft again.
+  withdraw: { from: ['submitted'], to: 'draft', reasonRequired: false, label: 'Rút lại đăng ký', registrantOnly: true },
   return: { from: ['submitted'], to: 'returned', reasonRequired: true, label: 'Trả lại để chỉnh sửa' },
   accept: { from: ['submitted'], to: 'accepted', reasonRequired: false, label: 'Chấp thuận đăng ký' },
   reject: { from: ['submitted'], to: 'rejected', reasonRequired: true, label: 'Không chấp thuận' },

@@ -78,7 +78,7 @@ export function installErrorHandling(app: FastifyInstance, spaIndex: Buffer | nu
   app.setErrorHandler((err: FastifyError, req, reply) => {
     const lang = langOf(req);
     if (err instanceof AppError) {
-      return reply.status(err.status).send(body(err.code, err.params, lang));
+      return reply.status(err.status).send(body(err.code, err.params, lang, err.details));
     }
     if (err instanceof IdempotencyKeyTaken) {
       return answerTakenKey(req, reply).catch((e: unknown) => {

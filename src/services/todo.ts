@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { countOverdueInspections } from '../data/registrations-repo.js';
 import { openCandidatesFor } from '../data/rounds-repo.js';
 import { isOverdue, localDay } from '../domain/deadlines.js';
-import { availableTransitions, can } from '../domain/policy.js';
+import { can, registrationQueues } from '../domain/policy.js';
 import { RegistrationListQuery } from '../domain/movement-schemas.js';
 import { inScope } from '../domain/scope.js';
 import type { Todo } from '../domain/todo-schemas.js';
@@ -31,13 +31,12 @@ export async function todo(ctx: Ctx): Promise<z.infer<typeof Todo>> {
   };
 
   const entry = actor.entryPath ? { path: actor.entryPath } : null;
-  if (entry && availableTransitions(actor, { state: 'submitted', unitPath: entry.path }).includes('accept'))
-    await queue('awaiting_appraisal');
-  if (entry && can(actor, 'registration.create', entry)) {
-    await queue('returned_to_me');
-    await queue('my_drafts');
-  }
-  if (entry && can(actor, 'registration.inspect', entry)) {
+  // The same queues the registrations list offers as tabs (`registrationQueues`), in the cards' order.
+  const queues = registrationQueues(actor);
+  if (queues.includes('awaiting_appraisal')) await queue('awaiting_appraisal');
+  if (queues.includes('returned_to_me')) await queue('returned_to_me');
+  if (queues.includes('my_drafts')) await queue('my_drafts');
+  if (queues.includes('to_inspect')) {
     await queue('to_inspect');
     items[items.length - 1]!.overdue = await countOverdueInspections(ctx.db.pool, actor.viewPath, actor.id, today);
   }

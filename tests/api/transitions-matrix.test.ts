@@ -76,6 +76,7 @@ async function inState(state: RegistrationState) {
 // Who takes each transition in this matrix: the registrant's side or the committee's.
 const ACTOR: Record<string, 'unit' | 'officer'> = {
   submit: 'unit',
+  withdraw: 'unit',
   complete: 'unit',
   discontinue: 'unit',
   return: 'officer',

@@ -22,6 +22,7 @@ describe('record rules: every predicate, holding and not holding', () => {
     unitPath: HAMLET,
     state,
     supporterId: null,
+    registrantId: null,
     recognised: state === 'recognised',
     ...more,
   });

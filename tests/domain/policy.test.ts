@@ -84,6 +84,10 @@ Object.assign(expected.officer, transitionRows(YYN, YYN, YYN, YYN, YYN));
 Object.assign(expected.member, transitionRows(NNN, YYN, NNN, NNN, YYN));
 Object.assign(expected.unit_officer, transitionRows(YYN, NNN, NNN, YYN, YYN));
 Object.assign(expected.viewer, transitionRows(NNN, NNN, NNN, NNN, NNN));
+// Withdrawing a submission: the registrants' roles, on their entry scope (only the record's own
+// registrant among them: the workflow's `registrantOnly`, tested with the record rules).
+for (const role of ['admin', 'officer', 'unit_officer'] as const) Object.assign(expected[role], { 'registration.withdraw': YYN });
+for (const role of ['member', 'viewer'] as const) Object.assign(expected[role], { 'registration.withdraw': NNN });
 
 describe('policy matrix: every role × action × place', () => {
   for (const role of Object.keys(actors) as Role[]) {

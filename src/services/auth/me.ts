@@ -1,6 +1,6 @@
 /** "Who am I": the signed-in user, what they may do, and when their session ends. */
 import { findUserInScope, type UserRow } from '../../data/users-repo.js';
-import { capabilities, createCapabilities, hasTodo } from '../../domain/policy.js';
+import { capabilities, createCapabilities, hasTodo, registrationQueues } from '../../domain/policy.js';
 import type { Me } from '../../domain/schemas.js';
 import { anyScope } from '../../domain/scope.js';
 import type { Ctx } from '../context.js';
@@ -12,6 +12,7 @@ export function presentMe(user: UserRow, expiresAt: Date): Me {
     user: presentUser(actor, user),
     capabilities: capabilities(actor),
     canCreate: createCapabilities(actor),
+    queues: registrationQueues(actor),
     todo: hasTodo(actor),
     sessionExpiresAt: expiresAt.toISOString(),
   };

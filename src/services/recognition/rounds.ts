@@ -42,7 +42,7 @@ import {
   type CandidateFacts,
   type RoundFacts,
 } from '../../domain/policy.js';
-import { recognitionShortfalls, type VoteValue } from '../../domain/recognition.js';
+import { DECISION_INCOMPLETE, readinessGaps, type ReadinessGap, type VoteValue } from '../../domain/recognition.js';
 import { formatDateVi } from '../../domain/statistics.js';
 import type { AcknowledgeBody, Candidate, ChecklistBody, DecideBody, OpenRound, Round } from '../../domain/recognition-schemas.js';
 import { anyScope, inScope, inSubtree } from '../../domain/scope.js';
@@ -54,10 +54,11 @@ import { transitionIn } from '../registrations/transition-registration.js';
 const ROUND_LIST_LIMIT = 200;
 
 const roundFacts = (r: RoundRow): RoundFacts => ({ path: r.unit_path, open: r.state === 'open' });
-const candidateFacts = (round: RoundRow, c: { unit_path: string; result: string | null }): CandidateFacts => ({
+const candidateFacts = (round: RoundRow, c: { unit_path: string; result: string | null }, gaps?: ReadinessGap[]): CandidateFacts => ({
   round: roundFacts(round),
   unitPath: c.unit_path,
   decided: c.result !== null,
+  ready: gaps ? gaps.length === 0 : undefined,
 });
 
 async function loadRound(q: Queryable, actor: Actor, round: RoundRow): Promise<Round> {
@@ -70,6 +71,11 @@ async function loadRound(q: Queryable, actor: Actor, round: RoundRow): Promise<R
   const candidates: Candidate[] = rows.map((c) => {
     const cast = votes.filter((v) => v.registration_id === c.registration_id);
     const count = (v: VoteValue) => cast.filter((x) => x.vote === v).length;
+    const own = criteria.get(c.registration_id)!;
+    // What the candidate still lacks for recognition; a decided candidate lacks nothing more.
+    const gaps = c.result
+      ? []
+      : readinessGaps({ marks: own.map((k) => c.checklist[k.id]), acknowledged: c.acknowledged, votes: cast.map((v) => v.vote) });
     return {
       registration: {
         id: c.registration_id,
@@ -80,7 +86,7 @@ async function loadRound(q: Queryable, actor: Actor, round: RoundRow): Promise<R
         holder: c.holder,
         personName: c.person_name,
       },
-      checklist: criteria.get(c.registration_id)!.map((k) => ({
+      checklist: own.map((k) => ({
         criterionId: k.id,
         name: k.name,
         target: k.target,
@@ -104,7 +110,8 @@ async function loadRound(q: Queryable, actor: Actor, round: RoundRow): Promise<R
       decisionDate: c.decision_date,
       issuer: c.issuer,
       reasons: c.reasons,
-      actions: candidateActions(actor, candidateFacts(round, c)),
+      missing: gaps,
+      actions: candidateActions(actor, candidateFacts(round, c, gaps)),
     };
   });
   return {
@@ -290,15 +297,18 @@ export function castVote(ctx: Ctx, roundId: string, registrationId: string, vote
 export function decide(ctx: Ctx, roundId: string, registrationId: string, body: z.infer<typeof DecideBody>) {
   return onCandidate(ctx, roundId, registrationId, 'decide', async (q, _round, cand) => {
     if (body.result === 'recognised') {
+      // The same gaps the candidate's card lists (its button is disabled until there are none),
+      // then the decision's own details; a premature decision is refused with the whole list.
       const criteria = await listCriteria(q, registrationId);
       const votes = await listVotes(q, roundId, registrationId);
-      const missing = recognitionShortfalls({
+      const missing: { code: string; message: string }[] = readinessGaps({
         marks: criteria.map((c) => cand.checklist[c.id]),
         acknowledged: cand.acknowledged,
         votes: votes.map((v) => v.vote),
-        decision: body,
       });
-      if (missing.length) throw new AppError('RECOGNITION_INCOMPLETE', { detail: missing.join('; ') + '.' });
+      if (!body.decisionNo || !body.decisionDate || !body.issuer || !body.level)
+        missing.push({ code: 'decision_incomplete', message: DECISION_INCOMPLETE });
+      if (missing.length) throw new AppError('RECOGNITION_INCOMPLETE', { detail: missing.map((m) => m.message).join('; ') + '.' }, missing);
     }
     // The candidate was found inside the caller's view above; read its registration again for the version.
     const reg = (await findRegistrationInScope(q, registrationId, anyScope))!;

@@ -26,6 +26,7 @@ export const registrationFacts = (r: RegistrationRow): RegistrationFacts => ({
   unitPath: r.unit_path,
   state: r.state,
   supporterId: r.supporter_id,
+  registrantId: r.created_by,
   recognised: r.recognised,
 });
 

@@ -70,7 +70,12 @@ export async function transitionIn(
 ): Promise<RegistrationRow> {
   const before = await findRegistrationInScope(q, id, inScope(ctx.actor.viewPath), true);
   if (!before) throw notFound('registration');
-  const refusal = refuseTransition(ctx.actor, name, { state: before.state, unitPath: before.unit_path }, input.reason);
+  const refusal = refuseTransition(
+    ctx.actor,
+    name,
+    { state: before.state, unitPath: before.unit_path, registrantId: before.created_by },
+    input.reason,
+  );
   if (refusal === 'illegal_state') {
     throw new AppError('ILLEGAL_TRANSITION', { transition: TRANSITIONS[name].label, state: REGISTRATION_STATE_LABELS[before.state] });
   }
@@ -81,6 +86,8 @@ export async function transitionIn(
   const to = TRANSITIONS[name].to;
   const changes: Record<string, unknown> = { state: to, ...extra };
   if (name === 'submit') changes.submitted_at = new Date();
+  // Withdrawn, it is a draft again: never sent, until it is submitted anew.
+  if (name === 'withdraw') changes.submitted_at = null;
   if (['accept', 'reject', 'recognise', 'not_recognise'].includes(name)) changes.decided_at = new Date();
   if (name === 'accept' && input.supporterId) {
     await checkSupporter(q, input.supporterId, before.unit_path);

@@ -128,7 +128,7 @@ export default function TodoPage() {
         <div style={{ color: '#666', marginTop: 14 }}>Không có: {done.map((i) => CARDS[i.key].label.toLowerCase()).join('; ')}.</div>
       )}
       <div style={{ display: 'flex', flexWrap: 'wrap', gap: 8, marginTop: 20 }}>
-        {me.capabilities.createUnits && (
+        {me.canCreate.registration && (
           <Button type="primary" size={mobile ? 'large' : 'middle'} icon={<PlusOutlined />} onClick={() => navigate('/mo-hinh/dang-ky')}>
             Đăng ký mô hình, điển hình
           </Button>

@@ -7,7 +7,7 @@ import type { z } from 'zod';
 import { RegistrationListQuery, type Campaign, type RegistrationList } from '@domain/movement-schemas.js';
 import { REGISTRATION_SORTS, type SortValue } from '@domain/list-sort.js';
 import type { BulkAction, BulkResult } from '@domain/bulk-schemas.js';
-import { can } from '@domain/policy.js';
+import { can, type RegistrationQueue } from '@domain/policy.js';
 import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS, type RegistrationState } from '@domain/workflow.js';
 import { ExportButton } from '../../components/ExportButton';
 import { GuideLink } from '../../components/GuideLink';
@@ -25,7 +25,7 @@ import { ReasonLine } from './LastReason';
 import { HOLDER_LABELS, KIND_LABELS, OverdueTag, StateTag, levelLabel, useFieldName, useFields } from './shared';
 
 type Item = z.infer<typeof RegistrationList>['items'][number];
-type Queue = '' | 'awaiting_appraisal' | 'returned_to_me' | 'to_inspect' | 'my_drafts';
+type Queue = '' | RegistrationQueue;
 
 const QUEUES: { key: Queue; label: string }[] = [
   { key: '', label: 'Tất cả' },
@@ -89,10 +89,14 @@ export default function RegistrationsPage() {
     defaultSort: '-updated',
   });
   const { page, sort, values, update } = list$;
-  const queue = (values.queue ?? '') as Queue;
   const f: Filters = Object.fromEntries(FIELD_FILTERS.filter((k) => values[k]).map((k) => [k, values[k]]));
   const extra: Record<string, string> = Object.fromEntries(EXTRA_FILTERS.filter((k) => values[k]).map((k) => [k, values[k]!]));
   const dropExtra = (k: string) => update({ [k]: null });
+  // Only the queues of the user's own work (the server says which), beside "Tất cả".
+  const queues = QUEUES.filter((q) => !q.key || me.queues.includes(q.key));
+  const mayRegister = me.canCreate.registration;
+  // A queue in the address that is not the user's own work is left out.
+  const queue = (queues.find((q) => q.key && q.key === values.queue)?.key ?? '') as Queue;
   const pageSize = 20;
   const queryClient = useQueryClient();
   // Bulk work: for those who appraise inside their entry scope (the policy says so, not the role).
@@ -194,7 +198,7 @@ export default function RegistrationsPage() {
     <Card
       title={<h2 style={{ fontSize: 20, margin: '10px 0', whiteSpace: 'normal' }}>Mô hình, điển hình</h2>}
       extra={
-        me.capabilities.createUnits && !mobile ? (
+        mayRegister && !mobile ? (
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/mo-hinh/dang-ky')}>
             Đăng ký mô hình, điển hình
           </Button>
@@ -202,7 +206,7 @@ export default function RegistrationsPage() {
       }
       styles={{ body: { padding: mobile ? 12 : 20 } }}
     >
-      {me.capabilities.createUnits && mobile && (
+      {mayRegister && mobile && (
         <Button
           type="primary"
           size="large"
@@ -214,12 +218,14 @@ export default function RegistrationsPage() {
           Đăng ký mô hình, điển hình
         </Button>
       )}
-      <Tabs
-        className="tabs-wrap"
-        activeKey={queue || 'all'}
-        onChange={(k) => update({ queue: k === 'all' ? null : k })}
-        items={QUEUES.map((q) => ({ key: q.key || 'all', label: q.label }))}
-      />
+      {queues.length > 1 && (
+        <Tabs
+          className="tabs-wrap"
+          activeKey={queue || 'all'}
+          onChange={(k) => update({ queue: k === 'all' ? null : k })}
+          items={queues.map((q) => ({ key: q.key || 'all', label: q.label }))}
+        />
+      )}
       <Row gutter={[8, 8]} style={{ marginBottom: 12 }}>
         <Col xs={24} sm={12} lg={6}>
           <Select

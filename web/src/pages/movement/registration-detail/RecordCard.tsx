@@ -8,6 +8,7 @@ import {
   RollbackOutlined,
   SendOutlined,
   StopOutlined,
+  UndoOutlined,
   UserAddOutlined,
 } from '@ant-design/icons';
 import { Link, useNavigate } from 'react-router';
@@ -36,7 +37,7 @@ export function RecordCard(props: {
   mobile: boolean;
   busy: boolean;
   onDialog: (d: Dialog) => void;
-  onStep: (action: 'submit' | 'complete', done: string) => unknown;
+  onStep: (action: 'submit' | 'complete' | 'withdraw', done: string) => unknown;
 }) {
   const { r, mobile } = props;
   return (
@@ -77,6 +78,24 @@ function ActionButtons({ r, mobile, busy, onDialog, onStep }: Parameters<typeof 
           onClick={() => void onStep('submit', 'Đã gửi đăng ký để thẩm định.')}
         >
           {TRANSITIONS.submit.label}
+        </Button>
+      )}
+      {can('withdraw') && (
+        <Button
+          size={size}
+          icon={<UndoOutlined />}
+          loading={busy}
+          onClick={() =>
+            modal.confirm({
+              title: 'Rút lại đăng ký?',
+              content: 'Hồ sơ trở về bản nháp để chỉnh sửa; cấp trên chưa thẩm định hồ sơ này. Khi sửa xong, bấm “Gửi đăng ký” để gửi lại.',
+              okText: 'Rút lại',
+              cancelText: 'Hủy',
+              onOk: () => onStep('withdraw', 'Đã rút lại đăng ký; hồ sơ trở về bản nháp.'),
+            })
+          }
+        >
+          {TRANSITIONS.withdraw.label}
         </Button>
       )}
       {can('accept') && (

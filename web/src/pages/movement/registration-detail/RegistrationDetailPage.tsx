@@ -36,9 +36,9 @@ export default function RegistrationDetailPage() {
     message.success(done);
     await changed(next);
   };
-  // Submit and complete take no dialog; both share the head card's spinner.
+  // Submit, withdraw and complete take no dialog of their own; they share the head card's spinner.
   const step = useAction(
-    ({ action, version }: { action: 'submit' | 'complete'; version: number }, opts) =>
+    ({ action, version }: { action: 'submit' | 'complete' | 'withdraw'; version: number }, opts) =>
       post<Registration>(`/registrations/${id}/${action}`, { version }, opts),
     { onStale: reload, showError: 'modal' },
   );

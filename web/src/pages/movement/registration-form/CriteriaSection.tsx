@@ -28,10 +28,27 @@ export function CriteriaSection({ form }: { form: FormInstance<RegistrationValue
               <div key={item.key} className="criterion-row">
                 <Row gutter={8} align="top">
                   <Col xs={24} md={12}>
+                    {/* A criterion has a name (the API requires it); a row left wholly empty is dropped. */}
                     <Form.Item
                       label={`Tiêu chí ${i + 1}`}
                       name={[item.name, 'name']}
-                      rules={[maxRule(C.name, (n) => `Tối đa ${n} ký tự`)]}
+                      required
+                      rules={[
+                        maxRule(C.name, (n) => `Tối đa ${n} ký tự`),
+                        ({ getFieldValue }) => ({
+                          validator: (_, value?: string) => {
+                            const row = (getFieldValue(['criteria', item.name]) ?? {}) as CriterionRow;
+                            const started = row.target != null || !!row.unitOfMeasure?.trim();
+                            return started && !value?.trim()
+                              ? Promise.reject(new Error('Vui lòng nhập tên tiêu chí hoặc xóa dòng này'))
+                              : Promise.resolve();
+                          },
+                        }),
+                      ]}
+                      dependencies={[
+                        ['criteria', item.name, 'target'],
+                        ['criteria', item.name, 'unitOfMeasure'],
+                      ]}
                       style={tight}
                     >
                       <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} placeholder="Tên tiêu chí" />

@@ -93,7 +93,7 @@ export function GeneralSection(props: {
       )}
       {editing ? (
         <>
-          <Form.Item label="Đơn vị đăng ký" htmlFor="registration-unit-name">
+          <Form.Item label="Đơn vị đăng ký" htmlFor="registration-unit-name" required>
             <Input id="registration-unit-name" disabled value={existing.unit.name} />
           </Form.Item>
           <Form.Item name="unitId" hidden>

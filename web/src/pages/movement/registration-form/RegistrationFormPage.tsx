@@ -7,6 +7,7 @@ import type { EarlierRegistration, Registration } from '@domain/movement-schemas
 import { errorText, get, patch, post } from '../../../api';
 import { useAction } from '../../../components/useAction';
 import { useIsMobile } from '../../../useIsMobile';
+import { useSession } from '../../../session';
 import { ContentSection, ResourcesSection } from './ContentSection';
 import { CriteriaSection } from './CriteriaSection';
 import { GeneralSection } from './GeneralSection';
@@ -17,6 +18,7 @@ import { createRequest, newRegistrationValues, recordToValues, updateRequest, ty
 export default function RegistrationFormPage() {
   const { id } = useParams();
   const editing = !!id;
+  const me = useSession();
   const navigate = useNavigate();
   const mobile = useIsMobile();
   const { message } = App.useApp();
@@ -68,6 +70,20 @@ export default function RegistrationFormPage() {
   if (editing && existing.error) return <Alert type="error" showIcon title={errorText(existing.error, 'Không tải được hồ sơ.')} />;
   if (editing && !existing.data) return <Card loading />;
   const back = () => navigate(editing ? `/mo-hinh/${id}` : '/mo-hinh');
+  // Opened by its address by someone who may not write it: say so, rather than a form that cannot be saved.
+  const refusal = editing
+    ? !existing.data!.actions.includes('update') &&
+      'Hồ sơ này hiện không sửa được: chỉ sửa bản nháp hoặc hồ sơ bị trả lại, trong phạm vi nhập liệu của bạn.'
+    : !me.canCreate.registration && 'Tài khoản của bạn không đăng ký mô hình, điển hình (chỉ xem).';
+  if (refusal)
+    return (
+      <div className="page-form">
+        <Button size={mobile ? 'large' : 'middle'} icon={<ArrowLeftOutlined />} onClick={back} style={{ marginBottom: 8 }}>
+          {editing ? 'Về hồ sơ' : 'Về danh sách'}
+        </Button>
+        <Alert type="info" showIcon title={refusal} />
+      </div>
+    );
 
   return (
     <div className="page-form">

@@ -27,6 +27,9 @@ export interface CandidateSectionProps {
   onAct: (slot: string, step: CandidateStep) => Promise<void>;
 }
 
+/** A gap as a line of the list: its first letter in capitals, a full stop at the end. */
+const sentence = (m: string) => m.charAt(0).toUpperCase() + m.slice(1) + '.';
+
 /**
  * One candidate of a round, in the order the work is done: 1. the criteria checklist, 2. the
  * acknowledgement of the collective, 3. the open vote, 4. the decision.
@@ -34,7 +37,7 @@ export interface CandidateSectionProps {
 export function CandidateCard({ round, c, onChanged }: { round: Round; c: Candidate; onChanged: (r: Round) => void }) {
   const mobile = useIsMobile();
   const { message } = App.useApp();
-  const [deciding, setDeciding] = useState(false);
+  const [deciding, setDeciding] = useState<'recognised' | 'not_recognised' | null>(null);
   const can = (a: CandidateAction) => c.actions.includes(a);
   const base = `/recognition-rounds/${round.id}/candidates/${c.registration.id}`;
   const size = mobile ? 'large' : 'middle';
@@ -113,18 +116,40 @@ export function CandidateCard({ round, c, onChanged }: { round: Round; c: Candid
       {can('decide') && (
         <>
           <h4 className="round-subtitle">4. Quyết định</h4>
-          <Button size={size} type="primary" onClick={() => setDeciding(true)}>
-            Ra quyết định công nhận
-          </Button>
+          {/* Recognition is offered once the candidate is ready; until then the page says what is missing. */}
+          {c.missing.length > 0 && (
+            <Alert
+              type="info"
+              showIcon
+              className="gap-below-8"
+              title="Chưa thể ra quyết định công nhận. Còn thiếu:"
+              description={
+                <ul className="missing-steps" aria-label="Các bước còn thiếu">
+                  {c.missing.map((m) => (
+                    <li key={m.code}>{sentence(m.message)}</li>
+                  ))}
+                </ul>
+              }
+            />
+          )}
+          <div className="button-row">
+            <Button size={size} type="primary" disabled={!can('recognise')} onClick={() => setDeciding('recognised')}>
+              Ra quyết định công nhận
+            </Button>
+            <Button size={size} onClick={() => setDeciding('not_recognised')}>
+              Không công nhận
+            </Button>
+          </div>
         </>
       )}
       {deciding && (
         <DecideModal
           c={c}
           base={base}
-          onClose={() => setDeciding(false)}
+          result={deciding}
+          onClose={() => setDeciding(null)}
           onDecided={(next) => {
-            setDeciding(false);
+            setDeciding(null);
             onChanged(next);
             message.success('Đã ghi quyết định.');
           }}

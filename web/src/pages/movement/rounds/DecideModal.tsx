@@ -1,4 +1,4 @@
-import { Alert, Descriptions, Form, Input, Modal, Radio, Select } from 'antd';
+import { Alert, Descriptions, Form, Input, Modal, Select } from 'antd';
 import { DateField, dateRules } from '../../../components/DateField';
 import { MIN_REASON_LENGTH } from '@domain/workflow.js';
 import type { Dayjs } from 'dayjs';
@@ -19,10 +19,6 @@ interface DecideValues {
 }
 
 const D = DecideBody.shape;
-const RESULT_OPTIONS = [
-  { value: 'recognised', label: 'Công nhận' },
-  { value: 'not_recognised', label: 'Không công nhận' },
-];
 
 const decideRequest = (v: DecideValues) =>
   v.result === 'recognised'
@@ -35,29 +31,33 @@ const decideRequest = (v: DecideValues) =>
       }
     : { result: v.result, reasons: v.reasons?.trim() };
 
-/** 4. The decision on a candidate: recognised with the decision's level, number, date and issuer, or not, with the reasons. */
+/**
+ * 4. The decision on a candidate, the one its button chose: recognised with the decision's level,
+ * number, date and issuer (offered only once the candidate is ready), or not, with the reasons.
+ */
 export function DecideModal({
   c,
   base,
+  result,
   onClose,
   onDecided,
 }: {
   c: Candidate;
   base: string;
+  result: DecideValues['result'];
   onClose: () => void;
   onDecided: (r: Round) => void;
 }) {
   const [form] = Form.useForm<DecideValues>();
-  const result = Form.useWatch('result', form);
   const {
     submit: ok,
     busy,
     error,
-  } = useFormSubmit(form, (v, opts) => post<Round>(`${base}/decide`, decideRequest(v), opts), { onSuccess: onDecided });
+  } = useFormSubmit(form, (v, opts) => post<Round>(`${base}/decide`, decideRequest({ ...v, result }), opts), { onSuccess: onDecided });
   return (
     <Modal
       open
-      title={<ModalTitle main="Quyết định công nhận" sub={c.registration.title} />}
+      title={<ModalTitle main={result === 'recognised' ? 'Quyết định công nhận' : 'Không công nhận'} sub={c.registration.title} />}
       okText="Ghi quyết định"
       cancelText="Hủy"
       onOk={ok}
@@ -71,17 +71,8 @@ export function DecideModal({
           Tán thành {c.tally.for} · Không tán thành {c.tally.against} · Không biểu quyết {c.tally.abstain}
         </Descriptions.Item>
       </Descriptions>
-      <Form
-        form={form}
-        layout="vertical"
-        requiredMark="optional"
-        name="decide-form"
-        initialValues={{ result: 'recognised', level: 'province' }}
-      >
-        <Form.Item name="result" label="Kết quả">
-          <Radio.Group options={RESULT_OPTIONS} />
-        </Form.Item>
-        {result !== 'not_recognised' ? (
+      <Form form={form} layout="vertical" requiredMark="optional" name="decide-form" initialValues={{ level: 'province' }}>
+        {result === 'recognised' ? (
           <>
             <Form.Item label="Cấp công nhận" name="level" rules={[{ required: true, message: 'Vui lòng chọn cấp' }]}>
               <Select options={LEVEL_OPTIONS} />
