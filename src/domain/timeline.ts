@@ -71,6 +71,8 @@ function verb(e: Pick<TimelineEventFacts, 'transition' | 'fromState' | 'fileName
       return 'tạo bản đăng ký';
     case 'submit':
       return e.fromState === 'returned' ? 'gửi lại đăng ký sau khi chỉnh sửa' : 'gửi đăng ký';
+    case 'withdraw':
+      return 'rút lại đăng ký để chỉnh sửa';
     case 'return':
       return 'trả lại để chỉnh sửa';
     case 'accept':

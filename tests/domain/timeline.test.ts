@@ -52,6 +52,7 @@ describe('timeline sentences', () => {
         'trả lại để chỉnh sửa',
         [{ label: 'Lý do', text: 'Thiếu chữ ký' }],
       ],
+      [{ transition: 'withdraw', fromState: 'submitted', toState: 'draft' }, 'rút lại đăng ký để chỉnh sửa', []],
       [{ transition: 'accept', fromState: 'submitted', toState: 'accepted' }, 'chấp thuận đăng ký', []],
       [
         { transition: 'reject', fromState: 'submitted', toState: 'rejected', reason: 'Trùng mô hình cũ' },
