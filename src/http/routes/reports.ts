@@ -25,7 +25,12 @@ export const reportRoutes =
     app.get(
       '/review-reports',
       {
-        schema: { tags, summary: 'Danh sách báo cáo trong phạm vi', querystring: ReviewReportListQuery, response: { 200: ReviewReportList } },
+        schema: {
+          tags,
+          summary: 'Danh sách báo cáo trong phạm vi',
+          querystring: ReviewReportListQuery,
+          response: { 200: ReviewReportList },
+        },
       },
       async (req) => listReports(requireCtx(req, db), req.query.page, req.query.pageSize, req.query.sort),
     );
