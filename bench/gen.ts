@@ -1,8 +1,9 @@
 /**
- * npm run gen -- --scale national|province|tiny [--seed N] [--history]
+ * npm run gen -- --scale national|province|tiny [--seed N] [--history] [--models N]
  * Fills the database named by DATABASE_URL (PostgreSQL) or the embedded one under DVK_DATA_DIR.
  * `--history`: the tree of 30/06/2025 with the 2025 reform applied by the history loader, the
  * records of 2016–2024 on the old units (embedded: data/bench-<scale>-history).
+ * `--models N`: that many models and exemplars instead of the scale's (the same units).
  */
 import { parseArgs } from 'node:util';
 import path from 'node:path';
@@ -17,6 +18,7 @@ const { values } = parseArgs({
     scale: { type: 'string', default: 'province' },
     seed: { type: 'string', default: '2026' },
     history: { type: 'boolean', default: false },
+    models: { type: 'string' },
   },
 });
 const history = values.history;
@@ -42,6 +44,7 @@ const r = await generate(db, {
   scale,
   seed: Number(values.seed),
   history,
+  ...(values.models ? { models: Number(values.models) } : {}),
   log: (s) => console.log(`[${((Date.now() - t0) / 1000).toFixed(0)} s] ${s}`),
 });
 console.log(

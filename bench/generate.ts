@@ -26,6 +26,8 @@ export interface GenOptions {
    * the loader of `npm run dvk -- load-admin-history`; records of 2016–2024 on the old units.
    */
   history?: boolean;
+  /** Fewer (or more) models and exemplars than the scale's, on the same tree. */
+  models?: number;
   log?: (s: string) => void;
 }
 
@@ -195,10 +197,11 @@ export async function generate(db: Db, o: GenOptions): Promise<GenResult> {
     provinces[0]!,
     targets.find((t) => t.level === 'commune')!,
   );
-  const moved = await loadRegistrations(db, scale.models, targets, old?.targets ?? null, users.officer, log, rand);
+  const models = o.models ?? scale.models;
+  const moved = await loadRegistrations(db, models, targets, old?.targets ?? null, users.officer, log, rand);
   return {
     units: units + (old?.units ?? 0),
-    registrations: scale.models,
+    registrations: models,
     ...(loaded && old && moved ? { reform: { ...loaded, oldUnits: old.units, oldTargets: old.targets.length, ...moved } } : {}),
   };
 }

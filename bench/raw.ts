@@ -32,7 +32,7 @@ export const SEARCHES = [
   'duong hoa',
 ];
 
-export async function rawQuestions(db: Db, fx: Fixture, o: { seconds: number; smoke: boolean }) {
+export async function rawQuestions(db: Db, fx: Fixture, o: { seconds: number; smoke: boolean; history?: boolean }) {
   const q = db.pool;
   const out = new Map<string, { p50: number; p95: number }>();
   const run = async (key: string, fn: (i: number) => Promise<unknown>) => {
@@ -51,6 +51,18 @@ export async function rawQuestions(db: Db, fx: Fixture, o: { seconds: number; sm
   await run('dashboard-root-then', () => pivotThen(fx.root));
   await run('dashboard-province-then', () => pivotThen(fx.province));
   await run('dashboard-commune-then', () => pivotThen(fx.commune));
+  // The tree's history: a year before the reform and one after it, on either tree.
+  if (o.history)
+    for (const year of [2024, 2025])
+      for (const tree of ['today', 'then'] as const)
+        for (const [key, u] of [
+          ['root', fx.root],
+          ['province', fx.province],
+          ['commune', fx.commune],
+        ] as const)
+          await run(`dashboard-${key}-${year}-${tree}`, () =>
+            sumCounts(q, { scopePath: u.path, states: counted, year, tree }, ['child', 'field'], u, REGISTRATION_STATES),
+          );
   await run('search', (i) => searchRegistrations(q, prefixQuery(SEARCHES[i % SEARCHES.length]!)!, { scopePath: fx.root.path }, 20, 0));
   await run('search-province', (i) =>
     searchRegistrations(q, prefixQuery(SEARCHES[i % SEARCHES.length]!)!, { scopePath: fx.province.path }, 20, 0),

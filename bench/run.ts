@@ -23,6 +23,8 @@ import { publishForBench } from './publish.js';
 import { rawQuestions, SEARCHES, type Fixture } from './raw.js';
 import { measure, printTable, type Result } from './measure.js';
 import { Session } from './session.js';
+import type { ResultsFile } from './table-render.js';
+import { writeTable } from './table.js';
 
 const { values } = parseArgs({
   options: {
@@ -128,7 +130,40 @@ function rssMb(pid: number): number {
   }
 }
 
-async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: number; checks: string[]; failures: string[] }> {
+/** The machine's load average over one minute, as `uptime` shows it first. */
+const load1 = () => Math.round(os.loadavg()[0]! * 100) / 100;
+
+/** What the run measured on: counts of the data set (and its size on PostgreSQL). */
+async function dataset(db: Db): Promise<NonNullable<ResultsFile['dataset']>> {
+  const n = async (sql: string) => Number((await db.rows<{ n: string }>(sql))[0]!.n);
+  const out: NonNullable<ResultsFile['dataset']> = {
+    units: await n('select count(*) as n from unit'),
+    versions: await n('select count(*) as n from unit_version'),
+    registrations: await n('select count(*) as n from registration'),
+    tallyRows: await n('select count(*) as n from registration_tally where n <> 0'),
+  };
+  if (db.engine === 'postgres') out.sizeMb = Math.round((await n('select pg_database_size(current_database()) as n')) / 2 ** 20);
+  return out;
+}
+
+/** A pivot of the dashboard for one year, on one tree: the scenario's names and its URL. */
+export const HISTORY_YEARS = [
+  { year: 2024, vi: 'năm 2024 (trước sắp xếp)', en: '2024 (before the reform)' },
+  { year: 2025, vi: 'năm 2025 (sau sắp xếp)', en: '2025 (after the reform)' },
+] as const;
+export const TREES = [
+  { tree: 'today', vi: 'địa giới hiện nay', en: 'tree of today' },
+  { tree: 'then', vi: 'địa giới khi đó', en: 'tree of their time' },
+] as const;
+export const LEVELS = [
+  { key: 'root', vi: 'toàn quốc', en: 'whole country' },
+  { key: 'province', vi: 'tỉnh', en: 'a province' },
+  { key: 'commune', vi: 'xã', en: 'a commune' },
+] as const;
+
+async function runTarget(
+  t: Target,
+): Promise<{ results: Result[]; maxRssMb: number; checks: string[]; failures: string[]; dataset: ResultsFile['dataset'] }> {
   const checks: string[] = [];
   // 1. The data, and the database asked directly (PGlite cannot be opened twice: before the server).
   const db = await t.open();
@@ -138,7 +173,8 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
   }
   const fx = await fixture(db);
   const slugs = await publishForBench(db);
-  const raw = await rawQuestions(db, fx, { seconds, smoke });
+  const data = smoke ? undefined : await dataset(db);
+  const raw = await rawQuestions(db, fx, { seconds, smoke, history: values.history || smoke });
   await db.close();
 
   // 2. DVK over HTTP.
@@ -153,9 +189,9 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
     const admin = await Session.login(base, 'bench_admin', BENCH_PASSWORD);
     const province = await Session.login(base, 'bench_province', BENCH_PASSWORD);
     const commune = await Session.login(base, 'bench_commune', BENCH_PASSWORD);
-    const results: Result[] = [];
+    const results: (Result & { en?: string; load1?: number })[] = [];
     const failures: string[] = [];
-    const scenario = async (name: string, concurrency: number, fn: (i: number) => Promise<unknown>, rawKey?: string) => {
+    const scenario = async (name: string, concurrency: number, fn: (i: number) => Promise<unknown>, rawKey?: string, en?: string) => {
       if (values.only && !name.toLowerCase().includes(values.only.toLowerCase())) return;
       let firstError: unknown = null;
       const r = await measure(name, concurrency, seconds, smoke ? 3 : 0, (i) =>
@@ -165,7 +201,7 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
         }),
       );
       const sql = rawKey ? raw.get(rawKey) : undefined;
-      results.push({ ...r, rawP50: sql?.p50 ?? null, rawP95: sql?.p95 ?? null });
+      results.push({ ...r, ...(en ? { en } : {}), rawP50: sql?.p50 ?? null, rawP95: sql?.p95 ?? null, load1: load1() });
       if (r.errors) failures.push(`${name}: ${r.errors} lỗi, ví dụ ${(firstError as Error | null)?.message ?? ''}`);
     };
     const queries = SEARCHES;
@@ -188,19 +224,37 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
       8,
       () => admin.json(`/stats?groupBy=child,field&tree=then`),
       'dashboard-root-then',
+      'dashboard pivot on the tree of their time (each record on its year), whole country',
     );
     await scenario(
       'Bảng thống kê theo cây khi đó – tỉnh',
       8,
       () => province.json(`/stats?groupBy=child,field&tree=then`),
       'dashboard-province-then',
+      'dashboard pivot on the tree of their time, a province',
     );
     await scenario(
       'Bảng thống kê theo cây khi đó – xã',
       8,
       () => commune.json(`/stats?groupBy=child,field&tree=then`),
       'dashboard-commune-then',
+      'dashboard pivot on the tree of their time, a commune',
     );
+    // The data set with the tree's history: the pivots of a year before the reform and of one after
+    // it, on either tree, each beside its SQL twin.
+    if (values.history || smoke) {
+      const who = { root: admin, province, commune };
+      for (const y of HISTORY_YEARS)
+        for (const tr of TREES)
+          for (const l of LEVELS)
+            await scenario(
+              `Bảng thống kê ${y.vi}, ${tr.vi} – ${l.vi}`,
+              8,
+              () => who[l.key].json(`/stats?groupBy=child,field&year=${y.year}&tree=${tr.tree}`),
+              `dashboard-${l.key}-${y.year}-${tr.tree}`,
+              `dashboard pivot ${y.en}, ${tr.en}, ${l.en}`,
+            );
+    }
     await scenario(
       'Tìm kiếm không dấu – toàn quốc',
       8,
@@ -275,7 +329,7 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
       'report',
     );
     if (!failures.length) checks.push('báo cáo .docx tạo được');
-    return { results, maxRssMb: Math.round(maxRss), checks, failures };
+    return { results, maxRssMb: Math.round(maxRss), checks, failures, dataset: data };
   } finally {
     clearInterval(sampler);
     server.kill('SIGTERM');
@@ -286,8 +340,11 @@ async function runTarget(t: Target): Promise<{ results: Result[]; maxRssMb: numb
 const out = path.join(ROOT_DIR, 'bench', 'results');
 fs.mkdirSync(out, { recursive: true });
 let failed = false;
+let wrote = false;
 for (const t of targets()) {
   console.log(`\n━━ ${t.label}`);
+  const startedAt = new Date().toISOString();
+  const loadAtStart = load1();
   try {
     const r = await runTarget(t);
     printTable(r.results);
@@ -295,14 +352,25 @@ for (const t of targets()) {
     for (const c of r.checks) console.log(`✓ ${c}`);
     for (const f of r.failures) console.log(`✗ ${f}`);
     if (r.failures.length) failed = true;
-    if (!smoke && !values.only)
-      fs.writeFileSync(
-        path.join(out, `${t.name}${values.history ? '-history' : ''}.json`),
-        JSON.stringify({ target: t.label, at: new Date().toISOString(), seconds, maxRssMb: r.maxRssMb, results: r.results }, null, 2),
-      );
+    if (!smoke && !values.only) {
+      const file: ResultsFile = {
+        target: t.label,
+        at: startedAt,
+        seconds,
+        maxRssMb: r.maxRssMb,
+        history: values.history,
+        ...(r.dataset ? { dataset: r.dataset } : {}),
+        load: { start: loadAtStart, end: load1() },
+        results: r.results,
+      };
+      fs.writeFileSync(path.join(out, `${t.name}${values.history ? '-history' : ''}.json`), JSON.stringify(file, null, 2) + '\n');
+      wrote = true;
+    }
   } catch (e) {
     failed = true;
     console.error(`✗ ${t.label}: ${(e as Error).message}`);
   }
 }
+// docs/PERFORMANCE.md's results tables follow the files just written.
+if (wrote && writeTable()) console.log('docs/PERFORMANCE.md: đã cập nhật bảng kết quả (npm run bench:table).');
 process.exit(failed ? 1 : 0);

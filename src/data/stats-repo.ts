@@ -229,8 +229,9 @@ export async function sumCounts(q: Queryable, f: ResolvedFilter, dims: StatDimen
 
 /**
  * Sums the tally on the tree as it stood on the period's last day (`thenYear`, or each record's
- * year): each unit of the tally is placed once per year by `dvk_unit_path_at`, then the tally is
- * grouped by that path. `child` is the unit directly below `parent` on that tree (as its path
+ * year): each unit of the filtered tally is placed once per year by its own version in force then
+ * (`dvk_unit_path_at` only for a unit that did not stand then), then the tally is grouped by that
+ * path. `child` is the unit directly below `parent` on that tree (as its path
  * there); a record whose then-path does not pass through `parent` (a unit made later, whose
  * predecessors' records lie under it today) is grouped by the highest unit of its then-path that
  * lies under `parent` today: the predecessor as it stood.
@@ -243,6 +244,10 @@ export async function sumTallyThen(
 ): Promise<TallyRow[]> {
   const params: unknown[] = [f.scopePath, thenYear(f) ?? null, parent.path];
   const where = filterSql(f, 't', 'u.path', params, 'p.path');
+  // Only the units and years the filtered tally has are placed (the chosen unit, on the tree
+  // "then", is tested once the path is known): a period's pivot never places the units that have
+  // no record in it, such as the units closed by 2025's reform for a table of 2025.
+  const placed = filterSql({ ...f, thenSeq: undefined }, 't', 'u.path', params);
   const select: string[] = [];
   for (const d of dims) {
     if (d === 'child') {
@@ -260,7 +265,7 @@ export async function sumTallyThen(
     `with m as materialized (
        select distinct t.unit_id, coalesce($2::int, t.year) as y
          from registration_tally t join unit u on u.id = t.unit_id
-        where u.path <@ $1::ltree and t.n <> 0),
+        where u.path <@ $1::ltree and ${placed.join(' and ')} and t.n <> 0),
      -- a unit's own version in force on the day answers at once; the function only for the others
      x as materialized (
        select m.unit_id, m.y, coalesce(v.path, dvk_unit_path_at(m.unit_id, make_date(m.y, 12, 31))) as path
