@@ -130,7 +130,8 @@ export default function AppLayout({ children }: { children: ReactNode }) {
           <span style={{ color: '#fff', fontWeight: 800, fontSize: 21, letterSpacing: 1 }}>DVK</span>
           {!mobile && <span style={{ color: '#ffe0e0', fontSize: 16 }}>Phong trào thi đua “Dân vận khéo”</span>}
         </Link>
-        <div style={{ flex: 1, display: 'flex', justifyContent: 'flex-end', minWidth: 0 }}>
+        {/* The search keeps its room; on a narrow phone the account's name shrinks (with "…") instead. */}
+        <div style={{ flex: mobile ? '1 0 auto' : 1, display: 'flex', justifyContent: 'flex-end', minWidth: mobile ? undefined : 0 }}>
           <HeaderSearch />
         </div>
         <NotificationBell />
