@@ -110,28 +110,31 @@ describe('lists in the browser', { timeout: 300_000 }, () => {
     await shownTitles(page, (await expectedTitles('kind=model&state=accepted&sort=title')).titles);
   });
 
-  it('a title is a link: Ctrl+click opens the record in a new tab, a plain click opens it here', async () => {
-    const { ctx, page } = await signedIn(1280);
-    const want = await expectedTitles('sort=-year');
-    await page.goto(`${srv.baseUrl}/mo-hinh?sort=-year`);
-    await shownTitles(page, want.titles);
-    const link = page.locator('.ant-table-tbody tr.ant-table-row td a[href^="/mo-hinh/"]').first();
-    expect(await link.getAttribute('href')).toBe(`/mo-hinh/${want.ids[0]}`);
+  it.each([1280, 390])(
+    'a title is a link at %i px: Ctrl+click opens the record in a new tab, a plain click opens it here',
+    async (width) => {
+      const { ctx, page } = await signedIn(width);
+      const want = await expectedTitles('sort=-year');
+      await page.goto(`${srv.baseUrl}/mo-hinh?sort=-year`);
+      await shownTitles(page, want.titles);
+      const link = page.locator('.ant-table-tbody tr.ant-table-row td a[href^="/mo-hinh/"]').first();
+      expect(await link.getAttribute('href')).toBe(`/mo-hinh/${want.ids[0]}`);
 
-    const [tab] = await Promise.all([ctx.waitForEvent('page'), link.click({ modifiers: ['Control'] })]);
-    await tab.waitForURL(`**/mo-hinh/${want.ids[0]}`);
-    await tab.getByText(want.titles[0]!).first().waitFor();
-    // The list stays where it was.
-    expect(new URL(page.url()).pathname).toBe('/mo-hinh');
-    await tab.close();
+      const [tab] = await Promise.all([ctx.waitForEvent('page'), link.click({ modifiers: ['Control'] })]);
+      await tab.waitForURL(`**/mo-hinh/${want.ids[0]}`);
+      await tab.getByText(want.titles[0]!).first().waitFor();
+      // The list stays where it was.
+      expect(new URL(page.url()).pathname).toBe('/mo-hinh');
+      await tab.close();
 
-    await link.click();
-    await page.waitForURL(`**/mo-hinh/${want.ids[0]}`);
-    await page.getByText(want.titles[0]!).first().waitFor();
-    await page.goBack();
-    await page.waitForURL(/\/mo-hinh\?sort=-year$/);
-    await shownTitles(page, want.titles);
-  });
+      await link.click();
+      await page.waitForURL(`**/mo-hinh/${want.ids[0]}`);
+      await page.getByText(want.titles[0]!).first().waitFor();
+      await page.goBack();
+      await page.waitForURL(/\/mo-hinh\?sort=-year$/);
+      await shownTitles(page, want.titles);
+    },
+  );
 
   it('bad values in the address are left out: the list shows, unfiltered, first page, its own order', async () => {
     const { page } = await signedIn(1280);
