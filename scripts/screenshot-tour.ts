@@ -10,9 +10,11 @@ import path from 'node:path';
 import sharp from 'sharp';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../tests/support/browser.js';
+import { loggedIn } from '../tests/support/client.js';
 import { DEMO_PASSWORD, startTestServer } from '../tests/support/server.js';
 import { DEMO_COMMUNE_UNIT } from '../src/seed/demo.js';
 import { seedDemoModels } from '../src/seed/demo-models.js';
+import { seedDemoShowcase } from '../src/seed/demo-showcase.js';
 import {
   GUIDE_IMAGES,
   GUIDE_IMAGE_DIR,
@@ -28,6 +30,7 @@ fs.mkdirSync(out, { recursive: true });
 fs.mkdirSync(guideOut, { recursive: true });
 const srv = await startTestServer();
 await seedDemoModels(srv.db);
+await seedDemoShowcase(srv.db, srv.filesDir);
 const browser = await launchChromium();
 const one = async (sql: string) => {
   const { rows } = await srv.db.pool.query<{ id: string }>(sql);
@@ -38,6 +41,16 @@ const commune = await one(`select id from unit where code = '${DEMO_COMMUNE_UNIT
 const submitted = await one(`select id from registration where state = 'submitted' order by created_at, id limit 1`);
 const accepted = await one(`select id from registration where state = 'accepted' order by created_at desc, id limit 1`);
 const round = await one(`select id from recognition_round order by opened_at desc, id limit 1`);
+const campaign = await one('select id from campaign order by created_at, id limit 1');
+const showcase = (await srv.db.pool.query<{ slug: string }>('select slug from publication order by slug limit 1')).rows[0]!.slug;
+const unitApi = await loggedIn(srv.baseUrl, 'unit', DEMO_PASSWORD);
+const officerApi = await loggedIn(srv.baseUrl, 'officer', DEMO_PASSWORD);
+const first = async (api: typeof unitApi, query: string) =>
+  (await api.get(`/api/v1/registrations?${query}&pageSize=1`)).body.items[0]?.id as string;
+const ownModel = await first(unitApi, 'states=accepted&kind=model');
+const ownDraft = await first(unitApi, 'states=draft');
+const returned = await first(officerApi, 'states=returned');
+const recognised = await first(officerApi, 'states=recognised&kind=model');
 
 interface Stop {
   user: string;
@@ -45,6 +58,10 @@ interface Stop {
   action?: (p: Page) => Promise<void>;
 }
 
+const dialog = (button: string) => async (p: Page) => {
+  await p.getByRole('button', { name: button }).first().click();
+  await p.getByRole('dialog').waitFor();
+};
 const tour: (Stop & { name: string })[] = [
   { user: '', name: 'login', path: '/dang-nhap' },
   {
@@ -58,40 +75,50 @@ const tour: (Stop & { name: string })[] = [
       await p.getByRole('alert').waitFor();
     },
   },
-  { user: 'officer', name: 'units-province', path: '/don-vi' },
-  { user: 'officer', name: 'units-commune', path: `/don-vi/${commune}` },
-  {
-    user: 'officer',
-    name: 'units-search',
-    path: '/don-vi',
-    action: async (p) => {
-      await p.getByLabel('Tìm đơn vị').first().fill('hoi phu nu');
-      await p.waitForTimeout(800);
-    },
-  },
-  {
-    user: 'officer',
-    name: 'unit-create',
-    path: `/don-vi/${commune}`,
-    action: async (p) => {
-      await p.getByRole('button', { name: 'Thêm đơn vị trực thuộc' }).click();
-      await p.getByRole('dialog').waitFor();
-    },
-  },
-  { user: 'admin', name: 'users', path: '/nguoi-dung' },
-  {
-    user: 'admin',
-    name: 'user-create',
-    path: '/nguoi-dung',
-    action: async (p) => {
-      await p.getByRole('button', { name: 'Thêm người dùng' }).click();
-      await p.getByRole('dialog').waitFor();
-    },
-  },
-  { user: 'officer', name: 'audit', path: '/nhat-ky' },
-  { user: 'unit', name: 'password', path: '/doi-mat-khau' },
-  { user: 'unit', name: 'not-found', path: '/khong-co-trang-nay' },
-  { user: 'unit', name: 'guide', path: '/huong-dan' },
+  { user: '', name: 'showcase', path: '/cong-khai' },
+  { user: '', name: 'showcase-model', path: `/cong-khai/mo-hinh/${showcase}` },
+  // The commune officer, mostly on a phone.
+  { user: 'unit', name: 'unit-todo', path: '/viec-can-lam' },
+  { user: 'unit', name: 'unit-registrations', path: '/mo-hinh' },
+  { user: 'unit', name: 'unit-record', path: `/mo-hinh/${ownModel}` },
+
+  { user: 'unit', name: 'unit-form-new', path: '/mo-hinh/dang-ky' },
+  { user: 'unit', name: 'unit-form-draft', path: `/mo-hinh/${ownDraft}/sua` },
+  { user: 'unit', name: 'unit-notifications', path: '/thong-bao' },
+  { user: 'unit', name: 'unit-units', path: `/don-vi/${commune}` },
+  { user: 'unit', name: 'unit-reports', path: '/bao-cao' },
+  { user: 'unit', name: 'unit-import', path: '/nhap-excel' },
+  { user: 'unit', name: 'unit-exports', path: '/tep-da-xuat' },
+  { user: 'unit', name: 'unit-search', path: '/tim-kiem?q=xom%20dao' },
+  { user: 'unit', name: 'unit-password', path: '/doi-mat-khau' },
+  { user: 'unit', name: 'unit-not-found', path: '/khong-co-trang-nay' },
+  // The provincial officer at a desk.
+  { user: 'officer', name: 'officer-todo', path: '/viec-can-lam' },
+  { user: 'officer', name: 'officer-appraisal', path: '/mo-hinh?queue=awaiting_appraisal' },
+  { user: 'officer', name: 'officer-record', path: `/mo-hinh/${recognised}` },
+  { user: 'officer', name: 'officer-record-returned', path: `/mo-hinh/${returned}` },
+  { user: 'officer', name: 'officer-rounds', path: '/xet-cong-nhan' },
+  { user: 'officer', name: 'officer-round', path: `/xet-cong-nhan/${round}` },
+  { user: 'officer', name: 'officer-proposals', path: '/de-nghi-khen-thuong' },
+  { user: 'officer', name: 'officer-campaigns', path: '/phat-dong' },
+  { user: 'officer', name: 'officer-compliance', path: `/phat-dong/${campaign}/chi-tieu` },
+  { user: 'officer', name: 'officer-criteria', path: '/tieu-chi' },
+  { user: 'officer', name: 'officer-dashboard', path: '/thong-ke' },
+  { user: 'officer', name: 'officer-units', path: '/don-vi' },
+  { user: 'officer', name: 'officer-unit-create', path: `/don-vi/${commune}`, action: dialog('Thêm đơn vị trực thuộc') },
+  { user: 'officer', name: 'officer-audit', path: '/nhat-ky' },
+  { user: 'officer', name: 'officer-webhooks', path: '/webhook' },
+  // The steering committee member votes; the leader reads.
+  { user: 'member', name: 'member-todo', path: '/viec-can-lam' },
+  { user: 'member', name: 'member-round', path: `/xet-cong-nhan/${round}` },
+  { user: 'viewer', name: 'viewer-dashboard', path: '/thong-ke' },
+  { user: 'viewer', name: 'viewer-registrations', path: '/mo-hinh' },
+  // The administrator.
+  { user: 'admin', name: 'admin-users', path: '/nguoi-dung' },
+  { user: 'admin', name: 'admin-user-create', path: '/nguoi-dung', action: dialog('Thêm người dùng') },
+  { user: 'admin', name: 'admin-map', path: '/ban-do-hanh-chinh' },
+  { user: 'admin', name: 'admin-reorganisations', path: '/sap-xep-don-vi' },
+  { user: 'admin', name: 'admin-reorganisation-new', path: '/sap-xep-don-vi/moi' },
 ];
 
 /** The guide's pictures: a record, so a picture the guide names and the tour forgets does not compile. */
@@ -122,7 +149,7 @@ async function visit(page: Page, stop: Stop) {
   const drawn = () =>
     page.waitForFunction(
       () =>
-        document.querySelector('form, .ant-card, .ant-table') &&
+        document.querySelector('form, .ant-card, .ant-table, .ant-list, .ant-result, .ant-empty, main h1') &&
         !document.querySelector('.ant-spin-spinning, .ant-skeleton, .ant-card-loading-content'),
     );
   await drawn();

@@ -54,7 +54,8 @@ describe('registration workflow through the API', () => {
   it('every allowed step: submit → return with reason → edit → resubmit → accept with a supporter', async () => {
     const sub = await submitted();
     expect(sub.state).toBe('submitted');
-    expect(sub.actions).toEqual(['add_evidence']); // the registrant waits; it may still attach documents
+    // the registrant waits: it may still attach documents, or take the submission back until it is appraised
+    expect(sub.actions).toEqual(['withdraw', 'add_evidence']);
     const seenByOfficer = await u.officer.get(`/api/v1/registrations/${sub.id}`);
     expect(seenByOfficer.body.actions).toEqual(['return', 'accept', 'reject', 'add_evidence']);
     const queue = await u.officer.get('/api/v1/registrations?queue=awaiting_appraisal');
