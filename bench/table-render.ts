@@ -99,15 +99,17 @@ function table(d: ResultsFile): string[] {
       .join('|')}|`,
   ];
   for (const r of d.results) {
+    // A scenario none of whose requests answered has no timing: it says so instead of 0 ms.
+    const none = r.count === 0 && r.errors > 0;
     const cells = [
       r.en ?? EN[r.name] ?? r.name,
       String(r.concurrency),
-      ms(r.p50),
-      ms(r.p95),
-      ms(r.perSecond),
+      none ? `all ${int(r.errors)} failed` : ms(r.p50),
+      none ? '–' : ms(r.p95),
+      none ? '–' : ms(r.perSecond),
       ms(r.rawP50),
       ms(r.rawP95),
-      r.rawP50 ? (r.p50 / r.rawP50).toFixed(2) : '–',
+      !none && r.rawP50 ? (r.p50 / r.rawP50).toFixed(2) : '–',
       ...(withLoad ? [r.load1 === undefined ? '–' : r.load1.toFixed(1)] : []),
     ];
     lines.push(`| ${cells.join(' | ')} |`);

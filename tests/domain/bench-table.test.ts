@@ -35,6 +35,13 @@ describe('the results tables of docs/PERFORMANCE.md', () => {
       expect(block).toContain(`\`bench/results/${file}\``);
       expect(block).toContain(`at most ${data.maxRssMb.toLocaleString('en-US')} MB`);
       for (const r of data.results) {
+        if (r.count === 0 && r.errors > 0) {
+          // No request answered: no timing is shown, the failures are.
+          expect(block).toContain(
+            ` | ${r.concurrency} | all ${r.errors.toLocaleString('en-US')} failed | – | – | ${ms(r.rawP50)} | ${ms(r.rawP95)} | – |`,
+          );
+          continue;
+        }
         const ratio = r.rawP50 ? ` | ${(r.p50 / r.rawP50).toFixed(2)} ` : ' | – ';
         expect(block).toContain(
           ` | ${r.concurrency} | ${ms(r.p50)} | ${ms(r.p95)} | ${ms(r.perSecond)} | ${ms(r.rawP50)} | ${ms(r.rawP95)}${ratio}|`,
