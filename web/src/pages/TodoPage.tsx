@@ -5,7 +5,6 @@ import { useQuery } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Todo, TodoKey } from '@domain/todo-schemas.js';
 import { OVERDUE_LABEL } from '@domain/deadlines.js';
-import { describeLastReason } from '@domain/timeline.js';
 import { errorText, get } from '../api';
 import { useSession } from '../session';
 import { useIsMobile } from '../useIsMobile';
@@ -83,16 +82,12 @@ export default function TodoPage() {
       <Row gutter={[12, 12]}>
         {waiting.map((i) => (
           <Col key={i.key} xs={24} sm={12} lg={8}>
-            {/* Named by its content, "label: count" (what a screen reader announces; a voice user
-                says the visible label, which starts it); the big number and the tag show the same
-                for the eye, and the hint is the link's description. */}
+            {/* Named by its content: "label: count", then the latest record and its reason when the
+                card has one (what a screen reader announces; a voice user says the visible label,
+                which starts it); the big number and the tag show the same for the eye, and the hint
+                is the link's description. */}
             <Link
               to={CARDS[i.key].to(todo.data!.roundId)}
-              aria-label={`${CARDS[i.key].label}: ${i.count}${i.overdue ? `, ${i.overdue} ${OVERDUE_LABEL.toLowerCase()}` : ''}${
-                i.latest
-                  ? `. Mới nhất: ${i.latest.title}. ${describeLastReason(i.latest.lastReason).label}: ${i.latest.lastReason.text}`
-                  : ''
-              }`}
               aria-describedby={`todo-hint-${i.key}`}
               style={{ display: 'block', color: 'inherit' }}
             >
@@ -102,13 +97,19 @@ export default function TodoPage() {
                     {i.count.toLocaleString('vi-VN')}
                   </div>
                   <div>
-                    <div style={{ fontSize: 17, fontWeight: 600 }}>{CARDS[i.key].label}</div>
-                    <div id={`todo-hint-${i.key}`} style={{ color: '#595959' }}>
+                    <div style={{ fontSize: 17, fontWeight: 600 }}>
+                      <span aria-hidden="true">{CARDS[i.key].label}</span>
+                      <span className="sr-only">{`${CARDS[i.key].label}: ${i.count}${i.overdue ? `, ${i.overdue} ${OVERDUE_LABEL.toLowerCase()}` : ''}${i.latest ? '.' : ''}`}</span>
+                    </div>
+                    <div id={`todo-hint-${i.key}`} aria-hidden="true" style={{ color: '#595959' }}>
                       {CARDS[i.key].hint}
                     </div>
                     {i.latest && (
                       <div className="todo-latest">
-                        <div className="todo-latest-title">{i.latest.title}</div>
+                        <div className="todo-latest-title">
+                          <span className="sr-only">Mới nhất: </span>
+                          {i.latest.title}
+                        </div>
                         <ReasonLine reason={i.latest.lastReason} />
                       </div>
                     )}
