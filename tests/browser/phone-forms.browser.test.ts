@@ -81,7 +81,9 @@ describe('forms on a phone', () => {
 
     // After 01/07/2025 the district level is not offered.
     await page.getByLabel('Cấp đăng ký', { exact: true }).click();
-    const levels = await page.locator('.ant-select-dropdown:visible .ant-select-item-option').allTextContents();
+    const options = page.locator('.ant-select-dropdown:visible .ant-select-item-option');
+    await options.first().waitFor();
+    const levels = await options.allTextContents();
     expect(levels).toContain('Cấp xã');
     expect(levels.join('|')).not.toMatch(/huyện/i);
     await page.keyboard.press('Escape');

@@ -69,8 +69,9 @@ describe('units in the browser', () => {
     await dialog.getByRole('button', { name: 'Thêm đơn vị' }).click();
 
     // the new unit opens, with its breadcrumb, and appears in the tree under the commune
-    await expect.poll(() => title.textContent()).toBe('Chi hội Nông dân ấp Mỹ Huê');
-    await expect.poll(() => page.locator('.ant-breadcrumb').textContent()).toContain('Xã Càng Long');
+    // (the save and the opening of the new unit take their time on a loaded machine)
+    await expect.poll(() => title.textContent(), { timeout: 30_000 }).toBe('Chi hội Nông dân ấp Mỹ Huê');
+    await expect.poll(() => page.locator('.ant-breadcrumb').textContent(), { timeout: 30_000 }).toContain('Xã Càng Long');
     await tree.getByText('Chi hội Nông dân ấp Mỹ Huê').waitFor();
     const { rows } = await srv.db.pool.query(`select name, kind, level from unit where code = '${DEMO_COMMUNE_UNIT}-CHND-MH'`);
     expect(rows).toEqual([{ name: 'Chi hội Nông dân ấp Mỹ Huê', kind: 'socio_political', level: 'grassroots' }]);
