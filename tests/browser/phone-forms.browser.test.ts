@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { expectNoPolicyViolations, launchChromium } from '../support/browser.js';
+import { expectNoPolicyViolations, launchChromium, signIn } from '../support/browser.js';
 import { DEMO_PASSWORD, startTestServer, type TestServer } from '../support/server.js';
 
 let srv: TestServer;
@@ -22,13 +22,7 @@ afterAll(async () => {
 });
 afterEach(expectNoPolicyViolations);
 
-async function login(page: Page, username: string) {
-  await page.goto(srv.baseUrl + '/');
-  await page.getByLabel('Tên đăng nhập').fill(username);
-  await page.getByLabel('Mật khẩu').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Đăng nhập' }).click();
-  await page.waitForURL(/\/viec-can-lam/);
-}
+const login = (page: Page, username: string) => signIn(page, srv.baseUrl, username, DEMO_PASSWORD);
 
 /** Right edge of an element, to check it stays on a 390-px screen. */
 const rightEdge = async (page: Page, selector: string) => {

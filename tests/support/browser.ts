@@ -4,7 +4,7 @@
  * fails when anything was (`expectNoPolicyViolations` after each test).
  */
 import { expect } from 'vitest';
-import { chromium, type Browser, type BrowserContext } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
@@ -64,4 +64,13 @@ export function takePolicyViolations(): string[] {
 /** For `afterEach`: the web app and the showcase must run under their security headers untouched. */
 export function expectNoPolicyViolations() {
   expect(takePolicyViolations(), 'Content-Security-Policy violations').toEqual([]);
+}
+
+/** Signs in through the login page and waits until the app has left it (for the user's home page). */
+export async function signIn(page: Page, baseUrl: string, username: string, password: string): Promise<void> {
+  await page.goto(baseUrl + '/');
+  await page.getByLabel('Tên đăng nhập').fill(username);
+  await page.getByLabel('Mật khẩu').fill(password);
+  await page.getByRole('button', { name: 'Đăng nhập' }).click();
+  await page.waitForURL((u) => !u.pathname.startsWith('/dang-nhap'));
 }
