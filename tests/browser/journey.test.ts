@@ -53,6 +53,9 @@ async function choose(page: Page, scope: Locator | Page, label: string, option: 
   if (search) await box.fill(search);
   const item = page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: option }).first();
   await item.click();
+  // The field holds a pick (one lost on the way fails here, named, rather than at the save).
+  const select = box.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  await select.locator('.ant-select-content-has-value').waitFor({ timeout: 10_000 });
 }
 
 async function typeDate(page: Page, input: Locator, ddmmyyyy: string) {

@@ -13,6 +13,13 @@ import './app.css';
 dayjs.locale('vi');
 
 /**
+ * A list opened inside a dialog is drawn inside that dialog, so it moves with it: drawn on the page, it
+ * stayed where the page was when it opened, and when the page below shifted (a card above finished
+ * loading) the list jumped away under the finger between press and release, and the pick was lost.
+ */
+const popupContainer = (trigger?: HTMLElement) => trigger?.closest<HTMLElement>('.ant-modal-wrap') ?? document.body;
+
+/**
  * antd's defaults for secondary text, placeholders, links, errors and light tags fall below the
  * 4.5:1 contrast WCAG 2.1 AA asks of text: these tokens raise each to at least that on white and
  * on the light greys cards use (#fafafa, #f5f5f5).
@@ -54,7 +61,7 @@ const queryClient = new QueryClient({
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <ConfigProvider locale={viVN} theme={theme}>
+    <ConfigProvider locale={viVN} theme={theme} getPopupContainer={popupContainer}>
       <AntApp>
         <QueryClientProvider client={queryClient}>
           <BrowserRouter>
