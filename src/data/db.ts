@@ -6,7 +6,7 @@
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 import { IdempotencyKeyTaken, insertKey, requestKey, stampKey } from './idempotency.js';
-import { inTransaction, ReplicaRouter, type ReadRouting } from './read-routing.js';
+import { inTransaction, lsnValue, ReplicaRouter, walPosition, type ReadRouting } from './read-routing.js';
 
 // bigint counts as JS numbers (counts never pass 2^53); dates stay 'YYYY-MM-DD' strings.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -35,6 +35,12 @@ export interface Db {
    * always on PGlite or a single PostgreSQL, the primary's pool. Ask once per operation.
    */
   reads(): Promise<Queryable>;
+  /**
+   * With a replica, the primary's WAL position now (to call inside a transaction that queues work),
+   * else null; `readsAfter(position)` then reads the replica only once it has replayed that far.
+   */
+  walPosition(q: Queryable): Promise<string | null>;
+  readsAfter(position: string | null | undefined): Promise<Queryable>;
   /** This Db on behalf of one user: its transactions mark the user's writes, its `reads()` honour them. */
   asUser(userId: string): Db;
   /** Where replica-eligible reads went; null without a replica. */
@@ -110,6 +116,12 @@ function wrap(engine: Engine, pool: pg.Pool, close: () => Promise<void>, router?
     readRouting: router?.counts ?? null,
     async reads() {
       return router ? router.reads(userId ?? null) : pool;
+    },
+    async walPosition(q) {
+      return router ? walPosition(q) : null;
+    },
+    async readsAfter(position) {
+      return router ? router.readsAfter(position ? lsnValue(position) : null) : pool;
     },
     asUser(id) {
       return router ? wrap(engine, pool, close, router, id) : db;

@@ -3,7 +3,7 @@
  *
  * Only the reads a service asks for through `db.reads()` may go to the replica (statistics, review
  * reports, exports, search); everything else, and every statement of a transaction, runs on the
- * primary. After a user's transaction commits, the primary's WAL position (`pg_current_wal_lsn()`,
+ * primary. After a user's transaction commits, the primary's WAL position (`pg_current_wal_insert_lsn()`,
  * at or past the commit record) is kept for that user in memory; until the replica has replayed
  * past it (`pg_last_wal_replay_lsn()`, asked at most every REPLAY_CACHE_MS), that user's reads go
  * to the primary. Other users read from the replica, as far as it has replayed.
@@ -20,6 +20,8 @@ import type { Queryable } from './db.js';
 export const REPLAY_CACHE_MS = 200;
 /** How long the primary answers every read after the replica failed. */
 export const DOWN_RETRY_MS = 5_000;
+/** How long queued work (`readsAfter`) waits for the replica to catch up before reading the primary. */
+export const CATCH_UP_WAIT_MS = 2_000;
 /** How long a writer whose commit position could not be read stays on the primary. */
 const PIN_MS = 60_000;
 /** A position no replica reaches: that writer reads from the primary. */
@@ -37,6 +39,15 @@ export interface ReadRouting {
 
 /** Set while a transaction runs: a read asked for inside it never goes to the replica. */
 export const inTransaction = new AsyncLocalStorage<true>();
+
+/**
+ * The primary's WAL insert position: at or past the commit record of every transaction that has
+ * committed (even with synchronous_commit=off, where the write position may still be behind it).
+ */
+export async function walPosition(q: Queryable): Promise<string> {
+  const { rows } = await q.query<{ lsn: string }>('select pg_current_wal_insert_lsn()::text as lsn');
+  return rows[0]!.lsn;
+}
 
 /** A WAL position 'XX/YYYYYYYY' as one comparable number. */
 export function lsnValue(lsn: string): bigint {
@@ -102,8 +113,7 @@ export class ReplicaRouter {
   async noteWrite(client: Queryable, userId: string): Promise<void> {
     let lsn: bigint;
     try {
-      const { rows } = await client.query<{ lsn: string }>('select pg_current_wal_lsn()::text as lsn');
-      lsn = lsnValue(rows[0]!.lsn);
+      lsn = lsnValue(await walPosition(client));
     } catch (err) {
       this.log(`Không đọc được vị trí WAL sau khi ghi; người dùng ${userId} đọc từ máy chủ chính: ${(err as Error).message}`);
       this.pending.set(userId, UNKNOWN);
@@ -127,6 +137,23 @@ export class ReplicaRouter {
       return this.onReplica;
     }
     return this.onPrimary;
+  }
+
+  /**
+   * The replica only once it has replayed up to `floor` (a position taken on the primary, see
+   * `walPosition`), otherwise the primary; no floor, the primary. For queued work that any instance
+   * may pick up (an export job), which must not read behind what was committed before it was asked.
+   */
+  async readsAfter(floor: bigint | null): Promise<Queryable> {
+    if (floor === null || inTransaction.getStore() || this.isDown()) return this.onPrimary;
+    // Background work can wait a moment for the replica to replay the last commits before it.
+    const until = Date.now() + CATCH_UP_WAIT_MS;
+    for (;;) {
+      const replayed = await this.replayed();
+      if (replayed !== null && replayed >= floor) return this.onReplica;
+      if (replayed === null || Date.now() >= until) return this.onPrimary;
+      await new Promise((r) => setTimeout(r, REPLAY_CACHE_MS));
+    }
   }
 
   private isDown(): boolean {

@@ -86,8 +86,9 @@ export class ExportRunner {
   private async run(job: ExportJobRow): Promise<void> {
     const filter = { ...job.params.filter, scopePath: job.scope_path };
     // The rows are read where statistics are (a streaming replica, when there is one), never behind
-    // what the requester had saved before asking; the job's own progress is written on the primary.
-    const reader = await this.db.asUser(job.created_by).reads();
+    // what was committed before it was asked (the primary's WAL position, taken in the transaction
+    // that queued it), whichever instance runs it; the job's own progress is written on the primary.
+    const reader = await this.db.readsAfter(job.params.walLsn);
     const total = await countRegistrations(reader, filter);
     await setExportTotal(this.db.pool, job.id, total);
     await fs.mkdir(this.dir, { recursive: true });

@@ -45,6 +45,18 @@ describe.skipIf(!bin)('reads served by a streaming replica', () => {
     expect(r.status, JSON.stringify(r.body)).toBe(200);
     return r.body.total.count as number;
   };
+  /** Asks for an export of every registration in view and waits for it: the number of rows it wrote. */
+  const exportTotal = async (who: keyof Users) => {
+    const r = await u[who].post('/api/v1/exports', { kind: 'registrations', filter: {} });
+    expect(r.status, JSON.stringify(r.body)).toBe(202);
+    for (let i = 0; i < 400; i++) {
+      const j = await u[who].get(`/api/v1/exports/${r.body.id}`);
+      if (j.body.state === 'failed') throw new Error(JSON.stringify(j.body));
+      if (j.body.state === 'done') return j.body.total as number;
+      await new Promise((res) => setTimeout(res, 25));
+    }
+    throw new Error('export not finished');
+  };
   const search = async (who: keyof Users, q: string) => {
     const r = await u[who].get(`/api/v1/search?q=${encodeURIComponent(q)}`);
     expect(r.status, JSON.stringify(r.body)).toBe(200);
@@ -71,6 +83,7 @@ describe.skipIf(!bin)('reads served by a streaming replica', () => {
   it('with replay paused the writer still sees the new registration everywhere, another user reads the replica as it was; after resume everybody sees it', async () => {
     const writerBefore = await stats('unit');
     const otherBefore = await stats('officer');
+    const exportedBefore = await exportTotal('officer');
     const commune = await unitId(u.admin, DEMO_UNITS.commune);
 
     await cluster.onReplica('select pg_wal_replay_pause()');
@@ -118,6 +131,12 @@ describe.skipIf(!bin)('reads served by a streaming replica', () => {
       // Another user's statistics come from the replica, as it stood before the write.
       expect(await stats('officer')).toBe(otherBefore);
       expect(routing().replica).toBeGreaterThan(mid.replica);
+
+      // An export job, whoever asked and whichever instance runs it, never reads behind what was
+      // committed before it started: with the replica held back it reads the primary.
+      const held = routing();
+      expect(await exportTotal('officer')).toBe(exportedBefore + 1);
+      expect(routing().replica).toBe(held.replica);
     } finally {
       await cluster.onReplica('select pg_wal_replay_resume()');
     }
@@ -131,6 +150,10 @@ describe.skipIf(!bin)('reads served by a streaming replica', () => {
     expect(await stats('unit')).toBe(writerBefore + 1);
     expect(routing().replica).toBeGreaterThan(back.replica);
     expect(routing().primary).toBe(back.primary);
+    // Caught up, the export job reads the replica.
+    const caught = routing();
+    expect(await exportTotal('officer')).toBe(exportedBefore + 1);
+    expect(routing().replica).toBeGreaterThan(caught.replica);
   });
 
   it('a replica that is down: reads fall back to the primary, the trouble is logged, no request fails', async () => {

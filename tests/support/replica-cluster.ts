@@ -83,7 +83,7 @@ export async function startReplicaCluster(bin: string): Promise<ReplicaCluster> 
   try {
     // initdb's pg_hba.conf lets local and loopback replication connections in (trust).
     run('initdb', ['-D', primaryData, '-U', 'postgres', '--auth=trust', '-E', 'UTF8', '--locale=C.UTF-8']);
-    const primaryOpts = `${common} -p ${primaryPort} -c wal_level=replica -c max_wal_senders=4 -c synchronous_commit=off`;
+    const primaryOpts = `${common} -p ${primaryPort} -c wal_level=replica -c max_wal_senders=4`;
     run('pg_ctl', ['-D', primaryData, '-o', primaryOpts, '-l', path.join(dir, 'primary.log'), '-w', 'start']);
     started.push(primaryData);
     run('pg_basebackup', [
@@ -116,7 +116,7 @@ export async function startReplicaCluster(bin: string): Promise<ReplicaCluster> 
     replicaUrl,
     onReplica: (sql) => query(replicaUrl, sql),
     async caughtUp(timeoutMs = 30_000) {
-      const lsn = (await query<{ lsn: string }>(primaryUrl, 'select pg_current_wal_lsn()::text as lsn'))[0]!.lsn;
+      const lsn = (await query<{ lsn: string }>(primaryUrl, 'select pg_current_wal_insert_lsn()::text as lsn'))[0]!.lsn;
       const until = Date.now() + timeoutMs;
       for (;;) {
         const [row] = await query<{ behind: boolean }>(replicaUrl, `select pg_last_wal_replay_lsn() < '${lsn}'::pg_lsn as behind`);

@@ -46,7 +46,7 @@ async function describe(ctx: Ctx, input: RegistrationFilterQuery, unitName: stri
   if (unitName) parts.push(`Đơn vị: ${unitName}${input.unitOnly ? ' (không gồm đơn vị trực thuộc)' : ''}`);
   if (campaignTitle) parts.push(`Đợt phát động: ${campaignTitle}`);
   if (input.fieldCode) {
-    parts.push(`Lĩnh vực: ${(await fieldName(await ctx.db.reads(), input.fieldCode)) ?? input.fieldCode}`);
+    parts.push(`Lĩnh vực: ${(await fieldName(ctx.db.pool, input.fieldCode)) ?? input.fieldCode}`);
   }
   if (input.kind) parts.push(KIND_LABELS[input.kind]);
   if (input.holder) parts.push(HOLDER_LABELS[input.holder]);
@@ -68,17 +68,19 @@ export async function createExport(ctx: Ctx, runner: ExportRunner, input: z.infe
   // The unit and the campaign named by the filter are resolved inside the caller's view: one the
   // caller cannot open is not found (404), so its name never reaches the sheet.
   const { unit, campaign, ...filter } = await resolveFilter(ctx, input.filter);
-  filter.apportioned = await apportionedIds(await ctx.db.reads(), filter, (await filterUnit(ctx, unit)).path);
+  filter.apportioned = await apportionedIds(ctx.db.pool, filter, (await filterUnit(ctx, unit)).path);
   const description = await describe(ctx, input.filter, unit ? formerUnitName(unit.name, unit.closed) : null, campaign?.title ?? null);
   const row = await ctx.db.tx(async (q) => {
     // A few exports per user at a time, so that one user's queue cannot hold everyone else's back.
     await lockUserExports(q, ctx.actor.id);
     if ((await countActiveExports(q, ctx.actor.id)) >= MAX_ACTIVE_EXPORTS)
       throw new AppError('EXPORT_QUEUE_FULL', { limit: MAX_ACTIVE_EXPORTS });
+    // With a streaming replica, the job reads it only once it has replayed what was committed before now.
+    const walLsn = await ctx.db.walPosition(q);
     return insertExportJob(q, {
       id: randomUUID(),
       kind: input.kind,
-      params: { filter, description },
+      params: { filter, description, ...(walLsn ? { walLsn } : {}) },
       scopePath: ctx.actor.viewPath,
       createdBy: ctx.actor.id,
     });
