@@ -16,6 +16,8 @@ export default defineConfig({
         test: {
           name: 'api',
           include: ['tests/api/**/*.test.ts'],
+          // Its own tier: it starts its own primary and streaming replica, whatever the engine of the run.
+          exclude: ['tests/api/replica.test.ts'],
           // The migrated and seeded databases are built once; each file opens a private copy.
           globalSetup: ['tests/support/fixtures.ts'],
           testTimeout: 60_000,
@@ -24,6 +26,8 @@ export default defineConfig({
           maxWorkers: workers,
         },
       },
+      // A real primary and streaming replica started by the test itself (no prepared databases).
+      { test: { name: 'replica', include: ['tests/api/replica.test.ts'], testTimeout: 60_000, hookTimeout: 300_000 } },
       { test: { name: 'process', include: ['tests/process/**/*.test.ts'], testTimeout: 300_000, hookTimeout: 300_000 } },
       {
         test: {

@@ -5,6 +5,8 @@
  *   3. API tests through real HTTP on embedded PGlite, and real processes on one data folder
  *   4. the same API tests on a real PostgreSQL server (DVK_TEST_DATABASE_URL, or a throwaway
  *      cluster started here from the machine's PostgreSQL binaries)
+ *      and reads served by a streaming replica (tests/api/replica.test.ts starts its own primary
+ *      and replica from those binaries)
  *   5. browser tests in Chromium (/usr/bin/chromium) against the built web app, on both engines
  * With CI=true a missing PostgreSQL or Chromium is a failure, never a silent skip.
  * Ends with one line "N passed, N failed" (and skipped tiers, named) over every tier.
@@ -97,7 +99,7 @@ if (!officeFound) {
   }
 }
 
-const only = process.argv[2]; // optional: typecheck | lint | domain | api | process | pg | browser | bench
+const only = process.argv[2]; // optional: typecheck | lint | domain | api | process | pg | replica | browser | bench
 const want = (tier) => !only || only === tier;
 
 // Type checks (server, web) and lint and format (ESLint with typescript-eslint and the rules of
@@ -132,6 +134,8 @@ try {
     if (pgUrl) vitest('api on PostgreSQL', 'api', { DVK_TEST_DATABASE_URL: pgUrl });
     else need('PostgreSQL', 'install the postgresql package or set DVK_TEST_DATABASE_URL');
   }
+  // Its own primary and streaming replica (pg_basebackup -R); fails under CI without the binaries.
+  if (want('pg') || want('replica')) vitest('replica on PostgreSQL', 'replica');
 
   if (want('browser')) {
     if (fs.existsSync(chromium)) {

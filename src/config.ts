@@ -7,6 +7,8 @@ export interface Config {
   port: number;
   host: string;
   databaseUrl: string | undefined;
+  /** DATABASE_REPLICA_URL: a streaming replica of DATABASE_URL that serves statistics, reports, exports and search. */
+  databaseReplicaUrl: string | undefined;
   dataDir: string;
   demoPassword: string;
   webDir: string;
@@ -26,6 +28,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',
     databaseUrl: env.DATABASE_URL || undefined,
+    databaseReplicaUrl: (env.DATABASE_URL && env.DATABASE_REPLICA_URL) || undefined,
     dataDir: path.resolve(env.DVK_DATA_DIR ?? 'data'),
     demoPassword: env.DVK_DEMO_PASSWORD || DEFAULT_DEMO_PASSWORD,
     webDir: path.join(ROOT_DIR, 'web', 'dist'),

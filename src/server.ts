@@ -14,7 +14,9 @@ import { seedDemoShowcase } from './seed/demo-showcase.js';
 
 const cfg = loadConfig();
 // Refused with a Vietnamese message while another process holds the embedded database.
-const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) }).catch(exitWhenDataDirLocked);
+const db = await openDb({ databaseUrl: cfg.databaseUrl, replicaUrl: cfg.databaseReplicaUrl, dataDir: pgliteDir(cfg) }).catch(
+  exitWhenDataDirLocked,
+);
 await bootstrap(db);
 const firstStart = !(await isSeeded(db));
 if (firstStart && process.env.DVK_DEMO !== 'false') {

@@ -54,7 +54,9 @@ async function main() {
   }
   const cfg = loadConfig();
   if (command === 'reset-demo') return resetDemo(cfg, values.yes === true, values.password);
-  const db = await openDb({ databaseUrl: cfg.databaseUrl, dataDir: pgliteDir(cfg) }).catch(exitWhenDataDirLocked);
+  const db = await openDb({ databaseUrl: cfg.databaseUrl, replicaUrl: cfg.databaseReplicaUrl, dataDir: pgliteDir(cfg) }).catch(
+    exitWhenDataDirLocked,
+  );
   try {
     const applied = await bootstrap(db);
     switch (command) {

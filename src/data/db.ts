@@ -6,6 +6,7 @@
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
 import { IdempotencyKeyTaken, insertKey, requestKey, stampKey } from './idempotency.js';
+import { inTransaction, lsnValue, ReplicaRouter, walPosition, type ReadRouting } from './read-routing.js';
 
 // bigint counts as JS numbers (counts never pass 2^53); dates stay 'YYYY-MM-DD' strings.
 pg.types.setTypeParser(20, (v) => Number.parseInt(v, 10));
@@ -27,6 +28,23 @@ export interface Db {
    * throws. Inside a request carrying an Idempotency-Key, the first one also records the key.
    */
   tx<T>(fn: (q: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * Where a read that a streaming replica may serve goes (statistics, review reports, exports,
+   * search): the replica when `DATABASE_REPLICA_URL` is set, unless this Db's user has a write the
+   * replica has not replayed yet, a transaction is running, or the replica is down; otherwise, and
+   * always on PGlite or a single PostgreSQL, the primary's pool. Ask once per operation.
+   */
+  reads(): Promise<Queryable>;
+  /**
+   * With a replica, the primary's WAL position now (to call inside a transaction that queues work),
+   * else null; `readsAfter(position)` then reads the replica only once it has replayed that far.
+   */
+  walPosition(q: Queryable): Promise<string | null>;
+  readsAfter(position: string | null | undefined): Promise<Queryable>;
+  /** This Db on behalf of one user: its transactions mark the user's writes, its `reads()` honour them. */
+  asUser(userId: string): Db;
+  /** Where replica-eligible reads went; null without a replica. */
+  readRouting: ReadRouting | null;
   close(): Promise<void>;
   /** PGlite only: its whole data folder as a tarball, to open copies of it (`loadDataDir`). */
   dumpDataDir?(): Promise<Blob>;
@@ -34,6 +52,10 @@ export interface Db {
 
 export interface DbOptions {
   databaseUrl?: string;
+  /** A streaming replica of `databaseUrl` (`DATABASE_REPLICA_URL`) for the reads that may lag. */
+  replicaUrl?: string;
+  /** Where the replica's trouble is reported (console.warn by default). */
+  log?: (message: string) => void;
   /** Directory for PGlite files, or 'memory://' for a throwaway database. */
   dataDir?: string;
   poolSize?: number;
@@ -45,7 +67,19 @@ export async function openDb(opts: DbOptions): Promise<Db> {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
     pool.on('error', () => {}); // idle client errors surface on the next query
-    return wrap('postgres', pool, async () => pool.end());
+    if (!opts.replicaUrl) return wrap('postgres', pool, async () => pool.end());
+    // A replica that does not answer is given up on quickly: the primary answers instead.
+    const replica = new pg.Pool({ connectionString: opts.replicaUrl, max: opts.poolSize ?? 10, connectionTimeoutMillis: 3_000 });
+    replica.on('error', () => {});
+    const router = new ReplicaRouter(pool, replica, opts.log ?? ((m) => console.warn(m)));
+    return wrap(
+      'postgres',
+      pool,
+      async () => {
+        await Promise.all([pool.end(), replica.end()]);
+      },
+      router,
+    );
   }
   const { PGlite } = await import('@electric-sql/pglite');
   const { ltree } = await import('@electric-sql/pglite/contrib/ltree');
@@ -75,10 +109,23 @@ export async function openDb(opts: DbOptions): Promise<Db> {
   return db;
 }
 
-function wrap(engine: Engine, pool: pg.Pool, close: () => Promise<void>): Db {
-  return {
+function wrap(engine: Engine, pool: pg.Pool, close: () => Promise<void>, router?: ReplicaRouter, userId?: string): Db {
+  const db: Db = {
     engine,
     pool,
+    readRouting: router?.counts ?? null,
+    async reads() {
+      return router ? router.reads(userId ?? null) : pool;
+    },
+    async walPosition(q) {
+      return router ? walPosition(q) : null;
+    },
+    async readsAfter(position) {
+      return router ? router.readsAfter(position ? lsnValue(position) : null) : pool;
+    },
+    asUser(id) {
+      return router ? wrap(engine, pool, close, router, id) : db;
+    },
     async rows(text, params) {
       return (await pool.query(text, params)).rows;
     },
@@ -99,10 +146,12 @@ function wrap(engine: Engine, pool: pg.Pool, close: () => Promise<void>): Db {
         if (claiming) {
           if (!(await insertKey(client, claim))) throw new IdempotencyKeyTaken(claim);
         }
-        const result = await fn(client);
+        const result = await inTransaction.run(true, () => fn(client));
         if (claiming) await stampKey(client, claim);
         await client.query('commit');
         if (claiming) claim.claimed = true;
+        // The writer's next replica-eligible reads wait for the replica to replay this commit.
+        if (router && userId) await router.noteWrite(client, userId);
         return result;
       } catch (err) {
         await client.query('rollback').catch(() => {});
@@ -114,6 +163,7 @@ function wrap(engine: Engine, pool: pg.Pool, close: () => Promise<void>): Db {
     },
     close,
   };
+  return db;
 }
 
 /** Answers when the database does (the health check); throws when it cannot be reached. */

@@ -9,7 +9,8 @@ import type { ResolvedFilter } from './registration-filter.js';
 export interface ExportJobRow {
   id: string;
   kind: 'registrations';
-  params: { filter: ResolvedFilter; description: string };
+  /** walLsn: the primary's WAL position when the job was queued (with a replica): what its reads must not be behind. */
+  params: { filter: ResolvedFilter; description: string; walLsn?: string };
   scope_path: string;
   state: 'queued' | 'running' | 'done' | 'failed';
   progress: number;

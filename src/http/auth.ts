@@ -37,7 +37,8 @@ export function requireCtx(req: FastifyRequest, db: Db): Ctx {
   if (!req.session) throw new AppError('UNAUTHENTICATED');
   // A password set by an administrator is changed before any other work.
   if (req.session.user.must_change_password && !req.url.startsWith('/api/v1/auth/')) throw new AppError('PASSWORD_CHANGE_REQUIRED');
-  return { db, actor: actorOf(req.session.user), ip: req.ip, lang: langOf(req), now: req.server.clock() };
+  // The request's Db is the user's: its writes and its replica-eligible reads go together.
+  return { db: db.asUser(req.session.user.id), actor: actorOf(req.session.user), ip: req.ip, lang: langOf(req), now: req.server.clock() };
 }
 
 export function cookieOptions(expires: Date) {

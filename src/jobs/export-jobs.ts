@@ -85,20 +85,24 @@ export class ExportRunner {
 
   private async run(job: ExportJobRow): Promise<void> {
     const filter = { ...job.params.filter, scopePath: job.scope_path };
-    const total = await countRegistrations(this.db.pool, filter);
+    // The rows are read where statistics are (a streaming replica, when there is one), never behind
+    // what was committed before it was asked (the primary's WAL position, taken in the transaction
+    // that queued it), whichever instance runs it; the job's own progress is written on the primary.
+    const reader = await this.db.readsAfter(job.params.walLsn);
+    const total = await countRegistrations(reader, filter);
     await setExportTotal(this.db.pool, job.id, total);
     await fs.mkdir(this.dir, { recursive: true });
     const db = this.db;
     // The columns of the import template, so the file can be edited and imported back.
     const cols = withCatalogues('registrations', {
-      fields: await listFields(db.pool),
-      commendationForms: await listCommendationForms(db.pool),
+      fields: await listFields(reader),
+      commendationForms: await listCommendationForms(reader),
     });
     let done = 0;
     async function* rows() {
-      for await (const page of iterateRegistrations(db.pool, filter)) {
+      for await (const page of iterateRegistrations(reader, filter)) {
         const details = await registrationSheetDetails(
-          db.pool,
+          reader,
           page.map((r) => r.id),
         );
         for (const r of page) {

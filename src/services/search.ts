@@ -9,14 +9,16 @@ import type { Ctx } from './context.js';
 export async function search(ctx: Ctx, input: SearchQuery): Promise<SearchResult> {
   const tsquery = prefixQuery(input.q);
   if (!tsquery) return { total: 0, capped: false, items: [] };
+  // A streaming replica may answer, never behind the caller's own writes (`db.reads`).
+  const reader = await ctx.db.reads();
   let unitPath: string | undefined;
   if (input.unitId) {
-    const unit = await findUnitInScope(ctx.db.pool, input.unitId, ctx.actor.viewPath);
+    const unit = await findUnitInScope(reader, input.unitId, ctx.actor.viewPath);
     if (!unit) throw notFound('unit');
     unitPath = unit.path;
   }
   const { total, capped, rows } = await searchRegistrations(
-    ctx.db.pool,
+    reader,
     tsquery,
     {
       scopePath: ctx.actor.viewPath,

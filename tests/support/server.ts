@@ -102,18 +102,30 @@ async function listenOnOwnAddress(
  * campaign; `fresh`: the migrations (and seeds) run here on an empty database, not copied.
  */
 export async function startTestServer(
-  opts: { seed?: boolean; models?: boolean; fresh?: boolean; web?: boolean; trustProxy?: boolean; app?: TestAppOptions } = {},
+  opts: {
+    seed?: boolean;
+    models?: boolean;
+    fresh?: boolean;
+    web?: boolean;
+    trustProxy?: boolean;
+    app?: TestAppOptions;
+    /** A database of the test's own (e.g. a primary with its streaming replica): built here, not dropped. */
+    database?: { url: string; replicaUrl?: string; log?: (message: string) => void };
+  } = {},
 ): Promise<TestServer> {
   const level: FixtureLevel = opts.seed === false ? 'migrated' : opts.models ? 'models' : 'demo';
-  const adminUrl = process.env.DVK_TEST_DATABASE_URL || null;
-  const prepared = opts.fresh ? null : fixtures();
+  const own = opts.database;
+  const adminUrl = own ? null : process.env.DVK_TEST_DATABASE_URL || null;
+  const prepared = opts.fresh || own ? null : fixtures();
   // Copies only from a preparation on the same engine (and the same server).
   const source = prepared && prepared.adminUrl === adminUrl ? prepared.sources[level] : null;
   const created = adminUrl ? await createDatabase(adminUrl, source) : null;
   const db = await openDb(
-    created
-      ? { databaseUrl: created.url, poolSize: 5 }
-      : { dataDir: 'memory://', loadDataDir: source ? await fs.openAsBlob(source) : undefined },
+    own
+      ? { databaseUrl: own.url, replicaUrl: own.replicaUrl, log: own.log, poolSize: 5 }
+      : created
+        ? { databaseUrl: created.url, poolSize: 5 }
+        : { dataDir: 'memory://', loadDataDir: source ? await fs.openAsBlob(source) : undefined },
   );
   if (source)
     await bootstrap(db); // the start-up check: nothing left to apply
@@ -129,7 +141,7 @@ export async function startTestServer(
     db,
     engine: db.engine,
     filesDir,
-    databaseUrl: created?.url ?? null,
+    databaseUrl: created?.url ?? own?.url ?? null,
     async close() {
       await app.close();
       await db.close();

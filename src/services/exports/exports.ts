@@ -75,10 +75,12 @@ export async function createExport(ctx: Ctx, runner: ExportRunner, input: z.infe
     await lockUserExports(q, ctx.actor.id);
     if ((await countActiveExports(q, ctx.actor.id)) >= MAX_ACTIVE_EXPORTS)
       throw new AppError('EXPORT_QUEUE_FULL', { limit: MAX_ACTIVE_EXPORTS });
+    // With a streaming replica, the job reads it only once it has replayed what was committed before now.
+    const walLsn = await ctx.db.walPosition(q);
     return insertExportJob(q, {
       id: randomUUID(),
       kind: input.kind,
-      params: { filter, description },
+      params: { filter, description, ...(walLsn ? { walLsn } : {}) },
       scopePath: ctx.actor.viewPath,
       createdBy: ctx.actor.id,
     });

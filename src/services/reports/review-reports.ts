@@ -136,12 +136,19 @@ export async function updateReport(ctx: Ctx, id: string, input: UpdateReviewRepo
 }
 
 export async function getReport(ctx: Ctx, id: string): Promise<ReviewReport> {
-  const r = await findReport(ctx.db.pool, id, inScope(ctx.actor.viewPath));
+  // A report its author just saved is read from the primary until the replica has it (`db.reads`).
+  const r = await findReport(await ctx.db.reads(), id, inScope(ctx.actor.viewPath));
   if (!r) throw notFound('review_report');
   return present(ctx.actor, r);
 }
 
 export async function listReports(ctx: Ctx, page: number, pageSize: number, sort: SortValue<(typeof REPORT_SORTS)[number]> = '-date') {
-  const { total, rows } = await listReportRows(ctx.db.pool, inScope(ctx.actor.viewPath), pageSize, (page - 1) * pageSize, parseSort(sort));
+  const { total, rows } = await listReportRows(
+    await ctx.db.reads(),
+    inScope(ctx.actor.viewPath),
+    pageSize,
+    (page - 1) * pageSize,
+    parseSort(sort),
+  );
   return { total, items: rows.map((r) => present(ctx.actor, r)) };
 }

@@ -18,16 +18,18 @@ const collator = new Intl.Collator('vi');
  */
 export async function getCompliance(ctx: Ctx, campaignId: string, year: number | undefined): Promise<Compliance> {
   // A campaign the user cannot open (a draft of another unit, one outside the view) is not found here either.
-  const campaign = await findVisibleCampaign(ctx.db.pool, ctx.actor, campaignId);
+  // Statistics: a streaming replica may answer (never behind the caller's own writes).
+  const reader = await ctx.db.reads();
+  const campaign = await findVisibleCampaign(reader, ctx.actor, campaignId);
   const y = year ?? Math.min(Math.max(new Date().getFullYear(), campaign.year_from), campaign.year_to);
-  const quotas = (await quotasOf(ctx.db.pool, [campaign.id])).get(campaign.id) ?? [];
+  const quotas = (await quotasOf(reader, [campaign.id])).get(campaign.id) ?? [];
   const byKind = new Map<string, QuotaRow>();
   let general: QuotaRow | undefined;
   for (const q of quotas) {
     if (q.unit_kind) byKind.set(q.unit_kind, q);
     else general = q;
   }
-  const units = await complianceUnits(ctx.db.pool, {
+  const units = await complianceUnits(reader, {
     campaignPath: campaign.unit_path,
     campaignUnitId: campaign.unit_id,
     viewPath: ctx.actor.viewPath,
@@ -35,7 +37,7 @@ export async function getCompliance(ctx: Ctx, campaignId: string, year: number |
     direct: general !== undefined,
   });
   // What the unit and every unit below it registered: a commune meets the quota through its organisations.
-  const counts = await complianceCounts(ctx.db.pool, {
+  const counts = await complianceCounts(reader, {
     campaignId: campaign.id,
     year: y,
     states: COUNTED_STATES,
@@ -48,7 +50,7 @@ export async function getCompliance(ctx: Ctx, campaignId: string, year: number |
   const today = localDay(ctx.now ?? new Date());
   const late = isOverdue(today, campaign.registration_deadline)
     ? await unitIdsNotRegistered(
-        ctx.db.pool,
+        reader,
         { ...campaign, quota_kinds: [...byKind.keys()], direct: general !== undefined || quotas.length === 0 },
         units.map((u) => u.id),
       )

@@ -17,6 +17,7 @@ import {
 } from '../../domain/statistics.js';
 import { UNIT_LEVEL_LABELS, type UnitLevel } from '../../domain/unit-kinds.js';
 import { REGISTRATION_STATES, REGISTRATION_STATE_LABELS, type RegistrationState } from '../../domain/workflow.js';
+import type { Queryable } from '../../data/db.js';
 import type { Ctx } from '../context.js';
 import { filterUnit, resolveFilter } from '../registrations/resolve-filter.js';
 
@@ -46,13 +47,15 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
   const then = filter.tree === 'then';
   // On the tree "then" a per-year table reads each year on its own last day.
   if (then && dims.includes('year')) filter.perYear = true;
-  const sums = await sumCounts(ctx.db.pool, filter, dims, unit, REGISTRATION_STATES);
+  // Counting may lag behind the primary a moment (a streaming replica), never behind the caller's own writes.
+  const reader = await ctx.db.reads();
+  const sums = await sumCounts(reader, filter, dims, unit, REGISTRATION_STATES);
   // The date whose tree names the units: the period's last day (of its last year with records).
   const lastYear = thenYear(filter) ?? Math.max(0, ...sums.map((s) => Number(s.year ?? 0))) ?? 0;
   const at = then ? `${String(lastYear || new Date().getFullYear()).padStart(4, '0')}-12-31` : null;
-  const labels = await labeller(ctx, dims, sums, at);
+  const labels = await labeller(reader, dims, sums, at);
   const ownSeq = unit.path.split('.').at(-1);
-  const unitName = at ? ((await unitsThenBySeqs(ctx.db.pool, [ownSeq!], at))[0]?.name ?? unit.name) : unit.name;
+  const unitName = at ? ((await unitsThenBySeqs(reader, [ownSeq!], at))[0]?.name ?? unit.name) : unit.name;
 
   const rows: StatsRow[] = sums.map((s) => {
     const keys: StatsRow['keys'] = {};
@@ -91,11 +94,11 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
   if (dims.length === 1 && dims[0] === 'child') {
     const present = new Set(rows.map((r) => r.keys.child));
     const below = at
-      ? (await childUnitsThen(ctx.db.pool, unit.id, at, filter.scopePath)).map((c) => ({
+      ? (await childUnitsThen(reader, unit.id, at, filter.scopePath)).map((c) => ({
           id: c.id,
           name: formerUnitName(c.name, c.closed),
         }))
-      : await childUnits(ctx.db.pool, unit.id);
+      : await childUnits(reader, unit.id);
     for (const c of below) {
       if (!present.has(c.id)) rows.push({ keys: { child: c.id }, labels: { child: c.name }, ...ZERO, own: false });
     }
@@ -143,16 +146,16 @@ export async function getStats(ctx: Ctx, input: StatsQuery): Promise<StatsResult
  * for half a minute per process, so a new field shows on every instance within that time.
  */
 let fieldCache: { at: number; rows: { code: string; name: string; sort: number; active: boolean }[] } | null = null;
-async function fieldCatalogue(ctx: Ctx) {
+async function fieldCatalogue(reader: Queryable) {
   if (!fieldCache || Date.now() - fieldCache.at > 30_000) {
-    fieldCache = { at: Date.now(), rows: await listFields(ctx.db.pool) };
+    fieldCache = { at: Date.now(), rows: await listFields(reader) };
   }
   return fieldCache.rows;
 }
 
 /** Names and orders of the values found, in one query per dimension that needs one. */
-async function labeller(ctx: Ctx, dims: StatDimension[], sums: TallyRow[], at: string | null) {
-  const fields = await fieldCatalogue(ctx);
+async function labeller(reader: Queryable, dims: StatDimension[], sums: TallyRow[], at: string | null) {
+  const fields = await fieldCatalogue(reader);
   const fieldSort = new Map(fields.map((f) => [f.code, f.sort]));
   const units = new Map<string, { id: string; name: string; closed: boolean }>();
   if (dims.includes('child')) {
@@ -162,7 +165,7 @@ async function labeller(ctx: Ctx, dims: StatDimension[], sums: TallyRow[], at: s
       const bySeq = new Map(
         (
           await unitsThenBySeqs(
-            ctx.db.pool,
+            reader,
             paths.map((p) => p.split('.').at(-1)!),
             at,
           )
@@ -172,13 +175,13 @@ async function labeller(ctx: Ctx, dims: StatDimension[], sums: TallyRow[], at: s
         const u = bySeq.get(p.split('.').at(-1)!);
         if (u) units.set(p, u);
       }
-    } else for (const u of await unitsByPaths(ctx.db.pool, paths)) units.set(u.path, u);
+    } else for (const u of await unitsByPaths(reader, paths)) units.set(u.path, u);
   }
   const campaigns = new Map<string, string>();
   if (dims.includes('campaign')) {
     const ids = [...new Set(sums.map((s) => s.campaign).filter((v): v is string => typeof v === 'string'))];
     if (ids.length) {
-      for (const [id, title] of await campaignTitles(ctx.db.pool, ids)) campaigns.set(id, title);
+      for (const [id, title] of await campaignTitles(reader, ids)) campaigns.set(id, title);
     }
   }
   const of = (d: StatDimension, v: unknown): string => {

@@ -10,8 +10,9 @@ import type { Ctx } from '../context.js';
  * named "… (cũ)"), limited to those whose records lie in the caller's view today.
  */
 export async function listUnitsAt(ctx: Ctx, input: UnitsAtQuery): Promise<UnitsAt> {
-  if (input.parentId && !(await findUnitInScope(ctx.db.pool, input.parentId, ctx.actor.viewPath))) throw notFound('unit');
-  const rows = await listUnitsThen(ctx.db.pool, input.at, ctx.actor.viewPath, input.parentId);
+  const reader = await ctx.db.reads();
+  if (input.parentId && !(await findUnitInScope(reader, input.parentId, ctx.actor.viewPath))) throw notFound('unit');
+  const rows = await listUnitsThen(reader, input.at, ctx.actor.viewPath, input.parentId);
   return {
     at: input.at,
     items: rows.map((r) => ({ id: r.id, name: formerUnitName(r.name, r.closed), code: r.code, closed: r.closed })),
