@@ -38,7 +38,9 @@ export default defineConfig({
           globalSetup: ['tests/support/fixtures.ts'],
           testTimeout: 120_000,
           hookTimeout: 180_000,
-          fileParallelism: false,
+          // Two files side by side: much of a browser test is waiting (animations, round trips), so a
+          // second file fills the other core; DVK_BROWSER_WORKERS=1 runs them one by one.
+          maxWorkers: Number(process.env.DVK_BROWSER_WORKERS) || 2,
         },
       },
     ],

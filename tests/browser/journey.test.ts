@@ -282,5 +282,5 @@ describe('the life of a model, through the web app', () => {
     // --- the original now counts one replication
     await officer.reload();
     await officer.getByText('Nhân rộng: 1 mô hình').waitFor();
-  });
+  }, 300_000); // six people and about forty screens: over the usual two minutes when another file runs beside it
 });
