@@ -1,7 +1,7 @@
 /**
  * All SQL of deadline reminders: the launched campaigns with a calendar, what is still not done at
  * each deadline (units without a registration, models without an inspection, candidates without
- * acknowledgement or votes), and the key that makes a reminder once: (kind, target, step).
+ * acknowledgement or votes), and the key that makes a reminder once: (campaign, kind, target, step).
  */
 import type { Queryable } from './db.js';
 
@@ -122,17 +122,22 @@ export async function claimReminder(
 ): Promise<boolean> {
   const res = await q.query(
     `insert into reminder_sent (kind, target_id, step, campaign_id, sent_at) values ($1, $2, $3, $4, $5)
-     on conflict (kind, target_id, step) do nothing`,
+     on conflict (campaign_id, kind, target_id, step) do nothing`,
     [r.kind, r.targetId, r.step, r.campaignId, at],
   );
   return (res.rowCount ?? 0) > 0;
 }
 
-export async function linkReminderOutbox(q: Queryable, r: { kind: string; targetId: string; step: string }, outboxId: number) {
-  await q.query('update reminder_sent set outbox_id = $4 where kind = $1 and target_id = $2 and step = $3', [
+export async function linkReminderOutbox(
+  q: Queryable,
+  r: { kind: string; targetId: string; step: string; campaignId: string },
+  outboxId: number,
+) {
+  await q.query('update reminder_sent set outbox_id = $5 where campaign_id = $4 and kind = $1 and target_id = $2 and step = $3', [
     r.kind,
     r.targetId,
     r.step,
+    r.campaignId,
     outboxId,
   ]);
 }

@@ -153,6 +153,26 @@ describe('deadlines', () => {
     expect(table.overdue).toBe(expected - 1);
   });
 
+  it('reminds a unit again for another campaign over the same units, though it was reminded for the first', async () => {
+    const before = (await reminders(hpn, 'reminder.registration')).length;
+    expect(before).toBeGreaterThan(0); // reminded for the campaign above
+    const second = await launch({
+      unitId: commune,
+      title: 'Thi đua xã Càng Long đợt hai',
+      startDate: '2026-05-01',
+      quotas: [{ unitKind: null, minNew: 0, minConsolidated: 0, minTotal: 1 }],
+      calendar: { registrationDeadline: '2026-06-30', remindDaysBefore: 3, remindDaysAfter: 2 },
+    });
+    const units = (await srv.db.rows<{ n: number }>('select count(*) as n from unit where parent_id = $1 and active', [commune]))[0]!.n;
+    at('2026-06-27');
+    expect(await srv.app.jobs.reminders.run()).toBe(units); // none has registered for this one
+    const mine = await reminders(hpn, 'reminder.registration');
+    expect(mine).toHaveLength(before + 1);
+    expect(mine[0].title).toContain('“Thi đua xã Càng Long đợt hai” sắp đến hạn (hạn 30/06/2026)');
+    expect(mine[0].link).toBe(`/phat-dong/${second.id}/chi-tieu`);
+    expect(await srv.app.jobs.reminders.run()).toBe(0);
+  });
+
   it('reminds the supporter of a model not inspected by its due date, once per step', async () => {
     at('2026-05-01');
     const campaign = await launch({
