@@ -1,0 +1,15 @@
+-- Search served newest first from the index where the server has the RUM index method
+-- (Debian package postgresql-<major>-rum). The RUM index keeps each registration's `updated_at`
+-- with its words, so "matches these words, most recently changed first" is sorted inside the
+-- index and only the rows of the page are read from the table. Without the package (PGlite, a
+-- server without it) nothing is created and search uses the GIN index of 0008;
+-- `data/search-repo.ts` looks for this index by name once per database.
+do $$
+begin
+  if exists (select 1 from pg_available_extensions where name = 'rum') then
+    create extension if not exists rum;
+    execute 'create index if not exists registration_search_rum on registration
+               using rum (search rum_tsvector_addon_ops, updated_at)
+               with (attach = ''updated_at'', to = ''search'', order_by_attach = true)';
+  end if;
+end $$;
