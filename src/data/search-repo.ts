@@ -101,7 +101,10 @@ export async function searchRegistrations(q: Queryable, tsquery: string, f: Sear
   );
   const { q: words, qa: titleWords } = parsed.rows[0]!;
   const params: unknown[] = [f.scopePath];
-  const where = ['r.unit_path <@ $1::ltree'];
+  // A province's scope is named by its first two labels, so that the walk can read the province's
+  // newest registrations from their own index (migration 0044) rather than the whole country's.
+  const province = f.scopePath.split('.').length === 2;
+  const where = [province ? `subpath(r.unit_path, 0, least(nlevel(r.unit_path), 2)) = $1::ltree` : 'r.unit_path <@ $1::ltree'];
   const add = (sql: string, v: unknown) => {
     params.push(v);
     where.push(sql.replace('?', `$${params.length}`));
