@@ -11,10 +11,16 @@
 create index registration_province_updated_idx
   on registration ((subpath(unit_path, 0, least(nlevel(unit_path), 2))), updated_at desc, id);
 
+-- A database user not allowed to create the extension (rum is not a trusted extension) keeps GIN.
 do $$
 begin
   if exists (select 1 from pg_available_extensions where name = 'rum') then
-    create extension if not exists rum;
+    begin
+      create extension if not exists rum;
+    exception when insufficient_privilege then
+      raise notice 'rum: no right to create the extension, search keeps the GIN index';
+      return;
+    end;
     execute 'create index if not exists registration_search_rum on registration
                using rum (search rum_tsvector_addon_ops, updated_at)
                with (attach = ''updated_at'', to = ''search'', order_by_attach = true)';
