@@ -8,7 +8,7 @@
 -- On every engine: a province's registrations newest first, for the search's walk down the newest
 -- registrations of a province (a common word fills a page within a few hundred of them; read from
 -- the whole country's newest, a province's are one in thirty-four).
-create index registration_province_updated_idx
+create index if not exists registration_province_updated_idx
   on registration ((subpath(unit_path, 0, least(nlevel(unit_path), 2))), updated_at desc, id);
 
 -- A database user not allowed to create the extension (rum is not a trusted extension) keeps GIN.
