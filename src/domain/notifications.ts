@@ -78,8 +78,12 @@ export function notificationText(e: EventFacts): string | null {
   return `Lý do: ${e.reason}`;
 }
 
-/** The page of the web app that shows the record. */
-export function notificationLink(e: Pick<EventFacts, 'entityType' | 'entityId' | 'data'>): string {
+/**
+ * The page of the web app that shows the record. A proposal opens the tab of the proposals page that
+ * lists it for the reader: the receiving level's "Chờ xem xét" (the page's default) for a proposal
+ * received, the proposer's "Đơn vị đã gửi" (`?view=outgoing`) for its acceptance or refusal.
+ */
+export function notificationLink(e: Pick<EventFacts, 'entityType' | 'entityId' | 'data'> & { kind?: EventKind }): string {
   switch (e.entityType) {
     case 'registration':
       return `/mo-hinh/${e.entityId}`;
@@ -88,7 +92,9 @@ export function notificationLink(e: Pick<EventFacts, 'entityType' | 'entityId' |
     case 'round':
       return `/xet-cong-nhan/${e.entityId}`;
     case 'proposal':
-      return '/de-nghi-khen-thuong';
+      return e.kind === 'proposal.accepted' || e.kind === 'proposal.declined'
+        ? '/de-nghi-khen-thuong?view=outgoing'
+        : '/de-nghi-khen-thuong';
     case 'report':
       return `/bao-cao/${e.entityId}`;
   }

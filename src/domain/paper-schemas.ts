@@ -33,6 +33,21 @@ export const NUMBER_SYMBOLS: Record<PaperKind, string> = {
 
 /** The number DVK gives: the unit's next for the year and kind, with the kind's symbol. */
 export const paperNumber = (kind: PaperKind, seq: number) => `${seq}-${NUMBER_SYMBOLS[kind]}`;
+/**
+ * The round's recorded decision, when its recognitions share one: its number and date. The decision
+ * paper of such a round always carries them (never a number DVK takes, nor one typed), so the paper
+ * and the records it recognises cite the same decision. Null when nothing is recognised with a
+ * number yet, or when the recognitions cite different decisions.
+ */
+export function roundDecision(
+  candidates: readonly { result: string | null; decisionNo: string | null; decisionDate: string | null }[],
+): { number: string; date: string | null } | null {
+  const decided = new Map<string, { number: string; date: string | null }>();
+  for (const c of candidates)
+    if (c.result === 'recognised' && c.decisionNo)
+      decided.set(`${c.decisionNo}|${c.decisionDate ?? ''}`, { number: c.decisionNo, date: c.decisionDate || null });
+  return decided.size === 1 ? [...decided.values()][0]! : null;
+}
 /** What is printed when the number is left to be filled by hand. */
 export const blankNumber = (kind: PaperKind) => `Số        -${NUMBER_SYMBOLS[kind]}`;
 

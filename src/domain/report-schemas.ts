@@ -40,7 +40,8 @@ const ReviewReportFields = z.object({
   recommendations: longText(50_000).nullish(),
   /** One recipient per line. */
   recipients: longText(2000).nullish(),
-  signerTitle: text(200).nullish(),
+  /** The signer's capacity and title, one a line: "T/M BAN CHỈ ĐẠO" above "TRƯỞNG BAN". */
+  signerTitle: longText(200).nullish(),
   signerName: text(200).nullish(),
 });
 export const ReviewReportInput = ReviewReportFields;

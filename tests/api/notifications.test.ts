@@ -165,8 +165,20 @@ describe('who is told of each event', () => {
       note: 'Chưa đủ thời gian áp dụng',
     });
     expect(d.status).toBe(200);
-    expect(await told('proposal.declined', '/de-nghi-khen-thuong')).toEqual(['unit']);
-    expect((await notificationOf(u.unit, 'proposal.declined', '/de-nghi-khen-thuong')).text).toBe('Lý do: Chưa đủ thời gian áp dụng');
+    // The proposer lands on the proposals its unit sent, where the decision shows.
+    expect(await told('proposal.declined', '/de-nghi-khen-thuong?view=outgoing')).toEqual(['unit']);
+    expect((await notificationOf(u.unit, 'proposal.declined', '/de-nghi-khen-thuong?view=outgoing')).text).toBe(
+      'Lý do: Chưa đủ thời gian áp dụng',
+    );
+    const again = await u.unit.post(`/api/v1/registrations/${sub.id}/proposals`, {
+      toUnitId: province,
+      formCode: 'bang_khen_ubnd_tinh',
+      reason: 'Mô hình tiếp tục duy trì hiệu quả',
+    });
+    expect(again.status, JSON.stringify(again.body)).toBe(201);
+    const ok = await u.officer.post(`/api/v1/proposals/${again.body.id}/decide`, { version: again.body.version, accept: true });
+    expect(ok.status, JSON.stringify(ok.body)).toBe(200);
+    expect(await told('proposal.accepted', '/de-nghi-khen-thuong?view=outgoing')).toEqual(['unit']);
   });
 
   it('a campaign launch tells every account of every unit in its subtree, not those of other communes', async () => {

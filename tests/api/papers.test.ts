@@ -115,6 +115,19 @@ describe('papers built from the records', () => {
     expect(list).not.toContain(TITLES[2]);
   });
 
+  it('the decision of a decided round keeps the round’s decision number and date even when a new number is asked for', async () => {
+    const p = await issue({ kind: 'decision', roundId: round.id, autoNumber: true, issuedOn: '2026-12-01' });
+    expect(p).toMatchObject({ number: DECISION.decisionNo, issuedOn: DECISION.decisionDate });
+    const t = await text(p.id);
+    expect(t).toContain('Số 125-QĐ/BCĐ');
+    expect(t).toContain('Vĩnh Long, ngày 20 tháng 11 năm 2026');
+    expect(t).toContain('(Kèm theo Quyết định số 125-QĐ/BCĐ, ngày 20/11/2026');
+    expect(t).not.toMatch(/Số 1-QĐ/);
+    // A number typed by hand does not make a second decision number either.
+    const typed = await issue({ kind: 'decision', roundId: round.id, number: '99-QĐ/BCĐ' });
+    expect(typed.number).toBe(DECISION.decisionNo);
+  });
+
   it('the proposal to the level above summarises what each proposed model achieved', async () => {
     // The first model's latest inspection recorded 30 households against its target of 50.
     const reg = (await u.officer.get(`/api/v1/registrations/${models[0]!.id}`)).body;

@@ -166,6 +166,22 @@ describe('review reports', () => {
     expect(sheet.getRow(5).values).toEqual([undefined, 2, 'Ngày công', 0, 35]);
     expect(sheet.getRow(6).getCell(4).value).toBe(420);
   });
+
+  it('the signer block keeps its lines: capacity and title print one a line in the .docx', async () => {
+    const r = await u.unit.post(
+      '/api/v1/review-reports',
+      report({ signerTitle: 'T/M BAN CHỈ ĐẠO\r\nTRƯỞNG BAN  ', signerName: 'Nguyễn Văn Bình' }),
+    );
+    expect(r.status, JSON.stringify(r.body)).toBe(201);
+    expect(r.body.signerTitle).toBe('T/M BAN CHỈ ĐẠO\nTRƯỞNG BAN');
+    const docx = await download(`/api/v1/review-reports/${r.body.id}/docx`, u.unit.cookie!);
+    expect(docx.status).toBe(200);
+    const t = await docxText(docx.body);
+    expect(t).toContain('\nT/M BAN CHỈ ĐẠO\nTRƯỞNG BAN\n');
+    expect(t).not.toContain('T/M BAN CHỈ ĐẠO TRƯỞNG BAN');
+    const bad = await u.unit.patch(`/api/v1/review-reports/${r.body.id}`, { version: r.body.version, signerTitle: 'TRƯỞNG\u0007BAN' });
+    expect(bad.status).toBe(400);
+  });
 });
 
 describe('exports', () => {

@@ -1,7 +1,8 @@
 /**
  * Issues a paper: checks that the officer may issue it for this round or registration, numbers it
  * (the officer's number, a blank to fill by hand, or DVK's next number for the issuing unit, year
- * and kind, taken under the counter's row lock in this transaction), gives a certificate its
+ * and kind, taken under the counter's row lock in this transaction; the decision of a decided round
+ * always carries that decision's number and date), gives a certificate its
  * random verification code, and writes the audit row.
  */
 import { randomBytes, randomUUID } from 'node:crypto';
@@ -11,7 +12,7 @@ import { findRegistrationInScope } from '../../data/registrations-repo.js';
 import { noticesOfRound } from '../../data/notices-repo.js';
 import { findRound, listCandidates } from '../../data/rounds-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
-import { codeFromBytes, paperNumber, type CreatePaper } from '../../domain/paper-schemas.js';
+import { codeFromBytes, paperNumber, roundDecision, type CreatePaper } from '../../domain/paper-schemas.js';
 import { can, registrationPapers } from '../../domain/policy.js';
 import { registrationFacts } from '../registrations/present.js';
 import { inScope } from '../../domain/scope.js';
@@ -35,6 +36,7 @@ export async function issuePaper(ctx: Ctx, body: CreatePaper, origin: string) {
     let number = body.number?.trim() || null;
     let issuedOn = body.issuedOn ?? null;
     let noticeId: string | null = null;
+    let autoNumber = !!body.autoNumber;
 
     if (body.kind === 'registration_form') {
       const reg = await findRegistrationInScope(q, body.registrationId!, view);
@@ -64,24 +66,23 @@ export async function issuePaper(ctx: Ctx, body: CreatePaper, origin: string) {
         if (!latest) throw new AppError('PAPER_NO_NOTICE');
         noticeId = latest.id;
       }
-      if (body.kind === 'decision' && !number && !body.autoNumber) {
-        // The decision is numbered and dated as the round decided: one number shared by its recognitions.
-        const decided = [
-          ...new Set(
-            candidates.filter((c) => c.result === 'recognised' && c.decision_no).map((c) => `${c.decision_no}|${c.decision_date ?? ''}`),
-          ),
-        ];
-        if (decided.length === 1) {
-          const [no, date] = decided[0]!.split('|');
-          number = no!;
-          issuedOn = issuedOn ?? (date || null);
+      if (body.kind === 'decision') {
+        // The decision paper is the round's recorded decision: its number and date whatever the
+        // request asked (a number DVK would take, a number typed); a round not yet decided is numbered as asked.
+        const decided = roundDecision(
+          candidates.map((c) => ({ result: c.result, decisionNo: c.decision_no, decisionDate: c.decision_date })),
+        );
+        if (decided) {
+          number = decided.number;
+          issuedOn = decided.date ?? issuedOn;
+          autoNumber = false;
         }
       }
     }
 
     const year = issuedOn ? Number(issuedOn.slice(0, 4)) : yearNow();
     let seq: number | null = null;
-    if (body.autoNumber) {
+    if (autoNumber) {
       seq = await takePaperNumber(q, unit.id, year, body.kind);
       number = paperNumber(body.kind, seq);
     }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Form, Input, Space, Table } from 'antd';
+import { Alert, App, Button, Card, Col, Form, Input, Row, Space, Table } from 'antd';
 import { ArrowLeftOutlined, FileExcelOutlined, FileWordOutlined, SaveOutlined } from '@ant-design/icons';
 import { useNavigate, useParams } from 'react-router';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
@@ -20,7 +20,10 @@ const SECTIONS = [
   ['recommendations', 'V. Kiến nghị, đề xuất'],
   ['recipients', 'Nơi nhận (mỗi dòng một nơi)'],
 ] as const;
-type Texts = Record<(typeof SECTIONS)[number][0], string>;
+// The signer block under the report: capacity and title one a line ("T/M Ban Chỉ đạo" above "Trưởng ban"), then the name.
+const SIGNER = ['signerTitle', 'signerName'] as const;
+const FIELDS = [...SECTIONS.map(([k]) => k), ...SIGNER];
+type Texts = Record<(typeof FIELDS)[number], string>;
 
 function LinesTable({ title, lines }: { title: string; lines: FigureLine[] }) {
   const total = lines.reduce((t, l) => t + l.total, 0);
@@ -60,7 +63,7 @@ export default function ReviewReportEditPage() {
   const canEdit = !!r?.actions.includes('update');
 
   useEffect(() => {
-    if (r && !dirty) form.setFieldsValue(Object.fromEntries(SECTIONS.map(([k]) => [k, r[k] ?? ''])) as Texts);
+    if (r && !dirty) form.setFieldsValue(Object.fromEntries(FIELDS.map((k) => [k, r[k] ?? ''])) as Texts);
   }, [r, dirty, form]);
 
   // Nothing lost: leaving with unsaved text asks first, from the back button and when closing the tab.
@@ -78,11 +81,7 @@ export default function ReviewReportEditPage() {
   // A stale version is not reloaded here: that would wipe what the officer has written.
   const saving = useAction(
     ({ v, version }: { v: Texts; version: number }, opts) =>
-      patch<ReviewReport>(
-        `/review-reports/${id}`,
-        { ...Object.fromEntries(SECTIONS.map(([k]) => [k, v[k]?.trim() || null])), version },
-        opts,
-      ),
+      patch<ReviewReport>(`/review-reports/${id}`, { ...Object.fromEntries(FIELDS.map((k) => [k, v[k]?.trim() || null])), version }, opts),
     {
       onSuccess: (saved) => {
         queryClient.setQueryData(['review-report', id], saved);
@@ -153,6 +152,22 @@ export default function ReviewReportEditPage() {
               <Input.TextArea autoSize={{ minRows: k === 'recipients' ? 3 : 6, maxRows: 30 }} style={{ fontSize: 16 }} />
             </Form.Item>
           ))}
+          <Row gutter={12}>
+            <Col xs={24} md={12}>
+              <Form.Item label={<strong>Chức danh người ký (mỗi dòng in một dòng)</strong>} name="signerTitle">
+                <Input.TextArea
+                  autoSize={{ minRows: 2, maxRows: 4 }}
+                  placeholder={'T/M Ban Chỉ đạo\nTrưởng ban'}
+                  style={{ fontSize: 16 }}
+                />
+              </Form.Item>
+            </Col>
+            <Col xs={24} md={12}>
+              <Form.Item label={<strong>Họ tên người ký</strong>} name="signerName">
+                <Input style={{ fontSize: 16 }} />
+              </Form.Item>
+            </Col>
+          </Row>
         </Form>
         {canEdit && (
           <Button type="primary" size="large" icon={<SaveOutlined />} loading={busy} disabled={!dirty} onClick={save}>

@@ -153,7 +153,7 @@ export default function ReviewReportsPage() {
             yearTo: year,
             reportDate: vietnamToday(),
             unitId: me.user.unit.id,
-            signerTitle: 'T/M Ban Chỉ đạo',
+            signerTitle: 'T/M Ban Chỉ đạo\nTrưởng ban',
             title: `Sơ kết phong trào thi đua “Dân vận khéo” năm ${year}`,
           }}
         >
@@ -216,8 +216,8 @@ export default function ReviewReportsPage() {
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>
-              <Form.Item label="Chức danh người ký" name="signerTitle">
-                <Input />
+              <Form.Item label="Chức danh người ký (mỗi dòng in một dòng)" name="signerTitle">
+                <Input.TextArea autoSize={{ minRows: 2, maxRows: 4 }} />
               </Form.Item>
             </Col>
             <Col xs={24} md={12}>

@@ -5,7 +5,7 @@ import { FileWordOutlined, NotificationOutlined } from '@ant-design/icons';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { z } from 'zod';
 import type { Round } from '@domain/recognition-schemas.js';
-import type { Paper, PaperList } from '@domain/paper-schemas.js';
+import { roundDecision, type Paper, type PaperList } from '@domain/paper-schemas.js';
 import type { RoundNotices } from '@domain/notice-schemas.js';
 import { get, post } from '../../../api';
 import { ModalTitle } from '../../../components/ModalTitle';
@@ -185,15 +185,18 @@ function IssueModal({ round, onClose, onDone }: { round: Round; onClose: () => v
   const auto = Form.useWatch('autoNumber', form);
   const issue = useAction((body: Record<string, unknown>, opts) => post<Paper>('/papers', body, opts), { onSuccess: onDone });
   const recognised = round.candidates.filter((c) => c.result === 'recognised');
+  // The decision of a decided round is that decision: its number and date, never a new number.
+  const decision = roundDecision(round.candidates);
   const submit = async () => {
     const v = await form.validateFields();
+    const own = !(v.kind === 'decision' && decision);
     await issue.run({
       kind: v.kind,
       roundId: round.id,
       registrationId: v.kind === 'certificate' ? v.registrationId : undefined,
-      autoNumber: v.autoNumber,
-      number: v.autoNumber ? undefined : v.number || undefined,
-      issuedOn: v.issuedOn ? v.issuedOn.format('YYYY-MM-DD') : undefined,
+      autoNumber: own && v.autoNumber,
+      number: own && !v.autoNumber ? v.number || undefined : undefined,
+      issuedOn: own && v.issuedOn ? v.issuedOn.format('YYYY-MM-DD') : undefined,
       place: v.place,
       signer: { capacity: v.capacity || undefined, title: v.title || undefined, name: v.name || undefined },
     });
@@ -228,21 +231,28 @@ function IssueModal({ round, onClose, onDone }: { round: Round; onClose: () => v
             />
           </Form.Item>
         )}
-        <Form.Item name="autoNumber" valuePropName="checked">
-          <Checkbox>Hệ thống tự cấp số (theo đơn vị, năm và loại văn bản)</Checkbox>
-        </Form.Item>
-        {!auto && (
-          <Form.Item
-            name="number"
-            label="Số văn bản (để trống để ghi tay)"
-            extra={kind === 'decision' ? 'Để trống: lấy số và ngày của quyết định trong đợt xét.' : undefined}
-          >
-            <Input maxLength={60} />
-          </Form.Item>
+        {kind === 'decision' && decision ? (
+          <Alert
+            type="info"
+            showIcon
+            style={{ marginBottom: 16 }}
+            title={`Quyết định mang số ${decision.number}${decision.date ? ` ngày ${formatDate(decision.date)}` : ''} — số và ngày của quyết định đã ghi trong đợt xét.`}
+          />
+        ) : (
+          <>
+            <Form.Item name="autoNumber" valuePropName="checked">
+              <Checkbox>Hệ thống tự cấp số (theo đơn vị, năm và loại văn bản)</Checkbox>
+            </Form.Item>
+            {!auto && (
+              <Form.Item name="number" label="Số văn bản (để trống để ghi tay)">
+                <Input maxLength={60} />
+              </Form.Item>
+            )}
+            <Form.Item name="issuedOn" label="Ngày văn bản (để trống để ghi tay)" rules={dateRules()}>
+              <DateField />
+            </Form.Item>
+          </>
         )}
-        <Form.Item name="issuedOn" label="Ngày văn bản (để trống để ghi tay)" rules={dateRules()}>
-          <DateField />
-        </Form.Item>
         <Form.Item name="place" label="Địa danh" rules={[{ required: true, message: 'Vui lòng nhập địa danh.' }]}>
           <Input maxLength={120} />
         </Form.Item>
