@@ -9,6 +9,7 @@ import type { Db } from '../data/db.js';
 import { claimWebhookDelivery, markWebhookDone, markWebhookRetry, type WebhookDeliveryRow } from '../data/deliveries-repo.js';
 import { notificationLink } from '../domain/notifications.js';
 import type { NotifiedEntity } from '../domain/notifications.js';
+import type { EventKind } from '../domain/policy.js';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../services/webhooks/signature.js';
 import { backoffMs } from './mail-delivery.js';
 
@@ -26,7 +27,9 @@ export function webhookBody(d: WebhookDeliveryRow, publicUrl: string): string {
     event: d.kind,
     occurredAt: d.created_at.toISOString(),
     entity: { type: d.entity_type, id: d.entity_id, title: d.label },
-    url: publicUrl.replace(/\/$/, '') + notificationLink({ entityType: d.entity_type as NotifiedEntity, entityId: d.entity_id, data: {} }),
+    url:
+      publicUrl.replace(/\/$/, '') +
+      notificationLink({ kind: d.kind as EventKind, entityType: d.entity_type as NotifiedEntity, entityId: d.entity_id, data: {} }),
   });
 }
 
