@@ -22,10 +22,18 @@ function body(code: ErrorCode, params: Record<string, string | number>, lang: La
   return { error: { code, message: errorMessage(code, params, lang), ...(details ? { details } : {}) } };
 }
 
+/**
+ * The field's Vietnamese name: the parent-qualified key first (`criteria.name`, list indexes
+ * skipped), then the field's own name; the English key when none is known or the user asked for English.
+ */
 function fieldName(instancePath: string, lang: Lang): string {
   const parts = instancePath.split('/').filter(Boolean);
   const last = parts[parts.length - 1] ?? '';
-  return lang === 'vi' ? (FIELD_LABELS[last] ?? last) : last;
+  if (lang !== 'vi') return last;
+  const names = parts.filter((p) => !/^\d+$/.test(p));
+  const own = names[names.length - 1] ?? '';
+  const parent = names[names.length - 2];
+  return (parent !== undefined ? FIELD_LABELS[`${parent}.${own}`] : undefined) ?? FIELD_LABELS[own] ?? last;
 }
 
 /** `spaIndex`: the web app's index.html, answered for every unknown non-API GET (client-side routes). */
