@@ -1,8 +1,10 @@
 /**
  * Vietnamese names of request fields (bodies, query strings, path parameters), for validation
  * messages a user can act on, in the words the screens use. A key is either a field's name or
- * `parent.field` for a field inside an object or list whose bare name would mislead (a `name`
- * inside `criteria` is a criterion's name, not a unit's); `fieldName` tries the qualified key first.
+ * `parent.field` where the bare name would mislead: for a field inside an object or list the parent
+ * is that object's field (a `name` inside `criteria` is a criterion's name), for a top-level field it
+ * is the route's resource, its last fixed path segment (`units.name`, `review-reports.kind`).
+ * `fieldName` in `http/errors.ts` tries the qualified key first.
  */
 export const FIELD_LABELS: Record<string, string> = {
   // Accounts, sign-in, profile
@@ -17,6 +19,7 @@ export const FIELD_LABELS: Record<string, string> = {
   unitId: 'Đơn vị',
   entryUnitId: 'Phạm vi nhập liệu',
   viewUnitId: 'Phạm vi xem',
+  'users.unitId': 'Đơn vị công tác',
   active: 'Đang áp dụng',
   email: 'Địa chỉ thư điện tử',
   mailMode: 'Cách nhận thư',
@@ -32,6 +35,8 @@ export const FIELD_LABELS: Record<string, string> = {
   kind: 'Loại',
   level: 'Cấp',
   address: 'Địa chỉ',
+  'units.name': 'Tên đơn vị',
+  'units.kind': 'Loại hình',
   validFrom: 'Ngày hiệu lực',
   validTo: 'Ngày hết hiệu lực',
   includeInactive: 'Gồm cả đơn vị đã ngừng hoạt động',
@@ -64,6 +69,10 @@ export const FIELD_LABELS: Record<string, string> = {
   holder: 'Chủ thể',
   origin: 'Nguồn đăng ký',
   originId: 'Mô hình, điển hình gốc',
+  'registrations.unitId': 'Đơn vị đăng ký',
+  'registrations.kind': 'Loại',
+  'registrations.level': 'Cấp đăng ký',
+  'criteria-templates.name': 'Tên tiêu chí',
   title: 'Tên (tiêu đề)',
   description: 'Mô tả',
   problem: 'Vấn đề cần giải quyết',
@@ -118,6 +127,7 @@ export const FIELD_LABELS: Record<string, string> = {
   'quotas.minNew': 'Chỉ tiêu – Mới',
   'quotas.minConsolidated': 'Chỉ tiêu – Củng cố',
   'quotas.minTotal': 'Chỉ tiêu – Tổng',
+  'campaigns.unitId': 'Cấp phát động',
   calendar: 'Lịch thực hiện và nhắc hạn',
   registrationDeadline: 'Hạn đăng ký',
   inspectionDueDate: 'Hạn kiểm tra mô hình',
@@ -169,6 +179,9 @@ export const FIELD_LABELS: Record<string, string> = {
   allStates: 'Mọi trạng thái',
 
   // Review reports
+  'review-reports.unitId': 'Đơn vị báo cáo',
+  'review-reports.kind': 'Loại báo cáo',
+  'review-reports.title': 'Tên báo cáo',
   parentBody: 'Cấp ủy cấp trên',
   issuingBody: 'Cơ quan ban hành',
   number: 'Số, ký hiệu',
@@ -186,6 +199,7 @@ export const FIELD_LABELS: Record<string, string> = {
   signerName: 'Họ tên người ký',
 
   // Papers (decisions, minutes, proposals)
+  'papers.kind': 'Loại văn bản',
   autoNumber: 'Tự cấp số',
   issuedOn: 'Ngày văn bản',
   signer: 'Người ký',

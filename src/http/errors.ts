@@ -24,15 +24,22 @@ function body(code: ErrorCode, params: Record<string, string | number>, lang: La
 
 /**
  * The field's Vietnamese name: the parent-qualified key first (`criteria.name`, list indexes
- * skipped), then the field's own name; the English key when none is known or the user asked for English.
+ * skipped; a top-level field's parent is the route's resource, its last fixed path segment:
+ * `units.name`, `review-reports.unitId`), then the field's own name; the English key when none is
+ * known or the user asked for English.
  */
-function fieldName(instancePath: string, lang: Lang): string {
+function fieldName(instancePath: string, lang: Lang, route: string | undefined): string {
   const parts = instancePath.split('/').filter(Boolean);
   const last = parts[parts.length - 1] ?? '';
   if (lang !== 'vi') return last;
   const names = parts.filter((p) => !/^\d+$/.test(p));
   const own = names[names.length - 1] ?? '';
-  const parent = names[names.length - 2];
+  const resource = (route ?? '')
+    .split('?')[0]!
+    .split('/')
+    .filter((p) => p && !p.startsWith(':') && !p.startsWith('{'))
+    .pop();
+  const parent = names.length > 1 ? names[names.length - 2] : resource;
   return (parent !== undefined ? FIELD_LABELS[`${parent}.${own}`] : undefined) ?? FIELD_LABELS[own] ?? last;
 }
 
@@ -100,7 +107,7 @@ export function installErrorHandling(app: FastifyInstance, spaIndex: Buffer | nu
         message: v.message ?? '',
       }));
       const detail = err.validation
-        .map((v) => `${fieldName(v.instancePath, lang) || (lang === 'vi' ? 'nội dung' : 'body')}: ${v.message}`)
+        .map((v) => `${fieldName(v.instancePath, lang, req.routeOptions.url) || (lang === 'vi' ? 'nội dung' : 'body')}: ${v.message}`)
         .join('; ');
       return reply.status(400).send(body('VALIDATION_FAILED', { detail }, lang, issues));
     }
