@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { findUserByUsername, insertUser } from '../../src/data/users-repo.js';
 import { transitionIn } from '../../src/services/registrations/transition-registration.js';
 import { actorOf } from '../../src/services/user-presenter.js';
+import { EVENT_AUDIENCES, inAudience, type Audience, type EventKind } from '../../src/domain/policy.js';
 import { hashPassword } from '../../src/services/auth/passwords.js';
 import { Client, loggedIn } from '../support/client.js';
 import { DEMO_PASSWORD, type TestServer } from '../support/server.js';
@@ -61,6 +62,17 @@ async function told(kind: string, link: string): Promise<string[]> {
   }
   return who.sort();
 }
+/** Who `inAudience` says is told of an event at `path` (usernames, sorted), leaving out the one who acted. */
+async function inMemory(kind: EventKind, path: string, actor: string): Promise<string[]> {
+  const who: string[] = [];
+  for (const name of Object.keys(all)) {
+    if (name === actor) continue;
+    const row = (await findUserByUsername(srv.db.pool, name))!;
+    const account = { ...actorOf(row), unitPath: row.unit_path };
+    if (EVENT_AUDIENCES[kind].some((a: Audience) => inAudience(account, a, { path }))) who.push(name);
+  }
+  return who.sort();
+}
 async function notificationOf(c: Client, kind: string, link: string) {
   return (await c.get('/api/v1/notifications?pageSize=200')).body.items.find((n: any) => n.kind === kind && n.link === link);
 }
@@ -93,6 +105,9 @@ describe('who is told of each event', () => {
     const sub = await submitted('Mô hình báo tin khi gửi hồ sơ');
     const link = `/mo-hinh/${sub.id}`;
     expect(await told('registration.submitted', link)).toEqual(['member', 'member2', 'officer']);
+    // The policy asked of each account in memory names the same people as the SQL that fanned it out.
+    const path = (await srv.db.rows<{ path: string }>('select unit_path::text as path from registration where id = $1', [sub.id]))[0]!.path;
+    expect(await inMemory('registration.submitted', path, 'unit')).toEqual(['member', 'member2', 'officer']);
     const ret = await u.officer.post(`/api/v1/registrations/${sub.id}/return`, { version: sub.version, reason: 'Bổ sung số hộ tham gia' });
     expect(ret.status).toBe(200);
     expect(await told('registration.returned', link)).toEqual(['unit']);
@@ -159,6 +174,8 @@ describe('who is told of each event', () => {
     });
     expect(p.status).toBe(201);
     expect(await told('proposal.received', '/de-nghi-khen-thuong')).toEqual(['officer']);
+    const receiving = (await srv.db.rows<{ path: string }>('select path::text as path from unit where id = $1', [province]))[0]!.path;
+    expect(await inMemory('proposal.received', receiving, 'unit')).toEqual(['officer']);
     const d = await u.officer.post(`/api/v1/proposals/${p.body.id}/decide`, {
       version: p.body.version,
       accept: false,
