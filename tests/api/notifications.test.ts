@@ -198,6 +198,43 @@ describe('who is told of each event', () => {
     expect(await told('proposal.accepted', '/de-nghi-khen-thuong?view=outgoing')).toEqual(['unit']);
   });
 
+  it('a candidate not recognised tells the registrant with the reasons; a new review report tells those who decide at its level', async () => {
+    const sub = await submitted('Mô hình chưa được công nhận');
+    const acc = await u.officer.post(`/api/v1/registrations/${sub.id}/accept`, { version: sub.version });
+    expect(acc.status).toBe(200);
+    const round = await u.officer.post('/api/v1/recognition-rounds', { unitId: province, title: 'Xét công nhận có hồ sơ chưa đạt' });
+    expect(round.status).toBe(201);
+    const added = await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates`, { registrationId: sub.id });
+    expect([200, 201]).toContain(added.status);
+    const decided = await u.officer.post(`/api/v1/recognition-rounds/${round.body.id}/candidates/${sub.id}/decide`, {
+      result: 'not_recognised',
+      reasons: 'Chưa có số liệu kết quả sau kiểm tra',
+    });
+    expect(decided.status, JSON.stringify(decided.body)).toBe(200);
+    expect(await told('registration.not_recognised', `/mo-hinh/${sub.id}`)).toEqual(['unit']);
+    expect((await notificationOf(u.unit, 'registration.not_recognised', `/mo-hinh/${sub.id}`)).text).toBe(
+      'Lý do: Chưa có số liệu kết quả sau kiểm tra',
+    );
+
+    const report = await u.unit.post('/api/v1/review-reports', {
+      unitId: commune,
+      kind: 'interim',
+      yearFrom: 2026,
+      yearTo: 2026,
+      title: 'Sơ kết phong trào năm 2026 của xã',
+      parentBody: 'Đảng bộ xã Càng Long',
+      issuingBody: 'Ban Chỉ đạo xã Càng Long',
+      number: 'Số 09-BC/BCĐ',
+      place: 'Càng Long',
+      reportDate: '2026-12-10',
+    });
+    expect(report.status, JSON.stringify(report.body)).toBe(201);
+    const shared = await told('report.shared', `/bao-cao/${report.body.id}`);
+    const communePath = (await srv.db.rows<{ path: string }>('select path::text as path from unit where id = $1', [commune]))[0]!.path;
+    expect(shared).toEqual(await inMemory('report.shared', communePath, 'unit'));
+    expect(shared).toEqual(['officer']); // the province's officer decides recognition above the commune
+  });
+
   it('a campaign launch tells every account of every unit in its subtree, not those of other communes', async () => {
     const whole = await launchedCampaign(u.officer, {
       unitId: province,
