@@ -311,4 +311,28 @@ describe('deadlines', () => {
     expect((await record()).overdue).toBe(false);
     expect((await toInspect()).overdue).toBe(0);
   });
+
+  it('reminds those who assign a supporter when a model due for inspection has none, once', async () => {
+    at('2026-09-01');
+    const campaign = await launch({
+      unitId: commune,
+      title: 'Thi đua xã chưa phân công kiểm tra',
+      calendar: { inspectionDueDate: '2026-10-15', remindDaysBefore: 0, remindDaysAfter: 5 },
+    });
+    const sub = await registered(campaign.id, womenUnion, 'Mô hình chưa có cán bộ hỗ trợ');
+    const acc = await u.officer.post(`/api/v1/registrations/${sub.id}/accept`, { version: sub.version });
+    expect(acc.status).toBe(200);
+    const job = srv.app.jobs.reminders;
+    at('2026-10-15');
+    await job.run();
+    await job.run();
+    // the province's officer and member may assign one; the unit that registered it may not
+    for (const c of [u.officer, u.member]) {
+      const got = await reminders(c, 'reminder.inspection_unassigned');
+      expect(got.filter((n: any) => n.link === `/mo-hinh/${sub.id}`)).toHaveLength(1);
+    }
+    expect(await reminders(hpn, 'reminder.inspection_unassigned')).toHaveLength(0);
+    expect(await reminders(u.unit, 'reminder.inspection_unassigned')).toHaveLength(0);
+    expect(await reminders(u.member, 'reminder.inspection')).toHaveLength(1); // only the earlier test's
+  });
 });
