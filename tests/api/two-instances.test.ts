@@ -64,6 +64,39 @@ describe('two app instances on one database', () => {
     expect(stats.body.total.count).toBe(1);
   });
 
+  it('the bell counts the same on both: a return made through one is counted, then read, through the other', async () => {
+    const unit = await loggedIn(srv.baseUrl, 'unit', DEMO_PASSWORD);
+    const officer = await loggedIn(second.baseUrl, 'officer', DEMO_PASSWORD);
+    const onSecond = new Client(second.baseUrl);
+    onSecond.cookie = unit.cookie;
+    const before = (await unit.get('/api/v1/notifications/count')).body.unread as number;
+    expect((await onSecond.get('/api/v1/notifications/count')).body.unread).toBe(before);
+    const women = await unitId(unit, `${DEMO_COMMUNE_UNIT}-HPN`);
+    const made = await unit.post('/api/v1/registrations', {
+      kind: 'model',
+      unitId: women,
+      holder: 'collective',
+      title: 'Mô hình trả lại ở máy hai',
+      fieldCode: 'economic',
+      startDate: '2026-02-01',
+      endDate: '2026-10-01',
+      level: 'grassroots',
+      criteria: [{ name: 'Số hộ', target: 5 }],
+    });
+    const sent = await unit.post(`/api/v1/registrations/${made.body.id}/submit`, { version: made.body.version });
+    expect(sent.status).toBe(200);
+    const back = await officer.post(`/api/v1/registrations/${made.body.id}/return`, {
+      version: sent.body.version,
+      reason: 'Bổ sung số liệu',
+    });
+    expect(back.status).toBe(200);
+    expect((await unit.get('/api/v1/notifications/count')).body.unread).toBe(before + 1);
+    expect((await onSecond.get('/api/v1/notifications/count')).body.unread).toBe(before + 1);
+    const marked = await onSecond.post('/api/v1/notifications/read-all');
+    expect(marked.status).toBe(200);
+    expect((await unit.get('/api/v1/notifications/count')).body.unread).toBe(0);
+  });
+
   it('an export asked of one instance is made and served by the instances together', async () => {
     const a = await loggedIn(srv.baseUrl, 'unit', DEMO_PASSWORD);
     const b = new Client(second.baseUrl);
