@@ -5,11 +5,11 @@ import type { CriterionMark, VoteValue } from '../domain/recognition.js';
 import type { Scope } from '../domain/scope.js';
 
 export interface RoundRow {
-  id: string; unit_id: string; unit_name: string; unit_path: string; campaign_id: string | null; campaign_title: string | null;
+  id: string; unit_id: string; unit_name: string; unit_path: string; campaign_id: string | null; campaign_title: string | null; recognition_date: string | null;
   title: string; state: 'open' | 'closed'; opened_at: Date;
 }
 
-const ROUND_COLUMNS = `r.id, r.unit_id, u.name as unit_name, r.unit_path::text as unit_path, r.campaign_id, c.title as campaign_title, r.title, r.state, r.opened_at`;
+const ROUND_COLUMNS = `r.id, r.unit_id, u.name as unit_name, r.unit_path::text as unit_path, r.campaign_id, c.title as campaign_title, c.recognition_date::text as recognition_date, r.title, r.state, r.opened_at`;
 const ROUND_FROM = `from recognition_round r join unit u on u.id = r.unit_id left join campaign c on c.id = r.campaign_id`;
 // A round is seen by its committee's subtree and by the levels above, like a campaign.
 const ROUND_SEEN = (p: string) => `(r.unit_path @> ${p}::ltree or r.unit_path <@ ${p}::ltree)`;

@@ -94,6 +94,8 @@ export const Candidate = z.object({
    * (`readinessGaps`); empty when it is ready or decided. "recognise" is in `actions` only when empty.
    */
   missing: z.array(z.object({ code: z.enum(READINESS_GAPS), message: z.string() })),
+  /** Undecided past its campaign's recognition date ("Quá hạn"). */
+  overdue: z.boolean(),
   actions: z.array(z.string()),
 });
 export type Candidate = z.infer<typeof Candidate>;
@@ -102,6 +104,8 @@ export const Round = z.object({
   id: z.uuid(),
   unit: z.object({ id: z.uuid(), name: z.string() }),
   campaign: z.object({ id: z.uuid(), title: z.string() }).nullable(),
+  /** The campaign's recognition date, by which its candidates are to be decided. */
+  recognitionDate: z.string().nullable(),
   title: z.string(),
   state: z.enum(['open', 'closed']),
   openedAt: z.string(),

@@ -270,6 +270,18 @@ describe('deadlines', () => {
     at('2026-10-10');
     expect(await new ReminderJob(srv.db, now).run()).toBe(0);
     expect(await count()).toEqual({ ack: 1, memberVote: 1, officerVote: 3 });
+
+    // Past the date the undecided candidate is marked late on the round and on the to-do page of the
+    // officer who has still to vote; on the date itself it was not.
+    const late = async () => (await u.officer.get(`/api/v1/recognition-rounds/${round.body.id}`)).body;
+    let shown = await late();
+    expect(shown.recognitionDate).toBe('2026-09-30');
+    expect(shown.candidates.find((c: any) => c.registration.id === sub.id).overdue).toBe(true);
+    const votes = (await u.officer.get('/api/v1/todo')).body.items.find((i: any) => i.key === 'votes');
+    expect(votes.overdue).toBeGreaterThanOrEqual(1);
+    at('2026-09-30');
+    shown = await late();
+    expect(shown.candidates.find((c: any) => c.registration.id === sub.id).overdue).toBe(false);
   });
 
   it('marks a model past its inspection due date without an inspection "quá hạn" in the list, on the record and on the to-do page', async () => {

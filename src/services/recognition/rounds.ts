@@ -33,15 +33,8 @@ import {
 } from '../../data/rounds-repo.js';
 import { findUnitInScope } from '../../data/units-repo.js';
 import { AppError, notFound } from '../../domain/errors.js';
-import {
-  can,
-  candidateActions,
-  roundActions,
-  type Actor,
-  type CandidateAction,
-  type CandidateFacts,
-  type RoundFacts,
-} from '../../domain/policy.js';
+import { can, candidateActions, roundActions, type CandidateAction, type CandidateFacts, type RoundFacts } from '../../domain/policy.js';
+import { isOverdue, localDay } from '../../domain/deadlines.js';
 import { DECISION_INCOMPLETE, readinessGaps, type ReadinessGap, type VoteValue } from '../../domain/recognition.js';
 import { formatDateVi } from '../../domain/statistics.js';
 import type { AcknowledgeBody, Candidate, ChecklistBody, DecideBody, OpenRound, Round } from '../../domain/recognition-schemas.js';
@@ -61,8 +54,11 @@ const candidateFacts = (round: RoundRow, c: { unit_path: string; result: string 
   ready: gaps ? gaps.length === 0 : undefined,
 });
 
-async function loadRound(q: Queryable, actor: Actor, round: RoundRow): Promise<Round> {
+async function loadRound(q: Queryable, ctx: Ctx, round: RoundRow): Promise<Round> {
+  const actor = ctx.actor;
   const view = inScope(actor.viewPath);
+  // An undecided candidate of an open round past its campaign's recognition date is late.
+  const late = round.state === 'open' && isOverdue(localDay(ctx.now ?? new Date()), round.recognition_date);
   const rows = await listCandidates(q, round.id, view);
   const votes = await listVotes(q, round.id);
   const ids = rows.map((c) => c.registration_id);
@@ -111,6 +107,7 @@ async function loadRound(q: Queryable, actor: Actor, round: RoundRow): Promise<R
       issuer: c.issuer,
       reasons: c.reasons,
       missing: gaps,
+      overdue: late && !c.result,
       actions: candidateActions(actor, candidateFacts(round, c, gaps)),
     };
   });
@@ -118,6 +115,7 @@ async function loadRound(q: Queryable, actor: Actor, round: RoundRow): Promise<R
     id: round.id,
     unit: { id: round.unit_id, name: round.unit_name },
     campaign: round.campaign_id ? { id: round.campaign_id, title: round.campaign_title! } : null,
+    recognitionDate: round.recognition_date,
     title: round.title,
     state: round.state,
     openedAt: round.opened_at.toISOString(),
@@ -163,12 +161,12 @@ export async function openRound(ctx: Ctx, input: z.infer<typeof OpenRound>) {
       after: input,
       ip: ctx.ip,
     });
-    return loadRound(q, ctx.actor, await roundInView(q, ctx, id));
+    return loadRound(q, ctx, await roundInView(q, ctx, id));
   });
 }
 
 export async function getRound(ctx: Ctx, id: string) {
-  return loadRound(ctx.db.pool, ctx.actor, await roundInView(ctx.db.pool, ctx, id));
+  return loadRound(ctx.db.pool, ctx, await roundInView(ctx.db.pool, ctx, id));
 }
 
 export async function listRounds(ctx: Ctx) {
@@ -179,6 +177,7 @@ export async function listRounds(ctx: Ctx) {
       id: r.id,
       unit: { id: r.unit_id, name: r.unit_name },
       campaign: r.campaign_id ? { id: r.campaign_id, title: r.campaign_title! } : null,
+      recognitionDate: r.recognition_date,
       title: r.title,
       state: r.state,
       openedAt: r.opened_at.toISOString(),
@@ -219,12 +218,12 @@ async function onCandidate(
       after: { roundId, ...(detail ?? {}) },
       ip: ctx.ip,
     });
-    return loadRound(q, ctx.actor, round);
+    return loadRound(q, ctx, round);
   });
 }
 
 export async function addCandidate(ctx: Ctx, roundId: string, registrationId: string) {
-  return ctx.db.tx(async (q) => loadRound(q, ctx.actor, await addCandidateIn(q, ctx, roundId, registrationId)));
+  return ctx.db.tx(async (q) => loadRound(q, ctx, await addCandidateIn(q, ctx, roundId, registrationId)));
 }
 
 /** Adds a candidate inside the caller's transaction (bulk work takes it once per record); answers the round. */
@@ -348,6 +347,6 @@ export async function closeRound(ctx: Ctx, roundId: string) {
       unitPath: round.unit_path,
       ip: ctx.ip,
     });
-    return loadRound(q, ctx.actor, { ...round, state: 'closed' });
+    return loadRound(q, ctx, { ...round, state: 'closed' });
   });
 }

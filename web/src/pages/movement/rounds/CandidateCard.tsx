@@ -1,11 +1,12 @@
 import { useState } from 'react';
-import { Alert, App, Button, Card, Tag } from 'antd';
+import { Alert, App, Button, Card, Space, Tag } from 'antd';
 import { CheckOutlined } from '@ant-design/icons';
 import { Link } from 'react-router';
 import type { Candidate, CandidateAction, Round } from '@domain/recognition-schemas.js';
 import { post, type RequestOptions } from '../../../api';
 import { useAction } from '../../../components/useAction';
 import { formatDate } from '../../../format';
+import { OVERDUE_LABEL } from '@domain/deadlines.js';
 import { useIsMobile } from '../../../useIsMobile';
 import { StateTag, levelLabel } from '../shared';
 import { ChecklistSection } from './ChecklistSection';
@@ -25,6 +26,15 @@ export interface CandidateSectionProps {
   size: 'large' | 'middle';
   pending: string | undefined;
   onAct: (slot: string, step: CandidateStep) => Promise<void>;
+}
+
+/** "Quá hạn": still undecided past the campaign's recognition date. */
+function LateTag({ due }: { due: string | null }) {
+  return (
+    <Tag color="red" title={`Đã quá ngày xét công nhận của đợt phát động${due ? ` (hạn ${formatDate(due)})` : ''} mà chưa quyết định`}>
+      {OVERDUE_LABEL}
+    </Tag>
+  );
 }
 
 /** A gap as a line of the list: its first letter in capitals, a full stop at the end. */
@@ -64,12 +74,20 @@ export function CandidateCard({ round, c, onChanged }: { round: Round; c: Candid
           </div>
         </div>
       }
-      extra={mobile ? null : <StateTag state={c.registration.state} />}
+      extra={
+        mobile ? null : (
+          <Space size={4}>
+            {c.overdue && <LateTag due={round.recognitionDate} />}
+            <StateTag state={c.registration.state} />
+          </Space>
+        )
+      }
     >
       {mobile && (
-        <div className="gap-below-8">
+        <Space size={4} wrap className="gap-below-8">
+          {c.overdue && <LateTag due={round.recognitionDate} />}
           <StateTag state={c.registration.state} />
-        </div>
+        </Space>
       )}
       {c.result && (
         <Alert
