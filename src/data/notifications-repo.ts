@@ -6,7 +6,7 @@
  */
 import type { Queryable } from './db.js';
 import type { Role } from '../domain/roles.js';
-import type { EventKind } from '../domain/policy.js';
+import type { EventKind } from '../domain/audiences.js';
 import type { NotifiedEntity } from '../domain/notifications.js';
 
 export interface OutboxInput {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Paging } from './schemas.js';
-import { EVENT_KINDS } from './policy.js';
+import { EVENT_KINDS } from './audiences.js';
 
 export const NotificationQuery = Paging.extend({
   unread: z.enum(['true', 'false']).optional(),

@@ -2,7 +2,7 @@
  * What a notification says: its Vietnamese title and text, and the page of the app it opens, built
  * from the event's outbox row. No I/O; the e-mail job and the API present the same words.
  */
-import type { EventKind } from './policy.js';
+import type { EventKind } from './audiences.js';
 
 export type NotifiedEntity = 'registration' | 'campaign' | 'round' | 'proposal' | 'report';
 

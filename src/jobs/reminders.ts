@@ -16,7 +16,7 @@ import {
   type CalendarCampaignRow,
 } from '../data/reminders-repo.js';
 import { localDay, reminderStep, type ReminderStep } from '../domain/deadlines.js';
-import type { EventKind } from '../domain/policy.js';
+import type { EventKind } from '../domain/audiences.js';
 import { notify, type NotifyEvent } from '../services/notifications/notify.js';
 
 export class ReminderJob {

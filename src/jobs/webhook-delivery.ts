@@ -9,7 +9,7 @@ import type { Db } from '../data/db.js';
 import { claimWebhookDelivery, markWebhookDone, markWebhookRetry, type WebhookDeliveryRow } from '../data/deliveries-repo.js';
 import { notificationLink } from '../domain/notifications.js';
 import type { NotifiedEntity } from '../domain/notifications.js';
-import type { EventKind } from '../domain/policy.js';
+import type { EventKind } from '../domain/audiences.js';
 import { SIGNATURE_HEADER, signWebhook, TIMESTAMP_HEADER } from '../services/webhooks/signature.js';
 import { backoffMs } from './mail-delivery.js';
 

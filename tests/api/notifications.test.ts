@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { findUserByUsername, insertUser } from '../../src/data/users-repo.js';
 import { transitionIn } from '../../src/services/registrations/transition-registration.js';
 import { actorOf } from '../../src/services/user-presenter.js';
-import { EVENT_AUDIENCES, inAudience, type Audience, type EventKind } from '../../src/domain/policy.js';
+import { EVENT_AUDIENCES, inAudience, type Audience, type EventKind } from '../../src/domain/audiences.js';
 import { hashPassword } from '../../src/services/auth/passwords.js';
 import { Client, loggedIn } from '../support/client.js';
 import { DEMO_PASSWORD, type TestServer } from '../support/server.js';

@@ -15,7 +15,7 @@ import {
   queueWebhookCalls,
 } from '../../data/notifications-repo.js';
 import type { NotifiedEntity } from '../../domain/notifications.js';
-import { audienceRule, EVENT_AUDIENCES, NOTIFIED_ROLES, type Audience, type EventKind } from '../../domain/policy.js';
+import { audienceRule, EVENT_AUDIENCES, NOTIFIED_ROLES, type Audience, type EventKind } from '../../domain/audiences.js';
 
 export interface NotifyEvent {
   kind: EventKind;

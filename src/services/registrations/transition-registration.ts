@@ -16,7 +16,7 @@ import type { RegistrationRow } from '../../data/registrations-repo.js';
 import type { Ctx } from '../context.js';
 import { presentRegistration, registrationSnapshot } from './present.js';
 import { notify } from '../notifications/notify.js';
-import type { EventKind } from '../../domain/policy.js';
+import type { EventKind } from '../../domain/audiences.js';
 
 /** The notification each transition sends (to whom: `EVENT_AUDIENCES` in domain/policy.ts). */
 const TRANSITION_EVENTS: Partial<Record<TransitionName, EventKind>> = {
