@@ -21,6 +21,22 @@ afterAll(async () => {
   await srv?.close();
 });
 
+/** A draft model of the commune's women's union, written through the given client. */
+async function draft(c: Client, title: string) {
+  const women = await unitId(c, `${DEMO_COMMUNE_UNIT}-HPN`);
+  return c.post('/api/v1/registrations', {
+    kind: 'model',
+    unitId: women,
+    holder: 'collective',
+    title,
+    fieldCode: 'economic',
+    startDate: '2026-02-01',
+    endDate: '2026-10-01',
+    level: 'grassroots',
+    criteria: [{ name: 'Số hộ', target: 5 }],
+  });
+}
+
 describe('two app instances on one database', () => {
   it('a login on one is valid on the other, and signing out on the other ends it', async () => {
     const a = await loggedIn(srv.baseUrl, 'officer', DEMO_PASSWORD);
@@ -38,18 +54,7 @@ describe('two app instances on one database', () => {
     const a = await loggedIn(srv.baseUrl, 'unit', DEMO_PASSWORD);
     const b = new Client(second.baseUrl);
     b.cookie = a.cookie;
-    const women = await unitId(a, `${DEMO_COMMUNE_UNIT}-HPN`);
-    const made = await a.post('/api/v1/registrations', {
-      kind: 'model',
-      unitId: women,
-      holder: 'collective',
-      title: 'Mô hình ghi ở máy một đọc ở máy hai',
-      fieldCode: 'economic',
-      startDate: '2026-02-01',
-      endDate: '2026-10-01',
-      level: 'grassroots',
-      criteria: [{ name: 'Số hộ', target: 5 }],
-    });
+    const made = await draft(a, 'Mô hình ghi ở máy một đọc ở máy hai');
     expect(made.status).toBe(201);
     const read = await b.get(`/api/v1/registrations/${made.body.id}`);
     expect(read.status).toBe(200);
@@ -60,7 +65,7 @@ describe('two app instances on one database', () => {
     const stale = await a.patch(`/api/v1/registrations/${made.body.id}`, { version: made.body.version, problem: 'Sửa cũ ở máy một' });
     expect(stale.status).toBe(409);
     expect((await b.get('/api/v1/search?q=may hai')).body.total).toBe(1);
-    const stats = await b.get(`/api/v1/stats?unitId=${women}&allStates=true`);
+    const stats = await b.get(`/api/v1/stats?unitId=${await unitId(a, `${DEMO_COMMUNE_UNIT}-HPN`)}&allStates=true`);
     expect(stats.body.total.count).toBe(1);
   });
 
@@ -71,18 +76,7 @@ describe('two app instances on one database', () => {
     onSecond.cookie = unit.cookie;
     const before = (await unit.get('/api/v1/notifications/count')).body.unread as number;
     expect((await onSecond.get('/api/v1/notifications/count')).body.unread).toBe(before);
-    const women = await unitId(unit, `${DEMO_COMMUNE_UNIT}-HPN`);
-    const made = await unit.post('/api/v1/registrations', {
-      kind: 'model',
-      unitId: women,
-      holder: 'collective',
-      title: 'Mô hình trả lại ở máy hai',
-      fieldCode: 'economic',
-      startDate: '2026-02-01',
-      endDate: '2026-10-01',
-      level: 'grassroots',
-      criteria: [{ name: 'Số hộ', target: 5 }],
-    });
+    const made = await draft(unit, 'Mô hình trả lại ở máy hai');
     const sent = await unit.post(`/api/v1/registrations/${made.body.id}/submit`, { version: made.body.version });
     expect(sent.status).toBe(200);
     const back = await officer.post(`/api/v1/registrations/${made.body.id}/return`, {
